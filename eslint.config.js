@@ -1,0 +1,62 @@
+// ESLint: typescript-eslint with type information, react-hooks, and the one-way dependency rule
+// of STYLE.md (core → providers → api → routes → app) enforced with no-restricted-imports.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const layers = ['sso', 'providers', 'api', 'routes', 'app']
+
+/** Files in layer i may import only from layers before it. */
+const layerRules = layers.map((layer, index) => ({
+  files: [`src/${layer}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...layers.slice(index + 1).map((later) => ({
+            group: [`**/${later}/*`],
+            message: `src/${layer} may not depend on src/${later} (STYLE.md: dependencies flow one way)`,
+          })),
+          ...(layer === 'sso' || layer === 'providers'
+            ? [{ group: ['react', 'react-dom', 'react-*', '@tanstack/*'], message: 'the core has no React' }]
+            : []),
+        ],
+      },
+    ],
+  },
+}))
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['sandbox/**/*.ts', 'scripts/**/*.{js,mjs}', 'e2e/**/*.ts', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  ...layerRules,
+)

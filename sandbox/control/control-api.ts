@@ -1,0 +1,94 @@
+// HTTP face of the control harness, mounted by the gateway under /__sandbox in dev and test
+// mode only (docs/qa.md). Bodies are validated; a bad request says which field is wrong.
+import type http from 'node:http'
+import { z } from 'zod'
+import { readJson, sendJson } from '../lib/http.ts'
+import { PARTIES, type SandboxControl } from './control.ts'
+
+export const CONTROL_PREFIX = '/__sandbox'
+
+const faultSchema = z.strictObject({
+  party: z.enum(PARTIES),
+  path: z.string().min(1).optional(),
+  method: z.string().min(1).optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  body: z.string().optional(),
+  contentType: z.string().min(1).optional(),
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+  times: z.number().int().min(1).max(1000).default(1),
+})
+
+const clockSchema = z.strictObject({ advanceSeconds: z.number().positive().max(31_536_000) })
+
+const settingsSchema = z.strictObject({
+  accessTokenTtlSeconds: z.number().int().min(1).max(86_400).optional(),
+  refreshTokenTtlSeconds: z.number().int().min(1).max(2_592_000).optional(),
+})
+
+function badRequest(res: http.ServerResponse, error: z.ZodError): void {
+  sendJson(res, 400, {
+    message: 'invalid control request',
+    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  })
+}
+
+/** Handles a request under CONTROL_PREFIX; returns false when the path is not a control path. */
+export async function handleControl(
+  control: SandboxControl,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
+  if (!url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return false
+  const route = `${req.method ?? 'GET'} ${url.pathname.slice(CONTROL_PREFIX.length)}`
+  switch (route) {
+    case 'POST /faults': {
+      const parsed = faultSchema.safeParse(await readJson(req))
+      if (!parsed.success) return (badRequest(res, parsed.error), true)
+      const { path, method, status, body, contentType, delayMs, ...rest } = parsed.data
+      control.addFault({
+        ...rest,
+        ...(path !== undefined && { path }),
+        ...(method !== undefined && { method }),
+        ...(status !== undefined && { status }),
+        ...(body !== undefined && { body }),
+        ...(contentType !== undefined && { contentType }),
+        ...(delayMs !== undefined && { delayMs }),
+      })
+      sendJson(res, 201, { ok: true })
+      return true
+    }
+    case 'GET /log': {
+      const party = url.searchParams.get('party')
+      const parsed = z.enum(PARTIES).optional().safeParse(party ?? undefined)
+      if (!parsed.success) return (badRequest(res, parsed.error), true)
+      sendJson(res, 200, { requests: control.log(parsed.data) })
+      return true
+    }
+    case 'POST /clock': {
+      const parsed = clockSchema.safeParse(await readJson(req))
+      if (!parsed.success) return (badRequest(res, parsed.error), true)
+      sendJson(res, 200, { now: control.advanceClock(parsed.data.advanceSeconds * 1000) })
+      return true
+    }
+    case 'GET /settings':
+      sendJson(res, 200, control.settings)
+      return true
+    case 'POST /settings': {
+      const parsed = settingsSchema.safeParse(await readJson(req))
+      if (!parsed.success) return (badRequest(res, parsed.error), true)
+      for (const [key, value] of Object.entries(parsed.data)) {
+        if (value !== undefined) control.settings[key as keyof typeof parsed.data] = value
+      }
+      sendJson(res, 200, control.settings)
+      return true
+    }
+    case 'POST /reset':
+      control.reset()
+      sendJson(res, 200, { ok: true })
+      return true
+    default:
+      sendJson(res, 404, { message: `no control route ${route}` })
+      return true
+  }
+}

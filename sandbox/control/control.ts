@@ -1,0 +1,141 @@
+// The sandbox control harness (DESIGN.md §1): every party's handler is wrapped by `wrap`, which
+// records each request in a log and applies injected faults. One instance is shared by all
+// parties of a sandbox process; the gateway exposes it over HTTP (control-api.ts) in dev and
+// test mode only.
+import { setTimeout as delay } from 'node:timers/promises'
+import type { Handler } from '../lib/http.ts'
+
+export const PARTIES = ['idp', 'indee', 'gateway', 'assuresign', 'aimbase', 'abc', 'lob'] as const
+export type PartyName = (typeof PARTIES)[number]
+
+export interface Fault {
+  readonly party: PartyName
+  /** Only requests whose pathname contains this string; every request when absent. */
+  readonly path?: string
+  readonly method?: string
+  /** Answer with this status instead of calling the party; pass through when absent. */
+  readonly status?: number
+  readonly body?: string
+  readonly contentType?: string
+  /** Wait this long before answering (or passing through). */
+  readonly delayMs?: number
+  /** How many matching requests the fault applies to. */
+  readonly times: number
+}
+
+export interface LoggedRequest {
+  readonly seq: number
+  readonly party: PartyName
+  readonly method: string
+  /** Pathname only: queries may carry tokens and never enter the log. */
+  readonly path: string
+  /** Sandbox clock (ms since epoch) when the request arrived. */
+  readonly at: number
+  status?: number
+  faulted: boolean
+}
+
+/** Tunables a journey may change at run time; reset restores these defaults. */
+export interface SandboxSettings {
+  /** Lifetime of the auth backend's access token (DESIGN.md §4: 15 minutes). */
+  accessTokenTtlSeconds: number
+  /** Lifetime of the auth backend's refresh token (about one day). */
+  refreshTokenTtlSeconds: number
+}
+
+export const DEFAULT_SETTINGS: Readonly<SandboxSettings> = {
+  accessTokenTtlSeconds: 15 * 60,
+  refreshTokenTtlSeconds: 24 * 60 * 60,
+}
+
+interface ActiveFault extends Fault {
+  remaining: number
+}
+
+export class SandboxControl {
+  #offsetMs = 0
+  #seq = 0
+  #faults: ActiveFault[] = []
+  #log: LoggedRequest[] = []
+  settings: SandboxSettings = { ...DEFAULT_SETTINGS }
+
+  /** The sandbox clock: real time plus whatever a journey moved it forward. */
+  now(): number {
+    return Date.now() + this.#offsetMs
+  }
+
+  advanceClock(ms: number): number {
+    this.#offsetMs += ms
+    return this.now()
+  }
+
+  addFault(fault: Fault): void {
+    this.#faults.push({ ...fault, remaining: fault.times })
+  }
+
+  log(party?: PartyName): readonly LoggedRequest[] {
+    return party === undefined ? [...this.#log] : this.#log.filter((r) => r.party === party)
+  }
+
+  reset(): void {
+    this.#offsetMs = 0
+    this.#faults = []
+    this.#log = []
+    this.settings = { ...DEFAULT_SETTINGS }
+  }
+
+  #takeFault(party: PartyName, method: string, path: string): ActiveFault | undefined {
+    const fault = this.#faults.find(
+      (f) =>
+        f.party === party &&
+        f.remaining > 0 &&
+        (f.path === undefined || path.includes(f.path)) &&
+        (f.method === undefined || f.method.toUpperCase() === method),
+    )
+    if (fault !== undefined) fault.remaining -= 1
+    this.#faults = this.#faults.filter((f) => f.remaining > 0)
+    return fault
+  }
+
+  /** Wraps a party's handler with the request log and fault injection. */
+  wrap(party: PartyName, handler: Handler): Handler {
+    return async (req, res) => {
+      const method = (req.method ?? 'GET').toUpperCase()
+      const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname
+      const fault = this.#takeFault(party, method, path)
+      const entry: LoggedRequest = {
+        seq: ++this.#seq,
+        party,
+        method,
+        path,
+        at: this.now(),
+        faulted: fault !== undefined,
+      }
+      this.#log.push(entry)
+      res.once('finish', () => {
+        entry.status = res.statusCode
+      })
+      if (fault?.delayMs !== undefined) {
+        const gone = new AbortController()
+        const onClose = () => gone.abort()
+        res.once('close', onClose)
+        try {
+          await delay(fault.delayMs, undefined, { signal: gone.signal })
+        } catch {
+          return // the client gave up while we waited
+        } finally {
+          res.off('close', onClose)
+        }
+      }
+      if (fault?.status !== undefined) {
+        res.writeHead(fault.status, {
+          'content-type': fault.contentType ?? 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        })
+        res.end(fault.body ?? '')
+        return
+      }
+      await handler(req, res)
+    }
+  }
+}

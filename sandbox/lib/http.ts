@@ -1,0 +1,107 @@
+// Small helpers over node:http shared by every sandbox party. No framework: each party is a
+// plain request handler, so the control harness can wrap any of them the same way.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { HOST } from '../ports.ts'
+
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>
+
+const MAX_BODY_BYTES = 64 * 1024
+
+export async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Parses a JSON body; returns undefined when it is not JSON (the caller answers 400). */
+export async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const text = await readBody(req)
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+export function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string,
+  contentType: string,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
+  res.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  })
+  res.end(body)
+}
+
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  value: unknown,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers)
+}
+
+/** Escapes text for HTML; every landing page renders untrusted values through this. */
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+}
+
+export function sendHtml(res: http.ServerResponse, status: number, title: string, body: string): void {
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1d2433}h1{font-size:1.5rem}dt{font-weight:600}.error{color:#a4161a}</style></head><body>${body}</body></html>`
+  send(res, status, page, 'text/html; charset=utf-8', {
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'referrer-policy': 'no-referrer',
+  })
+}
+
+export interface RunningServer {
+  readonly url: string
+  readonly port: number
+  close(): Promise<void>
+}
+
+/**
+ * Listens on 127.0.0.1 only. Port 0 picks a free port (tests); the actual URL is returned.
+ * Errors thrown by the handler become a 500 so one bad request never stops a party.
+ */
+export async function listen(handler: Handler, port: number): Promise<RunningServer> {
+  const server = http.createServer((req, res) => {
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      console.error(error)
+      if (!res.headersSent) sendJson(res, 500, { message: 'sandbox internal error' })
+      else res.end()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, HOST, () => resolve())
+  })
+  const actual = (server.address() as AddressInfo).port
+  return {
+    url: `http://${HOST}:${actual}`,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

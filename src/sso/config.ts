@@ -1,0 +1,70 @@
+// Runtime configuration (DESIGN.md §3 "Runtime config"): one JSON file under public/, parsed once
+// at start; every bad field is reported by path on the config error view.
+import { z } from 'zod'
+
+/**
+ * An absolute origin a person may be sent to: https, or http on a loopback host; no userinfo,
+ * path, query or fragment.
+ */
+export const originSchema = z.string().superRefine((value, ctx) => {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' })
+    return
+  }
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    ctx.addIssue({ code: 'custom', message: 'must use https (http only on a loopback host)' })
+  }
+  if (url.username !== '' || url.password !== '') {
+    ctx.addIssue({ code: 'custom', message: 'must not carry userinfo' })
+  }
+  if (url.origin !== value) {
+    ctx.addIssue({ code: 'custom', message: `must be an origin only, like "${url.origin}"` })
+  }
+})
+
+const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
+
+export const runtimeConfigSchema = z.strictObject({
+  /** Same-origin path prefix of the backend (the gateway in the sandbox). */
+  apiBase: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a same-origin path like "/api"'),
+  identityProvider: z.strictObject({
+    /** Expected `iss` (RFC 9207) and the only origin sign-in may redirect to. */
+    issuer: z.url(),
+    /** When true, a callback without `iss` is refused (the provider advertises RFC 9207). */
+    requireIssuer: z.boolean(),
+  }),
+  requestTimeoutMs: z.number().int().min(100).max(120_000),
+  transactionTtlSeconds: seconds(30, 3600),
+  /** Refresh this long before the access token expires. */
+  refreshLeewaySeconds: seconds(5, 600),
+})
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>
+
+export interface ConfigIssue {
+  readonly path: string
+  readonly message: string
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: RuntimeConfig }
+  | { readonly ok: false; readonly issues: readonly ConfigIssue[] }
+
+/** Validates a parsed config file and lists every bad field by its dotted path. */
+export function parseRuntimeConfig(value: unknown): ConfigResult {
+  const parsed = runtimeConfigSchema.safeParse(value)
+  if (parsed.success) return { ok: true, config: parsed.data }
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({
+      path: issue.path.length === 0 ? '(root)' : issue.path.join('.'),
+      message: issue.message,
+    })),
+  }
+}

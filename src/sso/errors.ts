@@ -1,0 +1,63 @@
+/**
+ * The closed set of failures sso-bridge shows a person. Every code has a message in
+ * error-messages.ts (a Record over this union, so a code without words does not compile) and is
+ * shown as text on the error view, where QA and support can read it.
+ */
+export const SSO_ERROR_CODES = [
+  // sign-in: callback validation (DESIGN.md §3, in the order they are checked)
+  'state_missing',
+  'state_mismatch',
+  'state_expired',
+  'state_used',
+  'issuer_mismatch',
+  'provider_error',
+  'invalid_callback',
+  // sign-in: backend exchange and session
+  'login_failed',
+  'session_expired',
+  'backend_unavailable',
+  'invalid_response',
+  'timeout',
+  // environment and configuration
+  'storage_unavailable',
+  'config_invalid',
+  'untrusted_redirect',
+  // partner hand-offs
+  'invalid_handoff_input',
+  'handoff_unauthorized',
+  'handoff_forbidden',
+  'handoff_bad_request',
+  'handoff_not_acceptable',
+  'handoff_rejected',
+  'handoff_unavailable',
+  'handoff_expired',
+] as const
+
+export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number]
+
+export interface SsoErrorOptions {
+  /** Text from the provider or a vendor, shown to the person as text (never as HTML). */
+  readonly detail?: string
+  readonly cause?: unknown
+}
+
+/** The one error type of sso-bridge: a code from the closed set, plus optional vendor text. */
+export class SsoError extends Error {
+  override readonly name = 'SsoError'
+  readonly code: SsoErrorCode
+  readonly detail: string | undefined
+
+  constructor(code: SsoErrorCode, message: string, options: SsoErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.detail = options.detail
+  }
+}
+
+export function isSsoError(value: unknown): value is SsoError {
+  return value instanceof SsoError
+}
+
+export function isSsoErrorCode(value: unknown): value is SsoErrorCode {
+  return typeof value === 'string' && (SSO_ERROR_CODES as readonly string[]).includes(value)
+}
