@@ -26,6 +26,9 @@ export const originSchema = z.string().superRefine((value, ctx) => {
   }
 })
 
+/** AssureSign prepared envelope ids are GUIDs in the vendor's documentation. */
+export const envelopeIdSchema = z.uuid()
+
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
 
 export const runtimeConfigSchema = z.strictObject({
@@ -43,6 +46,33 @@ export const runtimeConfigSchema = z.strictObject({
   transactionTtlSeconds: seconds(30, 3600),
   /** Refresh this long before the access token expires. */
   refreshLeewaySeconds: seconds(5, 600),
+  partners: z.strictObject({
+    assuresign: z.strictObject({
+      /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
+      origin: originSchema,
+      envelopes: z.array(z.strictObject({ id: envelopeIdSchema, label: z.string().min(1) })),
+    }),
+    aimbase: z.strictObject({
+      origin: originSchema,
+      /** Body format of SignOnAccount: both are documented by Aimbase. */
+      format: z.enum(['json', 'xml']),
+      accounts: z.array(
+        z.strictObject({ uid: z.uuid(), label: z.string().min(1), landing: z.string().startsWith('/') }),
+      ),
+    }),
+    abc: z.strictObject({
+      apiVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like "1.0.0"'),
+      lobs: z.array(
+        z.strictObject({
+          id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+          label: z.string().min(1),
+          /** Where the hand-off form is POSTed; its origin is allowed in CSP form-action. */
+          portalUrl: z.url(),
+          functionality: z.string().min(1).max(5),
+        }),
+      ),
+    }),
+  }),
 })
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>

@@ -1,0 +1,67 @@
+// Every backend call goes through here (DESIGN.md §3 "Every backend call"): one AbortController
+// timeout, no automatic retry, and transport failures turned into coded errors. Status codes and
+// bodies are left to the caller's provider adapter, which owns its vendor's error table.
+import { SsoError, type SsoErrorCode } from './errors.ts'
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export interface HttpRequest {
+  readonly fetch: FetchLike
+  readonly url: string
+  readonly method?: 'POST' | 'GET'
+  readonly headers?: Readonly<Record<string, string>>
+  /** Sent as is; JSON callers pass JSON.stringify(...) with a JSON content type. */
+  readonly body?: string
+  readonly timeoutMs: number
+  /** Code for a network failure (no answer at all): backend_unavailable or handoff_unavailable. */
+  readonly unavailableCode: Extract<SsoErrorCode, 'backend_unavailable' | 'handoff_unavailable'>
+}
+
+export interface HttpResponse {
+  readonly status: number
+  readonly contentType: string
+  readonly text: string
+}
+
+/** Sends one request with a timeout; throws SsoError `timeout` or `unavailableCode`. */
+export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => {
+    controller.abort()
+  }, request.timeoutMs)
+  try {
+    const response = await request.fetch(request.url, {
+      method: request.method ?? 'POST',
+      headers: request.headers ?? {},
+      ...(request.body !== undefined && { body: request.body }),
+      signal: controller.signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      redirect: 'error',
+    })
+    const text = await response.text()
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+    }
+  } catch (error) {
+    if (controller.signal.aborted) {
+      throw new SsoError('timeout', `no answer from ${request.url} within ${request.timeoutMs} ms`, {
+        cause: error,
+      })
+    }
+    throw new SsoError(request.unavailableCode, `request to ${request.url} failed`, { cause: error })
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Parses a response body as JSON; undefined when it is not JSON (callers then map the status). */
+export function parseJsonBody(response: HttpResponse): unknown {
+  try {
+    return JSON.parse(response.text) as unknown
+  } catch {
+    return undefined
+  }
+}
