@@ -39,6 +39,8 @@ export interface SsoErrorOptions {
   /** Text from the provider or a vendor, shown to the person as text (never as HTML). */
   readonly detail?: string
   readonly cause?: unknown
+  /** The app path the failed flow was heading to, so "Try again" can keep it. */
+  readonly returnTo?: string
 }
 
 /** The one error type of sso-bridge: a code from the closed set, plus optional vendor text. */
@@ -46,11 +48,13 @@ export class SsoError extends Error {
   override readonly name = 'SsoError'
   readonly code: SsoErrorCode
   readonly detail: string | undefined
+  readonly returnTo: string | undefined
 
   constructor(code: SsoErrorCode, message: string, options: SsoErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.detail = options.detail
+    this.returnTo = options.returnTo
   }
 }
 
