@@ -1,0 +1,47 @@
+// The one interface every partner hand-off adapter implements (STYLE.md: one adapter per vendor
+// behind one interface). Vendor wire formats live in src/providers/<vendor>.ts, nowhere else.
+import type { AllowedRedirect } from './allowed-redirect.ts'
+import type { RuntimeConfig } from './config.ts'
+import type { FetchLike } from './http.ts'
+
+export type PartnerName = 'assuresign' | 'aimbase' | 'abc'
+
+/** Where the browser goes next; only an allowlisted destination can be represented. */
+export type HandoffTarget =
+  | { readonly kind: 'redirect'; readonly url: AllowedRedirect }
+  | {
+      readonly kind: 'form-post'
+      readonly action: AllowedRedirect
+      /** Sent as hidden fields of an auto-submitted POST form, so the token stays out of URLs. */
+      readonly fields: Readonly<Record<string, string>>
+    }
+
+export interface HandoffRequest {
+  readonly fetch: FetchLike
+  /** Backend prefix without a trailing slash: "/api" in the app, an absolute URL in tests. */
+  readonly apiBase: string
+  readonly timeoutMs: number
+  /** The signed-in person's session token; the gateway adds the vendor's own credentials. */
+  readonly sessionToken: string
+  readonly config: RuntimeConfig
+}
+
+export interface HandoffAdapter<Input> {
+  readonly partner: PartnerName
+  /** How long the vendor's hand-off token is valid; drives the safe window of handoff-guard.ts. */
+  readonly tokenLifetimeMs: number
+  /** One call through the gateway (never retried, never cached), then the destination. */
+  request(input: Input, req: HandoffRequest): Promise<HandoffTarget>
+}
+
+const MAX_DETAIL_LENGTH = 500
+
+/**
+ * Vendor text kept for the error view: trimmed, shortened, undefined when empty. It is shown as
+ * text, never as HTML, and only ever taken from a parsed field, never from a raw body.
+ */
+export function vendorDetail(text: string | undefined): string | undefined {
+  const trimmed = text?.trim() ?? ''
+  if (trimmed === '') return undefined
+  return trimmed.length > MAX_DETAIL_LENGTH ? `${trimmed.slice(0, MAX_DETAIL_LENGTH)}…` : trimmed
+}
