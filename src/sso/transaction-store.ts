@@ -1,0 +1,176 @@
+// Sign-ins in progress (DESIGN.md §3 "Transactions"): one sessionStorage record per state,
+// validated on the way in and out, consumed once, remembered briefly by a tombstone.
+import { z } from 'zod'
+import { emailSchema } from './email.ts'
+import { SsoError } from './errors.ts'
+import { isReturnPath } from './return-to.ts'
+import { guardStorage, storageKeys } from './storage.ts'
+
+const RECORD_PREFIX = 'sso-bridge:txn:'
+const TOMBSTONE_PREFIX = 'sso-bridge:done:'
+/** Longer than anything a backend issues; a longer callback state cannot match a record. */
+export const MAX_STATE_LENGTH = 512
+
+export const transactionSchema = z.strictObject({
+  flow: z.literal('signin'),
+  provider: z.literal('indee'),
+  state: z.string().min(1).max(MAX_STATE_LENGTH),
+  nonce: z.string().min(1).max(MAX_STATE_LENGTH),
+  email: emailSchema,
+  returnTo: z.string().refine(isReturnPath, 'must be a same-origin path'),
+  /** The issuer expected in the callback's `iss` (RFC 9207). */
+  issuer: z.url(),
+  /** Milliseconds since the epoch, from the injected clock. */
+  createdAt: z.number().int().nonnegative(),
+})
+
+export type Transaction = z.infer<typeof transactionSchema>
+
+const tombstoneSchema = z.strictObject({
+  reason: z.enum(['used', 'expired']),
+  at: z.number().int().nonnegative(),
+})
+
+type Tombstone = z.infer<typeof tombstoneSchema>
+
+export interface TransactionStore {
+  /** Stores a new transaction under its state; throws `storage_unavailable` if it cannot. */
+  save(tx: Transaction): void
+  /**
+   * Looks up the transaction for a callback's state and consumes it, so it can never be used
+   * again. Throws `state_missing`, `state_used`, `state_expired` or `state_mismatch`.
+   */
+  consume(state: string | undefined): Transaction
+  /** Removes expired and malformed records (leaving `expired` tombstones) and old tombstones. */
+  purgeStale(): void
+  /** Removes every transaction record (tombstones stay, so a late callback still gets its code). */
+  clear(): void
+}
+
+export interface TransactionStoreOptions {
+  readonly storage: Storage
+  readonly now: () => number
+  readonly ttlMs: number
+}
+
+/**
+ * A transaction store over `storage`. Lookups are `getItem` of a prefixed key, never property
+ * access on an object, so `__proto__` or `constructor` as a state matches nothing.
+ */
+export function createTransactionStore({
+  storage,
+  now,
+  ttlMs,
+}: TransactionStoreOptions): TransactionStore {
+  const get = (key: string) => guardStorage(() => storage.getItem(key))
+  const set = (key: string, value: string) => {
+    guardStorage(() => {
+      storage.setItem(key, value)
+    })
+  }
+  const remove = (key: string) => {
+    guardStorage(() => {
+      storage.removeItem(key)
+    })
+  }
+
+  const readRecord = (key: string): Transaction | undefined => {
+    const parsed = transactionSchema.safeParse(parseJson(get(key)))
+    return parsed.success ? parsed.data : undefined
+  }
+  const readTombstone = (key: string): Tombstone | undefined => {
+    const parsed = tombstoneSchema.safeParse(parseJson(get(key)))
+    return parsed.success ? parsed.data : undefined
+  }
+  const writeTombstone = (state: string, reason: Tombstone['reason']) => {
+    set(TOMBSTONE_PREFIX + state, JSON.stringify({ reason, at: now() } satisfies Tombstone))
+  }
+  const isExpired = (since: number) => now() - since > ttlMs
+
+  return {
+    save(tx) {
+      const parsed = transactionSchema.safeParse(tx)
+      if (!parsed.success) {
+        throw new SsoError(
+          'invalid_response',
+          'refusing to store a malformed sign-in transaction',
+          {
+            cause: parsed.error,
+          },
+        )
+      }
+      set(RECORD_PREFIX + parsed.data.state, JSON.stringify(parsed.data))
+    },
+
+    consume(state) {
+      if (state === undefined || state === '') {
+        throw new SsoError('state_missing', 'callback has no "state" parameter')
+      }
+      if (state.length > MAX_STATE_LENGTH) {
+        throw new SsoError('state_mismatch', 'unexpected "state" value')
+      }
+      const tombstoneKey = TOMBSTONE_PREFIX + state
+      if (get(tombstoneKey) !== null) {
+        const tombstone = readTombstone(tombstoneKey)
+        if (tombstone === undefined || isExpired(tombstone.at)) {
+          remove(tombstoneKey)
+        } else if (tombstone.reason === 'used') {
+          // RFC 9700 §4.2.4: state is single use; say so rather than a generic mismatch.
+          throw new SsoError('state_used', '"state" was already used')
+        } else {
+          throw new SsoError('state_expired', '"state" expired before the callback')
+        }
+      }
+
+      const recordKey = RECORD_PREFIX + state
+      if (get(recordKey) === null) {
+        throw new SsoError('state_mismatch', 'unexpected "state" value')
+      }
+      const tx = readRecord(recordKey)
+      if (tx?.state !== state) {
+        remove(recordKey)
+        throw new SsoError('state_mismatch', 'stored transaction for "state" is malformed')
+      }
+      remove(recordKey)
+      if (isExpired(tx.createdAt)) {
+        writeTombstone(state, 'expired')
+        throw new SsoError('state_expired', '"state" expired before the callback')
+      }
+      // Consumed before any backend call: a replayed callback finds only the tombstone.
+      writeTombstone(state, 'used')
+      return tx
+    },
+
+    purgeStale() {
+      for (const key of storageKeys(storage)) {
+        if (key.startsWith(RECORD_PREFIX)) {
+          const tx = readRecord(key)
+          if (tx === undefined || key !== RECORD_PREFIX + tx.state) {
+            remove(key)
+          } else if (isExpired(tx.createdAt)) {
+            remove(key)
+            writeTombstone(tx.state, 'expired')
+          }
+        } else if (key.startsWith(TOMBSTONE_PREFIX)) {
+          const tombstone = readTombstone(key)
+          if (tombstone === undefined || isExpired(tombstone.at)) remove(key)
+        }
+      }
+    },
+
+    clear() {
+      for (const key of storageKeys(storage)) {
+        if (key.startsWith(RECORD_PREFIX)) remove(key)
+      }
+    },
+  }
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
