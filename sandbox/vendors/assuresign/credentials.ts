@@ -1,0 +1,18 @@
+// AssureSign API user of the sandbox. The gateway injects these (DESIGN.md §1); the emulator
+// accepts only these. Sandbox defaults, overridable by environment variables.
+import { envSetting } from '../shared/env-setting.ts'
+
+export interface AssureSignCredentials {
+  readonly apiUsername: string
+  readonly key: string
+}
+
+export const ASSURESIGN_SANDBOX_CREDENTIALS: AssureSignCredentials = {
+  apiUsername: envSetting('SSO_ASSURESIGN_API_USERNAME', 'sso-bridge-sandbox'),
+  key: envSetting('SSO_ASSURESIGN_API_KEY', 'sandbox-assuresign-api-key'),
+}
+
+/** The prepared envelope of public/sso.config.json; Simple Setup knows only these envelopes. */
+export const ASSURESIGN_SANDBOX_ENVELOPES: readonly string[] = [
+  '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+]
