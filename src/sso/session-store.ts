@@ -1,0 +1,148 @@
+// The signed-in session (DESIGN.md §3 "Session"): kept in memory and in this tab's
+// sessionStorage, never localStorage, never a URL, never a log line.
+import { z } from 'zod'
+import type { SessionTokens } from './auth-backend.ts'
+import { SsoError } from './errors.ts'
+import { guardStorage } from './storage.ts'
+
+const SESSION_KEY = 'sso-bridge:session'
+
+export const sessionSchema = z.strictObject({
+  token: z.string().min(1).max(8192),
+  refreshToken: z.string().min(1).max(8192),
+  email: z.string().min(1).max(320),
+  /** When `token` expires, in ms since the epoch (from its unverified `exp`). */
+  expiresAt: z.number().int().positive(),
+})
+
+export type Session = z.infer<typeof sessionSchema>
+
+export interface SessionStore {
+  /** Reads the stored session into memory; a malformed record is removed. */
+  load(): Session | undefined
+  /** The session in memory (stable between changes, for useSyncExternalStore). */
+  current(): Session | undefined
+  /** Stores and publishes `session`; throws `storage_unavailable` and keeps the old one if it cannot. */
+  save(session: Session): void
+  /** Forgets the session, in memory even when storage refuses. */
+  clear(): void
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+}
+
+/**
+ * A session store over `storage`, loaded from it at once (so a reload keeps the tab signed in).
+ * Its methods do not depend on `this`, so they can be passed around unbound.
+ */
+export function createSessionStore({ storage }: { readonly storage: Storage }): SessionStore {
+  let session: Session | undefined
+  const listeners = new Set<() => void>()
+  const publish = (next: Session | undefined) => {
+    if (next === session) return
+    session = next
+    for (const listener of [...listeners]) listener()
+  }
+
+  const store: SessionStore = {
+    load() {
+      const raw = guardStorage(() => storage.getItem(SESSION_KEY))
+      const parsed = sessionSchema.safeParse(parseJson(raw))
+      if (parsed.success) {
+        const same =
+          session !== undefined && JSON.stringify(session) === JSON.stringify(parsed.data)
+        publish(same ? session : parsed.data)
+      } else {
+        if (raw !== null) {
+          guardStorage(() => {
+            storage.removeItem(SESSION_KEY)
+          })
+        }
+        publish(undefined)
+      }
+      return session
+    },
+    current() {
+      return session
+    },
+    save(next) {
+      const parsed = sessionSchema.safeParse(next)
+      if (!parsed.success) {
+        throw new SsoError('invalid_response', 'refusing to store a malformed session', {
+          cause: parsed.error,
+        })
+      }
+      guardStorage(() => {
+        storage.setItem(SESSION_KEY, JSON.stringify(parsed.data))
+      })
+      publish(parsed.data)
+    },
+    clear() {
+      try {
+        storage.removeItem(SESSION_KEY)
+      } catch {
+        // Signing out must still forget the session in memory; the stored copy is unreadable
+        // to this app anyway when storage refuses.
+      }
+      publish(undefined)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+  store.load()
+  return store
+}
+
+// Read without verification: the token is verified by the gateway on every call. Here it only
+// gives the email to show and `exp` to schedule the refresh.
+const tokenPayloadSchema = z.looseObject({
+  email: z.string().min(1).max(320),
+  exp: z.number().int().positive(),
+})
+
+/** Builds a session from fresh tokens; throws `invalid_response` if the token is not a JWT with email and exp. */
+export function sessionFromTokens({ token, refreshToken }: SessionTokens): Session {
+  const payload = tokenPayloadSchema.safeParse(decodeJwtPayload(token))
+  if (!payload.success) {
+    throw new SsoError('invalid_response', 'session "token" is not a JWT with "email" and "exp"', {
+      cause: payload.error,
+    })
+  }
+  const session = sessionSchema.safeParse({
+    token,
+    refreshToken,
+    email: payload.data.email,
+    expiresAt: payload.data.exp * 1000,
+  })
+  if (!session.success) {
+    throw new SsoError('invalid_response', 'session tokens are malformed', { cause: session.error })
+  }
+  return session.data
+}
+
+function decodeJwtPayload(token: string): unknown {
+  const parts = token.split('.')
+  const payload = parts[1]
+  if (parts.length !== 3 || payload === undefined || !/^[A-Za-z0-9_-]+$/.test(payload))
+    return undefined
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/')
+    const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
