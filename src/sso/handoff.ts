@@ -2,6 +2,7 @@
 // behind one interface). Vendor wire formats live in src/providers/<vendor>.ts, nowhere else.
 import type { AllowedRedirect } from './allowed-redirect.ts'
 import type { RuntimeConfig } from './config.ts'
+import { SsoError, type SsoErrorCode } from './errors.ts'
 import type { FetchLike } from './http.ts'
 
 export type PartnerName = 'assuresign' | 'aimbase' | 'abc'
@@ -44,4 +45,10 @@ export function vendorDetail(text: string | undefined): string | undefined {
   const trimmed = text?.trim() ?? ''
   if (trimmed === '') return undefined
   return trimmed.length > MAX_DETAIL_LENGTH ? `${trimmed.slice(0, MAX_DETAIL_LENGTH)}…` : trimmed
+}
+
+/** A coded hand-off failure carrying vendor text (see {@link vendorDetail}) when there is any. */
+export function handoffError(code: SsoErrorCode, message: string, vendorText?: string): SsoError {
+  const detail = vendorDetail(vendorText)
+  return new SsoError(code, message, detail === undefined ? {} : { detail })
 }
