@@ -1,16 +1,35 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
-import { originOf } from './sandbox/ports.ts'
+import { defineConfig, type Plugin } from 'vite'
+import { originOf, ports } from './sandbox/ports.ts'
 import { securityHeaders } from './scripts/security-headers.mjs'
 
-const gateway = originOf('gateway')
-const proxy = { '/api': { target: gateway, changeOrigin: false } }
+const proxy = { '/api': { target: originOf('gateway'), changeOrigin: false } }
+
+/**
+ * DESIGN.md §3 headers on `vite preview`: every response gets the security headers; HTML and the
+ * runtime config are never cached, fingerprinted assets are cached for good.
+ */
+function previewSecurityHeaders(): Plugin {
+  const headers = securityHeaders()
+  return {
+    name: 'sso-bridge:preview-security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+        if (req.url?.startsWith('/assets/') === true) {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+        }
+        next()
+      })
+    },
+  }
+}
 
 export default defineConfig({
-  plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy, headers: securityHeaders() },
+  plugins: [react(), previewSecurityHeaders()],
+  server: { host: '127.0.0.1', port: ports.appDev, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: ports.appPreview, strictPort: true, proxy },
   build: { sourcemap: false, target: 'es2022' },
   test: {
     projects: [

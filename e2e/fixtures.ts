@@ -1,0 +1,44 @@
+// Journey fixtures (Playwright test-fixtures): every test gets page objects and the sandbox
+// control API, reset before the test so faults, logs and the clock never leak between journeys.
+import { test as base, expect } from '@playwright/test'
+import { USERS } from '../sandbox/users.ts'
+import { AppPage } from './pages/app-page.ts'
+import { IdpPage } from './pages/idp-page.ts'
+import { SandboxControlClient } from './sandbox-control.ts'
+
+interface Fixtures {
+  sandbox: SandboxControlClient
+  app: AppPage
+  idp: IdpPage
+  /** Signs a sandbox user in through the real identity provider and waits for the home page. */
+  signInAs: (email: string) => Promise<void>
+}
+
+export function passwordOf(email: string): string {
+  const user = USERS.find((u) => u.email === email)
+  if (user === undefined) throw new Error(`no sandbox user ${email}`)
+  return user.password
+}
+
+export const test = base.extend<Fixtures>({
+  sandbox: async ({ request }, use) => {
+    const sandbox = new SandboxControlClient(request)
+    await sandbox.reset()
+    await use(sandbox)
+  },
+  app: async ({ page }, use) => {
+    await use(new AppPage(page))
+  },
+  idp: async ({ page }, use) => {
+    await use(new IdpPage(page))
+  },
+  signInAs: async ({ app, idp }, use) => {
+    await use(async (email) => {
+      await app.startSignIn(email)
+      await idp.signIn(email, passwordOf(email))
+      await expect(app.signedInAs(email)).toBeVisible()
+    })
+  },
+})
+
+export { expect }

@@ -1,0 +1,233 @@
+// Sign-in journeys (issue: "Sign in with SSO, end to end"). Real Chromium, the production build
+// under vite preview, the real identity provider, backend and gateway: nothing here is faked.
+import type { Page } from '@playwright/test'
+import { originOf } from '../sandbox/ports.ts'
+import { expect, passwordOf, test } from './fixtures.ts'
+
+const app = originOf('appPreview')
+const issuer = originOf('idp')
+const ALICE = 'alice@example.com'
+
+/** Starts a real sign-in and returns the state the backend issued (seen on the way to the IdP). */
+async function stateOfNewSignIn(page: Page, startSignIn: () => Promise<void>): Promise<string> {
+  const authorize = page.waitForRequest((r) => r.url().startsWith(`${issuer}/auth?`))
+  await startSignIn()
+  const state = new URL((await authorize).url()).searchParams.get('state')
+  if (state === null) throw new Error('authorize request without state')
+  return state
+}
+
+function callbackUrl(params: Record<string, string>): string {
+  return `${app}/sso/callback?${new URLSearchParams(params).toString()}`
+}
+
+test('alice signs in and lands signed in with nothing left behind', async ({ page, app: home, idp, sandbox }) => {
+  await home.goto()
+  await home.startSignIn(ALICE)
+  const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
+  await idp.signIn(ALICE, passwordOf(ALICE))
+  expect(new URL((await callback).url()).searchParams.get('iss')).toBe(issuer)
+
+  await expect(home.signedInAs(ALICE)).toBeVisible()
+  await expect(page).toHaveURL(`${app}/`)
+  const { session, local } = await home.storage()
+  expect(Object.keys(session).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
+  expect(Object.keys(session)).toContain('sso-bridge:session')
+  expect(local).toEqual({})
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/\/sso\/callback/)
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+})
+
+test('a same-origin returnTo is honoured after sign-in', async ({ page, app: home, signInAs }) => {
+  await home.goto(`/?${new URLSearchParams({ returnTo: '/?tab=partners' }).toString()}`)
+  await signInAs(ALICE)
+  await expect(page).toHaveURL(`${app}/?tab=partners`)
+})
+
+test('a protocol-relative returnTo is dropped', async ({ page, app: home, signInAs }) => {
+  await home.goto(`/?${new URLSearchParams({ returnTo: '//evil.example' }).toString()}`)
+  await signInAs(ALICE)
+  await expect(page).toHaveURL(`${app}/`)
+})
+
+test('cancel at the identity provider shows provider_error and stores no token', async ({
+  page,
+  app: home,
+  idp,
+  sandbox,
+}) => {
+  await home.goto()
+  await home.startSignIn(ALICE)
+  await idp.cancel()
+  await home.expectError('provider_error')
+  await expect(page.getByText('The user cancelled the sign-in.')).toBeVisible()
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await home.expectNothingStored()
+  // The Indee contract carries the provider's error to the backend once, so it can close the transaction.
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+})
+
+test('a provider error description with markup is shown as text', async ({ page, app: home }) => {
+  await home.goto()
+  const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
+  const markup = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>'
+  await page.goto(callbackUrl({ error: 'access_denied', error_description: markup, state, iss: issuer }))
+  await home.expectError('provider_error')
+  await expect(page.getByText(markup)).toBeVisible()
+  expect(await page.locator('main img, main b').count()).toBe(0)
+  expect(await page.title()).toBe('sso-bridge')
+})
+
+test('an altered state is refused before any login request', async ({ page, app: home, sandbox }) => {
+  await home.goto()
+  const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
+  await page.goto(callbackUrl({ code: 'any-code', state: `${state}x`, iss: issuer }))
+  await home.expectError('state_mismatch')
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
+})
+
+test('the callback URL opened again after success shows state_used', async ({
+  page,
+  app: home,
+  idp,
+  sandbox,
+}) => {
+  await home.goto()
+  await home.startSignIn(ALICE)
+  const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
+  await idp.signIn(ALICE, passwordOf(ALICE))
+  const used = (await callback).url()
+  await expect(home.signedInAs(ALICE)).toBeVisible()
+
+  await page.goto(used)
+  await home.expectError('state_used')
+  await expect(page.getByRole('heading', { name: 'This sign-in link was already used' })).toBeVisible()
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+})
+
+test('a callback without state shows state_missing', async ({ page, app: home, sandbox }) => {
+  await page.goto(callbackUrl({ code: 'any-code', iss: issuer }))
+  await home.expectError('state_missing')
+  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
+})
+
+test('state=__proto__ matches no transaction', async ({ page, app: home, sandbox }) => {
+  await home.goto()
+  await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
+  await page.goto(callbackUrl({ code: 'any-code', state: '__proto__', iss: issuer }))
+  await home.expectError('state_mismatch')
+  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
+})
+
+test('an iss of another origin is refused before any login request', async ({
+  page,
+  app: home,
+  sandbox,
+}) => {
+  await home.goto()
+  const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
+  await page.goto(callbackUrl({ code: 'any-code', state, iss: 'http://127.0.0.1:4999' }))
+  await home.expectError('issuer_mismatch')
+  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
+  await home.expectNothingStored()
+})
+
+const loginFaults = [
+  {
+    name: 'a 500 from the backend shows backend_unavailable',
+    fault: { status: 500, body: '{"status_code":"A5001","status_message":"Internal error"}' },
+    code: 'backend_unavailable',
+  },
+  {
+    name: 'a 401 A2001 from the backend shows login_failed',
+    fault: { status: 401, body: '{"status_code":"A2001","status_message":"Unauthorized"}' },
+    code: 'login_failed',
+  },
+  {
+    name: 'a backend slower than the configured timeout shows timeout',
+    fault: { delayMs: 9_000 },
+    code: 'timeout',
+  },
+] as const
+
+for (const { name, fault, code } of loginFaults) {
+  test(name, async ({ page, app: home, idp, sandbox }) => {
+    await sandbox.fault({ party: 'indee', path: '/sso/login', ...fault })
+    await home.goto()
+    await home.startSignIn(ALICE)
+    await idp.signIn(ALICE, passwordOf(ALICE))
+    await home.expectError(code)
+    await home.expectNothingStored()
+    expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+  })
+}
+
+test('under the dev server with StrictMode one callback sends one login request', async ({
+  page,
+  app: home,
+  idp,
+  sandbox,
+}) => {
+  const dev = originOf('appDev')
+  await page.goto(`${dev}/`)
+  await home.startSignIn(ALICE)
+  await idp.signIn(ALICE, passwordOf(ALICE))
+  await expect(home.signedInAs(ALICE)).toBeVisible()
+  await expect(page).toHaveURL(`${dev}/`)
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+})
+
+test('sign out calls the backend, empties both storages and shows the form', async ({
+  app: home,
+  signInAs,
+  sandbox,
+}) => {
+  await home.goto()
+  await signInAs(ALICE)
+  await home.signOutButton.click()
+  await expect(home.signInButton).toBeVisible()
+  expect(await sandbox.count('indee', '/logout')).toBe(1)
+  const { session, local } = await home.storage()
+  expect(session).toEqual({})
+  expect(local).toEqual({})
+})
+
+test('a short-lived session is refreshed without interruption', async ({ app: home, signInAs, sandbox }) => {
+  await sandbox.settings({ accessTokenTtlSeconds: 4 })
+  await home.goto()
+  await signInAs(ALICE)
+  await expect.poll(() => sandbox.count('indee', '/refresh'), { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
+  await expect(home.signedInAs(ALICE)).toBeVisible()
+})
+
+test('a refused refresh signs out with a message saying so', async ({ page, app: home, signInAs, sandbox }) => {
+  await sandbox.settings({ accessTokenTtlSeconds: 4 })
+  await sandbox.fault({
+    party: 'indee',
+    path: '/refresh',
+    status: 401,
+    body: '{"status_code":"A2003","status_message":"Refresh failed"}',
+  })
+  await home.goto()
+  await signInAs(ALICE)
+  await expect(page.getByText('Your session has ended')).toBeVisible({ timeout: 15_000 })
+  await expect(home.signInButton).toBeVisible()
+  await home.expectNothingStored()
+})
+
+test('sessionStorage that throws on write refuses to start sign-in', async ({ page, app: home, sandbox }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+  })
+  await home.goto()
+  await home.expectError('storage_unavailable')
+  expect(await sandbox.count('indee', '/sso/initiate')).toBe(0)
+  expect(await sandbox.count('idp', '/auth')).toBe(0)
+})

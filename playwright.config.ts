@@ -1,0 +1,56 @@
+import { defineConfig } from '@playwright/test'
+import { originOf } from './sandbox/ports.ts'
+
+// Journeys run against the production build (vite preview) and the real sandbox. One worker:
+// the sandbox's faults, request log and clock are shared, so journeys must not overlap.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+const reuse = process.env.CI === undefined || process.env.CI === ''
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !reuse,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: originOf('appPreview'),
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+  },
+  webServer: [
+    {
+      command: 'npx tsx sandbox/main.ts --mode test',
+      url: `${originOf('gateway')}/__sandbox/settings`,
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npx vite preview',
+      url: originOf('appPreview'),
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx vite',
+      url: originOf('appDev'),
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+    },
+  ],
+})

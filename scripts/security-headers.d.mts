@@ -1,0 +1,2 @@
+export function formActionOrigins(configPath?: URL | string): string[]
+export function securityHeaders(formActions?: string[]): Record<string, string>

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm test`: every check in order, stopping at the first failure (lint, types, unit, build,
+// journeys). Journeys start what they need themselves (sandbox, vite preview, vite dev).
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+const CHROMIUM = '/usr/bin/chromium'
+
+const steps = [
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['types', 'npx', ['tsc', '-p', 'tsconfig.app.json']],
+  ['types (sandbox, scripts, journeys)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
+  ['unit tests', 'npx', ['vitest', 'run']],
+  ['build', 'npm', ['run', 'build', '--silent']],
+  ['journeys', 'npx', ['playwright', 'test']],
+]
+
+for (const [name, command, args] of steps) {
+  if (name === 'journeys' && !existsSync(CHROMIUM)) {
+    console.error(
+      `\n${CHROMIUM} is missing: the journeys run in Debian's Chromium.\n` +
+        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        '(.ci/run does this for CI.)',
+    )
+    process.exit(1)
+  }
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: 'inherit' })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (result.status !== 0) {
+    console.error(`\n✖ ${name} failed after ${seconds} s (exit ${result.status ?? result.signal})`)
+    process.exit(result.status ?? 1)
+  }
+  console.log(`✔ ${name} (${seconds} s)`)
+}
+console.log('\nAll checks passed.')

@@ -1,0 +1,104 @@
+// Runs one partner hand-off in the browser: validated input in, one gateway call (through the
+// partner's adapter and the token-age guard), then the page leaves at once. No React here.
+import { HANDOFF_ADAPTERS } from '../providers/handoff-providers.ts'
+import { fetchFreshTarget, safeWindowFor } from '../sso/handoff-guard.ts'
+import type { HandoffTarget, PartnerName } from '../sso/handoff.ts'
+import {
+  parseAimbaseInput,
+  parseAssureSignInput,
+  parseLobInput,
+  type AimbaseInput,
+  type AssureSignInput,
+  type LobInput,
+} from '../sso/handoff-input.ts'
+import type { RuntimeConfig } from '../sso/config.ts'
+import type { Services } from './services.ts'
+
+export type HandoffInput =
+  | { readonly partner: 'assuresign'; readonly input: AssureSignInput }
+  | { readonly partner: 'aimbase'; readonly input: AimbaseInput }
+  | { readonly partner: 'abc'; readonly input: LobInput }
+
+/** Validates a hand-off route's parameters; throws SsoError `invalid_handoff_input`. */
+export function parseHandoffInput(
+  partner: PartnerName,
+  params: Readonly<Record<string, string | undefined>>,
+  search: URLSearchParams,
+  config: RuntimeConfig,
+): HandoffInput {
+  switch (partner) {
+    case 'assuresign':
+      return { partner, input: parseAssureSignInput({ envelopeId: params.envelopeId }) }
+    case 'aimbase':
+      return { partner, input: parseAimbaseInput(search) }
+    case 'abc':
+      return { partner, input: parseLobInput({ lobId: params.lobId }, search, config) }
+  }
+}
+
+/** Resolves once the tab is visible: a hidden tab may sit on a token until it is stale. */
+function waitUntilVisible(): Promise<void> {
+  if (document.visibilityState === 'visible') return Promise.resolve()
+  return new Promise((resolve) => {
+    const onChange = () => {
+      if (document.visibilityState !== 'visible') return
+      document.removeEventListener('visibilitychange', onChange)
+      resolve()
+    }
+    document.addEventListener('visibilitychange', onChange)
+  })
+}
+
+function requestTarget(handoff: HandoffInput, services: Services, sessionToken: string) {
+  const req = {
+    fetch: (input: string, init: RequestInit) => window.fetch(input, init),
+    apiBase: services.config.apiBase,
+    timeoutMs: services.config.requestTimeoutMs,
+    sessionToken,
+    config: services.config,
+  }
+  switch (handoff.partner) {
+    case 'assuresign':
+      return HANDOFF_ADAPTERS.assuresign.request(handoff.input, req)
+    case 'aimbase':
+      return HANDOFF_ADAPTERS.aimbase.request(handoff.input, req)
+    case 'abc':
+      return HANDOFF_ADAPTERS.abc.request(handoff.input, req)
+  }
+}
+
+/** Gets a fresh hand-off target; the session is renewed first when it is about to expire. */
+export async function runHandoff(handoff: HandoffInput, services: Services): Promise<HandoffTarget> {
+  const session = await services.sessionManager.ensureFresh()
+  return fetchFreshTarget(() => requestTarget(handoff, services, session.token), {
+    now: Date.now,
+    safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),
+    waitUntilNavigable: waitUntilVisible,
+  })
+}
+
+/**
+ * Leaves for the partner (DESIGN.md §3): location.replace, so Back never returns to the hand-off;
+ * or an auto-submitted POST form, so the token stays out of URLs, history and Referer.
+ */
+export function leaveFor(target: HandoffTarget): void {
+  if (target.kind === 'redirect') {
+    window.location.replace(target.url)
+    return
+  }
+  const form = document.createElement('form')
+  form.method = 'POST'
+  form.action = target.action
+  form.hidden = true
+  for (const [name, value] of Object.entries(target.fields)) {
+    const field = document.createElement('input')
+    field.type = 'hidden'
+    field.name = name
+    field.value = value
+    form.append(field)
+  }
+  document.body.append(form)
+  // A form submission adds a history entry; the hand-off entry becomes home so Back does not re-run it.
+  window.history.replaceState(null, '', '/')
+  form.submit()
+}

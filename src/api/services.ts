@@ -1,0 +1,44 @@
+// Wires the core to the browser: real fetch, this tab's sessionStorage, the wall clock. Created
+// once at start; React reads it through a context, the callback entry uses it before React loads.
+import { createIndeeClient } from '../providers/indee.ts'
+import type { AuthBackend } from '../sso/auth-backend.ts'
+import type { RuntimeConfig } from '../sso/config.ts'
+import { createSessionManager, type SessionManager } from '../sso/session-manager.ts'
+import { createSessionStore, type SessionStore } from '../sso/session-store.ts'
+import { safeSessionStorage } from '../sso/storage.ts'
+import { createTransactionStore, type TransactionStore } from '../sso/transaction-store.ts'
+
+export interface Services {
+  readonly config: RuntimeConfig
+  readonly backend: AuthBackend
+  readonly transactions: TransactionStore
+  readonly sessions: SessionStore
+  readonly sessionManager: SessionManager
+}
+
+const now = () => Date.now()
+
+/** Throws SsoError('storage_unavailable') when this tab cannot keep sessionStorage. */
+export function createServices(config: RuntimeConfig): Services {
+  const storage = safeSessionStorage()
+  const backend = createIndeeClient({
+    fetch: (input, init) => window.fetch(input, init),
+    apiBase: config.apiBase,
+    timeoutMs: config.requestTimeoutMs,
+  })
+  const transactions = createTransactionStore({
+    storage,
+    now,
+    ttlMs: config.transactionTtlSeconds * 1000,
+  })
+  transactions.purgeStale()
+  const sessions = createSessionStore({ storage })
+  const sessionManager = createSessionManager({
+    sessions,
+    transactions,
+    backend,
+    now,
+    leewayMs: config.refreshLeewaySeconds * 1000,
+  })
+  return { config, backend, transactions, sessions, sessionManager }
+}

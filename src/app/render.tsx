@@ -1,0 +1,53 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router-dom'
+import { ConfigErrorView } from '../routes/config-error-view.tsx'
+import { ErrorView } from '../routes/error-view.tsx'
+import type { Boot } from './boot.ts'
+import { createAppRouter } from './router.tsx'
+import { AppShell } from './app-shell.tsx'
+import { SessionKeeper } from './session-keeper.tsx'
+import { AppContext } from '../routes/app-context.ts'
+import './styles.css'
+
+// Sign-in steps are never retried behind the person's back (DESIGN.md §3: no automatic retry).
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+})
+
+export function renderApp(boot: Boot): void {
+  const container = document.getElementById('root')
+  if (container === null) throw new Error('index.html has no #root')
+  const root = createRoot(container)
+  if (boot.kind !== 'ready') {
+    root.render(
+      <StrictMode>
+        <AppShell>
+          {boot.kind === 'config-error' ? (
+            <ConfigErrorView issues={boot.issues} />
+          ) : (
+            <ErrorView
+              error={boot.error}
+              onRetry={() => {
+                window.location.reload()
+              }}
+            />
+          )}
+        </AppShell>
+      </StrictMode>,
+    )
+    return
+  }
+  const router = createAppRouter()
+  root.render(
+    <StrictMode>
+      <AppContext.Provider value={{ services: boot.services, callback: boot.callback }}>
+        <QueryClientProvider client={queryClient}>
+          <SessionKeeper />
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AppContext.Provider>
+    </StrictMode>,
+  )
+}

@@ -1,0 +1,27 @@
+import type { ConfigIssue } from '../sso/config.ts'
+import { ERROR_MESSAGES } from '../sso/error-messages.ts'
+
+interface ConfigErrorViewProps {
+  readonly issues: readonly ConfigIssue[]
+}
+
+/** Lists every bad field of the runtime config by its path (DESIGN.md §3 "Runtime config"). */
+export function ConfigErrorView({ issues }: ConfigErrorViewProps) {
+  const { title, message } = ERROR_MESSAGES.config_invalid
+  return (
+    <section className="card error" role="alert" aria-labelledby="config-error-title">
+      <h1 id="config-error-title">{title}</h1>
+      <p>{message}</p>
+      <ul className="issues">
+        {issues.map((issue) => (
+          <li key={`${issue.path}:${issue.message}`}>
+            <code>{issue.path}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+      <p className="code">
+        Error code: <code data-testid="error-code">config_invalid</code>
+      </p>
+    </section>
+  )
+}

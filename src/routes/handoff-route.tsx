@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom'
+import { leaveFor, parseHandoffInput, runHandoff } from '../api/handoff-run.ts'
+import type { HandoffTarget, PartnerName } from '../sso/handoff.ts'
+import { isSsoError } from '../sso/errors.ts'
+import { useAppContext } from './app-context.ts'
+import { ErrorView } from './error-view.tsx'
+import { ProgressView } from './progress-view.tsx'
+import { signInPath } from './sign-in-path.ts'
+import { useSession } from './use-session.ts'
+
+const PARTNER_NAMES: Record<PartnerName, string> = {
+  assuresign: 'AssureSign',
+  aimbase: 'Aimbase',
+  abc: 'Aditya Birla Capital',
+}
+
+// One run per history entry and attempt: StrictMode's second effect joins the first request.
+const runs = new Map<string, Promise<HandoffTarget>>()
+
+interface HandoffRouteProps {
+  readonly partner: PartnerName
+}
+
+/** /handoff/…: validate, one call through the gateway, leave at once (DESIGN.md §2–§3). */
+export function HandoffRoute({ partner }: HandoffRouteProps) {
+  const { services } = useAppContext()
+  const session = useSession()
+  const params = useParams()
+  const [search] = useSearchParams()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const [attempt, setAttempt] = useState(0)
+  const [failure, setFailure] = useState<{ attempt: number; error: unknown }>()
+  const here = `${location.pathname}${location.search}`
+
+  // Inputs are checked before anything else: a bad link never reaches sign-in or the gateway.
+  const parsed = useMemo(() => {
+    try {
+      return { ok: true as const, handoff: parseHandoffInput(partner, params, search, services.config) }
+    } catch (error) {
+      return { ok: false as const, error }
+    }
+  }, [partner, params, search, services.config])
+
+  const signedIn = session !== undefined
+  useEffect(() => {
+    if (!parsed.ok || !signedIn) return undefined
+    const key = `${location.key}:${attempt}`
+    let run = runs.get(key)
+    if (run === undefined) {
+      run = runHandoff(parsed.handoff, services)
+      runs.set(key, run)
+    }
+    let active = true
+    run.then(
+      (target) => {
+        if (active) leaveFor(target)
+      },
+      (error: unknown) => {
+        if (active) setFailure({ attempt, error })
+      },
+    )
+    return () => {
+      active = false
+    }
+  }, [parsed, signedIn, services, location.key, attempt])
+
+  if (!parsed.ok) return <ErrorView error={parsed.error} />
+  if (!signedIn) return <Navigate to={signInPath(here)} replace />
+  if (failure !== undefined && failure.attempt === attempt) {
+    const unauthorized = isSsoError(failure.error) && failure.error.code === 'handoff_unauthorized'
+    return (
+      <ErrorView
+        error={failure.error}
+        retryLabel={unauthorized ? 'Sign in again' : 'Try again'}
+        onRetry={() => {
+          if (!unauthorized) {
+            setAttempt((n) => n + 1)
+            return
+          }
+          void services.sessionManager.signOut().then(() => navigate(signInPath(here), { replace: true }))
+        }}
+      />
+    )
+  }
+  return <ProgressView message={`Opening ${PARTNER_NAMES[partner]}…`} />
+}

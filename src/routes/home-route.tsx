@@ -1,0 +1,52 @@
+import { useMutation } from '@tanstack/react-query'
+import { Link, useSearchParams } from 'react-router-dom'
+import { ERROR_MESSAGES } from '../sso/error-messages.ts'
+import { safeReturnTo } from '../sso/return-to.ts'
+import { useAppContext } from './app-context.ts'
+import { partnerDestinations } from './partner-destinations.ts'
+import { SignInForm } from './sign-in-form.tsx'
+import { useSession } from './use-session.ts'
+import { useSignOutReason } from './use-sign-out-reason.ts'
+
+export function HomeRoute() {
+  const { services } = useAppContext()
+  const session = useSession()
+  const reason = useSignOutReason()
+  const [search] = useSearchParams()
+  const signOut = useMutation({ mutationFn: () => services.sessionManager.signOut() })
+
+  if (session === undefined) {
+    const returnTo = safeReturnTo(search.get('returnTo'), window.location.origin)
+    const notice =
+      reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+    return <SignInForm returnTo={returnTo} notice={notice} />
+  }
+
+  return (
+    <section className="card" aria-labelledby="home-title">
+      <h1 id="home-title">Welcome</h1>
+      <p className="signed-in">
+        Signed in as <strong>{session.email}</strong>
+      </p>
+      <h2 id="partners-title">Partner destinations</h2>
+      <ul className="destinations" aria-labelledby="partners-title">
+        {partnerDestinations(services.config).map((destination) => (
+          <li key={destination.href}>
+            <Link to={destination.href}>{destination.label}</Link>
+            <span className="partner">{destination.partner}</span>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="secondary"
+        disabled={signOut.isPending}
+        onClick={() => {
+          signOut.mutate()
+        }}
+      >
+        {signOut.isPending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,15 @@
+interface ProgressViewProps {
+  readonly message: string
+}
+
+/** A pending step, announced to assistive technology through aria-live. */
+export function ProgressView({ message }: ProgressViewProps) {
+  return (
+    <section className="card progress" aria-busy="true">
+      <div className="spinner" aria-hidden="true" />
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
+    </section>
+  )
+}
