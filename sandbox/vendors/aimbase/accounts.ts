@@ -1,0 +1,62 @@
+// Aimbase accounts of the sandbox: every user's aimbaseAccounts (sandbox/users.ts), plus one
+// account whose sign-on always fails with HTTP 500, so QA can see the vendor's server error.
+import { USERS } from '../../users.ts'
+
+export interface AimbaseAccount {
+  /** Lower-case GUID; Aimbase compares AccountUid case-insensitively. */
+  readonly uid: string
+  readonly accountId: number
+  /** Account name (the Account Search "Name"). */
+  readonly name: string
+  readonly ownerEmail: string
+  readonly firstName: string
+  readonly lastName: string
+  /** SignOnAccount answers 500 for this account (sandbox trigger, docs/emulators.md). */
+  readonly broken: boolean
+}
+
+/** SignOnAccount for this AccountUid answers 500 {"Message":"An error has occurred."}; owned by alice. */
+export const AIMBASE_BROKEN_ACCOUNT_UID = '0badc0de-0500-4500-8500-000000000500'
+
+function accountsOf(): readonly AimbaseAccount[] {
+  const accounts: AimbaseAccount[] = []
+  for (const user of USERS) {
+    const [firstName = user.name, lastName = ''] = user.name.split(' ')
+    const localPart = user.email.split('@')[0] ?? user.email
+    for (const uid of user.aimbaseAccounts) {
+      accounts.push({
+        uid: uid.toLowerCase(),
+        accountId: 2700 + accounts.length,
+        name: accounts.some((a) => a.ownerEmail === user.email)
+          ? `${localPart}${accounts.length}`
+          : localPart,
+        ownerEmail: user.email,
+        firstName,
+        lastName,
+        broken: false,
+      })
+    }
+  }
+  accounts.push({
+    uid: AIMBASE_BROKEN_ACCOUNT_UID,
+    accountId: 2799,
+    name: 'broken',
+    ownerEmail: 'alice@example.com',
+    firstName: 'Broken',
+    lastName: 'Account',
+    broken: true,
+  })
+  return accounts
+}
+
+export const AIMBASE_ACCOUNTS: readonly AimbaseAccount[] = accountsOf()
+
+export function findAimbaseAccount(uid: string): AimbaseAccount | undefined {
+  const wanted = uid.trim().toLowerCase()
+  return AIMBASE_ACCOUNTS.find((account) => account.uid === wanted)
+}
+
+/** Email of the sandbox user who owns the account, or undefined for an unknown AccountUid. */
+export function aimbaseAccountOwner(uid: string): string | undefined {
+  return findAimbaseAccount(uid)?.ownerEmail
+}

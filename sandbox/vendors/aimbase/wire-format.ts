@@ -1,0 +1,118 @@
+// Aimbase bodies come as JSON or XML, chosen by Content-Type (application/json, or application/xml
+// and text/xml); the emulator answers in the same format. Errors are {"Message":"…"} or
+// <Error><Message>…</Message></Error> (Aimbase Authentication and Sign On Account specs).
+import type http from 'node:http'
+import { escapeHtml, readBody, send, sendJson } from '../../lib/http.ts'
+import { readFlatXml } from './strict-xml.ts'
+
+export type WireFormat = 'json' | 'xml'
+
+/** Namespace of the .NET serialised string the XML answers carry. */
+export const XML_STRING_NAMESPACE = 'http://schemas.microsoft.com/2003/10/Serialization/'
+
+export function wireFormatOf(req: http.IncomingMessage): WireFormat | undefined {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type === 'application/json') return 'json'
+  if (type === 'application/xml' || type === 'text/xml') return 'xml'
+  return undefined
+}
+
+const escapeXml = escapeHtml
+
+function sendXml(res: http.ServerResponse, status: number, xml: string): void {
+  send(
+    res,
+    status,
+    `<?xml version="1.0" encoding="utf-8"?>${xml}`,
+    'application/xml; charset=utf-8',
+  )
+}
+
+/** A string result: JSON `"value"` or XML `<string xmlns="…Serialization/">value</string>`. */
+export function sendStringResult(
+  res: http.ServerResponse,
+  format: WireFormat,
+  value: string,
+): void {
+  if (format === 'json') sendJson(res, 200, value)
+  else sendXml(res, 200, `<string xmlns="${XML_STRING_NAMESPACE}">${escapeXml(value)}</string>`)
+}
+
+/** A flat object result: JSON object or `<root><Key>value</Key>…</root>`. */
+export function sendRecordResult(
+  res: http.ServerResponse,
+  format: WireFormat,
+  root: string,
+  record: Readonly<Record<string, string | number | boolean>>,
+): void {
+  if (format === 'json') {
+    sendJson(res, 200, record)
+    return
+  }
+  const fields = Object.entries(record)
+    .map(([key, value]) => `<${key}>${escapeXml(String(value))}</${key}>`)
+    .join('')
+  sendXml(res, 200, `<${root}>${fields}</${root}>`)
+}
+
+export function sendMessage(
+  res: http.ServerResponse,
+  format: WireFormat,
+  status: number,
+  message: string,
+): void {
+  if (format === 'json') sendJson(res, status, { Message: message })
+  else sendXml(res, status, `<Error><Message>${escapeXml(message)}</Message></Error>`)
+}
+
+export type ReadFields =
+  | { readonly ok: true; readonly fields: ReadonlyMap<string, string> }
+  | { readonly ok: false; readonly message: string }
+
+/**
+ * Reads the named fields of a JSON object or a flat XML document rooted at `root`. A field that
+ * is absent, null or empty is left out. JSON keys outside `names` are ignored (as a .NET model
+ * binder does); XML elements outside `names` are refused (the strict reader's rule).
+ */
+export async function readFields(
+  req: http.IncomingMessage,
+  format: WireFormat,
+  root: string,
+  names: readonly string[],
+): Promise<ReadFields> {
+  const text = await readBody(req)
+  const fields = new Map<string, string>()
+  if (format === 'xml') {
+    const document = readFlatXml(text)
+    if (!document.ok) return { ok: false, message: `The request is invalid: ${document.error}.` }
+    if (document.value.root !== root) {
+      return { ok: false, message: `The request is invalid: the root element must be <${root}>.` }
+    }
+    for (const [name, value] of document.value.fields) {
+      if (!names.includes(name)) {
+        return { ok: false, message: `The request is invalid: <${name}> is not expected.` }
+      }
+      if (value !== '') fields.set(name, value)
+    }
+    return { ok: true, fields }
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return { ok: false, message: 'The request is invalid: the body is not JSON.' }
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, message: 'The request is invalid: the body must be a JSON object.' }
+  }
+  for (const name of names) {
+    const value: unknown = Object.hasOwn(body, name)
+      ? (body as Record<string, unknown>)[name]
+      : undefined
+    if (value === undefined || value === null) continue
+    if (typeof value !== 'string')
+      return { ok: false, message: `The ${name} field must be a string.` }
+    if (value.trim() !== '') fields.set(name, value.trim())
+  }
+  return { ok: true, fields }
+}
