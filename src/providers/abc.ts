@@ -1,0 +1,172 @@
+// ABC GenerateSSOToken through the gateway (DESIGN.md §4), ending in a POST form to the line of
+// business portal. This file is the only place that knows ABC's headers, shapes and ReturnCodes.
+import { z } from 'zod'
+import { allowRedirect } from '../sso/allowed-redirect.ts'
+import { originSchema } from '../sso/config.ts'
+import { SsoError } from '../sso/errors.ts'
+import type { LobInput } from '../sso/handoff-input.ts'
+import { handoffError, type HandoffAdapter } from '../sso/handoff.ts'
+import { parseJsonBody, sendRequest, type HttpResponse } from '../sso/http.ts'
+
+/** ABC's TokenNo lives 15 to 60 minutes; the shortest documented lifetime is assumed. */
+const TOKEN_LIFETIME_MS = 15 * 60_000
+
+const answerSchema = z.looseObject({
+  ReturnCode: z.string(),
+  ReturnMessage: z.string().optional(),
+})
+
+const successSchema = z.looseObject({
+  ReturnCode: z.literal('1'),
+  TokenRefNo: z.string().min(1).max(256),
+  TokenNo: z.string().min(1).max(8192),
+})
+
+/** HTTP error bodies are undocumented: keep a message when one of the usual fields has it. */
+const httpErrorSchema = z.looseObject({
+  ReturnMessage: z.string().optional(),
+  Message: z.string().optional(),
+  message: z.string().optional(),
+})
+
+/** Business failures come with HTTP 200; V-codes name the request field that was refused. */
+const VALIDATION_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['V1', 'CII number (CIINo)'],
+  ['V3', 'line of business id (LOBId)'],
+  ['V5', 'functionality (Functionality)'],
+])
+
+// Read without verification (the gateway and ABC verify the token): only the CII number, which
+// GenerateSSOToken requires in its body, is taken from the signed-in person's session token.
+const sessionClaimsSchema = z.looseObject({
+  cii_no: z.string().regex(/^[A-Za-z0-9]{1,32}$/),
+})
+
+function jwtPayload(token: string): unknown {
+  const [, payload, ...rest] = token.split('.')
+  if (payload === undefined || rest.length !== 1 || !/^[A-Za-z0-9_-]+$/.test(payload)) {
+    return undefined
+  }
+  try {
+    const base64 = payload.replaceAll('-', '+').replaceAll('_', '/')
+    const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function ciiNoOf(sessionToken: string): string {
+  const claims = sessionClaimsSchema.safeParse(jwtPayload(sessionToken))
+  if (!claims.success) {
+    throw new SsoError('handoff_forbidden', 'session token carries no usable "cii_no" claim', {
+      cause: claims.error,
+    })
+  }
+  return claims.data.cii_no
+}
+
+function httpErrorMessage(response: HttpResponse): string | undefined {
+  const body = httpErrorSchema.safeParse(parseJsonBody(response))
+  if (!body.success) return undefined
+  return body.data.ReturnMessage ?? body.data.Message ?? body.data.message
+}
+
+function errorFromStatus(response: HttpResponse): SsoError | undefined {
+  const { status } = response
+  const message = `ABC GenerateSSOToken failed with HTTP ${status}`
+  const vendorText = httpErrorMessage(response)
+  if (status === 401) return handoffError('handoff_unauthorized', message, vendorText)
+  if (status === 403) return handoffError('handoff_forbidden', message, vendorText)
+  if (status === 406) return handoffError('handoff_not_acceptable', message, vendorText)
+  if (status >= 500) return handoffError('handoff_unavailable', message, vendorText)
+  if (status >= 400) return handoffError('handoff_bad_request', message, vendorText)
+  if (status !== 200) return new SsoError('invalid_response', message)
+  return undefined
+}
+
+function tokensOf(response: HttpResponse) {
+  const body = parseJsonBody(response)
+  const answer = answerSchema.safeParse(body)
+  if (!answer.success) {
+    throw new SsoError('invalid_response', 'ABC answer lacks "ReturnCode"', { cause: answer.error })
+  }
+  const { ReturnCode: code, ReturnMessage: text } = answer.data
+  if (code === '0') {
+    throw handoffError('handoff_rejected', 'ABC refused to generate a token (ReturnCode 0)', text)
+  }
+  const field = VALIDATION_FIELDS.get(code)
+  if (field !== undefined) {
+    const vendorText = text?.trim() ?? ''
+    throw handoffError(
+      'handoff_bad_request',
+      `ABC refused the ${field} (ReturnCode ${code})`,
+      vendorText === '' ? `The ${field} is not valid.` : `${field}: ${vendorText}`,
+    )
+  }
+  const tokens = successSchema.safeParse(body)
+  if (!tokens.success) {
+    throw new SsoError('invalid_response', `ABC answer with ReturnCode "${code}" has no tokens`, {
+      cause: tokens.error,
+    })
+  }
+  return { TokenRefNo: tokens.data.TokenRefNo, TokenNo: tokens.data.TokenNo }
+}
+
+/**
+ * The configured portal of a line of business, allowlisted by its own origin. The config only
+ * asks for a URL there, so the destination rules of an origin (https, or http on loopback; no
+ * userinfo) are applied here too.
+ */
+function portalOf(lobId: string, lobs: readonly { id: string; portalUrl: string }[]) {
+  const lob = lobs.find((candidate) => candidate.id === lobId)
+  if (lob === undefined) {
+    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
+  }
+  let origin: string
+  try {
+    origin = new URL(lob.portalUrl).origin
+  } catch (error) {
+    throw new SsoError('untrusted_redirect', 'line of business "portalUrl" is not a URL', {
+      cause: error,
+    })
+  }
+  if (!originSchema.safeParse(origin).success) {
+    throw new SsoError(
+      'untrusted_redirect',
+      `line of business portal origin "${origin}" is not allowed`,
+    )
+  }
+  return allowRedirect(lob.portalUrl, [origin])
+}
+
+/** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */
+export const abcAdapter: HandoffAdapter<LobInput> = {
+  partner: 'abc',
+  tokenLifetimeMs: TOKEN_LIFETIME_MS,
+  async request(input, req) {
+    const action = portalOf(input.lobId, req.config.partners.abc.lobs)
+    const response = await sendRequest({
+      fetch: req.fetch,
+      url: `${req.apiBase}/abc/cmnsrv/user/generate-sso-token`,
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'x-api-version': req.config.partners.abc.apiVersion,
+        // ABC's documentation sends the Cognito JWT as is, without a "Bearer" prefix.
+        Authorization: req.sessionToken,
+      },
+      body: JSON.stringify({
+        CIINo: ciiNoOf(req.sessionToken),
+        LOBId: input.lobId,
+        Functionality: input.functionality,
+      }),
+      timeoutMs: req.timeoutMs,
+      unavailableCode: 'handoff_unavailable',
+    })
+    const statusError = errorFromStatus(response)
+    if (statusError !== undefined) throw statusError
+    return { kind: 'form-post', action, fields: Object.freeze(tokensOf(response)) }
+  },
+}
