@@ -1,0 +1,14 @@
+import { isSsoError, SsoError } from './errors.ts'
+
+/**
+ * The same failure, now carrying the app path the flow was heading to (so "Try again" keeps it).
+ * Anything that is not an SsoError, or already carries a returnTo, is returned unchanged.
+ */
+export function withReturnTo(error: unknown, returnTo: string): unknown {
+  if (!isSsoError(error) || error.returnTo !== undefined) return error
+  return new SsoError(error.code, error.message, {
+    ...(error.detail === undefined ? {} : { detail: error.detail }),
+    ...(error.cause === undefined ? {} : { cause: error.cause }),
+    returnTo,
+  })
+}
