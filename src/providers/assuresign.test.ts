@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { runtimeConfigSchema } from '../sso/config.ts'
 import type { HandoffRequest } from '../sso/handoff.ts'
 import { assureSignAdapter } from './assuresign.ts'
@@ -127,5 +127,12 @@ test('a silent gateway times out', async () => {
       return HttpResponse.json({})
     }),
   )
-  await expect(handoff({ timeoutMs: 100 })).rejects.toMatchObject({ code: 'timeout' })
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    const failure = expect(handoff({ timeoutMs: 5000 })).rejects.toMatchObject({ code: 'timeout' })
+    await vi.advanceTimersByTimeAsync(5000)
+    await failure
+  } finally {
+    vi.useRealTimers()
+  }
 })
