@@ -101,7 +101,7 @@ function tokensOf(response: HttpResponse) {
     const vendorText = text?.trim() ?? ''
     throw handoffError(
       'handoff_bad_request',
-      `ABC refused the ${field} (ReturnCode ${code})`,
+      `ABC refused the request: ReturnCode ${code} (${field})`,
       vendorText === '' ? `The ${field} is not valid.` : `${field}: ${vendorText}`,
     )
   }

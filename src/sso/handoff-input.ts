@@ -58,7 +58,7 @@ function landingProblem(value: string): string | undefined {
 /**
  * A relative path on the vendor's origin. Checked as given and after each round of
  * percent-decoding, so an encoded "//" or "\" is refused even if some server decodes twice.
- * A legitimate landing containing an encoded "/" next to another "/" is refused too: accepted.
+ * Trade-off: a legitimate landing with an encoded "/" next to another "/" is refused too.
  */
 const landingSchema = z
   .string()
