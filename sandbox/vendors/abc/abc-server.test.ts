@@ -291,7 +291,9 @@ test('answers 406 for a request addressed to another domain', async () => {
 })
 
 test('answers 502 when the session key set cannot be fetched', async () => {
-  const closed = await listen((_req, res) => res.end(), 0)
+  const closed = await listen((_req, res) => {
+    res.end()
+  }, 0)
   await closed.close()
   const broken = await start({ sessionJwksUrl: `${closed.url}/.well-known/jwks.json` })
   try {
