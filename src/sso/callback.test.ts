@@ -19,7 +19,10 @@ const CALLBACK = 'http://127.0.0.1:5173/sso/callback'
 const ISS = encodeURIComponent(TEST_ISSUER)
 const TOKEN = fakeJwt({ sub: 'u1', email: 'alice@example.com', exp: 1_700_000_900 })
 
-function setup({ requireIssuer = true, storage = sessionStorage as Storage } = {}) {
+function setup({
+  requireIssuer = true,
+  storage = sessionStorage,
+}: { requireIssuer?: boolean; storage?: Storage } = {}) {
   clock = 1_700_000_000_000
   const backend = fakeBackend()
   backend.login.mockResolvedValue({ token: TOKEN, refreshToken: 'refresh-1' })
