@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { SsoError } from '../sso/errors.ts'
 import { classifyIndeeStatus, createIndeeClient } from './indee.ts'
 
@@ -189,18 +189,25 @@ test('a network failure is backend_unavailable', async () => {
 })
 
 test('no answer within the timeout is timeout', async () => {
-  const quick = createIndeeClient({
-    fetch: (input, init) => fetch(input, init),
-    apiBase: '/api',
-    timeoutMs: 20,
-  })
   server.use(
     http.post('/api/indee/sso/login', async () => {
       await delay('infinite')
       return success(TOKENS)
     }),
   )
-  expect((await failureOf(quick.login(loginParams))).code).toBe('timeout')
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    const failure = failureOf(client.login(loginParams))
+    await vi.advanceTimersByTimeAsync(1999)
+    let settled = false
+    void failure.then(() => (settled = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect((await failure).code).toBe('timeout')
+  } finally {
+    vi.useRealTimers()
+  }
 })
 
 test.each([
