@@ -151,15 +151,28 @@ test('scheduleRefresh refreshes leewayMs before expiry, not earlier', async () =
   expect(backend.refresh).toHaveBeenCalledTimes(1)
 })
 
-test('scheduleRefresh refreshes at once inside the leeway window, and keeps renewing', async () => {
+test('a session shorter than the leeway is refreshed at half its remaining life', async () => {
   const { backend, sessions, manager } = setup()
   sessions.save(sessionFor(0.5))
   backend.refresh.mockImplementation(() => Promise.resolve(tokenFor(15)))
   manager.scheduleRefresh()
-  await vi.advanceTimersByTimeAsync(0)
+  await vi.advanceTimersByTimeAsync(15_000 - 1)
+  expect(backend.refresh).not.toHaveBeenCalled()
+  await vi.advanceTimersByTimeAsync(1)
   expect(backend.refresh).toHaveBeenCalledTimes(1)
   await vi.advanceTimersByTimeAsync(14 * MINUTE)
   expect(backend.refresh).toHaveBeenCalledTimes(2)
+  manager.stop()
+})
+
+test('tokens shorter-lived than the leeway are renewed on a rhythm, not in a loop', async () => {
+  const { backend, sessions, manager } = setup()
+  sessions.save(sessionFor(4 / 60))
+  backend.refresh.mockImplementation(() => Promise.resolve(tokenFor(4 / 60)))
+  manager.scheduleRefresh()
+  await vi.advanceTimersByTimeAsync(10_000)
+  // every 2 s: half of each 4-second token's life
+  expect(backend.refresh).toHaveBeenCalledTimes(5)
   manager.stop()
 })
 
@@ -197,11 +210,11 @@ test('a scheduled refresh that fails for a transient reason is retried later', a
     .mockRejectedValueOnce(new SsoError('timeout', 'slow'))
     .mockImplementation(() => Promise.resolve(tokenFor(15)))
   manager.scheduleRefresh()
-  await vi.advanceTimersByTimeAsync(0)
+  await vi.advanceTimersByTimeAsync(30_000)
   expect(backend.refresh).toHaveBeenCalledTimes(1)
   await vi.advanceTimersByTimeAsync(15_000)
   expect(backend.refresh).toHaveBeenCalledTimes(2)
-  expect(sessions.current()?.expiresAt).toBe(START + 15_000 + 15 * MINUTE)
+  expect(sessions.current()?.expiresAt).toBe(START + 45_000 + 15 * MINUTE)
   manager.stop()
 })
 

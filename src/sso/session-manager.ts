@@ -135,7 +135,10 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return
     }
     reason = undefined
-    startTimer(session.expiresAt - leewayMs - now())
+    // At most half the remaining life: a token shorter-lived than the leeway would otherwise be
+    // refreshed in a loop.
+    const remaining = session.expiresAt - now()
+    startTimer(remaining - Math.min(leewayMs, remaining / 2))
   }
 
   return {
