@@ -156,7 +156,7 @@ const loginFaults = [
 ] as const
 
 for (const { name, fault, code } of loginFaults) {
-  test(name, async ({ page, app: home, idp, sandbox }) => {
+  test(name, async ({ app: home, idp, sandbox }) => {
     await sandbox.fault({ party: 'indee', path: '/sso/login', ...fault })
     await home.goto()
     await home.startSignIn(ALICE)
@@ -215,7 +215,9 @@ test('a refused refresh signs out with a message saying so', async ({ page, app:
   })
   await home.goto()
   await signInAs(ALICE)
-  await expect(page.getByText('Your session has ended')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByText('You were signed out because your session expired.')).toBeVisible({
+    timeout: 15_000,
+  })
   await expect(home.signInButton).toBeVisible()
   await home.expectNothingStored()
 })

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type SyntheticEvent } from 'react'
 import { startSignIn, emailSchema } from '../sso/sign-in.ts'
 import { safeSessionStorage } from '../sso/storage.ts'
 import { useAppContext } from './app-context.ts'
@@ -42,7 +42,7 @@ export function SignInForm({ returnTo, notice }: SignInFormProps) {
 
   const busy = signIn.isPending || signIn.isSuccess
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault()
     if (busy) return
     const parsed = emailSchema.safeParse(email.trim())

@@ -38,7 +38,7 @@ export interface SessionManager {
   /** Why the tab is signed out, when it was; undefined while signed in. */
   readonly lastSignOutReason: SignOutReason | undefined
   /** Calls `listener` when the session or the sign-out reason changes. */
-  subscribe(listener: () => void): () => void
+  readonly subscribe: (listener: () => void) => () => void
 }
 
 const DEFAULT_RETRY_MS = 15_000

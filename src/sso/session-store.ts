@@ -21,13 +21,13 @@ export interface SessionStore {
   /** Reads the stored session into memory; a malformed record is removed. */
   load(): Session | undefined
   /** The session in memory (stable between changes, for useSyncExternalStore). */
-  current(): Session | undefined
+  readonly current: () => Session | undefined
   /** Stores and publishes `session`; throws `storage_unavailable` and keeps the old one if it cannot. */
   save(session: Session): void
   /** Forgets the session, in memory even when storage refuses. */
   clear(): void
   /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void
+  readonly subscribe: (listener: () => void) => () => void
 }
 
 /**
