@@ -18,7 +18,10 @@ export const USERS: readonly SandboxUser[] = [
     name: 'Alice Example',
     ciiNo: '1001234567',
     permissions: ['assuresign', 'aimbase', 'abc'],
-    aimbaseAccounts: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'],
+    aimbaseAccounts: [
+      '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    ],
   },
   {
     email: 'bob@example.com',

@@ -100,6 +100,35 @@ test('posts an XML SignOnAccount with escaped values when configured for XML', a
   expect(parsed.querySelector('LandingPageUrl')?.textContent).toBe(`/a?b=1&c='<x>"`)
 })
 
+test('a configured account with its own format overrides the default format', async () => {
+  const seen = recordRequest()
+  const base = configWith('json')
+  const config: RuntimeConfig = {
+    ...base,
+    partners: {
+      ...base.partners,
+      aimbase: {
+        ...base.partners.aimbase,
+        accounts: [
+          { uid: ACCOUNT.toUpperCase(), label: 'XML account', landing: '/', format: 'xml' },
+        ],
+      },
+    },
+  }
+  await aimbaseAdapter.request(
+    { accountUid: ACCOUNT, landing: '/' },
+    {
+      fetch: (input, init) => fetch(input, init),
+      apiBase: API,
+      timeoutMs: 2000,
+      sessionToken: 't',
+      config,
+    },
+  )
+  expect(seen.headers?.get('content-type')).toBe('application/xml')
+  expect(seen.body).toContain('<SignOnAccount>')
+})
+
 test('sends the person to SingleSignOn with the token and landing encoded', async () => {
   jsonAnswer(200, 'a/b+c')
   await expect(handoff('json', '/Dashboard?tab=1&x=2')).resolves.toEqual({

@@ -127,8 +127,10 @@ export const aimbaseAdapter: HandoffAdapter<AimbaseInput> = {
   partner: 'aimbase',
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   async request(input, req) {
-    const { origin, format } = req.config.partners.aimbase
-    const { contentType, body } = signOnBody(input, format)
+    const { origin, format, accounts } = req.config.partners.aimbase
+    // A configured account may choose its own format; any other account uses the default.
+    const account = accounts.find((a) => a.uid.toLowerCase() === input.accountUid.toLowerCase())
+    const { contentType, body } = signOnBody(input, account?.format ?? format)
     const response = await sendRequest({
       fetch: req.fetch,
       url: `${req.apiBase}/aimbase/Security/SignOnAccount`,

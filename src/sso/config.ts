@@ -14,7 +14,8 @@ export const originSchema = z.string().superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' })
     return
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+  const loopback =
+    url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     ctx.addIssue({ code: 'custom', message: 'must use https (http only on a loopback host)' })
   }
@@ -57,7 +58,13 @@ export const runtimeConfigSchema = z.strictObject({
       /** Body format of SignOnAccount: both are documented by Aimbase. */
       format: z.enum(['json', 'xml']),
       accounts: z.array(
-        z.strictObject({ uid: z.uuid(), label: z.string().min(1), landing: z.string().startsWith('/') }),
+        z.strictObject({
+          uid: z.uuid(),
+          label: z.string().min(1),
+          landing: z.string().startsWith('/'),
+          /** Overrides `format` for this account. */
+          format: z.enum(['json', 'xml']).optional(),
+        }),
       ),
     }),
     abc: z.strictObject({
