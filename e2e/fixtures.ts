@@ -4,13 +4,17 @@ import { test as base, expect } from '@playwright/test'
 import { USERS } from '../sandbox/users.ts'
 import { AppPage } from './pages/app-page.ts'
 import { IdpPage } from './pages/idp-page.ts'
+import { PartnerPages } from './pages/partner-page.ts'
 import { SandboxControlClient } from './sandbox-control.ts'
 
 interface Fixtures {
   sandbox: SandboxControlClient
   app: AppPage
   idp: IdpPage
-  /** Signs a sandbox user in through the real identity provider and waits for the home page. */
+  partners: PartnerPages
+  /** Submits the sign-in form and signs in at the real identity provider. */
+  signIn: (email: string) => Promise<void>
+  /** `signIn`, then waits for the signed-in home page. */
   signInAs: (email: string) => Promise<void>
 }
 
@@ -32,10 +36,18 @@ export const test = base.extend<Fixtures>({
   idp: async ({ page }, use) => {
     await use(new IdpPage(page))
   },
-  signInAs: async ({ app, idp }, use) => {
+  partners: async ({ page, request }, use) => {
+    await use(new PartnerPages(page, request))
+  },
+  signIn: async ({ app, idp }, use) => {
     await use(async (email) => {
       await app.startSignIn(email)
       await idp.signIn(email, passwordOf(email))
+    })
+  },
+  signInAs: async ({ app, signIn }, use) => {
+    await use(async (email) => {
+      await signIn(email)
       await expect(app.signedInAs(email)).toBeVisible()
     })
   },

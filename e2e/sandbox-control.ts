@@ -1,6 +1,11 @@
 // Typed client of the sandbox control API (docs/qa.md), used by the journeys' fixture.
 import type { APIRequestContext } from '@playwright/test'
-import type { Fault, LoggedRequest, PartyName, SandboxSettings } from '../sandbox/control/control.ts'
+import type {
+  Fault,
+  LoggedRequest,
+  PartyName,
+  SandboxSettings,
+} from '../sandbox/control/control.ts'
 import { originOf } from '../sandbox/ports.ts'
 
 const base = `${originOf('gateway')}/__sandbox`
@@ -12,7 +17,8 @@ export class SandboxControlClient {
 
   async #post(path: string, data: unknown): Promise<unknown> {
     const response = await this.request.post(`${base}${path}`, { data })
-    if (!response.ok()) throw new Error(`control ${path}: ${response.status()} ${await response.text()}`)
+    if (!response.ok())
+      throw new Error(`control ${path}: ${response.status()} ${await response.text()}`)
     return response.json()
   }
 
@@ -38,8 +44,8 @@ export class SandboxControlClient {
     return body.requests
   }
 
-  /** Requests the party received whose path ends with `pathSuffix`. */
-  async count(party: PartyName, pathSuffix: string): Promise<number> {
-    return (await this.log(party)).filter((r) => r.path.endsWith(pathSuffix)).length
+  /** How many requests the party received whose path contains `pathPart`. */
+  async count(party: PartyName, pathPart: string): Promise<number> {
+    return (await this.log(party)).filter((r) => r.path.includes(pathPart)).length
   }
 }

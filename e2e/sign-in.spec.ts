@@ -21,7 +21,12 @@ function callbackUrl(params: Record<string, string>): string {
   return `${app}/sso/callback?${new URLSearchParams(params).toString()}`
 }
 
-test('alice signs in and lands signed in with nothing left behind', async ({ page, app: home, idp, sandbox }) => {
+test('alice signs in and lands signed in with nothing left behind', async ({
+  page,
+  app: home,
+  idp,
+  sandbox,
+}) => {
   await home.goto()
   await home.startSignIn(ALICE)
   const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
@@ -75,14 +80,20 @@ test('a provider error description with markup is shown as text', async ({ page,
   await home.goto()
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   const markup = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>'
-  await page.goto(callbackUrl({ error: 'access_denied', error_description: markup, state, iss: issuer }))
+  await page.goto(
+    callbackUrl({ error: 'access_denied', error_description: markup, state, iss: issuer }),
+  )
   await home.expectError('provider_error')
   await expect(page.getByText(markup)).toBeVisible()
   expect(await page.locator('main img, main b').count()).toBe(0)
   expect(await page.title()).toBe('sso-bridge')
 })
 
-test('an altered state is refused before any login request', async ({ page, app: home, sandbox }) => {
+test('an altered state is refused before any login request', async ({
+  page,
+  app: home,
+  sandbox,
+}) => {
   await home.goto()
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state: `${state}x`, iss: issuer }))
@@ -106,7 +117,9 @@ test('the callback URL opened again after success shows state_used', async ({
 
   await page.goto(used)
   await home.expectError('state_used')
-  await expect(page.getByRole('heading', { name: 'This sign-in link was already used' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'This sign-in link was already used' }),
+  ).toBeVisible()
   expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
@@ -197,15 +210,26 @@ test('sign out calls the backend, empties both storages and shows the form', asy
   expect(local).toEqual({})
 })
 
-test('a short-lived session is refreshed without interruption', async ({ app: home, signInAs, sandbox }) => {
+test('a short-lived session is refreshed without interruption', async ({
+  app: home,
+  signInAs,
+  sandbox,
+}) => {
   await sandbox.settings({ accessTokenTtlSeconds: 4 })
   await home.goto()
   await signInAs(ALICE)
-  await expect.poll(() => sandbox.count('indee', '/refresh'), { timeout: 15_000 }).toBeGreaterThanOrEqual(2)
+  await expect
+    .poll(() => sandbox.count('indee', '/refresh'), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(2)
   await expect(home.signedInAs(ALICE)).toBeVisible()
 })
 
-test('a refused refresh signs out with a message saying so', async ({ page, app: home, signInAs, sandbox }) => {
+test('a refused refresh signs out with a message saying so', async ({
+  page,
+  app: home,
+  signInAs,
+  sandbox,
+}) => {
   await sandbox.settings({ accessTokenTtlSeconds: 4 })
   await sandbox.fault({
     party: 'indee',
@@ -222,7 +246,11 @@ test('a refused refresh signs out with a message saying so', async ({ page, app:
   await home.expectNothingStored()
 })
 
-test('sessionStorage that throws on write refuses to start sign-in', async ({ page, app: home, sandbox }) => {
+test('sessionStorage that throws on write refuses to start sign-in', async ({
+  page,
+  app: home,
+  sandbox,
+}) => {
   await page.addInitScript(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { originOf } from '../../sandbox/ports.ts'
 
 export interface StorageSnapshot {
   readonly session: Record<string, string>
@@ -27,7 +28,8 @@ export class AppPage {
   async startSignIn(email: string): Promise<void> {
     await this.emailInput.fill(email)
     await this.signInButton.click()
-    await expect(this.page.getByRole('heading', { name: 'Sign in to Sandbox IdP' })).toBeVisible()
+    await expect(this.page).toHaveURL(new RegExp(`^${originOf('idp')}/interaction/`))
+    await expect(this.page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
   }
 
   signedInAs(email: string): Locator {
@@ -49,7 +51,11 @@ export class AppPage {
   /** Asserts that no token and no sign-in transaction is left in this origin's storage. */
   async expectNothingStored(): Promise<void> {
     const { session, local } = await this.storage()
-    expect(Object.keys(session).filter((k) => k.startsWith('sso-bridge:txn:') || k === 'sso-bridge:session')).toEqual([])
+    expect(
+      Object.keys(session).filter(
+        (k) => k.startsWith('sso-bridge:txn:') || k === 'sso-bridge:session',
+      ),
+    ).toEqual([])
     expect(local).toEqual({})
   }
 }

@@ -43,7 +43,7 @@ export interface TransactionStore {
   consume(state: string | undefined): Transaction
   /** Removes expired and malformed records (leaving `expired` tombstones) and old tombstones. */
   purgeStale(): void
-  /** Removes every transaction record (tombstones stay, so a late callback still gets its code). */
+  /** Removes every transaction record and tombstone (sign-out leaves nothing behind). */
   clear(): void
 }
 
@@ -160,7 +160,7 @@ export function createTransactionStore({
 
     clear() {
       for (const key of storageKeys(storage)) {
-        if (key.startsWith(RECORD_PREFIX)) remove(key)
+        if (key.startsWith(RECORD_PREFIX) || key.startsWith(TOMBSTONE_PREFIX)) remove(key)
       }
     },
   }

@@ -1,0 +1,452 @@
+// Partner hand-off journeys (issue: "Hand-offs to AssureSign Simple Setup, Aimbase and ABC").
+// Real Chromium, the production build, the real gateway and vendor emulators: nothing is faked;
+// vendor errors that no real request can provoke come from the sandbox control API.
+import type { Page } from '@playwright/test'
+import { originOf } from '../sandbox/ports.ts'
+import type { FaultRequest } from './sandbox-control.ts'
+import { expect, test } from './fixtures.ts'
+
+const app = originOf('appPreview')
+const ALICE = 'alice@example.com'
+const BOB = 'bob@example.com'
+const ALICE_CII = '1001234567'
+const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
+const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+const XML_ACCOUNT = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
+const BROKEN_ACCOUNT = '0badc0de-0500-4500-8500-000000000500'
+const BOBS_ACCOUNT = '9a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'
+
+const assureSignPath = `/handoff/assuresign/${ENVELOPE}`
+const aimbasePath = (account = ACCOUNT, landing = '/Dashboard') =>
+  `/handoff/aimbase?${new URLSearchParams({ account, landing }).toString()}`
+const lobPath = '/handoff/lob/ABSLI?functionality=POL'
+
+/** Only the session (and spent sign-in markers) may stay in this tab; no hand-off token. */
+async function expectNoHandoffTokenStored(page: Page): Promise<void> {
+  const { session, local } = await page.evaluate(() => ({
+    session: Object.keys(sessionStorage),
+    local: Object.keys(localStorage),
+  }))
+  expect(
+    session.filter((k) => k !== 'sso-bridge:session' && !k.startsWith('sso-bridge:done:')),
+  ).toEqual([])
+  expect(local).toEqual([])
+}
+
+test.describe('alice opens each partner from the home page', () => {
+  test.beforeEach(async ({ app: home, signInAs }) => {
+    await home.goto()
+    await signInAs(ALICE)
+  })
+
+  test('AssureSign Simple Setup shows the envelope and alice', async ({
+    page,
+    partners,
+    sandbox,
+  }) => {
+    await page.getByRole('link', { name: 'Sign "Demo envelope" in AssureSign' }).click()
+    await partners.expectAssureSign(ALICE, ENVELOPE)
+    expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(1)
+  })
+
+  test('Aimbase shows the account and the landing path (JSON)', async ({ page, partners }) => {
+    await page.getByRole('link', { name: "Open Alice's dealer account in Aimbase" }).click()
+    await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
+  })
+
+  test('Aimbase shows the account and the landing path (XML)', async ({ page, partners }) => {
+    await page.getByRole('link', { name: "Open Alice's service account in Aimbase" }).click()
+    await partners.expectAimbase(ALICE, XML_ACCOUNT, '/Service/Orders')
+  })
+
+  test("a line of business shows its name and alice's CII number", async ({ page, partners }) => {
+    await page.getByRole('link', { name: 'Open Life insurance' }).click()
+    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+  })
+
+  test('Back from a partner returns home without re-running the hand-off', async ({
+    page,
+    partners,
+    sandbox,
+  }) => {
+    await page.getByRole('link', { name: 'Sign "Demo envelope" in AssureSign' }).click()
+    await partners.expectAssureSign(ALICE, ENVELOPE)
+    await page.goBack()
+    await expect(page).toHaveURL(`${app}/`)
+    expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(1)
+  })
+})
+
+test.describe('a hand-off opened while signed out continues after sign-in', () => {
+  test('AssureSign', async ({ app: home, signIn, partners }) => {
+    await home.goto(assureSignPath)
+    await signIn(ALICE)
+    await partners.expectAssureSign(ALICE, ENVELOPE)
+  })
+
+  test('Aimbase', async ({ app: home, signIn, partners }) => {
+    await home.goto(aimbasePath())
+    await signIn(ALICE)
+    await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
+  })
+
+  test('line of business', async ({ app: home, signIn, partners }) => {
+    await home.goto(lobPath)
+    await signIn(ALICE)
+    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+  })
+})
+
+interface ErrorCase {
+  readonly name: string
+  readonly path: string
+  readonly fault?: FaultRequest
+  readonly code: string
+  /** Text the error view must show (the vendor's message, as text). */
+  readonly text?: string
+}
+
+const json = (value: unknown) => JSON.stringify(value)
+const assureSignSso = '/authentication/sso'
+const signOnAccount = '/Security/SignOnAccount'
+const generate = '/cmnsrv/user/generate-sso-token'
+
+const errorCases: readonly ErrorCase[] = [
+  {
+    name: 'AssureSign FORBIDDEN',
+    path: assureSignPath,
+    fault: {
+      party: 'assuresign',
+      path: assureSignSso,
+      status: 401,
+      body: json({
+        errorCode: 'FORBIDDEN',
+        summary: 'The session token is not valid.',
+        details: [],
+      }),
+    },
+    code: 'handoff_forbidden',
+  },
+  {
+    name: 'Aimbase 400 (JSON)',
+    path: aimbasePath(),
+    fault: {
+      party: 'aimbase',
+      path: signOnAccount,
+      status: 400,
+      body: json({ Message: 'The AccountUid field is required.' }),
+    },
+    code: 'handoff_bad_request',
+    text: 'The AccountUid field is required.',
+  },
+  {
+    name: 'Aimbase 400 (XML)',
+    path: aimbasePath(XML_ACCOUNT, '/Service/Orders'),
+    fault: {
+      party: 'aimbase',
+      path: signOnAccount,
+      status: 400,
+      contentType: 'application/xml; charset=utf-8',
+      body: '<Error><Message>The LandingPageUrl field is not valid.</Message></Error>',
+    },
+    code: 'handoff_bad_request',
+    text: 'The LandingPageUrl field is not valid.',
+  },
+  {
+    name: 'Aimbase 401',
+    path: aimbasePath(),
+    fault: {
+      party: 'aimbase',
+      path: signOnAccount,
+      status: 401,
+      body: json({ Message: 'Authorization has been denied for this request.' }),
+    },
+    code: 'handoff_unauthorized',
+  },
+  {
+    name: 'Aimbase 500 (an account whose sign-on fails)',
+    path: aimbasePath(BROKEN_ACCOUNT, '/'),
+    code: 'handoff_unavailable',
+  },
+  {
+    name: 'ABC 400',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 400,
+      body: json({ message: 'Missing required header: x-api-version' }),
+    },
+    code: 'handoff_bad_request',
+  },
+  {
+    name: 'ABC 401',
+    path: lobPath,
+    fault: { party: 'abc', path: generate, status: 401, body: json({ message: 'Token expired' }) },
+    code: 'handoff_unauthorized',
+  },
+  {
+    name: 'ABC 403',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 403,
+      body: json({ message: 'User is not permitted to generate an SSO token' }),
+    },
+    code: 'handoff_forbidden',
+  },
+  {
+    name: 'ABC 406',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 406,
+      body: json({ message: 'Not reachable (IP restriction)' }),
+    },
+    code: 'handoff_not_acceptable',
+  },
+  {
+    name: 'ABC 502',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 502,
+      body: json({ message: 'Internal server error' }),
+    },
+    code: 'handoff_unavailable',
+  },
+  {
+    name: 'ABC 504',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 504,
+      body: json({ message: 'Endpoint request timed out' }),
+    },
+    code: 'handoff_unavailable',
+  },
+  {
+    name: 'ABC ReturnCode 0',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 200,
+      body: json({ ReturnCode: '0', ReturnMessage: '<b>Customer is blocked</b>' }),
+    },
+    code: 'handoff_rejected',
+    text: '<b>Customer is blocked</b>',
+  },
+  {
+    name: 'ABC ReturnCode V1',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 200,
+      body: json({ ReturnCode: 'V1', ReturnMessage: 'Invalid CII number' }),
+    },
+    code: 'handoff_bad_request',
+    text: 'CII number',
+  },
+  {
+    name: 'ABC ReturnCode V3',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 200,
+      body: json({ ReturnCode: 'V3', ReturnMessage: 'LOB Id is required' }),
+    },
+    code: 'handoff_bad_request',
+    text: 'LOB Id is required',
+  },
+  {
+    name: 'ABC ReturnCode V5',
+    path: lobPath,
+    fault: {
+      party: 'abc',
+      path: generate,
+      status: 200,
+      body: json({ ReturnCode: 'V5', ReturnMessage: 'Functionality is required' }),
+    },
+    code: 'handoff_bad_request',
+    text: 'Functionality is required',
+  },
+]
+
+test.describe('every documented partner error shows its own error view', () => {
+  for (const { name, path, fault, code, text } of errorCases) {
+    test(`${name} → ${code}`, async ({ page, app: home, signInAs, sandbox }) => {
+      await home.goto()
+      await signInAs(ALICE)
+      if (fault !== undefined) await sandbox.fault(fault)
+      await home.goto(path)
+      await home.expectError(code)
+      if (text !== undefined) await expect(page.getByText(text, { exact: false })).toBeVisible()
+      await expect(page).toHaveURL(new RegExp(`^${app}/handoff/`))
+      expect(await page.locator('main b').count()).toBe(0)
+      await expectNoHandoffTokenStored(page)
+    })
+  }
+})
+
+test('bob is refused the ABC hand-off with handoff_forbidden', async ({ app: home, signInAs }) => {
+  await home.goto()
+  await signInAs(BOB)
+  await home.goto(lobPath)
+  await home.expectError('handoff_forbidden')
+})
+
+test("an Aimbase account that is not alice's is refused by the gateway", async ({
+  app: home,
+  signInAs,
+  sandbox,
+}) => {
+  await home.goto()
+  await signInAs(ALICE)
+  await home.goto(aimbasePath(BOBS_ACCOUNT))
+  await home.expectError('handoff_forbidden')
+  expect(await sandbox.count('aimbase', signOnAccount)).toBe(0)
+})
+
+test.describe('hand-off tokens expire', () => {
+  test.beforeEach(async ({ app: home, signInAs }) => {
+    await home.goto()
+    await signInAs(ALICE)
+  })
+
+  for (const { partner, path, landing, seconds } of [
+    { partner: 'assuresign', path: assureSignPath, landing: '/ui/simpleSetup/', seconds: 31 },
+    { partner: 'aimbase', path: aimbasePath(), landing: '/Account/SingleSignOn/', seconds: 16 },
+  ] as const) {
+    test(`${partner}: a token redeemed after ${seconds - 1} s is rejected by the landing page`, async ({
+      app: home,
+      partners,
+      sandbox,
+    }) => {
+      // Hold the landing request while the emulator's clock moves past the token's lifetime.
+      await sandbox.fault({ party: partner, path: landing, delayMs: 3_000 })
+      const navigation = home.goto(path)
+      await expect.poll(() => sandbox.count(partner, landing)).toBe(1)
+      await sandbox.advanceClock(seconds)
+      await navigation.catch(() => undefined)
+      await partners.expectRejected(/expired/)
+    })
+  }
+
+  test('the app discards a token that aged while the tab was hidden and fetches a fresh one once', async ({
+    page,
+    partners,
+    sandbox,
+  }) => {
+    await page.clock.install()
+    await page.addInitScript(() => {
+      let hidden = true
+      Object.defineProperty(Document.prototype, 'visibilityState', {
+        configurable: true,
+        get: () => (hidden ? 'hidden' : 'visible'),
+      })
+      Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden })
+      Object.assign(window, {
+        showTab: () => {
+          hidden = false
+          document.dispatchEvent(new Event('visibilitychange'))
+        },
+      })
+    })
+    const firstAnswer = page.waitForResponse((r) =>
+      r.url().endsWith('/api/assuresign/authentication/sso'),
+    )
+    await page.goto(assureSignPath)
+    await firstAnswer
+    await page.clock.fastForward(20_000) // past AssureSign's 15 s safe window
+    await page.evaluate(() => (window as unknown as { showTab: () => void }).showTab())
+    await partners.expectAssureSign(ALICE, ENVELOPE)
+    expect(await sandbox.count('assuresign', assureSignSso)).toBe(2)
+  })
+})
+
+test.describe('landing pages are single use', () => {
+  test.beforeEach(async ({ app: home, signInAs }) => {
+    await home.goto()
+    await signInAs(ALICE)
+  })
+
+  test('AssureSign refuses a Simple Setup URL opened twice', async ({
+    page,
+    app: home,
+    partners,
+  }) => {
+    await home.goto(assureSignPath)
+    await partners.expectAssureSign(ALICE, ENVELOPE)
+    await page.goto(page.url())
+    await partners.expectRejected(/already used/)
+  })
+
+  test('Aimbase refuses a SingleSignOn URL opened twice', async ({ page, app: home, partners }) => {
+    await home.goto(aimbasePath())
+    await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
+    await page.goto(page.url())
+    await partners.expectRejected(/already used/)
+  })
+})
+
+test.describe('hostile landing paths are refused before any request', () => {
+  for (const landing of ['//evil.example', 'https://evil.example/x', 'javascript:alert(1)']) {
+    test(`landing=${landing}`, async ({ app: home, signInAs, sandbox }) => {
+      await home.goto()
+      await signInAs(ALICE)
+      const before = (await sandbox.log('gateway')).length
+      await home.goto(aimbasePath(ACCOUNT, landing))
+      await home.expectError('invalid_handoff_input')
+      expect((await sandbox.log('gateway')).length).toBe(before)
+    })
+  }
+})
+
+test.describe('tokens stay out of Referer and URLs', () => {
+  test.beforeEach(async ({ app: home, signInAs }) => {
+    await home.goto()
+    await signInAs(ALICE)
+  })
+
+  test('the AssureSign and Aimbase landings receive no Referer', async ({
+    app: home,
+    partners,
+  }) => {
+    await home.goto(assureSignPath)
+    await partners.expectAssureSign(ALICE, ENVELOPE)
+    expect((await partners.lastLanding('assuresign')).referer).toBeNull()
+    await home.goto(aimbasePath())
+    await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
+    expect((await partners.lastLanding('aimbase')).referer).toBeNull()
+  })
+
+  test('the line-of-business token never appears in a URL the browser visited', async ({
+    page,
+    app: home,
+    partners,
+  }) => {
+    const visited: string[] = []
+    page.on('request', (request) => visited.push(request.url()))
+    page.on('framenavigated', (frame) => visited.push(frame.url()))
+    const answer = page.waitForResponse((r) =>
+      r.url().endsWith('/api/abc/cmnsrv/user/generate-sso-token'),
+    )
+    await home.goto(lobPath)
+    const { TokenNo, TokenRefNo } = (await (await answer).json()) as {
+      TokenNo: string
+      TokenRefNo: string
+    }
+    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+    expect(TokenNo.length).toBeGreaterThan(20)
+    expect(visited.filter((url) => url.includes(TokenNo) || url.includes(TokenRefNo))).toEqual([])
+    const landing = await partners.lastLanding('lob')
+    expect(landing).toMatchObject({ method: 'POST', queryKeys: [], referer: null })
+  })
+})
