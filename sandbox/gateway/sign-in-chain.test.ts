@@ -319,6 +319,21 @@ test('refuses with A2002 when the person who signed in is not the one who starte
   })
 })
 
+test('refuses with A2002 when the sign-in was started for someone else, whatever the body says', async () => {
+  const browser = new TestBrowser()
+  const { started, callback } = await reachCallback(browser, alice, {
+    email: bob.email,
+    password: bob.password,
+    action: 'login',
+  })
+  const body = loginBody(started, callback, bob.email)
+  const login = await statusOf(await browser.postJson(api('sso/login'), body, parties.appOrigin))
+  expect(login).toEqual({
+    http: 401,
+    body: { status_code: 'A2002', status_message: 'Access Denied' },
+  })
+})
+
 test('refuses a code the IdP does not know with A2005', async () => {
   const browser = new TestBrowser()
   const { started, callback } = await reachCallback(browser)

@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest'
+import { listen } from './lib/http.ts'
+import { startSandbox } from './start-sandbox.ts'
+
+const FREE_PORTS = { idp: 0, indee: 0, gateway: 0 } as const
+
+test('starts the sign-in parties wired together and stops them all', async () => {
+  const sandbox = await startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
+  try {
+    expect(sandbox.parties.map((p) => p.name)).toEqual(['idp', 'indee', 'gateway'])
+    const discovery = await fetch(`${sandbox.idp.issuer}/.well-known/openid-configuration`)
+    expect(discovery.status).toBe(200)
+    const initiate = await fetch(`${sandbox.gateway.url}/api/indee/sso/initiate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:5173' },
+      body: JSON.stringify({ username: 'alice@example.com' }),
+    })
+    const body = (await initiate.json()) as { redirect: string }
+    expect(new URL(body.redirect).origin).toBe(sandbox.idp.issuer)
+    const settings = await fetch(`${sandbox.gateway.url}/__sandbox/settings`)
+    expect(settings.status).toBe(200)
+  } finally {
+    await sandbox.close()
+  }
+  await expect(fetch(`${sandbox.gateway.url}/__sandbox/settings`)).rejects.toThrow()
+})
+
+test('serves no control API in production mode', async () => {
+  const sandbox = await startSandbox({ mode: 'production', quiet: true, ports: FREE_PORTS })
+  try {
+    const settings = await fetch(`${sandbox.gateway.url}/__sandbox/settings`)
+    expect(settings.status).toBe(404)
+  } finally {
+    await sandbox.close()
+  }
+})
+
+test('fails naming the party whose port is taken', async () => {
+  const taken = await listen(() => undefined, 0)
+  try {
+    const failing = startSandbox({
+      mode: 'test',
+      quiet: true,
+      ports: { idp: 0, indee: 0, gateway: taken.port },
+    })
+    await expect(failing).rejects.toThrow('could not start the gateway')
+  } finally {
+    await taken.close()
+  }
+})

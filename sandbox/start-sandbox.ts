@@ -1,0 +1,91 @@
+// Starts the whole sandbox in one process (DESIGN.md §1): one SandboxControl shared by every
+// party, each party on its port from sandbox/ports.ts. Used by sandbox/main.ts (npm run
+// sandbox), npm start and the Playwright set-up.
+import type { PartyName } from './control/control.ts'
+import { SandboxControl } from './control/control.ts'
+import { startGateway, type SandboxMode } from './gateway/gateway.ts'
+import { startIdp, type RunningIdp } from './idp/idp.ts'
+import { startIndee } from './indee/indee.ts'
+import type { RunningServer } from './lib/http.ts'
+import { ports as defaultPorts, type PartyPort } from './ports.ts'
+
+export type { SandboxMode }
+
+export interface StartSandboxOptions {
+  /** 'dev' and 'test' serve the control API on the gateway; 'production' does not. */
+  readonly mode: SandboxMode
+  /** Do not print the parties' own diagnostics (provider errors). */
+  readonly quiet?: boolean
+  /** Port per party instead of sandbox/ports.ts; 0 picks a free one (tests). */
+  readonly ports?: Partial<Record<PartyPort, number>>
+}
+
+export interface RunningParty {
+  readonly name: PartyName
+  readonly description: string
+  readonly url: string
+}
+
+export interface RunningSandbox {
+  readonly mode: SandboxMode
+  readonly control: SandboxControl
+  readonly idp: RunningIdp
+  readonly indee: RunningServer
+  readonly gateway: RunningServer
+  /** Every party that runs, in start order. */
+  readonly parties: readonly RunningParty[]
+  /** Stops every party. */
+  close(): Promise<void>
+}
+
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const { mode, quiet = false } = options
+  const port = (name: PartyPort) => options.ports?.[name] ?? defaultPorts[name]
+  const control = new SandboxControl()
+  const started: RunningServer[] = []
+  const closeAll = async () => {
+    await Promise.all(started.splice(0).map((server) => server.close()))
+  }
+  async function start<T extends RunningServer>(name: string, run: Promise<T>): Promise<T> {
+    try {
+      const server = await run
+      started.push(server)
+      return server
+    } catch (cause) {
+      await closeAll()
+      throw new Error(`could not start the ${name}`, { cause })
+    }
+  }
+
+  const idp = await start('identity provider', startIdp({ control, port: port('idp'), quiet }))
+  const indee = await start(
+    'auth backend',
+    startIndee({ control, port: port('indee'), idpIssuer: idp.issuer }),
+  )
+
+  // Vendor emulators start here, before the gateway that routes to them (sandbox/vendors/*):
+  //   startAssureSign({ control, port: port('assuresign'), … })
+  //   startAimbase({ control, port: port('aimbase'), … })
+  //   startAbc({ control, port: port('abc'), … })
+  //   startLobPortal({ control, port: port('lob'), … })
+  // and their URLs go into the gateway's `upstreams` and into `parties` below.
+
+  const gateway = await start(
+    'gateway',
+    startGateway({ control, port: port('gateway'), mode, upstreams: { indee: indee.url } }),
+  )
+
+  return {
+    mode,
+    control,
+    idp,
+    indee,
+    gateway,
+    parties: [
+      { name: 'idp', description: 'identity provider (OpenID Connect issuer)', url: idp.url },
+      { name: 'indee', description: 'Indee-style auth backend', url: indee.url },
+      { name: 'gateway', description: 'gateway (/api/*)', url: gateway.url },
+    ],
+    close: closeAll,
+  }
+}
