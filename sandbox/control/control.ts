@@ -48,6 +48,10 @@ export const DEFAULT_SETTINGS: Readonly<SandboxSettings> = {
   refreshTokenTtlSeconds: 24 * 60 * 60,
 }
 
+export interface WrapOptions {
+  readonly redactPath?: (path: string) => string
+}
+
 interface ActiveFault extends Fault {
   remaining: number
 }
@@ -97,8 +101,13 @@ export class SandboxControl {
     return fault
   }
 
-  /** Wraps a party's handler with the request log and fault injection. */
-  wrap(party: PartyName, handler: Handler): Handler {
+  /**
+   * Wraps a party's handler with the request log and fault injection. `redactPath` hides a
+   * token carried in the path (Aimbase's landing) before the path is logged; faults still match
+   * the real path.
+   */
+  wrap(party: PartyName, handler: Handler, options: WrapOptions = {}): Handler {
+    const redact = options.redactPath ?? ((path: string) => path)
     return async (req, res) => {
       const method = (req.method ?? 'GET').toUpperCase()
       const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname
@@ -107,7 +116,7 @@ export class SandboxControl {
         seq: ++this.#seq,
         party,
         method,
-        path,
+        path: redact(path),
         at: this.now(),
         faulted: fault !== undefined,
       }

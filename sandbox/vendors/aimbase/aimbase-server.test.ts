@@ -349,6 +349,14 @@ test('records the Referer of the last landing, with the token left out of the pa
   expect(JSON.stringify(record)).not.toContain(token)
 })
 
+test('the sandbox request log shows the landing path without its token', async () => {
+  const token = await sessionToken()
+  await land(token, '/Dashboard')
+  const logged = control.log('aimbase').map((r) => r.path)
+  expect(logged).toContain('/Account/SingleSignOn/{token}')
+  expect(JSON.stringify(logged)).not.toContain(token)
+})
+
 test('maps each sandbox account to its owner', () => {
   expect(aimbaseAccountOwner(ALICE_ACCOUNT.toUpperCase())).toBe('alice@example.com')
   expect(aimbaseAccountOwner('9a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d')).toBe('bob@example.com')

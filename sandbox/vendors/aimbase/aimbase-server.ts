@@ -53,6 +53,11 @@ function apiTokenOf(req: http.IncomingMessage): string | undefined {
   return /^Avala-Api[ \t]+(\S+)[ \t]*$/i.exec(authenticate)?.[1]
 }
 
+/** The sandbox request log never holds a sign-on token: its path segment is logged as {token}. */
+export function redactLandingToken(path: string): string {
+  return path.replace(/^(\/Account\/SingleSignOn\/)[^/]+/i, '$1{token}')
+}
+
 export async function startAimbase(options: AimbaseOptions): Promise<RunningServer> {
   const { control } = options
   const credentials = options.credentials ?? AIMBASE_SANDBOX_CREDENTIALS
@@ -263,5 +268,5 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
     sendJson(res, 404, { Message: 'No HTTP resource was found that matches the request URI.' })
   }
 
-  return listen(control.wrap('aimbase', handler), options.port)
+  return listen(control.wrap('aimbase', handler, { redactPath: redactLandingToken }), options.port)
 }
