@@ -22,7 +22,8 @@ const now = () => Date.now()
 export function createServices(config: RuntimeConfig): Services {
   const storage = safeSessionStorage()
   const backend = createIndeeClient({
-    fetch: (input, init) => window.fetch(input, init),
+    // Absolute against this origin: the same request in the browser, and usable under Node's fetch.
+    fetch: (input, init) => window.fetch(new URL(input, window.location.origin).href, init),
     apiBase: config.apiBase,
     timeoutMs: config.requestTimeoutMs,
   })

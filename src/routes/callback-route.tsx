@@ -6,7 +6,10 @@ import { ErrorView } from './error-view.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { signInPath } from './sign-in-path.ts'
 
-const notFromProvider = new SsoError('state_missing', 'the callback page was opened without a sign-in')
+const notFromProvider = new SsoError(
+  'state_missing',
+  'the callback page was opened without a sign-in',
+)
 
 /**
  * /sso/callback: shows the exchange the entry script already started (it does not start one
@@ -15,7 +18,9 @@ const notFromProvider = new SsoError('state_missing', 'the callback page was ope
 export function CallbackRoute() {
   const { callback } = useAppContext()
   const navigate = useNavigate()
-  const [failure, setFailure] = useState<unknown>(callback === undefined ? notFromProvider : undefined)
+  const [failure, setFailure] = useState<unknown>(
+    callback === undefined ? notFromProvider : undefined,
+  )
 
   useEffect(() => {
     if (callback === undefined) return undefined

@@ -37,7 +37,10 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   // Inputs are checked before anything else: a bad link never reaches sign-in or the gateway.
   const parsed = useMemo(() => {
     try {
-      return { ok: true as const, handoff: parseHandoffInput(partner, params, search, services.config) }
+      return {
+        ok: true as const,
+        handoff: parseHandoffInput(partner, params, search, services.config),
+      }
     } catch (error) {
       return { ok: false as const, error }
     }
@@ -79,7 +82,9 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
             setAttempt((n) => n + 1)
             return
           }
-          void services.sessionManager.signOut().then(() => navigate(signInPath(here), { replace: true }))
+          void services.sessionManager
+            .signOut()
+            .then(() => navigate(signInPath(here), { replace: true }))
         }}
       />
     )

@@ -17,8 +17,7 @@ export function HomeRoute() {
 
   if (session === undefined) {
     const returnTo = safeReturnTo(search.get('returnTo'), window.location.origin)
-    const notice =
-      reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+    const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
     return <SignInForm returnTo={returnTo} notice={notice} />
   }
 

@@ -1,0 +1,26 @@
+// Renders the app's routes in memory with real services (real sessionStorage, real fetch: MSW
+// answers the network), as the entry script would wire them.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { createServices, type Services } from '../api/services.ts'
+import { AppContext } from '../routes/app-context.ts'
+import { HomeRoute } from '../routes/home-route.tsx'
+import type { RuntimeConfig } from '../sso/config.ts'
+import { testConfig } from '../sso/testing/runtime-config.ts'
+
+export function renderRoute(path: string, config: RuntimeConfig = testConfig()): Services {
+  const services = createServices(config)
+  const router = createMemoryRouter([{ path: '/', element: <HomeRoute /> }], {
+    initialEntries: [path],
+  })
+  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } })
+  render(
+    <AppContext.Provider value={{ services, callback: undefined }}>
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </AppContext.Provider>,
+  )
+  return services
+}
