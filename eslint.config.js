@@ -20,7 +20,12 @@ const layerRules = layers.map((layer, index) => ({
             message: `src/${layer} may not depend on src/${later} (STYLE.md: dependencies flow one way)`,
           })),
           ...(layer === 'sso' || layer === 'providers'
-            ? [{ group: ['react', 'react-dom', 'react-*', '@tanstack/*'], message: 'the core has no React' }]
+            ? [
+                {
+                  group: ['react', 'react-dom', 'react-*', '@tanstack/*'],
+                  message: 'the core has no React',
+                },
+              ]
             : []),
         ],
       },

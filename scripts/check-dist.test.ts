@@ -18,11 +18,16 @@ afterEach(() => {
 })
 
 test('a clean bundle has no findings', () => {
-  expect(scanForSecrets(distWith({ 'assets/app.js': 'fetch("/api/indee/sso/login")' }), [])).toEqual([])
+  expect(
+    scanForSecrets(distWith({ 'assets/app.js': 'fetch("/api/indee/sso/login")' }), []),
+  ).toEqual([])
 })
 
 test('flags a credential header name in the bundle', () => {
-  const found = scanForSecrets(distWith({ 'assets/app.js': 'headers:{"x-lob-client-id":"abc"}' }), [])
+  const found = scanForSecrets(
+    distWith({ 'assets/app.js': 'headers:{"x-lob-client-id":"abc"}' }),
+    [],
+  )
   expect(found).toEqual([{ file: join('assets', 'app.js'), what: 'the ABC client id header' }])
 })
 

@@ -31,7 +31,10 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Scans every file under `dir`; returns one finding per file and kind of secret. */
-export function scanForSecrets(dir: string, literals: readonly string[] = sandboxSecretValues()): Finding[] {
+export function scanForSecrets(
+  dir: string,
+  literals: readonly string[] = sandboxSecretValues(),
+): Finding[] {
   const findings: Finding[] = []
   for (const path of filesUnder(dir)) {
     const text = readFileSync(path, 'utf8')

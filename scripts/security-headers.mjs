@@ -3,7 +3,9 @@
 // runtime config), read from public/sso.config.json so preview matches the shipped config.
 import { readFileSync } from 'node:fs'
 
-export function formActionOrigins(configPath = new URL('../public/sso.config.json', import.meta.url)) {
+export function formActionOrigins(
+  configPath = new URL('../public/sso.config.json', import.meta.url),
+) {
   const config = JSON.parse(readFileSync(configPath, 'utf8'))
   const lobs = config?.partners?.abc?.lobs ?? []
   return [...new Set(lobs.map((lob) => new URL(lob.portalUrl).origin))]

@@ -19,9 +19,9 @@ function stop(code) {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
   }, 5000)
   force.unref()
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
-    process.exit(code),
-  )
+  Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+  ).then(() => process.exit(code))
 }
 
 for (const child of children) {

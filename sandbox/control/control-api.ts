@@ -60,7 +60,10 @@ export async function handleControl(
     }
     case 'GET /log': {
       const party = url.searchParams.get('party')
-      const parsed = z.enum(PARTIES).optional().safeParse(party ?? undefined)
+      const parsed = z
+        .enum(PARTIES)
+        .optional()
+        .safeParse(party ?? undefined)
       if (!parsed.success) return (badRequest(res, parsed.error), true)
       sendJson(res, 200, { requests: control.log(parsed.data) })
       return true

@@ -68,7 +68,10 @@ function requestTarget(handoff: HandoffInput, services: Services, sessionToken: 
 }
 
 /** Gets a fresh hand-off target; the session is renewed first when it is about to expire. */
-export async function runHandoff(handoff: HandoffInput, services: Services): Promise<HandoffTarget> {
+export async function runHandoff(
+  handoff: HandoffInput,
+  services: Services,
+): Promise<HandoffTarget> {
   const session = await services.sessionManager.ensureFresh()
   return fetchFreshTarget(() => requestTarget(handoff, services, session.token), {
     now: Date.now,

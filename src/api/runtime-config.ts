@@ -16,7 +16,10 @@ export async function loadRuntimeConfig(): Promise<ConfigResult> {
     }
     body = await response.json()
   } catch {
-    return { ok: false, issues: [{ path: CONFIG_URL, message: 'could not be loaded or is not JSON' }] }
+    return {
+      ok: false,
+      issues: [{ path: CONFIG_URL, message: 'could not be loaded or is not JSON' }],
+    }
   }
   return parseRuntimeConfig(body)
 }

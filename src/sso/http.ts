@@ -47,11 +47,17 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     }
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new SsoError('timeout', `no answer from ${request.url} within ${request.timeoutMs} ms`, {
-        cause: error,
-      })
+      throw new SsoError(
+        'timeout',
+        `no answer from ${request.url} within ${request.timeoutMs} ms`,
+        {
+          cause: error,
+        },
+      )
     }
-    throw new SsoError(request.unavailableCode, `request to ${request.url} failed`, { cause: error })
+    throw new SsoError(request.unavailableCode, `request to ${request.url} failed`, {
+      cause: error,
+    })
   } finally {
     clearTimeout(timer)
   }
