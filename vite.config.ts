@@ -16,10 +16,14 @@ function previewSecurityHeaders(): Plugin {
     name: 'sso-bridge:preview-security-headers',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
+        const asset = req.url?.startsWith('/assets/') === true
+        const cacheControl = asset ? 'public, max-age=31536000, immutable' : 'no-store'
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-        if (req.url?.startsWith('/assets/') === true) {
-          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
-        }
+        // Vite's own HTML fallback sets `no-cache` later on; the policy above wins.
+        const setHeader = res.setHeader.bind(res)
+        res.setHeader = (name, value) =>
+          setHeader(name, name.toLowerCase() === 'cache-control' ? cacheControl : value)
+        res.setHeader('Cache-Control', cacheControl)
         next()
       })
     },
