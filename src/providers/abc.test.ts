@@ -215,17 +215,6 @@ test('refuses a line of business missing from config without calling ABC', async
   expect(counter.calls).toBe(0)
 })
 
-test.each([
-  ['plain http off loopback', 'http://lob.example/sso'],
-  ['userinfo', 'https://user:secret@lob.example/sso'],
-])('refuses a configured portal with %s without calling ABC', async (_name, portalUrl) => {
-  const counter = countRequests()
-  await expect(handoff({ config: configWith(portalUrl) })).rejects.toMatchObject({
-    code: 'untrusted_redirect',
-  })
-  expect(counter.calls).toBe(0)
-})
-
 test('allows a plain http portal on loopback (the sandbox)', async () => {
   answer(200, SUCCESS)
   await expect(

@@ -2,7 +2,6 @@
 // business portal. This file is the only place that knows ABC's headers, shapes and ReturnCodes.
 import { z } from 'zod'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
-import { originSchema } from '../sso/config.ts'
 import { SsoError } from '../sso/errors.ts'
 import type { LobInput } from '../sso/handoff-input.ts'
 import { handoffError, type HandoffAdapter } from '../sso/handoff.ts'
@@ -115,30 +114,15 @@ function tokensOf(response: HttpResponse) {
 }
 
 /**
- * The configured portal of a line of business, allowlisted by its own origin. The config only
- * asks for a URL there, so the destination rules of an origin (https, or http on loopback; no
- * userinfo) are applied here too.
+ * The configured portal of a line of business, allowlisted by its own origin; the config schema
+ * already holds portal URLs to the destination rules (https, or http on loopback; no userinfo).
  */
 function portalOf(lobId: string, lobs: readonly { id: string; portalUrl: string }[]) {
   const lob = lobs.find((candidate) => candidate.id === lobId)
   if (lob === undefined) {
     throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
   }
-  let origin: string
-  try {
-    origin = new URL(lob.portalUrl).origin
-  } catch (error) {
-    throw new SsoError('untrusted_redirect', 'line of business "portalUrl" is not a URL', {
-      cause: error,
-    })
-  }
-  if (!originSchema.safeParse(origin).success) {
-    throw new SsoError(
-      'untrusted_redirect',
-      `line of business portal origin "${origin}" is not allowed`,
-    )
-  }
-  return allowRedirect(lob.portalUrl, [origin])
+  return allowRedirect(lob.portalUrl, [new URL(lob.portalUrl).origin])
 }
 
 /** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */

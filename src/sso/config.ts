@@ -3,32 +3,40 @@
 import { z } from 'zod'
 
 /**
- * An absolute origin a person may be sent to: https, or http on a loopback host; no userinfo,
- * path, query or fragment.
+ * Where a person may be sent (DESIGN.md §3 "Destinations come only from config"): https, or http
+ * on a loopback host; never userinfo; with `originOnly`, no path, query or fragment either.
  */
-export const originSchema = z.string().superRefine((value, ctx) => {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' })
-    return
-  }
-  const loopback =
-    url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    ctx.addIssue({ code: 'custom', message: 'must use https (http only on a loopback host)' })
-  }
-  if (url.username !== '' || url.password !== '') {
-    ctx.addIssue({ code: 'custom', message: 'must not carry userinfo' })
-  }
-  if (url.origin !== value) {
-    ctx.addIssue({ code: 'custom', message: `must be an origin only, like "${url.origin}"` })
-  }
-})
+function destinationSchema({ originOnly }: { readonly originOnly: boolean }) {
+  return z.string().superRefine((value, ctx) => {
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' })
+      return
+    }
+    const loopback =
+      url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      ctx.addIssue({ code: 'custom', message: 'must use https (http only on a loopback host)' })
+    }
+    if (url.username !== '' || url.password !== '') {
+      ctx.addIssue({ code: 'custom', message: 'must not carry userinfo' })
+    }
+    if (originOnly && url.origin !== value) {
+      ctx.addIssue({ code: 'custom', message: `must be an origin only, like "${url.origin}"` })
+    }
+    if (!originOnly && url.hash !== '') {
+      ctx.addIssue({ code: 'custom', message: 'must not carry a fragment' })
+    }
+  })
+}
+
+/** An origin a person may be sent to (see destinationSchema). */
+export const originSchema = destinationSchema({ originOnly: true })
 
 /** AssureSign prepared envelope ids are GUIDs in the vendor's documentation. */
-export const envelopeIdSchema = z.uuid()
+export const envelopeIdSchema = z.guid()
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
 
@@ -74,7 +82,7 @@ export const runtimeConfigSchema = z.strictObject({
           id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
           label: z.string().min(1),
           /** Where the hand-off form is POSTed; its origin is allowed in CSP form-action. */
-          portalUrl: z.url(),
+          portalUrl: destinationSchema({ originOnly: false }),
           functionality: z.string().min(1).max(5),
         }),
       ),

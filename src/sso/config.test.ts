@@ -1,0 +1,74 @@
+import { expect, test } from 'vitest'
+import shipped from '../../public/sso.config.json'
+import { parseRuntimeConfig, type RuntimeConfig } from './config.ts'
+
+type Lob = RuntimeConfig['partners']['abc']['lobs'][number]
+
+/** The shipped config with `change` applied (changes may make it invalid on purpose). */
+function withChanges(change: (config: RuntimeConfig, firstLob: Lob) => void): unknown {
+  const copy = structuredClone(shipped) as RuntimeConfig
+  const [firstLob] = copy.partners.abc.lobs
+  if (firstLob === undefined) throw new Error('the shipped config has no line of business')
+  change(copy, firstLob)
+  return copy
+}
+
+test('the shipped sandbox config is valid', () => {
+  expect(parseRuntimeConfig(shipped)).toMatchObject({ ok: true })
+})
+
+test('every bad field is listed by its path', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c, lob) => {
+      c.apiBase = 'https://api.example'
+      c.requestTimeoutMs = 0
+      c.partners.assuresign.origin = 'http://sign.example'
+      lob.functionality = 'TOOLONG'
+    }),
+  )
+  expect(result.ok).toBe(false)
+  const paths = result.ok ? [] : result.issues.map((i) => i.path)
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      'apiBase',
+      'requestTimeoutMs',
+      'partners.assuresign.origin',
+      'partners.abc.lobs.0.functionality',
+    ]),
+  )
+  expect(paths).toHaveLength(4)
+})
+
+test('an unknown field is refused rather than ignored', () => {
+  const result = parseRuntimeConfig(withChanges((c) => Object.assign(c, { clientSecret: 'oops' })))
+  expect(result).toMatchObject({ ok: false, issues: [{ path: '(root)' }] })
+})
+
+test.each([
+  ['https origin', 'https://sign.example', true],
+  ['http on 127.0.0.1', 'http://127.0.0.1:4030', true],
+  ['http on localhost', 'http://localhost:4030', true],
+  ['http elsewhere', 'http://sign.example', false],
+  ['userinfo', 'https://user:pw@sign.example', false],
+  ['a path', 'https://sign.example/ui', false],
+  ['another scheme', 'javascript:alert(1)', false],
+  ['not a URL', 'sign.example', false],
+])('a partner origin with %s is accepted: %s', (_name, origin, ok) => {
+  const result = parseRuntimeConfig(withChanges((c) => (c.partners.aimbase.origin = origin)))
+  expect(result.ok).toBe(ok)
+})
+
+test.each([
+  ['http://127.0.0.1:4060/lob/ABSLI/sso', true],
+  ['https://portal.example/lob/sso', true],
+  ['http://portal.example/lob/sso', false],
+  ['https://user@portal.example/lob/sso', false],
+  ['https://portal.example/lob/sso#frag', false],
+])('a line-of-business portal URL %s is accepted: %s', (portalUrl, ok) => {
+  const result = parseRuntimeConfig(withChanges((_c, lob) => (lob.portalUrl = portalUrl)))
+  expect(result.ok).toBe(ok)
+})
+
+test('a config that is not an object is reported at the root', () => {
+  expect(parseRuntimeConfig('nope')).toMatchObject({ ok: false, issues: [{ path: '(root)' }] })
+})
