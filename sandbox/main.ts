@@ -1,6 +1,7 @@
 // `npm run sandbox` / `tsx sandbox/main.ts [--mode dev|test|production]`: starts the sandbox,
 // prints where everything is and who can sign in, and stops cleanly on Ctrl-C or SIGTERM.
 import { CONTROL_PREFIX } from './control/control-api.ts'
+import { originOf } from './ports.ts'
 import { startSandbox, type SandboxMode } from './start-sandbox.ts'
 import { USERS } from './users.ts'
 
@@ -24,19 +25,27 @@ async function main(): Promise<void> {
   const mode = readMode(process.argv.slice(2))
   const sandbox = await startSandbox({ mode })
 
-  const width = Math.max(...sandbox.parties.map((p) => p.description.length))
+  const rows: (readonly [string, string])[] = [
+    ...sandbox.parties.map((p) => [p.description, p.url] as const),
+    mode === 'production'
+      ? ['control API', 'off (production mode)']
+      : ['control API', `${sandbox.gateway.url}${CONTROL_PREFIX}  (docs/qa.md)`],
+    // The app runs in its own process: npm start or npm run dev, npm run preview.
+    ['app, Vite dev server', originOf('appDev')],
+    ['app, production build (vite preview)', originOf('appPreview')],
+  ]
+  const width = Math.max(...rows.map(([label]) => label.length))
+  const emailWidth = Math.max(...USERS.map((u) => u.email.length))
+  const passwordWidth = Math.max(...USERS.map((u) => u.password.length))
   const lines = [
     '',
     `sso-bridge sandbox, mode ${mode}`,
-    ...sandbox.parties.map((p) => `  ${p.description.padEnd(width)}  ${p.url}`),
-    mode === 'production'
-      ? '  control API: off (production mode)'
-      : `  ${'control API'.padEnd(width)}  ${sandbox.gateway.url}${CONTROL_PREFIX}  (docs/qa.md)`,
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '',
     'Sandbox users (sandbox-only passwords):',
     ...USERS.map(
       (u) =>
-        `  ${u.email}  password ${u.password}  permissions: ${u.permissions.join(', ') || 'none'}`,
+        `  ${u.email.padEnd(emailWidth)}  password ${u.password.padEnd(passwordWidth)}  permissions: ${u.permissions.join(', ') || 'none'}`,
     ),
     '',
     'Press Ctrl-C to stop.',

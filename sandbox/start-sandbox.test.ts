@@ -2,12 +2,28 @@ import { expect, test } from 'vitest'
 import { listen } from './lib/http.ts'
 import { startSandbox } from './start-sandbox.ts'
 
-const FREE_PORTS = { idp: 0, indee: 0, gateway: 0 } as const
+const FREE_PORTS = {
+  idp: 0,
+  indee: 0,
+  gateway: 0,
+  assuresign: 0,
+  aimbase: 0,
+  abc: 0,
+  lob: 0,
+} as const
 
-test('starts the sign-in parties wired together and stops them all', async () => {
+test('starts every party wired together and stops them all', async () => {
   const sandbox = await startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
   try {
-    expect(sandbox.parties.map((p) => p.name)).toEqual(['idp', 'indee', 'gateway'])
+    expect(sandbox.parties.map((p) => p.name)).toEqual([
+      'idp',
+      'indee',
+      'assuresign',
+      'aimbase',
+      'abc',
+      'lob',
+      'gateway',
+    ])
     const discovery = await fetch(`${sandbox.idp.issuer}/.well-known/openid-configuration`)
     expect(discovery.status).toBe(200)
     const initiate = await fetch(`${sandbox.gateway.url}/api/indee/sso/initiate`, {
@@ -22,7 +38,7 @@ test('starts the sign-in parties wired together and stops them all', async () =>
   } finally {
     await sandbox.close()
   }
-  await expect(fetch(`${sandbox.gateway.url}/__sandbox/settings`)).rejects.toThrow()
+  for (const party of sandbox.parties) await expect(fetch(party.url)).rejects.toThrow()
 })
 
 test('serves no control API in production mode', async () => {
@@ -41,7 +57,7 @@ test('fails naming the party whose port is taken', async () => {
     const failing = startSandbox({
       mode: 'test',
       quiet: true,
-      ports: { idp: 0, indee: 0, gateway: taken.port },
+      ports: { ...FREE_PORTS, gateway: taken.port },
     })
     await expect(failing).rejects.toThrow('could not start the gateway')
   } finally {

@@ -5,9 +5,13 @@ import type { PartyName } from './control/control.ts'
 import { SandboxControl } from './control/control.ts'
 import { startGateway, type SandboxMode } from './gateway/gateway.ts'
 import { startIdp, type RunningIdp } from './idp/idp.ts'
-import { startIndee } from './indee/indee.ts'
+import { INDEE_JWKS_PATH, startIndee } from './indee/indee.ts'
 import type { RunningServer } from './lib/http.ts'
 import { ports as defaultPorts, type PartyPort } from './ports.ts'
+import { startAbc } from './vendors/abc/abc-server.ts'
+import { startAimbase } from './vendors/aimbase/aimbase-server.ts'
+import { startAssureSign } from './vendors/assuresign/assuresign-server.ts'
+import { startLobPortal } from './vendors/lob-portal/lob-portal-server.ts'
 
 export type { SandboxMode }
 
@@ -31,6 +35,10 @@ export interface RunningSandbox {
   readonly control: SandboxControl
   readonly idp: RunningIdp
   readonly indee: RunningServer
+  readonly assuresign: RunningServer
+  readonly aimbase: RunningServer
+  readonly abc: RunningServer
+  readonly lob: RunningServer
   readonly gateway: RunningServer
   /** Every party that runs, in start order. */
   readonly parties: readonly RunningParty[]
@@ -63,16 +71,40 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     startIndee({ control, port: port('indee'), idpIssuer: idp.issuer }),
   )
 
-  // Vendor emulators start here, before the gateway that routes to them (sandbox/vendors/*):
-  //   startAssureSign({ control, port: port('assuresign'), … })
-  //   startAimbase({ control, port: port('aimbase'), … })
-  //   startAbc({ control, port: port('abc'), … })
-  //   startLobPortal({ control, port: port('lob'), … })
-  // and their URLs go into the gateway's `upstreams` and into `parties` below.
+  // The vendor emulators start before the gateway that routes to them (sandbox/vendors/*).
+  const assuresign = await start(
+    'AssureSign emulator',
+    startAssureSign({ control, port: port('assuresign') }),
+  )
+  const aimbase = await start('Aimbase emulator', startAimbase({ control, port: port('aimbase') }))
+  // ABC verifies the session token itself, against the auth backend's keys.
+  const abc = await start(
+    'ABC emulator',
+    startAbc({
+      control,
+      port: port('abc'),
+      sessionJwksUrl: `${indee.url}${INDEE_JWKS_PATH}`,
+      sessionIssuer: indee.url,
+    }),
+  )
+  const lob = await start(
+    'line-of-business portal',
+    startLobPortal({ control, port: port('lob'), abcUrl: abc.url }),
+  )
 
   const gateway = await start(
     'gateway',
-    startGateway({ control, port: port('gateway'), mode, upstreams: { indee: indee.url } }),
+    startGateway({
+      control,
+      port: port('gateway'),
+      mode,
+      upstreams: {
+        indee: indee.url,
+        assuresign: assuresign.url,
+        aimbase: aimbase.url,
+        abc: abc.url,
+      },
+    }),
   )
 
   return {
@@ -80,10 +112,18 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     control,
     idp,
     indee,
+    assuresign,
+    aimbase,
+    abc,
+    lob,
     gateway,
     parties: [
       { name: 'idp', description: 'identity provider (OpenID Connect issuer)', url: idp.url },
       { name: 'indee', description: 'Indee-style auth backend', url: indee.url },
+      { name: 'assuresign', description: 'AssureSign emulator', url: assuresign.url },
+      { name: 'aimbase', description: 'Aimbase emulator', url: aimbase.url },
+      { name: 'abc', description: 'ABC GenerateSSOToken emulator', url: abc.url },
+      { name: 'lob', description: 'line-of-business portal', url: lob.url },
       { name: 'gateway', description: 'gateway (/api/*)', url: gateway.url },
     ],
     close: closeAll,

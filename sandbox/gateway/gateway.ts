@@ -9,6 +9,7 @@ import { originOf } from '../ports.ts'
 import type { GatewayContext, GatewayRoute, GatewayUpstreams } from './route.ts'
 import { GATEWAY_ROUTES } from './route-table.ts'
 import { createSessionTokenVerifier } from './session-token.ts'
+import { UpstreamLogins } from './upstream-logins.ts'
 
 export type SandboxMode = 'dev' | 'test' | 'production'
 
@@ -38,6 +39,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     control,
     upstreams,
     verifySessionToken: createSessionTokenVerifier({ control, indeeOrigin: upstreams.indee }),
+    logins: new UpstreamLogins(() => control.now()),
   }
   const routed = control.wrap('gateway', async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://gateway.invalid')

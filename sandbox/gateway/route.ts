@@ -4,6 +4,7 @@
 import type http from 'node:http'
 import type { SandboxControl } from '../control/control.ts'
 import type { SessionTokenVerifier } from './session-token.ts'
+import type { UpstreamLogins } from './upstream-logins.ts'
 
 export type UpstreamName = 'indee' | 'assuresign' | 'aimbase' | 'abc'
 
@@ -15,6 +16,8 @@ export interface GatewayContext {
   readonly upstreams: GatewayUpstreams
   /** Checks the browser's `Authorization: Bearer <session token>`; undefined when invalid. */
   readonly verifySessionToken: SessionTokenVerifier
+  /** The gateway's own vendor logins, one cache per gateway. */
+  readonly logins: UpstreamLogins
 }
 
 export interface GatewayRoute {

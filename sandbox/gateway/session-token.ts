@@ -18,10 +18,32 @@ const claimsSchema = z.object({
 
 export type SessionClaims = z.infer<typeof claimsSchema>
 
+/**
+ * How the browser presents the session token: `Authorization: Bearer <jwt>`, or, for ABC whose
+ * GenerateSSOToken documents the bare token, `Authorization: <jwt>` as well.
+ */
+export type SessionTokenScheme = 'bearer' | 'bearer-or-raw'
+
 /** Resolves to the token's claims, or undefined when the header does not carry a valid one. */
 export type SessionTokenVerifier = (
   authorizationHeader: string | undefined,
+  scheme?: SessionTokenScheme,
 ) => Promise<SessionClaims | undefined>
+
+const BEARER_JWT = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i
+const RAW_JWT = /^([\w-]+\.[\w-]+\.[\w-]+)$/
+
+/** The compact JWT an Authorization header carries in `scheme`; undefined when it has none. */
+export function sessionJwtOf(
+  authorizationHeader: string | undefined,
+  scheme: SessionTokenScheme = 'bearer',
+): string | undefined {
+  const value = authorizationHeader?.trim() ?? ''
+  return (
+    BEARER_JWT.exec(value)?.[1] ??
+    (scheme === 'bearer-or-raw' ? RAW_JWT.exec(value)?.[1] : undefined)
+  )
+}
 
 export interface SessionTokenVerifierOptions {
   readonly control: SandboxControl
@@ -34,8 +56,8 @@ export function createSessionTokenVerifier(
 ): SessionTokenVerifier {
   const { control, indeeOrigin } = options
   const jwks = createRemoteJWKSet(new URL(INDEE_JWKS_PATH, indeeOrigin))
-  return async (authorizationHeader) => {
-    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorizationHeader ?? '')?.[1]
+  return async (authorizationHeader, scheme = 'bearer') => {
+    const token = sessionJwtOf(authorizationHeader, scheme)
     if (token === undefined) return undefined
     try {
       const { payload } = await jwtVerify(token, jwks, {
