@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
 import { SsoError } from '../sso/errors.ts'
+import { unverifiedJwtPayload } from '../sso/jwt-payload.ts'
 import type { LobInput } from '../sso/handoff-input.ts'
 import { handoffError, type HandoffAdapter } from '../sso/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../sso/http.ts'
@@ -41,23 +42,8 @@ const sessionClaimsSchema = z.looseObject({
   cii_no: z.string().regex(/^[A-Za-z0-9]{1,32}$/),
 })
 
-function jwtPayload(token: string): unknown {
-  const [, payload, ...rest] = token.split('.')
-  if (payload === undefined || rest.length !== 1 || !/^[A-Za-z0-9_-]+$/.test(payload)) {
-    return undefined
-  }
-  try {
-    const base64 = payload.replaceAll('-', '+').replaceAll('_', '/')
-    const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown
-  } catch {
-    return undefined
-  }
-}
-
 function ciiNoOf(sessionToken: string): string {
-  const claims = sessionClaimsSchema.safeParse(jwtPayload(sessionToken))
+  const claims = sessionClaimsSchema.safeParse(unverifiedJwtPayload(sessionToken))
   if (!claims.success) {
     throw new SsoError('handoff_forbidden', 'session token carries no usable "cii_no" claim', {
       cause: claims.error,

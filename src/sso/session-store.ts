@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { SessionTokens } from './auth-backend.ts'
 import { SsoError } from './errors.ts'
+import { unverifiedJwtPayload } from './jwt-payload.ts'
 import { guardStorage } from './storage.ts'
 
 const SESSION_KEY = 'sso-bridge:session'
@@ -105,7 +106,7 @@ const tokenPayloadSchema = z.looseObject({
 
 /** Builds a session from fresh tokens; throws `invalid_response` if the token is not a JWT with email and exp. */
 export function sessionFromTokens({ token, refreshToken }: SessionTokens): Session {
-  const payload = tokenPayloadSchema.safeParse(decodeJwtPayload(token))
+  const payload = tokenPayloadSchema.safeParse(unverifiedJwtPayload(token))
   if (!payload.success) {
     throw new SsoError('invalid_response', 'session "token" is not a JWT with "email" and "exp"', {
       cause: payload.error,
@@ -121,21 +122,6 @@ export function sessionFromTokens({ token, refreshToken }: SessionTokens): Sessi
     throw new SsoError('invalid_response', 'session tokens are malformed', { cause: session.error })
   }
   return session.data
-}
-
-function decodeJwtPayload(token: string): unknown {
-  const parts = token.split('.')
-  const payload = parts[1]
-  if (parts.length !== 3 || payload === undefined || !/^[A-Za-z0-9_-]+$/.test(payload))
-    return undefined
-  try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/')
-    const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown
-  } catch {
-    return undefined
-  }
 }
 
 function parseJson(text: string | null): unknown {
