@@ -1,17 +1,9 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts'
 import { originOf } from './sandbox/ports.ts'
 
 // Journeys run against the production build (vite preview) and the real sandbox. One worker:
 // the sandbox's faults, request log and clock are shared, so journeys must not overlap.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 const reuse = process.env.CI === undefined || process.env.CI === ''
 
@@ -29,7 +21,7 @@ export default defineConfig({
     baseURL: originOf('appPreview'),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: [
     {

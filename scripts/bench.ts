@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts'
 import { originOf } from '../sandbox/ports.ts'
 import { startSandbox } from '../sandbox/start-sandbox.ts'
 import { USERS } from '../sandbox/users.ts'
@@ -132,18 +133,7 @@ async function main(): Promise<void> {
   const preview = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true })
   try {
     await waitForUrl(app)
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     try {
       const callback = await measureCallback(browser)
       const handoffs = await measureHandoffs(browser)

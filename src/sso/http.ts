@@ -2,6 +2,7 @@
 // timeout, no automatic retry, and transport failures turned into coded errors. Status codes and
 // bodies are left to the caller's provider adapter, which owns its vendor's error table.
 import { SsoError, type SsoErrorCode } from './errors.ts'
+import { parseJsonText } from './json.ts'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -65,9 +66,5 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
 
 /** Parses a response body as JSON; undefined when it is not JSON (callers then map the status). */
 export function parseJsonBody(response: HttpResponse): unknown {
-  try {
-    return JSON.parse(response.text) as unknown
-  } catch {
-    return undefined
-  }
+  return parseJsonText(response.text)
 }

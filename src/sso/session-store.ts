@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { SessionTokens } from './auth-backend.ts'
 import { SsoError } from './errors.ts'
+import { parseJsonText } from './json.ts'
 import { unverifiedJwtPayload } from './jwt-payload.ts'
 import { guardStorage } from './storage.ts'
 
@@ -47,7 +48,7 @@ export function createSessionStore({ storage }: { readonly storage: Storage }): 
   const store: SessionStore = {
     load() {
       const raw = guardStorage(() => storage.getItem(SESSION_KEY))
-      const parsed = sessionSchema.safeParse(parseJson(raw))
+      const parsed = sessionSchema.safeParse(parseJsonText(raw))
       if (parsed.success) {
         const same =
           session !== undefined && JSON.stringify(session) === JSON.stringify(parsed.data)
@@ -122,13 +123,4 @@ export function sessionFromTokens({ token, refreshToken }: SessionTokens): Sessi
     throw new SsoError('invalid_response', 'session tokens are malformed', { cause: session.error })
   }
   return session.data
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
 }

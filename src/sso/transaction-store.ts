@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { emailSchema } from './email.ts'
 import { SsoError } from './errors.ts'
+import { parseJsonText } from './json.ts'
 import { isReturnPath } from './return-to.ts'
 import { guardStorage, storageKeys } from './storage.ts'
 
@@ -75,11 +76,11 @@ export function createTransactionStore({
   }
 
   const readRecord = (key: string): Transaction | undefined => {
-    const parsed = transactionSchema.safeParse(parseJson(get(key)))
+    const parsed = transactionSchema.safeParse(parseJsonText(get(key)))
     return parsed.success ? parsed.data : undefined
   }
   const readTombstone = (key: string): Tombstone | undefined => {
-    const parsed = tombstoneSchema.safeParse(parseJson(get(key)))
+    const parsed = tombstoneSchema.safeParse(parseJsonText(get(key)))
     return parsed.success ? parsed.data : undefined
   }
   const writeTombstone = (state: string, reason: Tombstone['reason']) => {
@@ -163,14 +164,5 @@ export function createTransactionStore({
         if (key.startsWith(RECORD_PREFIX) || key.startsWith(TOMBSTONE_PREFIX)) remove(key)
       }
     },
-  }
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
   }
 }
