@@ -1,54 +1,32 @@
 // /api/assuresign over real HTTP: the whole sandbox, alice and bob signed in for real, a gateway
 // of its own per test (empty login cache), the AssureSign emulator behind it.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
-import type { RunningServer } from '../lib/http.ts'
+import { expect, test } from 'vitest'
 import { ASSURESIGN_SANDBOX_ENVELOPES } from '../vendors/assuresign/credentials.ts'
 import { ASSURESIGN_SESSION_MINUTES } from './assuresign-route.ts'
-import { SIGN_IN_REQUIRED } from './signed-in-route.ts'
 import {
   ALICE,
   BOB,
+  answerWithUpstreamDown,
   callsTo,
-  closedOrigin,
+  expectSignInRequired,
   post,
-  startPartnerSandbox,
-  type PartnerSandbox,
+  usePartnerSandbox,
 } from './test-partners.ts'
 import { LOGIN_RENEWAL_MARGIN_MS } from './upstream-logins.ts'
 
 const SSO = '/api/assuresign/authentication/sso'
 const ENVELOPE = ASSURESIGN_SANDBOX_ENVELOPES[0] ?? expect.fail('no envelope')
 
-let partners: PartnerSandbox
-let alice: string
-let bob: string
-let gateway: RunningServer
-
-beforeAll(async () => {
-  partners = await startPartnerSandbox()
-  alice = await partners.signIn(ALICE)
-  bob = await partners.signIn(BOB)
-})
-
-afterAll(async () => {
-  await partners.close()
-})
-
-beforeEach(async () => {
-  partners.control.reset()
-  gateway = await partners.startGateway()
-})
-
-afterEach(async () => {
-  await gateway.close()
-})
+const fixture = usePartnerSandbox([ALICE, BOB])
+const alice = () => fixture.sessionOf(ALICE)
+const bob = () => fixture.sessionOf(BOB)
 
 function handOff(sessionToken: string, headers: Readonly<Record<string, string>> = {}) {
-  return post(gateway, SSO, { authorization: `Bearer ${sessionToken}`, ...headers })
+  return post(fixture.gateway, SSO, { authorization: `Bearer ${sessionToken}`, ...headers })
 }
 
-const logins = () => callsTo(partners.control, 'assuresign', '/apiUserAuthentication')
-const ssoCalls = () => callsTo(partners.control, 'assuresign', '/authentication/sso')
+const logins = () => callsTo(fixture.partners.control, 'assuresign', '/apiUserAuthentication')
+const ssoCalls = () => callsTo(fixture.partners.control, 'assuresign', '/authentication/sso')
 
 async function ssoTokenOf(response: Response): Promise<string> {
   expect(response.status).toBe(200)
@@ -57,9 +35,9 @@ async function ssoTokenOf(response: Response): Promise<string> {
 }
 
 test('gives alice an ssoToken that Simple Setup accepts for her', async () => {
-  const ssoToken = await ssoTokenOf(await handOff(alice))
+  const ssoToken = await ssoTokenOf(await handOff(alice()))
   const page = await fetch(
-    `${partners.sandbox.assuresign.url}/ui/simpleSetup/${ENVELOPE}?ssoToken=${encodeURIComponent(ssoToken)}`,
+    `${fixture.partners.sandbox.assuresign.url}/ui/simpleSetup/${ENVELOPE}?ssoToken=${encodeURIComponent(ssoToken)}`,
   )
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('Signed in as alice@example.com')
@@ -67,21 +45,18 @@ test('gives alice an ssoToken that Simple Setup accepts for her', async () => {
 
 test('answers 401 Sign-in required without calling AssureSign for a missing, forged or expired session', async () => {
   const refused = [
-    await post(gateway, SSO, {}),
-    await post(gateway, SSO, { authorization: 'Bearer not-a-jwt' }),
-    await post(gateway, SSO, { authorization: alice }), // AssureSign's route wants Bearer
+    await post(fixture.gateway, SSO, {}),
+    await post(fixture.gateway, SSO, { authorization: 'Bearer not-a-jwt' }),
+    await post(fixture.gateway, SSO, { authorization: alice() }), // AssureSign's route wants Bearer
   ]
-  partners.control.advanceClock(15 * 60_000 + 1_000)
-  refused.push(await handOff(alice))
-  for (const response of refused) {
-    expect(response.status).toBe(401)
-    expect(await response.json()).toEqual(SIGN_IN_REQUIRED)
-  }
-  expect(partners.control.log('assuresign')).toEqual([])
+  fixture.partners.control.advanceClock(15 * 60_000 + 1_000)
+  refused.push(await handOff(alice()))
+  await expectSignInRequired(refused)
+  expect(fixture.partners.control.log('assuresign')).toEqual([])
 })
 
 test("passes AssureSign's 403 FORBIDDEN for bob back unchanged", async () => {
-  const response = await handOff(bob)
+  const response = await handOff(bob())
   expect(response.status).toBe(403)
   expect(response.headers.get('content-type')).toMatch(/^application\/json/)
   expect(await response.json()).toMatchObject({ errorCode: 'FORBIDDEN', details: [] })
@@ -89,39 +64,43 @@ test("passes AssureSign's 403 FORBIDDEN for bob back unchanged", async () => {
 })
 
 test('logs alice in once and reuses her AssureSign session for later hand-offs', async () => {
-  for (let i = 0; i < 3; i += 1) await ssoTokenOf(await handOff(alice))
+  for (let i = 0; i < 3; i += 1) await ssoTokenOf(await handOff(alice()))
   expect(logins()).toBe(1)
   expect(ssoCalls()).toBe(3)
 })
 
 test('logs in again when the AssureSign session nears its end on the sandbox clock', async () => {
-  await ssoTokenOf(await handOff(alice))
-  partners.control.advanceClock(ASSURESIGN_SESSION_MINUTES * 60_000 - LOGIN_RENEWAL_MARGIN_MS)
-  await ssoTokenOf(await handOff(await partners.signIn(ALICE)))
+  await ssoTokenOf(await handOff(alice()))
+  fixture.partners.control.advanceClock(
+    ASSURESIGN_SESSION_MINUTES * 60_000 - LOGIN_RENEWAL_MARGIN_MS,
+  )
+  await ssoTokenOf(await handOff(await fixture.partners.signIn(ALICE)))
   expect(logins()).toBe(2)
 })
 
 test('passes a 401 from the sso call back, drops the session, and logs in again next time', async () => {
-  await ssoTokenOf(await handOff(alice))
+  await ssoTokenOf(await handOff(alice()))
   const refusal =
     '{"errorCode":"FORBIDDEN","summary":"The session token is not valid.","details":[]}'
-  partners.control.addFault({
+  fixture.partners.control.addFault({
     party: 'assuresign',
     path: '/authentication/sso',
     status: 401,
     body: refusal,
     times: 1,
   })
-  const refused = await handOff(alice)
+  const refused = await handOff(alice())
   expect(refused.status).toBe(401)
   expect(await refused.text()).toBe(refusal)
   expect(logins()).toBe(1) // no automatic retry
-  await ssoTokenOf(await handOff(alice))
+  await ssoTokenOf(await handOff(alice()))
   expect(logins()).toBe(2)
 })
 
 test('answers 405 to other methods and 404 to other paths, without calling AssureSign', async () => {
-  const get = await fetch(`${gateway.url}${SSO}`, { headers: { authorization: `Bearer ${alice}` } })
+  const get = await fetch(`${fixture.gateway.url}${SSO}`, {
+    headers: { authorization: `Bearer ${alice()}` },
+  })
   expect(get.status).toBe(405)
   expect(get.headers.get('allow')).toBe('POST')
   for (const path of [
@@ -129,19 +108,15 @@ test('answers 405 to other methods and 404 to other paths, without calling Assur
     `${SSO}/`,
     '/api/assuresign/Authentication/SSO',
   ]) {
-    const response = await post(gateway, path, { authorization: `Bearer ${alice}` })
+    const response = await post(fixture.gateway, path, { authorization: `Bearer ${alice()}` })
     expect(response.status).toBe(404)
   }
-  expect(partners.control.log('assuresign')).toEqual([])
+  expect(fixture.partners.control.log('assuresign')).toEqual([])
 })
 
 test('answers 502 when AssureSign cannot be reached', async () => {
-  const unreachable = await partners.startGateway({ assuresign: await closedOrigin() })
-  try {
-    const response = await post(unreachable, SSO, { authorization: `Bearer ${alice}` })
-    expect(response.status).toBe(502)
-    expect(await response.json()).toEqual({ message: 'AssureSign is unreachable' })
-  } finally {
-    await unreachable.close()
-  }
+  const answer = await answerWithUpstreamDown(fixture.partners, 'assuresign', (gateway) =>
+    post(gateway, SSO, { authorization: `Bearer ${alice()}` }),
+  )
+  expect(answer).toEqual({ status: 502, body: { message: 'AssureSign is unreachable' } })
 })

@@ -76,3 +76,12 @@ test('refuses a missing, non-bearer or malformed Authorization header', async ()
   expect(await verify('Bearer not-a-jwt')).toBeUndefined()
   expect(await verify(`Bearer ${token}x`)).toBeUndefined()
 })
+
+test('accepts a bare JWT only where the route allows it (ABC)', async () => {
+  const token = await tokenFor()
+  expect(await verify(token, 'bearer-or-raw')).toMatchObject({ email: alice.email })
+  expect(await verify(`Bearer ${token}`, 'bearer-or-raw')).toMatchObject({ email: alice.email })
+  expect(await verify(token, 'bearer')).toBeUndefined()
+  expect(await verify('Bearer', 'bearer-or-raw')).toBeUndefined()
+  expect(await verify(`${token} x`, 'bearer-or-raw')).toBeUndefined()
+})
