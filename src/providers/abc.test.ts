@@ -1,24 +1,18 @@
-import { delay, http, HttpResponse, type JsonBodyType } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { runtimeConfigSchema, type RuntimeConfig } from '../sso/config.ts'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
+import { expect, test } from 'vitest'
 import type { HandoffRequest } from '../sso/handoff.ts'
+import { afterFakeTime } from '../sso/testing/fake-timers.ts'
+import { mswServer, silentPost } from '../sso/testing/msw-server.ts'
+import { testConfig } from '../sso/testing/runtime-config.ts'
 import { abcAdapter } from './abc.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/abc/cmnsrv/user/generate-sso-token`
 const PORTAL = 'https://lob.example/lob/ABSLI/sso'
 
-function configWith(portalUrl = PORTAL): RuntimeConfig {
-  return runtimeConfigSchema.parse({
-    apiBase: '/api',
-    identityProvider: { issuer: 'http://127.0.0.1:4010', requireIssuer: true },
-    requestTimeoutMs: 8000,
-    transactionTtlSeconds: 600,
-    refreshLeewaySeconds: 60,
+function configWith(portalUrl = PORTAL) {
+  return testConfig({
     partners: {
-      assuresign: { origin: 'https://sign.example', envelopes: [] },
-      aimbase: { origin: 'https://dealer.example', format: 'json', accounts: [] },
       abc: {
         apiVersion: '2.1.0',
         lobs: [{ id: 'ABSLI', label: 'Life insurance', portalUrl, functionality: 'POL' }],
@@ -36,10 +30,7 @@ function sessionToken(claims: Record<string, unknown>): string {
 
 const ALICE = sessionToken({ email: 'alice@example.com', cii_no: '1001234567', exp: 2_000_000_000 })
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = mswServer()
 
 function handoff(overrides: Partial<HandoffRequest> = {}, lobId = 'ABSLI') {
   return abcAdapter.request(
@@ -181,20 +172,10 @@ test('a network failure is handoff_unavailable', async () => {
 })
 
 test('a silent gateway times out', async () => {
-  server.use(
-    http.post(ENDPOINT, async () => {
-      await delay('infinite')
-      return HttpResponse.json(SUCCESS)
-    }),
-  )
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  try {
-    const failure = expect(handoff({ timeoutMs: 5000 })).rejects.toMatchObject({ code: 'timeout' })
-    await vi.advanceTimersByTimeAsync(5000)
-    await failure
-  } finally {
-    vi.useRealTimers()
-  }
+  silentPost(server, ENDPOINT)
+  await expect(afterFakeTime(5000, () => handoff({ timeoutMs: 5000 }))).rejects.toMatchObject({
+    code: 'timeout',
+  })
 })
 
 test.each([

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
-import { runtimeConfigSchema, type RuntimeConfig } from '../sso/config.ts'
+import { expect, test } from 'vitest'
+import { mswServer } from '../sso/testing/msw-server.ts'
+import { testConfig } from '../sso/testing/runtime-config.ts'
 import { aimbaseAdapter } from './aimbase.ts'
 
 const API = 'http://app.test/api'
@@ -9,25 +9,9 @@ const ENDPOINT = `${API}/aimbase/Security/SignOnAccount`
 const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 const NS = 'http://schemas.microsoft.com/2003/10/Serialization/'
 
-function configWith(format: 'json' | 'xml'): RuntimeConfig {
-  return runtimeConfigSchema.parse({
-    apiBase: '/api',
-    identityProvider: { issuer: 'http://127.0.0.1:4010', requireIssuer: true },
-    requestTimeoutMs: 8000,
-    transactionTtlSeconds: 600,
-    refreshLeewaySeconds: 60,
-    partners: {
-      assuresign: { origin: 'https://sign.example', envelopes: [] },
-      aimbase: { origin: 'https://dealer.example', format, accounts: [] },
-      abc: { apiVersion: '1.0.0', lobs: [] },
-    },
-  })
-}
+const DEALER = 'https://dealer.example'
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = mswServer()
 
 function handoff(format: 'json' | 'xml' = 'json', landing = '/Dashboard') {
   return aimbaseAdapter.request(
@@ -37,7 +21,7 @@ function handoff(format: 'json' | 'xml' = 'json', landing = '/Dashboard') {
       apiBase: API,
       timeoutMs: 2000,
       sessionToken: 'session.jwt.value',
-      config: configWith(format),
+      config: testConfig({ partners: { aimbase: { origin: DEALER, format } } }),
     },
   )
 }
@@ -102,19 +86,17 @@ test('posts an XML SignOnAccount with escaped values when configured for XML', a
 
 test('a configured account with its own format overrides the default format', async () => {
   const seen = recordRequest()
-  const base = configWith('json')
-  const config: RuntimeConfig = {
-    ...base,
+  const config = testConfig({
     partners: {
-      ...base.partners,
       aimbase: {
-        ...base.partners.aimbase,
+        origin: DEALER,
+        format: 'json',
         accounts: [
           { uid: ACCOUNT.toUpperCase(), label: 'XML account', landing: '/', format: 'xml' },
         ],
       },
     },
-  }
+  })
   await aimbaseAdapter.request(
     { accountUid: ACCOUNT, landing: '/' },
     {

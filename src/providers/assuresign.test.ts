@@ -1,31 +1,18 @@
-import { delay, http, HttpResponse, type JsonBodyType } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { runtimeConfigSchema } from '../sso/config.ts'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
+import { expect, test } from 'vitest'
 import type { HandoffRequest } from '../sso/handoff.ts'
+import { afterFakeTime } from '../sso/testing/fake-timers.ts'
+import { mswServer, silentPost } from '../sso/testing/msw-server.ts'
+import { testConfig } from '../sso/testing/runtime-config.ts'
 import { assureSignAdapter } from './assuresign.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/assuresign/authentication/sso`
 const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
 
-const config = runtimeConfigSchema.parse({
-  apiBase: '/api',
-  identityProvider: { issuer: 'http://127.0.0.1:4010', requireIssuer: true },
-  requestTimeoutMs: 8000,
-  transactionTtlSeconds: 600,
-  refreshLeewaySeconds: 60,
-  partners: {
-    assuresign: { origin: 'https://sign.example', envelopes: [] },
-    aimbase: { origin: 'https://dealer.example', format: 'json', accounts: [] },
-    abc: { apiVersion: '1.0.0', lobs: [] },
-  },
-})
+const config = testConfig({ partners: { assuresign: { origin: 'https://sign.example' } } })
 
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = mswServer()
 
 function handoff(overrides: Partial<HandoffRequest> = {}) {
   return assureSignAdapter.request(
@@ -121,18 +108,8 @@ test('a network failure is handoff_unavailable', async () => {
 })
 
 test('a silent gateway times out', async () => {
-  server.use(
-    http.post(ENDPOINT, async () => {
-      await delay('infinite')
-      return HttpResponse.json({})
-    }),
-  )
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  try {
-    const failure = expect(handoff({ timeoutMs: 5000 })).rejects.toMatchObject({ code: 'timeout' })
-    await vi.advanceTimersByTimeAsync(5000)
-    await failure
-  } finally {
-    vi.useRealTimers()
-  }
+  silentPost(server, ENDPOINT)
+  await expect(afterFakeTime(5000, () => handoff({ timeoutMs: 5000 }))).rejects.toMatchObject({
+    code: 'timeout',
+  })
 })

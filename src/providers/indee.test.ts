@@ -1,19 +1,11 @@
-import { delay, http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { http, HttpResponse } from 'msw'
+import { expect, test, vi } from 'vitest'
 import { SsoError } from '../sso/errors.ts'
+import { mswServer, silentPost } from '../sso/testing/msw-server.ts'
+import { codeOfRejection, failureOf } from '../sso/testing/sso-failure.ts'
 import { classifyIndeeStatus, createIndeeClient } from './indee.ts'
 
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const server = mswServer()
 
 const client = createIndeeClient({
   fetch: (input, init) => fetch(input, init),
@@ -46,16 +38,14 @@ const success = (extra: Record<string, unknown> = {}, status = 200) =>
 const failure = (code: string, message: string, status: number) =>
   HttpResponse.json({ status_code: code, status_message: message }, { status })
 
-async function failureOf(
+/** The code and detail of the SsoError `promise` rejects with (see failureOf). */
+async function codeAndDetailOf(
   promise: Promise<unknown>,
 ): Promise<{ code: string; detail: string | undefined }> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof SsoError) return { code: error.code, detail: error.detail }
-    return { code: `not an SsoError: ${String(error)}`, detail: undefined }
-  }
-  return { code: 'resolved', detail: undefined }
+  const failure = await failureOf(promise)
+  return failure instanceof SsoError
+    ? { code: failure.code, detail: failure.detail }
+    : { code: failure, detail: undefined }
 }
 
 const loginParams = { state: 's1', nonce: 'n1', email: 'alice@example.com', code: 'c1' }
@@ -99,7 +89,7 @@ test('initiate refused by validation is login_failed with the status message', a
   answer('/api/indee/sso/initiate', () =>
     failure('A4002', 'username must be an email address', 400),
   )
-  expect(await failureOf(client.initiate('nope'))).toEqual({
+  expect(await codeAndDetailOf(client.initiate('nope'))).toEqual({
     code: 'login_failed',
     detail: 'username must be an email address',
   })
@@ -107,7 +97,7 @@ test('initiate refused by validation is login_failed with the status message', a
 
 test('initiate answer without a redirect is invalid_response', async () => {
   answer('/api/indee/sso/initiate', () => success({ state: 's1', nonce: 'n1' }))
-  expect((await failureOf(client.initiate('alice@example.com'))).code).toBe('invalid_response')
+  expect(await codeOfRejection(client.initiate('alice@example.com'))).toBe('invalid_response')
 })
 
 test('login posts the Indee body and returns both tokens', async () => {
@@ -139,7 +129,7 @@ test.each([
   'login answered %s (HTTP %i) is login_failed with the status message as text',
   async (code, status) => {
     answer('/api/indee/sso/login', () => failure(code, '<b>Access Denied</b>', status))
-    expect(await failureOf(client.login(loginParams))).toEqual({
+    expect(await codeAndDetailOf(client.login(loginParams))).toEqual({
       code: 'login_failed',
       detail: '<b>Access Denied</b>',
     })
@@ -148,7 +138,7 @@ test.each([
 
 test('a very long status message is shortened', async () => {
   answer('/api/indee/sso/login', () => failure('A2002', 'x'.repeat(1500), 401))
-  const { detail } = await failureOf(client.login(loginParams))
+  const { detail } = await codeAndDetailOf(client.login(loginParams))
   expect(detail).toHaveLength(501)
 })
 
@@ -156,7 +146,7 @@ test('login answered A5xxx is backend_unavailable', async () => {
   answer('/api/indee/sso/login', () =>
     failure('A5003', 'The identity provider is unreachable', 502),
   )
-  expect(await failureOf(client.login(loginParams))).toEqual({
+  expect(await codeAndDetailOf(client.login(loginParams))).toEqual({
     code: 'backend_unavailable',
     detail: 'The identity provider is unreachable',
   })
@@ -173,7 +163,7 @@ test.each([500, 502, 503, 504])(
           headers: { 'content-type': 'text/html' },
         }),
     )
-    expect((await failureOf(client.login(loginParams))).code).toBe('backend_unavailable')
+    expect(await codeOfRejection(client.login(loginParams))).toBe('backend_unavailable')
   },
 )
 
@@ -185,26 +175,21 @@ test('login is sent once and never retried after a failure', async () => {
 
 test('a network failure is backend_unavailable', async () => {
   answer('/api/indee/sso/login', () => HttpResponse.error())
-  expect((await failureOf(client.login(loginParams))).code).toBe('backend_unavailable')
+  expect(await codeOfRejection(client.login(loginParams))).toBe('backend_unavailable')
 })
 
 test('no answer within the timeout is timeout', async () => {
-  server.use(
-    http.post('/api/indee/sso/login', async () => {
-      await delay('infinite')
-      return success(TOKENS)
-    }),
-  )
+  silentPost(server, '/api/indee/sso/login')
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
   try {
-    const failure = failureOf(client.login(loginParams))
+    const failure = codeOfRejection(client.login(loginParams))
     await vi.advanceTimersByTimeAsync(1999)
     let settled = false
     void failure.then(() => (settled = true))
     await vi.advanceTimersByTimeAsync(0)
     expect(settled).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
-    expect((await failure).code).toBe('timeout')
+    expect(await failure).toBe('timeout')
   } finally {
     vi.useRealTimers()
   }
@@ -220,12 +205,12 @@ test.each([
   ['a status code that is not an A-code', () => failure('OK', 'success', 200)],
 ])('login answered with %s is invalid_response', async (_name, respond) => {
   answer('/api/indee/sso/login', respond)
-  expect((await failureOf(client.login(loginParams))).code).toBe('invalid_response')
+  expect(await codeOfRejection(client.login(loginParams))).toBe('invalid_response')
 })
 
 test('a bare 404 is invalid_response', async () => {
   answer('/api/indee/sso/login', () => new HttpResponse('not here', { status: 404 }))
-  expect((await failureOf(client.login(loginParams))).code).toBe('invalid_response')
+  expect(await codeOfRejection(client.login(loginParams))).toBe('invalid_response')
 })
 
 test('reportProviderError posts error true with the description and code ""', async () => {
@@ -276,7 +261,7 @@ test('refresh posts the refresh token and returns the new token', async () => {
 
 test('refresh answered A2003 is session_expired', async () => {
   answer('/api/indee/refresh', () => failure('A2003', 'Refresh failed', 401))
-  expect(await failureOf(client.refresh('refresh-1'))).toEqual({
+  expect(await codeAndDetailOf(client.refresh('refresh-1'))).toEqual({
     code: 'session_expired',
     detail: 'Refresh failed',
   })
@@ -284,22 +269,22 @@ test('refresh answered A2003 is session_expired', async () => {
 
 test('refresh answered A2003 with HTTP 200 is session_expired', async () => {
   answer('/api/indee/refresh', () => failure('A2003', 'Refresh failed', 200))
-  expect((await failureOf(client.refresh('refresh-1'))).code).toBe('session_expired')
+  expect(await codeOfRejection(client.refresh('refresh-1'))).toBe('session_expired')
 })
 
 test('refresh answered a bare 401 is session_expired', async () => {
   answer('/api/indee/refresh', () => new HttpResponse(null, { status: 401 }))
-  expect((await failureOf(client.refresh('refresh-1'))).code).toBe('session_expired')
+  expect(await codeOfRejection(client.refresh('refresh-1'))).toBe('session_expired')
 })
 
 test('refresh answered A5xxx is backend_unavailable, not a sign-out', async () => {
   answer('/api/indee/refresh', () => failure('A5001', 'Unexpected server error', 500))
-  expect((await failureOf(client.refresh('refresh-1'))).code).toBe('backend_unavailable')
+  expect(await codeOfRejection(client.refresh('refresh-1'))).toBe('backend_unavailable')
 })
 
 test('refresh answer without a token is invalid_response', async () => {
   answer('/api/indee/refresh', () => success())
-  expect((await failureOf(client.refresh('refresh-1'))).code).toBe('invalid_response')
+  expect(await codeOfRejection(client.refresh('refresh-1'))).toBe('invalid_response')
 })
 
 test('logout posts the refresh token', async () => {
@@ -310,7 +295,7 @@ test('logout posts the refresh token', async () => {
 
 test('logout failures are reported to the caller', async () => {
   answer('/api/indee/logout', () => failure('A5001', 'Unexpected server error', 500))
-  expect((await failureOf(client.logout('refresh-1'))).code).toBe('backend_unavailable')
+  expect(await codeOfRejection(client.logout('refresh-1'))).toBe('backend_unavailable')
 })
 
 test('classifies the documented status classes', () => {

@@ -1,17 +1,14 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { renderRoute } from '../test/render-route.tsx'
 import { deferred } from '../sso/testing/fake-backend.ts'
+import { mswServer } from '../sso/testing/msw-server.ts'
 import { TEST_ISSUER } from '../sso/testing/runtime-config.ts'
 
 const INITIATE = `${window.location.origin}/api/indee/sso/initiate`
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
+const server = mswServer()
 
 function initiateAnswer(redirect: string, hold?: Promise<unknown>) {
   const seen: unknown[] = []

@@ -1,17 +1,8 @@
 import { expect, test } from 'vitest'
 import { allowRedirect } from './allowed-redirect.ts'
-import { SsoError } from './errors.ts'
+import { codeOf } from './testing/sso-failure.ts'
 
 const IDP = 'http://127.0.0.1:4010'
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-  } catch (error) {
-    return error instanceof SsoError ? error.code : 'not an SsoError'
-  }
-  return undefined
-}
 
 test('allows a URL on a configured origin and returns it normalized', () => {
   const url = `${IDP}/auth?client_id=indee&state=s1&nonce=n1`

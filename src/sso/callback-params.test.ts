@@ -1,17 +1,8 @@
 import { expect, test } from 'vitest'
 import { callbackStateOf, readCallbackParams } from './callback-params.ts'
-import { SsoError } from './errors.ts'
+import { codeOf } from './testing/sso-failure.ts'
 
 const BASE = 'http://127.0.0.1:5173/sso/callback'
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-  } catch (error) {
-    return error instanceof SsoError ? error.code : 'not an SsoError'
-  }
-  return undefined
-}
 
 test('reads state, code and iss', () => {
   const href = `${BASE}?code=c1&state=s1&iss=${encodeURIComponent('http://127.0.0.1:4010')}`

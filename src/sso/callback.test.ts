@@ -5,6 +5,7 @@ import { createSessionStore } from './session-store.ts'
 import { deferred, fakeBackend } from './testing/fake-backend.ts'
 import { fakeJwt } from './testing/jwt.ts'
 import { TEST_ISSUER, testConfig } from './testing/runtime-config.ts'
+import { codeOfRejection, failureOf } from './testing/sso-failure.ts'
 import { throwingStorage } from './testing/throwing-storage.ts'
 import { createTransactionStore, type Transaction } from './transaction-store.ts'
 
@@ -39,22 +40,13 @@ function setup({
     createdAt: clock,
   }
   store.save(tx)
-  const deps = { store, backend, sessions, config: testConfig({ requireIssuer }) }
-  return { backend, store, sessions, deps }
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<SsoError | string> {
-  try {
-    await promise
-  } catch (error) {
-    return error instanceof SsoError ? error : `not an SsoError: ${String(error)}`
+  const deps = {
+    store,
+    backend,
+    sessions,
+    config: testConfig({ identityProvider: { requireIssuer } }),
   }
-  return 'resolved'
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const failure = await failureOf(promise)
-  return failure instanceof SsoError ? failure.code : failure
+  return { backend, store, sessions, deps }
 }
 
 test('exchanges the code once, stores the session and continues to returnTo', async () => {
@@ -95,8 +87,8 @@ test('a failed exchange is not retried by a second call for the same state', asy
   const { backend, deps } = setup()
   backend.login.mockRejectedValue(new SsoError('login_failed', 'refused'))
   const href = `${CALLBACK}?code=c1&state=s1&iss=${ISS}`
-  expect(await codeOf(handleCallback(href, deps))).toBe('login_failed')
-  expect(await codeOf(handleCallback(href, deps))).toBe('login_failed')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('login_failed')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('login_failed')
   expect(backend.login).toHaveBeenCalledTimes(1)
 })
 
@@ -105,7 +97,7 @@ test('a replayed callback on a fresh page is state_used and sends nothing', asyn
   const href = `${CALLBACK}?code=c1&state=s1&iss=${ISS}`
   await handleCallback(href, deps)
   resetCallbackFlightsForTests()
-  expect(await codeOf(handleCallback(href, deps))).toBe('state_used')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('state_used')
   expect(backend.login).toHaveBeenCalledTimes(1)
 })
 
@@ -122,31 +114,33 @@ test('the transaction is consumed before the backend call', async () => {
 
 test('no state is state_missing', async () => {
   const { backend, deps } = setup()
-  expect(await codeOf(handleCallback(`${CALLBACK}?code=c1&iss=${ISS}`, deps))).toBe('state_missing')
+  expect(await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&iss=${ISS}`, deps))).toBe(
+    'state_missing',
+  )
   expect(backend.login).not.toHaveBeenCalled()
 })
 
 test('an unknown state is state_mismatch', async () => {
   const { backend, deps } = setup()
-  expect(await codeOf(handleCallback(`${CALLBACK}?code=c1&state=other&iss=${ISS}`, deps))).toBe(
-    'state_mismatch',
-  )
+  expect(
+    await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&state=other&iss=${ISS}`, deps)),
+  ).toBe('state_mismatch')
   expect(backend.login).not.toHaveBeenCalled()
 })
 
 test('an expired transaction is state_expired', async () => {
   const { backend, deps } = setup()
   clock += TTL + 1
-  expect(await codeOf(handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps))).toBe(
-    'state_expired',
-  )
+  expect(
+    await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)),
+  ).toBe('state_expired')
   expect(backend.login).not.toHaveBeenCalled()
 })
 
 test('a duplicated parameter is invalid_callback and leaves the transaction alone', async () => {
   const { backend, store, deps } = setup()
   expect(
-    await codeOf(handleCallback(`${CALLBACK}?code=c1&code=c2&state=s1&iss=${ISS}`, deps)),
+    await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&code=c2&state=s1&iss=${ISS}`, deps)),
   ).toBe('invalid_callback')
   expect(backend.login).not.toHaveBeenCalled()
   expect(store.consume('s1').state).toBe('s1')
@@ -155,7 +149,7 @@ test('a duplicated parameter is invalid_callback and leaves the transaction alon
 test('a wrong iss is issuer_mismatch, after the state is consumed', async () => {
   const { backend, store, deps } = setup()
   const href = `${CALLBACK}?code=c1&state=s1&iss=${encodeURIComponent('http://127.0.0.1:4011')}`
-  expect(await codeOf(handleCallback(href, deps))).toBe('issuer_mismatch')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('issuer_mismatch')
   expect(backend.login).not.toHaveBeenCalled()
   expect(() => store.consume('s1')).toThrow(SsoError)
 })
@@ -163,12 +157,14 @@ test('a wrong iss is issuer_mismatch, after the state is consumed', async () => 
 test('an iss differing only by a trailing slash is issuer_mismatch (exact comparison)', async () => {
   const { deps } = setup()
   const href = `${CALLBACK}?code=c1&state=s1&iss=${encodeURIComponent(`${TEST_ISSUER}/`)}`
-  expect(await codeOf(handleCallback(href, deps))).toBe('issuer_mismatch')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('issuer_mismatch')
 })
 
 test('a missing iss is issuer_mismatch when the provider advertises it', async () => {
   const { backend, deps } = setup({ requireIssuer: true })
-  expect(await codeOf(handleCallback(`${CALLBACK}?code=c1&state=s1`, deps))).toBe('issuer_mismatch')
+  expect(await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&state=s1`, deps))).toBe(
+    'issuer_mismatch',
+  )
   expect(backend.login).not.toHaveBeenCalled()
 })
 
@@ -181,13 +177,13 @@ test('a missing iss is accepted when the provider does not advertise it', async 
 test('a present iss is still checked when not required', async () => {
   const { deps } = setup({ requireIssuer: false })
   const href = `${CALLBACK}?code=c1&state=s1&iss=${encodeURIComponent('https://evil.example')}`
-  expect(await codeOf(handleCallback(href, deps))).toBe('issuer_mismatch')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('issuer_mismatch')
 })
 
 test('the issuer is checked before a provider error is reported', async () => {
   const { backend, deps } = setup()
   const href = `${CALLBACK}?state=s1&error=access_denied&iss=${encodeURIComponent('https://evil.example')}`
-  expect(await codeOf(handleCallback(href, deps))).toBe('issuer_mismatch')
+  expect(await codeOfRejection(handleCallback(href, deps))).toBe('issuer_mismatch')
   expect(backend.reportProviderError).not.toHaveBeenCalled()
 })
 
@@ -228,7 +224,7 @@ test('a provider error without a description shows the error code as detail', as
 test('a provider error alongside a code never exchanges the code', async () => {
   const { backend, deps } = setup()
   expect(
-    await codeOf(
+    await codeOfRejection(
       handleCallback(`${CALLBACK}?state=s1&code=c1&error=access_denied&iss=${ISS}`, deps),
     ),
   ).toBe('provider_error')
@@ -237,7 +233,7 @@ test('a provider error alongside a code never exchanges the code', async () => {
 
 test('no code is invalid_callback', async () => {
   const { backend, deps } = setup()
-  expect(await codeOf(handleCallback(`${CALLBACK}?state=s1&iss=${ISS}`, deps))).toBe(
+  expect(await codeOfRejection(handleCallback(`${CALLBACK}?state=s1&iss=${ISS}`, deps))).toBe(
     'invalid_callback',
   )
   expect(backend.login).not.toHaveBeenCalled()
@@ -260,9 +256,9 @@ test('a refused exchange stores no session and keeps returnTo for "Try again"', 
 test('a token that is not a JWT is invalid_response and stores nothing', async () => {
   const { backend, sessions, deps } = setup()
   backend.login.mockResolvedValue({ token: 'opaque', refreshToken: 'refresh-1' })
-  expect(await codeOf(handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps))).toBe(
-    'invalid_response',
-  )
+  expect(
+    await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)),
+  ).toBe('invalid_response')
   expect(sessions.current()).toBeUndefined()
 })
 
@@ -271,5 +267,5 @@ test('a session that cannot be stored is storage_unavailable', async () => {
   const { deps } = setup({ storage: throwingStorage(sessionStorage, failing) })
   const flight = handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)
   failing.operations.add('setItem')
-  expect(await codeOf(flight)).toBe('storage_unavailable')
+  expect(await codeOfRejection(flight)).toBe('storage_unavailable')
 })

@@ -1,26 +1,18 @@
 import { expect, test } from 'vitest'
-import { runtimeConfigSchema, type RuntimeConfig } from './config.ts'
-import { isSsoError } from './errors.ts'
 import {
   DEFAULT_AIMBASE_LANDING,
   parseAimbaseInput,
   parseAssureSignInput,
   parseLobInput,
 } from './handoff-input.ts'
+import { testConfig } from './testing/runtime-config.ts'
+import { thrownSsoError } from './testing/sso-failure.ts'
 
 const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 
-const config: RuntimeConfig = runtimeConfigSchema.parse({
-  apiBase: '/api',
-  identityProvider: { issuer: 'http://127.0.0.1:4010', requireIssuer: true },
-  requestTimeoutMs: 8000,
-  transactionTtlSeconds: 600,
-  refreshLeewaySeconds: 60,
+const config = testConfig({
   partners: {
-    assuresign: { origin: 'http://127.0.0.1:4030', envelopes: [] },
-    aimbase: { origin: 'http://127.0.0.1:4040', format: 'json', accounts: [] },
     abc: {
-      apiVersion: '1.0.0',
       lobs: [
         {
           id: 'ABSLI',
@@ -32,17 +24,6 @@ const config: RuntimeConfig = runtimeConfigSchema.parse({
     },
   },
 })
-
-/** Runs `parse` and returns the SsoError it throws (failing the test when it does not throw). */
-function rejection(parse: () => unknown) {
-  try {
-    parse()
-  } catch (error) {
-    if (isSsoError(error)) return error
-    throw error
-  }
-  throw new Error('expected the input to be rejected')
-}
 
 function aimbase(query: string) {
   return () => parseAimbaseInput(new URLSearchParams(query))
@@ -57,7 +38,7 @@ test('accepts an AssureSign envelope GUID', () => {
 test.each([undefined, '', 'not-a-guid', '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f/../x', '../admin'])(
   'rejects the AssureSign envelope id %j',
   (envelopeId) => {
-    const error = rejection(() => parseAssureSignInput({ envelopeId }))
+    const error = thrownSsoError(() => parseAssureSignInput({ envelopeId }))
     expect(error.code).toBe('invalid_handoff_input')
     expect(error.message).toContain('"envelopeId"')
   },
@@ -86,7 +67,7 @@ test.each([
   `account=${ACCOUNT}x`,
   `account=${ACCOUNT}&account=${ACCOUNT}`,
 ])('rejects the Aimbase account in %j', (query) => {
-  const error = rejection(aimbase(query))
+  const error = thrownSsoError(aimbase(query))
   expect(error.code).toBe('invalid_handoff_input')
   expect(error.message).toContain('"account"')
 })
@@ -114,13 +95,15 @@ test.each([
   ['too many encodings', '/%2525252525'],
   ['too long', `/${'a'.repeat(2048)}`],
 ])('rejects a %s landing', (_name, landing) => {
-  const error = rejection(aimbase(new URLSearchParams({ account: ACCOUNT, landing }).toString()))
+  const error = thrownSsoError(
+    aimbase(new URLSearchParams({ account: ACCOUNT, landing }).toString()),
+  )
   expect(error.code).toBe('invalid_handoff_input')
   expect(error.message).toContain('"landing"')
 })
 
 test('rejects a landing given twice', () => {
-  const error = rejection(aimbase(`account=${ACCOUNT}&landing=/a&landing=//evil.example`))
+  const error = thrownSsoError(aimbase(`account=${ACCOUNT}&landing=/a&landing=//evil.example`))
   expect(error.message).toContain('"landing"')
 })
 
@@ -140,7 +123,7 @@ test('accepts a known line of business and defaults its functionality from confi
 test.each([undefined, '', 'absli', 'UNKNOWN', '__proto__', 'constructor'])(
   'rejects the line of business %j',
   (lobId) => {
-    const error = rejection(() => parseLobInput({ lobId }, new URLSearchParams(), config))
+    const error = thrownSsoError(() => parseLobInput({ lobId }, new URLSearchParams(), config))
     expect(error.code).toBe('invalid_handoff_input')
     expect(error.message).toContain('"lobId"')
   },
@@ -153,7 +136,7 @@ test.each([
   'functionality=%3Cb%3E',
   'functionality=A&functionality=B',
 ])('rejects the functionality in %j', (query) => {
-  const error = rejection(() =>
+  const error = thrownSsoError(() =>
     parseLobInput({ lobId: 'ABSLI' }, new URLSearchParams(query), config),
   )
   expect(error.code).toBe('invalid_handoff_input')

@@ -4,6 +4,7 @@ import { createSessionManager } from './session-manager.ts'
 import { createSessionStore, type Session } from './session-store.ts'
 import { deferred, fakeBackend } from './testing/fake-backend.ts'
 import { fakeJwt } from './testing/jwt.ts'
+import { codeOfRejection } from './testing/sso-failure.ts'
 import { throwingStorage } from './testing/throwing-storage.ts'
 import { createTransactionStore } from './transaction-store.ts'
 
@@ -53,15 +54,6 @@ function setup(storage: Storage = sessionStorage) {
   return { backend, sessions, transactions, manager }
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return error instanceof SsoError ? error.code : `not an SsoError: ${String(error)}`
-  }
-  return 'resolved'
-}
-
 test('refresh keeps the refresh token, stores the new token and its expiry', async () => {
   const { backend, sessions, manager } = setup()
   sessions.save(sessionFor(1))
@@ -103,7 +95,7 @@ test('a later refresh sends a new request', async () => {
 
 test('refresh without a session is session_expired and sends nothing', async () => {
   const { backend, manager } = setup()
-  expect(await codeOf(manager.refresh())).toBe('session_expired')
+  expect(await codeOfRejection(manager.refresh())).toBe('session_expired')
   expect(backend.refresh).not.toHaveBeenCalled()
 })
 
@@ -114,7 +106,7 @@ test('a refused refresh clears the session and records session_expired', async (
   const listener = vi.fn()
   manager.subscribe(listener)
   expect(manager.lastSignOutReason).toBeUndefined()
-  expect(await codeOf(manager.refresh())).toBe('session_expired')
+  expect(await codeOfRejection(manager.refresh())).toBe('session_expired')
   expect(sessions.current()).toBeUndefined()
   expect(sessionStorage.getItem('sso-bridge:session')).toBeNull()
   expect(manager.lastSignOutReason).toBe('session_expired')
@@ -126,7 +118,7 @@ test('a refresh that fails for another reason keeps the session', async () => {
   const session = sessionFor(1)
   sessions.save(session)
   backend.refresh.mockRejectedValue(new SsoError('backend_unavailable', 'offline'))
-  expect(await codeOf(manager.refresh())).toBe('backend_unavailable')
+  expect(await codeOfRejection(manager.refresh())).toBe('backend_unavailable')
   expect(sessions.current()).toEqual(session)
   expect(manager.lastSignOutReason).toBeUndefined()
 })
@@ -136,7 +128,7 @@ test('a refresh answer that is not a JWT is invalid_response and keeps the sessi
   const session = sessionFor(1)
   sessions.save(session)
   backend.refresh.mockResolvedValue({ token: 'opaque' })
-  expect(await codeOf(manager.refresh())).toBe('invalid_response')
+  expect(await codeOfRejection(manager.refresh())).toBe('invalid_response')
   expect(sessions.current()).toEqual(session)
 })
 
@@ -247,7 +239,7 @@ test('ensureFresh refreshes inside the leeway window', async () => {
 
 test('ensureFresh while signed out is session_expired', async () => {
   const { manager } = setup()
-  expect(await codeOf(manager.ensureFresh())).toBe('session_expired')
+  expect(await codeOfRejection(manager.ensureFresh())).toBe('session_expired')
 })
 
 test('signOut calls logout, clears the session and transactions, and records signed_out', async () => {
@@ -324,7 +316,7 @@ test('a refresh answered after sign-out does not bring the session back', async 
   const refreshing = manager.refresh()
   await manager.signOut()
   pending.resolve(tokenFor(15))
-  expect(await codeOf(refreshing)).toBe('session_expired')
+  expect(await codeOfRejection(refreshing)).toBe('session_expired')
   expect(sessions.current()).toBeUndefined()
   expect(manager.lastSignOutReason).toBe('signed_out')
 })
@@ -338,7 +330,7 @@ test('a refusal answered after a new sign-in does not sign the new session out',
   const newer = sessionFor(15, 'refresh-2')
   sessions.save(newer)
   pending.reject(new SsoError('session_expired', 'A2003'))
-  expect(await codeOf(refreshing)).toBe('session_expired')
+  expect(await codeOfRejection(refreshing)).toBe('session_expired')
   expect(sessions.current()).toEqual(newer)
   expect(manager.lastSignOutReason).toBeUndefined()
 })

@@ -1,7 +1,7 @@
 import { expect, test, vi } from 'vitest'
-import { SsoError } from './errors.ts'
 import { createSessionStore, sessionFromTokens, type Session } from './session-store.ts'
 import { fakeJwt } from './testing/jwt.ts'
+import { codeOf } from './testing/sso-failure.ts'
 import { throwingStorage } from './testing/throwing-storage.ts'
 
 const session: Session = {
@@ -9,15 +9,6 @@ const session: Session = {
   refreshToken: 'refresh-1',
   email: 'alice@example.com',
   expiresAt: 1_700_000_900_000,
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-  } catch (error) {
-    return error instanceof SsoError ? error.code : 'not an SsoError'
-  }
-  return undefined
 }
 
 test('saves to sessionStorage and memory, and a new store loads it back', () => {

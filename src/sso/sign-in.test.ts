@@ -3,6 +3,7 @@ import { SsoError } from './errors.ts'
 import { emailSchema, startSignIn } from './sign-in.ts'
 import { fakeBackend } from './testing/fake-backend.ts'
 import { TEST_ISSUER, testConfig } from './testing/runtime-config.ts'
+import { codeOfRejection, failureOf } from './testing/sso-failure.ts'
 import { throwingStorage } from './testing/throwing-storage.ts'
 import { createTransactionStore } from './transaction-store.ts'
 
@@ -25,13 +26,11 @@ function setup(storage: Storage = sessionStorage) {
   return { backend, store, deps }
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<SsoError | string> {
-  try {
-    await promise
-  } catch (error) {
-    return error instanceof SsoError ? error : `not an SsoError: ${String(error)}`
-  }
-  return 'resolved'
+/** Starts sign-in with the backend answering `redirect` as the identity provider URL. */
+function signInRedirectingTo(redirect: string) {
+  const { backend, deps } = setup()
+  backend.initiate.mockResolvedValue({ state: 's1', nonce: 'n1', redirect })
+  return startSignIn(deps)
 }
 
 test('initiates, stores the transaction and returns the identity provider redirect', async () => {
@@ -70,8 +69,9 @@ test('continues to "/" when returnTo is not a safe path', async () => {
 
 test('refuses an invalid email without calling the backend', async () => {
   const { backend, deps } = setup()
-  const failure = await failureOf(startSignIn({ ...deps, email: 'not-an-email' }))
-  expect(failure instanceof SsoError && failure.code).toBe('login_failed')
+  expect(await codeOfRejection(startSignIn({ ...deps, email: 'not-an-email' }))).toBe(
+    'login_failed',
+  )
   expect(backend.initiate).not.toHaveBeenCalled()
 })
 
@@ -80,48 +80,27 @@ test.each([
   ['userinfo', 'http://user@127.0.0.1:4010/auth?state=s1'],
   ['a javascript URL', 'javascript:alert(1)'],
 ])('refuses a redirect to %s and stores nothing', async (_name, redirect) => {
-  const { backend, deps } = setup()
-  backend.initiate.mockResolvedValue({ state: 's1', nonce: 'n1', redirect })
-  const failure = await failureOf(startSignIn(deps))
-  expect(failure instanceof SsoError && failure.code).toBe('untrusted_redirect')
+  expect(await codeOfRejection(signInRedirectingTo(redirect))).toBe('untrusted_redirect')
   expect(sessionStorage.length).toBe(0)
 })
 
-test('refuses a redirect carrying another state', async () => {
-  const { backend, deps } = setup()
-  backend.initiate.mockResolvedValue({
-    state: 's1',
-    nonce: 'n1',
-    redirect: `${TEST_ISSUER}/auth?state=s2`,
-  })
-  const failure = await failureOf(startSignIn(deps))
-  expect(failure instanceof SsoError && failure.code).toBe('invalid_response')
+test.each([
+  ['another state', `${TEST_ISSUER}/auth?state=s2`],
+  ['the state twice', `${TEST_ISSUER}/auth?state=s1&state=s2`],
+])('refuses a redirect carrying %s', async (_name, redirect) => {
+  expect(await codeOfRejection(signInRedirectingTo(redirect))).toBe('invalid_response')
   expect(sessionStorage.length).toBe(0)
-})
-
-test('refuses a redirect carrying the state twice', async () => {
-  const { backend, deps } = setup()
-  backend.initiate.mockResolvedValue({
-    state: 's1',
-    nonce: 'n1',
-    redirect: `${TEST_ISSUER}/auth?state=s1&state=s2`,
-  })
-  const failure = await failureOf(startSignIn(deps))
-  expect(failure instanceof SsoError && failure.code).toBe('invalid_response')
 })
 
 test('accepts a redirect without a state parameter (pushed authorization requests)', async () => {
-  const { backend, deps } = setup()
   const par = `${TEST_ISSUER}/auth?client_id=indee&request_uri=urn%3Aexample`
-  backend.initiate.mockResolvedValue({ state: 's1', nonce: 'n1', redirect: par })
-  await expect(startSignIn(deps)).resolves.toBe(par)
+  await expect(signInRedirectingTo(par)).resolves.toBe(par)
 })
 
 test('fails with storage_unavailable and returns no redirect when the transaction cannot be stored', async () => {
   const storage = throwingStorage(sessionStorage, { operations: new Set(['setItem']) })
   const { deps } = setup(storage)
-  const failure = await failureOf(startSignIn(deps))
-  expect(failure instanceof SsoError && failure.code).toBe('storage_unavailable')
+  expect(await codeOfRejection(startSignIn(deps))).toBe('storage_unavailable')
 })
 
 test('passes backend failures through with the returnTo', async () => {

@@ -1,20 +1,11 @@
 import { afterEach, expect, test, vi } from 'vitest'
-import { SsoError } from './errors.ts'
 import { probeStorage, safeSessionStorage } from './storage.ts'
+import { codeOf } from './testing/sso-failure.ts'
 import { forgetfulStorage, throwingStorage } from './testing/throwing-storage.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
 })
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-  } catch (error) {
-    return error instanceof SsoError ? error.code : 'not an SsoError'
-  }
-  return undefined
-}
 
 test('accepts a working sessionStorage and leaves no probe key behind', () => {
   expect(probeStorage(sessionStorage)).toBe(sessionStorage)

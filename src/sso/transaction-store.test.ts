@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from 'vitest'
-import { SsoError } from './errors.ts'
+import { codeOf } from './testing/sso-failure.ts'
 import { throwingStorage, type StorageOperation } from './testing/throwing-storage.ts'
 import { createTransactionStore, type Transaction } from './transaction-store.ts'
 
@@ -27,15 +27,6 @@ function transaction(overrides: Partial<Transaction> = {}): Transaction {
 
 function store(storage: Storage = sessionStorage) {
   return createTransactionStore({ storage, now, ttlMs: TTL })
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-  } catch (error) {
-    return error instanceof SsoError ? error.code : 'not an SsoError'
-  }
-  return undefined
 }
 
 test('saves under a prefixed key and consumes the same transaction', () => {
