@@ -435,16 +435,17 @@ test.describe('tokens stay out of Referer and URLs', () => {
     const visited: string[] = []
     page.on('request', (request) => visited.push(request.url()))
     page.on('framenavigated', (frame) => visited.push(frame.url()))
-    const answer = page.waitForResponse((r) =>
-      r.url().endsWith('/api/abc/cmnsrv/user/generate-sso-token'),
+    // The tokens as they left the browser: in the body of the form POST to the portal.
+    const post = page.waitForRequest(
+      (r) => r.url().startsWith(originOf('lob')) && r.method() === 'POST',
     )
     await home.goto(lobPath)
-    const { TokenNo, TokenRefNo } = (await (await answer).json()) as {
-      TokenNo: string
-      TokenRefNo: string
-    }
+    const fields = new URLSearchParams((await post).postData() ?? '')
+    const TokenNo = fields.get('TokenNo') ?? ''
+    const TokenRefNo = fields.get('TokenRefNo') ?? ''
     await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
     expect(TokenNo.length).toBeGreaterThan(20)
+    expect(TokenRefNo.length).toBeGreaterThan(10)
     expect(visited.filter((url) => url.includes(TokenNo) || url.includes(TokenRefNo))).toEqual([])
     const landing = await partners.lastLanding('lob')
     expect(landing).toMatchObject({ method: 'POST', queryKeys: [], referer: null })
