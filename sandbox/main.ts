@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       : ['control API', `${sandbox.gateway.url}${CONTROL_PREFIX}  (docs/qa.md)`],
     // The app runs in its own process: npm start or npm run dev, npm run preview.
     ['app, Vite dev server', originOf('appDev')],
-    ['app, production build (vite preview)', originOf('appPreview')],
+    ['app, production build (npm run build && npm run preview)', originOf('appPreview')],
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   const emailWidth = Math.max(...USERS.map((u) => u.email.length))

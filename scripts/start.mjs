@@ -1,36 +1,46 @@
 #!/usr/bin/env node
 // `npm start`: the sandbox (identity provider, backend, gateway, vendor emulators) and the Vite
-// dev server as one command. Ctrl-C stops both.
+// dev server as one command. Ctrl-C (or SIGTERM) stops both, whole process trees included.
 import { spawn } from 'node:child_process'
 
-const children = [
-  spawn('npx', ['tsx', 'sandbox/main.ts', '--mode', 'dev'], { stdio: 'inherit' }),
-  spawn('npx', ['vite', '--clearScreen', 'false'], {
-    stdio: 'inherit',
-  }),
-]
+// Each part leads its own process group, so stopping it reaches what npx and tsx start below it.
+const parts = [
+  ['sandbox', 'npx', ['tsx', 'sandbox/main.ts', '--mode', 'dev']],
+  ['dev server', 'npx', ['vite', '--clearScreen', 'false']],
+].map(([name, command, args]) => ({
+  name,
+  child: spawn(command, args, { stdio: 'inherit', detached: true }),
+}))
+
+const running = ({ child }) => child.exitCode === null && child.signalCode === null
+
+function signal({ child }, sig) {
+  try {
+    process.kill(-child.pid, sig)
+  } catch {
+    // already gone
+  }
+}
 
 let stopping = false
-function stop(code) {
+async function stop(code) {
   if (stopping) return
   stopping = true
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
-  const force = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
-  }, 5000)
-  force.unref()
-  Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
-  ).then(() => process.exit(code))
+  const exits = parts.filter(running).map(({ child }) => new Promise((r) => child.once('exit', r)))
+  for (const part of parts) signal(part, 'SIGTERM')
+  const force = setTimeout(() => parts.forEach((part) => signal(part, 'SIGKILL')), 5000)
+  await Promise.all(exits)
+  clearTimeout(force)
+  console.log('\nnpm start: stopped.')
+  process.exit(code)
 }
 
-for (const child of children) {
-  child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`\nA part of npm start exited (code ${code ?? 'signal'}); stopping the rest.`)
-      stop(code === 0 ? 1 : (code ?? 1))
-    }
+for (const part of parts) {
+  part.child.once('exit', (code) => {
+    if (stopping) return
+    console.error(`\nnpm start: the ${part.name} exited (${code ?? 'signal'}); stopping the rest.`)
+    void stop(code === 0 ? 1 : (code ?? 1))
   })
 }
-process.on('SIGINT', () => stop(0))
-process.on('SIGTERM', () => stop(0))
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))

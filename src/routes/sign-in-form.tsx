@@ -81,7 +81,7 @@ export function SignInForm({ returnTo, notice }: SignInFormProps) {
           }}
         />
         {invalid && (
-          <p id={hintId} className="field-error">
+          <p id={hintId} className="field-error" role="alert">
             Enter your work email address, like name@company.com.
           </p>
         )}
