@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import { originOf } from '../sandbox/ports.ts'
 import type { FaultRequest } from './sandbox-control.ts'
 import { expect, test } from './fixtures.ts'
+import type { AppPage } from './pages/app-page.ts'
 
 const app = originOf('appPreview')
 const ALICE = 'alice@example.com'
@@ -21,6 +22,18 @@ const aimbasePath = (account = ACCOUNT, landing = '/Dashboard') =>
   `/handoff/aimbase?${new URLSearchParams({ account, landing }).toString()}`
 const lobPath = '/handoff/lob/ABSLI?functionality=POL'
 
+/** Journeys that start signed in: alice through the real identity provider. */
+async function signInAlice({
+  app,
+  signInAs,
+}: {
+  app: AppPage
+  signInAs: (email: string) => Promise<void>
+}) {
+  await app.goto()
+  await signInAs(ALICE)
+}
+
 /** Only the session (and spent sign-in markers) may stay in this tab; no hand-off token. */
 async function expectNoHandoffTokenStored(page: Page): Promise<void> {
   const { session, local } = await page.evaluate(() => ({
@@ -34,10 +47,7 @@ async function expectNoHandoffTokenStored(page: Page): Promise<void> {
 }
 
 test.describe('alice opens each partner from the home page', () => {
-  test.beforeEach(async ({ app: home, signInAs }) => {
-    await home.goto()
-    await signInAs(ALICE)
-  })
+  test.beforeEach(signInAlice)
 
   test('AssureSign Simple Setup shows the envelope and alice', async ({
     page,
@@ -315,10 +325,7 @@ test("an Aimbase account that is not alice's is refused by the gateway", async (
 })
 
 test.describe('hand-off tokens expire', () => {
-  test.beforeEach(async ({ app: home, signInAs }) => {
-    await home.goto()
-    await signInAs(ALICE)
-  })
+  test.beforeEach(signInAlice)
 
   for (const { partner, path, landing, seconds } of [
     { partner: 'assuresign', path: assureSignPath, landing: '/ui/simpleSetup/', seconds: 31 },
@@ -372,10 +379,7 @@ test.describe('hand-off tokens expire', () => {
 })
 
 test.describe('landing pages are single use', () => {
-  test.beforeEach(async ({ app: home, signInAs }) => {
-    await home.goto()
-    await signInAs(ALICE)
-  })
+  test.beforeEach(signInAlice)
 
   test('AssureSign refuses a Simple Setup URL opened twice', async ({
     page,
@@ -410,10 +414,7 @@ test.describe('hostile landing paths are refused before any request', () => {
 })
 
 test.describe('tokens stay out of Referer and URLs', () => {
-  test.beforeEach(async ({ app: home, signInAs }) => {
-    await home.goto()
-    await signInAs(ALICE)
-  })
+  test.beforeEach(signInAlice)
 
   test('the AssureSign and Aimbase landings receive no Referer', async ({
     app: home,

@@ -3,6 +3,8 @@
 import type { Page } from '@playwright/test'
 import { originOf } from '../sandbox/ports.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
+import type { AppPage } from './pages/app-page.ts'
+import type { IdpPage } from './pages/idp-page.ts'
 
 const app = originOf('appPreview')
 const issuer = originOf('idp')
@@ -17,6 +19,15 @@ async function stateOfNewSignIn(page: Page, startSignIn: () => Promise<void>): P
   return state
 }
 
+/** Signs alice in from the home page and returns the callback URL the provider sent her to. */
+async function signInSeeingCallback(page: Page, home: AppPage, idp: IdpPage): Promise<URL> {
+  await home.goto()
+  await home.startSignIn(ALICE)
+  const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
+  await idp.signIn(ALICE, passwordOf(ALICE))
+  return new URL((await callback).url())
+}
+
 function callbackUrl(params: Record<string, string>): string {
   return `${app}/sso/callback?${new URLSearchParams(params).toString()}`
 }
@@ -27,11 +38,8 @@ test('alice signs in and lands signed in with nothing left behind', async ({
   idp,
   sandbox,
 }) => {
-  await home.goto()
-  await home.startSignIn(ALICE)
-  const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
-  await idp.signIn(ALICE, passwordOf(ALICE))
-  expect(new URL((await callback).url()).searchParams.get('iss')).toBe(issuer)
+  const callback = await signInSeeingCallback(page, home, idp)
+  expect(callback.searchParams.get('iss')).toBe(issuer)
 
   await expect(home.signedInAs(ALICE)).toBeVisible()
   await expect(page).toHaveURL(`${app}/`)
@@ -108,11 +116,7 @@ test('the callback URL opened again after success shows state_used', async ({
   idp,
   sandbox,
 }) => {
-  await home.goto()
-  await home.startSignIn(ALICE)
-  const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
-  await idp.signIn(ALICE, passwordOf(ALICE))
-  const used = (await callback).url()
+  const used = (await signInSeeingCallback(page, home, idp)).href
   await expect(home.signedInAs(ALICE)).toBeVisible()
 
   await page.goto(used)
