@@ -6,8 +6,12 @@ import { z } from 'zod'
 import { readBody } from '../lib/http.ts'
 import { aimbaseAccountOwner } from '../vendors/aimbase/accounts.ts'
 import { AIMBASE_SANDBOX_CREDENTIALS } from '../vendors/aimbase/credentials.ts'
-import { readFlatXml } from '../vendors/aimbase/strict-xml.ts'
-import { sendMessage, wireFormatOf, type WireFormat } from '../vendors/aimbase/wire-format.ts'
+import {
+  readFieldsFromText,
+  sendMessage,
+  wireFormatOf,
+  type WireFormat,
+} from '../vendors/aimbase/wire-format.ts'
 import { browserHeaders, forwardWithLogin, signedInRoute } from './signed-in-route.ts'
 import { loginWithJson } from './upstream-logins.ts'
 
@@ -21,32 +25,14 @@ type AccountUid =
   { readonly ok: true; readonly uid: string } | { readonly ok: false; readonly message: string }
 
 /**
- * AccountUid as Aimbase will read it: JSON.parse for JSON, the emulator's strict reader for XML,
- * so the gateway checks the very account the vendor signs on to.
+ * AccountUid as Aimbase will read it (the emulator's own reader of JSON and strict XML), so the
+ * gateway checks the very account the vendor signs on to.
  */
 function accountUidOf(body: string, format: WireFormat): AccountUid {
-  let uid: unknown
-  if (format === 'xml') {
-    const document = readFlatXml(body)
-    if (!document.ok) return { ok: false, message: `The request is invalid: ${document.error}.` }
-    uid = document.value.fields.get('AccountUid')
-  } else {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body)
-    } catch {
-      return { ok: false, message: 'The request is invalid: the body is not JSON.' }
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { ok: false, message: 'The request is invalid: the body must be a JSON object.' }
-    }
-    uid = Object.hasOwn(parsed, 'AccountUid')
-      ? (parsed as Record<string, unknown>)['AccountUid']
-      : undefined
-  }
-  if (typeof uid !== 'string' || uid.trim() === '') {
-    return { ok: false, message: 'The AccountUid field is required.' }
-  }
+  const read = readFieldsFromText(body, format, 'SignOnAccount', ['AccountUid', 'LandingPageUrl'])
+  if (!read.ok) return read
+  const uid = read.fields.get('AccountUid')
+  if (uid === undefined) return { ok: false, message: 'The AccountUid field is required.' }
   return { ok: true, uid }
 }
 

@@ -80,7 +80,16 @@ export async function readFields(
   root: string,
   names: readonly string[],
 ): Promise<ReadFields> {
-  const text = await readBody(req)
+  return readFieldsFromText(await readBody(req), format, root, names)
+}
+
+/** The same reading of a body already in hand (the gateway forwards the body unchanged). */
+export function readFieldsFromText(
+  text: string,
+  format: WireFormat,
+  root: string,
+  names: readonly string[],
+): ReadFields {
   const fields = new Map<string, string>()
   if (format === 'xml') {
     const document = readFlatXml(text)
