@@ -43,10 +43,7 @@ test('alice signs in and lands signed in with nothing left behind', async ({
 
   await expect(home.signedInAs(ALICE)).toBeVisible()
   await expect(page).toHaveURL(`${app}/`)
-  const { session, local } = await home.storage()
-  expect(Object.keys(session).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
-  expect(Object.keys(session)).toContain('sso-bridge:session')
-  expect(local).toEqual({})
+  await home.expectSignedInStorage()
   expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 
   await page.goBack()
@@ -54,16 +51,25 @@ test('alice signs in and lands signed in with nothing left behind', async ({
   expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
-test('a same-origin returnTo is honoured after sign-in', async ({ page, app: home, signInAs }) => {
+test('a same-origin returnTo is honoured after sign-in', async ({
+  page,
+  app: home,
+  signInAs,
+  sandbox,
+}) => {
   await home.goto(`/?${new URLSearchParams({ returnTo: '/?tab=partners' }).toString()}`)
   await signInAs(ALICE)
   await expect(page).toHaveURL(`${app}/?tab=partners`)
+  await home.expectSignedInStorage()
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
-test('a protocol-relative returnTo is dropped', async ({ page, app: home, signInAs }) => {
+test('a protocol-relative returnTo is dropped', async ({ page, app: home, signInAs, sandbox }) => {
   await home.goto(`/?${new URLSearchParams({ returnTo: '//evil.example' }).toString()}`)
   await signInAs(ALICE)
   await expect(page).toHaveURL(`${app}/`)
+  await home.expectSignedInStorage()
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
 test('cancel at the identity provider shows provider_error and stores no token', async ({
@@ -84,7 +90,11 @@ test('cancel at the identity provider shows provider_error and stores no token',
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
 })
 
-test('a provider error description with markup is shown as text', async ({ page, app: home }) => {
+test('a provider error description with markup is shown as text', async ({
+  page,
+  app: home,
+  sandbox,
+}) => {
   await home.goto()
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   const markup = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>'
@@ -95,6 +105,9 @@ test('a provider error description with markup is shown as text', async ({ page,
   await expect(page.getByText(markup)).toBeVisible()
   expect(await page.locator('main img, main b').count()).toBe(0)
   expect(await page.title()).toBe('sso-bridge')
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await home.expectNothingStored()
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
 test('an altered state is refused before any login request', async ({
@@ -107,6 +120,7 @@ test('an altered state is refused before any login request', async ({
   await page.goto(callbackUrl({ code: 'any-code', state: `${state}x`, iss: issuer }))
   await home.expectError('state_mismatch')
   await expect(page).toHaveURL(`${app}/sso/callback`)
+  await home.expectNoSessionStored()
   expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 })
 
@@ -121,6 +135,8 @@ test('the callback URL opened again after success shows state_used', async ({
 
   await page.goto(used)
   await home.expectError('state_used')
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await home.expectSignedInStorage() // the replay neither stores nor drops anything
   await expect(
     page.getByRole('heading', { name: 'This sign-in link was already used' }),
   ).toBeVisible()
@@ -130,6 +146,8 @@ test('the callback URL opened again after success shows state_used', async ({
 test('a callback without state shows state_missing', async ({ page, app: home, sandbox }) => {
   await page.goto(callbackUrl({ code: 'any-code', iss: issuer }))
   await home.expectError('state_missing')
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await home.expectNothingStored()
   expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 })
 
@@ -138,6 +156,8 @@ test('state=__proto__ matches no transaction', async ({ page, app: home, sandbox
   await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state: '__proto__', iss: issuer }))
   await home.expectError('state_mismatch')
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await home.expectNoSessionStored()
   expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 })
 
@@ -173,12 +193,13 @@ const loginFaults = [
 ] as const
 
 for (const { name, fault, code } of loginFaults) {
-  test(name, async ({ app: home, idp, sandbox }) => {
+  test(name, async ({ page, app: home, idp, sandbox }) => {
     await sandbox.fault({ party: 'indee', path: '/sso/login', ...fault })
     await home.goto()
     await home.startSignIn(ALICE)
     await idp.signIn(ALICE, passwordOf(ALICE))
     await home.expectError(code)
+    await expect(page).toHaveURL(`${app}/sso/callback`)
     await home.expectNothingStored()
     expect(await sandbox.count('indee', '/sso/login')).toBe(1)
   })
@@ -196,10 +217,12 @@ test('under the dev server with StrictMode one callback sends one login request'
   await idp.signIn(ALICE, passwordOf(ALICE))
   await expect(home.signedInAs(ALICE)).toBeVisible()
   await expect(page).toHaveURL(`${dev}/`)
+  await home.expectSignedInStorage()
   expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
 test('sign out calls the backend, empties both storages and shows the form', async ({
+  page,
   app: home,
   signInAs,
   sandbox,
@@ -208,6 +231,7 @@ test('sign out calls the backend, empties both storages and shows the form', asy
   await signInAs(ALICE)
   await home.signOutButton.click()
   await expect(home.signInButton).toBeVisible()
+  await expect(page).toHaveURL(`${app}/`)
   expect(await sandbox.count('indee', '/logout')).toBe(1)
   const { session, local } = await home.storage()
   expect(session).toEqual({})
@@ -215,6 +239,7 @@ test('sign out calls the backend, empties both storages and shows the form', asy
 })
 
 test('a short-lived session is refreshed without interruption', async ({
+  page,
   app: home,
   signInAs,
   sandbox,
@@ -222,10 +247,15 @@ test('a short-lived session is refreshed without interruption', async ({
   await sandbox.settings({ accessTokenTtlSeconds: 4 })
   await home.goto()
   await signInAs(ALICE)
+  const first = (await home.storage()).session['sso-bridge:session']
   await expect
     .poll(() => sandbox.count('indee', '/refresh'), { timeout: 15_000 })
     .toBeGreaterThanOrEqual(2)
   await expect(home.signedInAs(ALICE)).toBeVisible()
+  await expect(page).toHaveURL(`${app}/`)
+  await home.expectSignedInStorage()
+  expect((await home.storage()).session['sso-bridge:session']).not.toBe(first)
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
 test('a refused refresh signs out with a message saying so', async ({
@@ -247,7 +277,9 @@ test('a refused refresh signs out with a message saying so', async ({
     timeout: 15_000,
   })
   await expect(home.signInButton).toBeVisible()
+  await expect(page).toHaveURL(`${app}/`)
   await home.expectNothingStored()
+  expect(await sandbox.count('indee', '/refresh')).toBe(1)
 })
 
 test('sessionStorage that throws on write refuses to start sign-in', async ({
@@ -262,6 +294,8 @@ test('sessionStorage that throws on write refuses to start sign-in', async ({
   })
   await home.goto()
   await home.expectError('storage_unavailable')
+  await expect(page).toHaveURL(`${app}/`)
+  await home.expectNothingStored()
   expect(await sandbox.count('indee', '/sso/initiate')).toBe(0)
   expect(await sandbox.count('idp', '/auth')).toBe(0)
 })

@@ -48,6 +48,21 @@ export class AppPage {
     }))
   }
 
+  /** Asserts a session is kept in this tab (sessionStorage only) and no transaction is left. */
+  async expectSignedInStorage(): Promise<void> {
+    const { session, local } = await this.storage()
+    expect(Object.keys(session)).toContain('sso-bridge:session')
+    expect(Object.keys(session).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
+    expect(local).toEqual({})
+  }
+
+  /** Asserts that no session token is stored anywhere (a pending sign-in may remain). */
+  async expectNoSessionStored(): Promise<void> {
+    const { session, local } = await this.storage()
+    expect(Object.keys(session)).not.toContain('sso-bridge:session')
+    expect(local).toEqual({})
+  }
+
   /** Asserts that no token and no sign-in transaction is left in this origin's storage. */
   async expectNothingStored(): Promise<void> {
     const { session, local } = await this.storage()
