@@ -1,6 +1,6 @@
 // ABC GenerateSSOToken through the gateway (DESIGN.md §4), ending in a POST form to the line of
 // business portal. This file is the only place that knows ABC's headers, shapes and ReturnCodes.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
 import { SsoError } from '../sso/errors.ts'
 import { unverifiedJwtPayload } from '../sso/jwt-payload.ts'
@@ -13,20 +13,20 @@ const TOKEN_LIFETIME_MS = 15 * 60_000
 
 const answerSchema = z.looseObject({
   ReturnCode: z.string(),
-  ReturnMessage: z.string().optional(),
+  ReturnMessage: z.optional(z.string()),
 })
 
 const successSchema = z.looseObject({
   ReturnCode: z.literal('1'),
-  TokenRefNo: z.string().min(1).max(256),
-  TokenNo: z.string().min(1).max(8192),
+  TokenRefNo: z.string().check(z.minLength(1), z.maxLength(256)),
+  TokenNo: z.string().check(z.minLength(1), z.maxLength(8192)),
 })
 
 /** HTTP error bodies are undocumented: keep a message when one of the usual fields has it. */
 const httpErrorSchema = z.looseObject({
-  ReturnMessage: z.string().optional(),
-  Message: z.string().optional(),
-  message: z.string().optional(),
+  ReturnMessage: z.optional(z.string()),
+  Message: z.optional(z.string()),
+  message: z.optional(z.string()),
 })
 
 /** Business failures come with HTTP 200; V-codes name the request field that was refused. */
@@ -39,7 +39,7 @@ const VALIDATION_FIELDS: ReadonlyMap<string, string> = new Map([
 // Read without verification (the gateway and ABC verify the token): only the CII number, which
 // GenerateSSOToken requires in its body, is taken from the signed-in person's session token.
 const sessionClaimsSchema = z.looseObject({
-  cii_no: z.string().regex(/^[A-Za-z0-9]{1,32}$/),
+  cii_no: z.string().check(z.regex(/^[A-Za-z0-9]{1,32}$/)),
 })
 
 function ciiNoOf(sessionToken: string): string {

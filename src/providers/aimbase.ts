@@ -1,6 +1,6 @@
 // Aimbase Security/SignOnAccount through the gateway (DESIGN.md §4), in the JSON or XML body
 // format the vendor documents. This file is the only place that knows Aimbase's wire format.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
 import { SsoError } from '../sso/errors.ts'
 import type { AimbaseInput } from '../sso/handoff-input.ts'
@@ -16,7 +16,7 @@ const SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/'
 /** An opaque token: printable ASCII, no spaces (it travels in a URL path, encoded). */
 const tokenSchema = z
   .string()
-  .regex(/^[\x21-\x7E]{1,4096}$/, 'must be 1 to 4096 printable characters without spaces')
+  .check(z.regex(/^[\x21-\x7E]{1,4096}$/, 'must be 1 to 4096 printable characters without spaces'))
 
 /** ASP.NET Web API error body; only `Message` is used. */
 const jsonErrorSchema = z.object({ Message: z.string() })

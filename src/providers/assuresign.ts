@@ -1,6 +1,6 @@
 // AssureSign DocumentNOW v3.3 Authentication/SSO through the gateway (DESIGN.md §4). This file is
 // the only place that knows AssureSign's paths, answer shapes and error codes.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
 import { SsoError } from '../sso/errors.ts'
 import type { AssureSignInput } from '../sso/handoff-input.ts'
@@ -11,14 +11,14 @@ import { parseJsonBody, sendRequest } from '../sso/http.ts'
 const TOKEN_LIFETIME_MS = 30_000
 
 const successSchema = z.object({
-  result: z.object({ ssoToken: z.string().min(1).max(4096) }),
+  result: z.object({ ssoToken: z.string().check(z.minLength(1), z.maxLength(4096)) }),
 })
 
 /** AssureSign's error shape; the HTTP status is undocumented, so the mapping keys on errorCode. */
 const vendorErrorSchema = z.object({
-  errorCode: z.string().min(1),
-  summary: z.string().optional(),
-  details: z.array(z.unknown()).optional(),
+  errorCode: z.string().check(z.minLength(1)),
+  summary: z.optional(z.string()),
+  details: z.optional(z.array(z.unknown())),
 })
 
 function errorFromCode(status: number, error: z.infer<typeof vendorErrorSchema>): SsoError {

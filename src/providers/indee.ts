@@ -1,34 +1,34 @@
 // Indee admin auth (DESIGN.md §4): its wire format, response schemas and status-code table live
 // here and nowhere else. The SPA calls it through the gateway (`${apiBase}/indee/...`), which
 // adds the API key; this client never sends an Authorization header.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { AuthBackend, InitiateResult, SessionTokens } from '../sso/auth-backend.ts'
 import { SsoError, type SsoErrorCode } from '../sso/errors.ts'
 import { parseJsonBody, sendRequest, type FetchLike, type HttpResponse } from '../sso/http.ts'
 
 /** Indee status codes: `A` and four digits. */
-const statusCodeSchema = z.string().regex(/^A\d{4}$/)
+const statusCodeSchema = z.string().check(z.regex(/^A\d{4}$/))
 
 /** Every Indee answer, success or error, carries these two fields. */
 export const indeeStatusSchema = z.looseObject({
   status_code: statusCodeSchema,
-  status_message: z.string().max(2000),
+  status_message: z.string().check(z.maxLength(2000)),
 })
 
-const state = z.string().min(1).max(512)
-const jwt = z.string().min(1).max(8192)
+const state = z.string().check(z.minLength(1), z.maxLength(512))
+const jwt = z.string().check(z.minLength(1), z.maxLength(8192))
 
 export const indeeInitiateResponseSchema = z.looseObject({
   ...indeeStatusSchema.shape,
   state,
   nonce: state,
-  redirect: z.string().min(1).max(4096),
+  redirect: z.string().check(z.minLength(1), z.maxLength(4096)),
 })
 
 export const indeeLoginResponseSchema = z.looseObject({
   ...indeeStatusSchema.shape,
   token: jwt,
-  refresh_token: z.string().min(1).max(8192),
+  refresh_token: z.string().check(z.minLength(1), z.maxLength(8192)),
 })
 
 export const indeeRefreshResponseSchema = z.looseObject({ ...indeeStatusSchema.shape, token: jwt })
@@ -96,7 +96,11 @@ export type IndeeClient = AuthBackend
 export function createIndeeClient({ fetch, apiBase, timeoutMs }: IndeeClientOptions): IndeeClient {
   const base = apiBase.replace(/\/+$/, '')
 
-  async function call<T>(operation: Operation, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  async function call<T>(
+    operation: Operation,
+    body: unknown,
+    schema: z.ZodMiniType<T>,
+  ): Promise<T> {
     const response = await sendRequest({
       fetch,
       url: base + PATHS[operation],
@@ -162,7 +166,7 @@ export function createIndeeClient({ fetch, apiBase, timeoutMs }: IndeeClientOpti
 }
 
 /** Turns one HTTP answer into the operation's result or a coded error (keyed on status_code). */
-function readAnswer<T>(operation: Operation, response: HttpResponse, schema: z.ZodType<T>): T {
+function readAnswer<T>(operation: Operation, response: HttpResponse, schema: z.ZodMiniType<T>): T {
   const where = `indee ${operation}`
   if (operation === 'refresh' && response.status === 401) {
     throw new SsoError(

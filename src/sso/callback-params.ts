@@ -1,6 +1,6 @@
 // The identity provider's redirect back to /sso/callback (RFC 6749 §4.1.2, RFC 9207 §2), read
 // through a schema: bounded lengths, no duplicates, nothing else trusted.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { SsoError } from './errors.ts'
 
 const NAMES = {
@@ -15,11 +15,11 @@ const NAMES = {
 const errorText = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/
 
 const callbackParamsSchema = z.strictObject({
-  state: z.string().max(512).optional(),
-  code: z.string().max(2048).optional(),
-  iss: z.string().max(2048).optional(),
-  error: z.string().max(256).regex(errorText).optional(),
-  errorDescription: z.string().max(1024).optional(),
+  state: z.optional(z.string().check(z.maxLength(512))),
+  code: z.optional(z.string().check(z.maxLength(2048))),
+  iss: z.optional(z.string().check(z.maxLength(2048))),
+  error: z.optional(z.string().check(z.maxLength(256), z.regex(errorText))),
+  errorDescription: z.optional(z.string().check(z.maxLength(1024))),
 })
 
 /** The callback's query parameters; empty values are read as absent. */

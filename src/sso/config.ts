@@ -1,35 +1,40 @@
 // Runtime configuration (DESIGN.md §3 "Runtime config"): one JSON file under public/, parsed once
 // at start; every bad field is reported by path on the config error view.
-import { z } from 'zod'
+import { z } from 'zod/mini'
+
+// zod/mini ships no messages of its own; the config error view shows zod's English ones.
+z.config(z.locales.en())
 
 /**
  * Where a person may be sent (DESIGN.md §3 "Destinations come only from config"): https, or http
  * on a loopback host; never userinfo; with `originOnly`, no path, query or fragment either.
  */
 function destinationSchema({ originOnly }: { readonly originOnly: boolean }) {
-  return z.string().superRefine((value, ctx) => {
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' })
-      return
-    }
-    const loopback =
-      url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-      ctx.addIssue({ code: 'custom', message: 'must use https (http only on a loopback host)' })
-    }
-    if (url.username !== '' || url.password !== '') {
-      ctx.addIssue({ code: 'custom', message: 'must not carry userinfo' })
-    }
-    if (originOnly && url.origin !== value) {
-      ctx.addIssue({ code: 'custom', message: `must be an origin only, like "${url.origin}"` })
-    }
-    if (!originOnly && url.hash !== '') {
-      ctx.addIssue({ code: 'custom', message: 'must not carry a fragment' })
-    }
-  })
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      let url: URL
+      try {
+        url = new URL(value)
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' })
+        return
+      }
+      const loopback =
+        url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        ctx.addIssue({ code: 'custom', message: 'must use https (http only on a loopback host)' })
+      }
+      if (url.username !== '' || url.password !== '') {
+        ctx.addIssue({ code: 'custom', message: 'must not carry userinfo' })
+      }
+      if (originOnly && url.origin !== value) {
+        ctx.addIssue({ code: 'custom', message: `must be an origin only, like "${url.origin}"` })
+      }
+      if (!originOnly && url.hash !== '') {
+        ctx.addIssue({ code: 'custom', message: 'must not carry a fragment' })
+      }
+    }),
+  )
 }
 
 /** An origin a person may be sent to (see destinationSchema). */
@@ -38,28 +43,31 @@ export const originSchema = destinationSchema({ originOnly: true })
 /** AssureSign prepared envelope ids are GUIDs in the vendor's documentation. */
 export const envelopeIdSchema = z.guid()
 
-const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
+const intBetween = (min: number, max: number) =>
+  z.number().check(z.int(), z.minimum(min), z.maximum(max))
 
 export const runtimeConfigSchema = z.strictObject({
   /** Same-origin path prefix of the backend (the gateway in the sandbox). */
   apiBase: z
     .string()
-    .regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a same-origin path like "/api"'),
+    .check(z.regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a same-origin path like "/api"')),
   identityProvider: z.strictObject({
     /** Expected `iss` (RFC 9207) and the only origin sign-in may redirect to. */
     issuer: z.url(),
     /** When true, a callback without `iss` is refused (the provider advertises RFC 9207). */
     requireIssuer: z.boolean(),
   }),
-  requestTimeoutMs: z.number().int().min(100).max(120_000),
-  transactionTtlSeconds: seconds(30, 3600),
+  requestTimeoutMs: intBetween(100, 120_000),
+  transactionTtlSeconds: intBetween(30, 3600),
   /** Refresh this long before the access token expires. */
-  refreshLeewaySeconds: seconds(5, 600),
+  refreshLeewaySeconds: intBetween(5, 600),
   partners: z.strictObject({
     assuresign: z.strictObject({
       /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
       origin: originSchema,
-      envelopes: z.array(z.strictObject({ id: envelopeIdSchema, label: z.string().min(1) })),
+      envelopes: z.array(
+        z.strictObject({ id: envelopeIdSchema, label: z.string().check(z.minLength(1)) }),
+      ),
     }),
     aimbase: z.strictObject({
       origin: originSchema,
@@ -68,22 +76,22 @@ export const runtimeConfigSchema = z.strictObject({
       accounts: z.array(
         z.strictObject({
           uid: z.uuid(),
-          label: z.string().min(1),
-          landing: z.string().startsWith('/'),
+          label: z.string().check(z.minLength(1)),
+          landing: z.string().check(z.startsWith('/')),
           /** Overrides `format` for this account. */
-          format: z.enum(['json', 'xml']).optional(),
+          format: z.optional(z.enum(['json', 'xml'])),
         }),
       ),
     }),
     abc: z.strictObject({
-      apiVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like "1.0.0"'),
+      apiVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must look like "1.0.0"')),
       lobs: z.array(
         z.strictObject({
-          id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
-          label: z.string().min(1),
+          id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)),
+          label: z.string().check(z.minLength(1)),
           /** Where the hand-off form is POSTed; its origin is allowed in CSP form-action. */
           portalUrl: destinationSchema({ originOnly: false }),
-          functionality: z.string().min(1).max(5),
+          functionality: z.string().check(z.minLength(1), z.maxLength(5)),
         }),
       ),
     }),

@@ -1,6 +1,6 @@
 // Hand-off inputs come from the address bar, so they are hostile until parsed (DESIGN.md §3
 // "Hand-offs": validate inputs first). Each parser returns the only shape an adapter accepts.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { RuntimeConfig } from './config.ts'
 import { SsoError } from './errors.ts'
 
@@ -60,11 +60,10 @@ function landingProblem(value: string): string | undefined {
  * percent-decoding, so an encoded "//" or "\" is refused even if some server decodes twice.
  * Trade-off: a legitimate landing with an encoded "/" next to another "/" is refused too.
  */
-const landingSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(MAX_LANDING_LENGTH, `must be at most ${MAX_LANDING_LENGTH} characters`)
-  .superRefine((raw, ctx) => {
+const landingSchema = z.string().check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(MAX_LANDING_LENGTH, `must be at most ${MAX_LANDING_LENGTH} characters`),
+  z.superRefine((raw, ctx) => {
     let value = raw
     for (let round = 0; round <= LANDING_DECODE_ROUNDS; round += 1) {
       const problem = landingProblem(value)
@@ -86,13 +85,14 @@ const landingSchema = z
       value = decoded
     }
     ctx.addIssue({ code: 'custom', message: 'is percent-encoded too many times' })
-  })
+  }),
+)
 
 const functionalitySchema = z
   .string()
-  .regex(/^[A-Za-z0-9]{1,5}$/, 'must be 1 to 5 letters or digits')
+  .check(z.regex(/^[A-Za-z0-9]{1,5}$/, 'must be 1 to 5 letters or digits'))
 
-function parseField<T>(schema: z.ZodType<T>, field: string, value: unknown): T {
+function parseField<T>(schema: z.ZodMiniType<T>, field: string, value: unknown): T {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   const reason = parsed.error.issues[0]?.message ?? 'is invalid'

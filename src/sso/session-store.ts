@@ -1,6 +1,6 @@
 // The signed-in session (DESIGN.md §3 "Session"): kept in memory and in this tab's
 // sessionStorage, never localStorage, never a URL, never a log line.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { SessionTokens } from './auth-backend.ts'
 import { SsoError } from './errors.ts'
 import { parseJsonText } from './json.ts'
@@ -10,11 +10,11 @@ import { guardStorage } from './storage.ts'
 const SESSION_KEY = 'sso-bridge:session'
 
 export const sessionSchema = z.strictObject({
-  token: z.string().min(1).max(8192),
-  refreshToken: z.string().min(1).max(8192),
-  email: z.string().min(1).max(320),
+  token: z.string().check(z.minLength(1), z.maxLength(8192)),
+  refreshToken: z.string().check(z.minLength(1), z.maxLength(8192)),
+  email: z.string().check(z.minLength(1), z.maxLength(320)),
   /** When `token` expires, in ms since the epoch (from its unverified `exp`). */
-  expiresAt: z.number().int().positive(),
+  expiresAt: z.number().check(z.int(), z.positive()),
 })
 
 export type Session = z.infer<typeof sessionSchema>
@@ -101,8 +101,8 @@ export function createSessionStore({ storage }: { readonly storage: Storage }): 
 // Read without verification: the token is verified by the gateway on every call. Here it only
 // gives the email to show and `exp` to schedule the refresh.
 const tokenPayloadSchema = z.looseObject({
-  email: z.string().min(1).max(320),
-  exp: z.number().int().positive(),
+  email: z.string().check(z.minLength(1), z.maxLength(320)),
+  exp: z.number().check(z.int(), z.positive()),
 })
 
 /** Builds a session from fresh tokens; throws `invalid_response` if the token is not a JWT with email and exp. */

@@ -1,6 +1,6 @@
 // Sign-ins in progress (DESIGN.md §3 "Transactions"): one sessionStorage record per state,
 // validated on the way in and out, consumed once, remembered briefly by a tombstone.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { emailSchema } from './email.ts'
 import { SsoError } from './errors.ts'
 import { parseJsonText } from './json.ts'
@@ -15,21 +15,21 @@ export const MAX_STATE_LENGTH = 512
 export const transactionSchema = z.strictObject({
   flow: z.literal('signin'),
   provider: z.literal('indee'),
-  state: z.string().min(1).max(MAX_STATE_LENGTH),
-  nonce: z.string().min(1).max(MAX_STATE_LENGTH),
+  state: z.string().check(z.minLength(1), z.maxLength(MAX_STATE_LENGTH)),
+  nonce: z.string().check(z.minLength(1), z.maxLength(MAX_STATE_LENGTH)),
   email: emailSchema,
-  returnTo: z.string().refine(isReturnPath, 'must be a same-origin path'),
+  returnTo: z.string().check(z.refine(isReturnPath, 'must be a same-origin path')),
   /** The issuer expected in the callback's `iss` (RFC 9207). */
   issuer: z.url(),
   /** Milliseconds since the epoch, from the injected clock. */
-  createdAt: z.number().int().nonnegative(),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 })
 
 export type Transaction = z.infer<typeof transactionSchema>
 
 const tombstoneSchema = z.strictObject({
   reason: z.enum(['used', 'expired']),
-  at: z.number().int().nonnegative(),
+  at: z.number().check(z.int(), z.nonnegative()),
 })
 
 type Tombstone = z.infer<typeof tombstoneSchema>
