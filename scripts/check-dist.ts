@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { sandboxSecretValues } from '../sandbox/secrets.ts'
+import { BUDGET, measureBundle, overBudget } from './bundle-budget.ts'
 
 export interface Finding {
   readonly file: string
@@ -48,11 +49,25 @@ export function scanForSecrets(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const files = filesUnder('dist')
   const findings = scanForSecrets('dist')
   if (findings.length > 0) {
     console.error('dist/ contains what looks like a secret; the browser bundle must hold none:')
     for (const f of findings) console.error(`  ${f.file}: ${f.what}`)
     process.exit(1)
   }
-  console.log(`secret scan: dist/ is clean (${filesUnder('dist').length} files)`)
+  console.log(`secret scan: dist/ is clean (${files.length} files)`)
+  const sizes = measureBundle(
+    'dist',
+    files.filter((f) => f.endsWith('.js')),
+  )
+  const over = overBudget(sizes)
+  console.log(
+    `bundle budget: entry path ${sizes.entryPathGzip} / ${BUDGET.entryPathGzip} B gzip, ` +
+      `all JavaScript ${sizes.allJsGzip} / ${BUDGET.allJsGzip} B gzip`,
+  )
+  if (over.length > 0) {
+    console.error(`over the bundle budget (scripts/bundle-budget.ts):\n  ${over.join('\n  ')}`)
+    process.exit(1)
+  }
 }
