@@ -35,16 +35,24 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   const here = `${location.pathname}${location.search}`
 
   // Inputs are checked before anything else: a bad link never reaches sign-in or the gateway.
+  // Keyed by the URL's own values, so a re-render does not make a new hand-off input.
+  const { envelopeId, lobId } = params
+  const query = search.toString()
   const parsed = useMemo(() => {
     try {
       return {
         ok: true as const,
-        handoff: parseHandoffInput(partner, params, search, services.config),
+        handoff: parseHandoffInput(
+          partner,
+          { envelopeId, lobId },
+          new URLSearchParams(query),
+          services.config,
+        ),
       }
     } catch (error) {
       return { ok: false as const, error }
     }
-  }, [partner, params, search, services.config])
+  }, [partner, envelopeId, lobId, query, services.config])
 
   const signedIn = session !== undefined
   useEffect(() => {
