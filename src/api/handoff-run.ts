@@ -51,7 +51,7 @@ function waitUntilVisible(): Promise<void> {
 
 function requestTarget(handoff: HandoffInput, services: Services, sessionToken: string) {
   const req = {
-    fetch: (input: string, init: RequestInit) => window.fetch(input, init),
+    fetch: services.fetch,
     apiBase: services.config.apiBase,
     timeoutMs: services.config.requestTimeoutMs,
     sessionToken,
@@ -67,17 +67,34 @@ function requestTarget(handoff: HandoffInput, services: Services, sessionToken: 
   }
 }
 
-/** Gets a fresh hand-off target; the session is renewed first when it is about to expire. */
-export async function runHandoff(
+// One run per key (a history entry and attempt): StrictMode's second effect joins the first
+// request. Entries go as soon as they settle, so no hand-off token outlives its run.
+const runs = new Map<string, Promise<HandoffTarget>>()
+
+/**
+ * Gets a fresh hand-off target. Every fetch, the guard's second one included, first renews the
+ * session when it is about to expire, so a tab that slept past the token's life sends a live one.
+ */
+export function runHandoff(
+  key: string,
   handoff: HandoffInput,
   services: Services,
 ): Promise<HandoffTarget> {
-  const session = await services.sessionManager.ensureFresh()
-  return fetchFreshTarget(() => requestTarget(handoff, services, session.token), {
-    now: Date.now,
-    safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),
-    waitUntilNavigable: waitUntilVisible,
-  })
+  const existing = runs.get(key)
+  if (existing !== undefined) return existing
+  const run = fetchFreshTarget(
+    async () => {
+      const session = await services.sessionManager.ensureFresh()
+      return requestTarget(handoff, services, session.token)
+    },
+    {
+      now: Date.now,
+      safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),
+      waitUntilNavigable: waitUntilVisible,
+    },
+  ).finally(() => runs.delete(key))
+  runs.set(key, run)
+  return run
 }
 
 /**

@@ -3,6 +3,7 @@
 import { createIndeeClient } from '../providers/indee.ts'
 import type { AuthBackend } from '../sso/auth-backend.ts'
 import type { RuntimeConfig } from '../sso/config.ts'
+import type { FetchLike } from '../sso/http.ts'
 import { createSessionManager, type SessionManager } from '../sso/session-manager.ts'
 import { createSessionStore, type SessionStore } from '../sso/session-store.ts'
 import { safeSessionStorage } from '../sso/storage.ts'
@@ -10,6 +11,8 @@ import { createTransactionStore, type TransactionStore } from '../sso/transactio
 
 export interface Services {
   readonly config: RuntimeConfig
+  /** The browser's fetch, with app paths made absolute against this origin. */
+  readonly fetch: FetchLike
   readonly backend: AuthBackend
   readonly transactions: TransactionStore
   readonly sessions: SessionStore
@@ -21,9 +24,11 @@ const now = () => Date.now()
 /** Throws SsoError('storage_unavailable') when this tab cannot keep sessionStorage. */
 export function createServices(config: RuntimeConfig): Services {
   const storage = safeSessionStorage()
+  // Absolute against this origin: the same request in the browser, and usable under Node's fetch.
+  const fetch: FetchLike = (input, init) =>
+    window.fetch(new URL(input, window.location.origin).href, init)
   const backend = createIndeeClient({
-    // Absolute against this origin: the same request in the browser, and usable under Node's fetch.
-    fetch: (input, init) => window.fetch(new URL(input, window.location.origin).href, init),
+    fetch,
     apiBase: config.apiBase,
     timeoutMs: config.requestTimeoutMs,
   })
@@ -41,5 +46,5 @@ export function createServices(config: RuntimeConfig): Services {
     now,
     leewayMs: config.refreshLeewaySeconds * 1000,
   })
-  return { config, backend, transactions, sessions, sessionManager }
+  return { config, fetch, backend, transactions, sessions, sessionManager }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { leaveFor, parseHandoffInput, runHandoff } from '../api/handoff-run.ts'
-import type { HandoffTarget, PartnerName } from '../sso/handoff.ts'
+import type { PartnerName } from '../sso/handoff.ts'
 import { isSsoError } from '../sso/errors.ts'
 import { useAppContext } from './app-context.ts'
 import { ErrorView } from './error-view.tsx'
@@ -14,9 +14,6 @@ const PARTNER_NAMES: Record<PartnerName, string> = {
   aimbase: 'Aimbase',
   abc: 'Aditya Birla Capital',
 }
-
-// One run per history entry and attempt: StrictMode's second effect joins the first request.
-const runs = new Map<string, Promise<HandoffTarget>>()
 
 interface HandoffRouteProps {
   readonly partner: PartnerName
@@ -57,12 +54,7 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   const signedIn = session !== undefined
   useEffect(() => {
     if (!parsed.ok || !signedIn) return undefined
-    const key = `${location.key}:${attempt}`
-    let run = runs.get(key)
-    if (run === undefined) {
-      run = runHandoff(parsed.handoff, services)
-      runs.set(key, run)
-    }
+    const run = runHandoff(`${location.key}:${attempt}`, parsed.handoff, services)
     let active = true
     run.then(
       (target) => {
