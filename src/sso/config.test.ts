@@ -72,3 +72,16 @@ test.each([
 test('a config that is not an object is reported at the root', () => {
   expect(parseRuntimeConfig('nope')).toMatchObject({ ok: false, issues: [{ path: '(root)' }] })
 })
+
+test.each([
+  ['https with a path', 'https://login.example.com/tenant/v2.0', true],
+  ['http on loopback', 'http://127.0.0.1:4010', true],
+  ['plain http elsewhere', 'http://idp.example.com', false],
+  ['userinfo', 'https://user:pw@idp.example.com', false],
+  ['another scheme', 'ftp://idp.example.com/x', false],
+  ['a query', 'https://idp.example.com/?tenant=1', false],
+  ['a fragment', 'https://idp.example.com/#x', false],
+])('an identity-provider issuer with %s is accepted: %s', (_name, issuer, ok) => {
+  const result = parseRuntimeConfig(withChanges((c) => (c.identityProvider.issuer = issuer)))
+  expect(result.ok).toBe(ok)
+})

@@ -7,9 +7,10 @@ z.config(z.locales.en())
 
 /**
  * Where a person may be sent (DESIGN.md §3 "Destinations come only from config"): https, or http
- * on a loopback host; never userinfo; with `originOnly`, no path, query or fragment either.
+ * on a loopback host; never userinfo. An `origin` has no path, query or fragment; an `issuer`
+ * no query or fragment (RFC 8414 §2); a `url` no fragment.
  */
-function destinationSchema({ originOnly }: { readonly originOnly: boolean }) {
+function destinationSchema(kind: 'origin' | 'issuer' | 'url') {
   return z.string().check(
     z.superRefine((value, ctx) => {
       let url: URL
@@ -27,10 +28,13 @@ function destinationSchema({ originOnly }: { readonly originOnly: boolean }) {
       if (url.username !== '' || url.password !== '') {
         ctx.addIssue({ code: 'custom', message: 'must not carry userinfo' })
       }
-      if (originOnly && url.origin !== value) {
+      if (kind === 'origin' && url.origin !== value) {
         ctx.addIssue({ code: 'custom', message: `must be an origin only, like "${url.origin}"` })
       }
-      if (!originOnly && url.hash !== '') {
+      if (kind === 'issuer' && url.search !== '') {
+        ctx.addIssue({ code: 'custom', message: 'must not carry a query' })
+      }
+      if (kind !== 'origin' && url.hash !== '') {
         ctx.addIssue({ code: 'custom', message: 'must not carry a fragment' })
       }
     }),
@@ -38,10 +42,15 @@ function destinationSchema({ originOnly }: { readonly originOnly: boolean }) {
 }
 
 /** An origin a person may be sent to (see destinationSchema). */
-export const originSchema = destinationSchema({ originOnly: true })
+export const originSchema = destinationSchema('origin')
 
-/** AssureSign prepared envelope ids are GUIDs in the vendor's documentation. */
-export const envelopeIdSchema = z.guid()
+/**
+ * Envelope and account ids: GUIDs in the vendors' documentation (any version bits, as vendors
+ * mint them), for the config and for hand-off links alike.
+ */
+export const guidSchema = z.guid({
+  error: 'must be a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+})
 
 const intBetween = (min: number, max: number) =>
   z.number().check(z.int(), z.minimum(min), z.maximum(max))
@@ -53,7 +62,7 @@ export const runtimeConfigSchema = z.strictObject({
     .check(z.regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a same-origin path like "/api"')),
   identityProvider: z.strictObject({
     /** Expected `iss` (RFC 9207) and the only origin sign-in may redirect to. */
-    issuer: z.url(),
+    issuer: destinationSchema('issuer'),
     /** When true, a callback without `iss` is refused (the provider advertises RFC 9207). */
     requireIssuer: z.boolean(),
   }),
@@ -66,7 +75,7 @@ export const runtimeConfigSchema = z.strictObject({
       /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
       origin: originSchema,
       envelopes: z.array(
-        z.strictObject({ id: envelopeIdSchema, label: z.string().check(z.minLength(1)) }),
+        z.strictObject({ id: guidSchema, label: z.string().check(z.minLength(1)) }),
       ),
     }),
     aimbase: z.strictObject({
@@ -75,7 +84,7 @@ export const runtimeConfigSchema = z.strictObject({
       format: z.enum(['json', 'xml']),
       accounts: z.array(
         z.strictObject({
-          uid: z.uuid(),
+          uid: guidSchema,
           label: z.string().check(z.minLength(1)),
           landing: z.string().check(z.startsWith('/')),
           /** Overrides `format` for this account. */
@@ -90,7 +99,7 @@ export const runtimeConfigSchema = z.strictObject({
           id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)),
           label: z.string().check(z.minLength(1)),
           /** Where the hand-off form is POSTed; its origin is allowed in CSP form-action. */
-          portalUrl: destinationSchema({ originOnly: false }),
+          portalUrl: destinationSchema('url'),
           functionality: z.string().check(z.minLength(1), z.maxLength(5)),
         }),
       ),

@@ -1,7 +1,7 @@
 // Hand-off inputs come from the address bar, so they are hostile until parsed (DESIGN.md §3
 // "Hand-offs": validate inputs first). Each parser returns the only shape an adapter accepts.
 import { z } from 'zod/mini'
-import type { RuntimeConfig } from './config.ts'
+import { guidSchema, type RuntimeConfig } from './config.ts'
 import { SsoError } from './errors.ts'
 
 export interface AssureSignInput {
@@ -27,7 +27,6 @@ const LANDING_DECODE_ROUNDS = 3
 const PROBE_ORIGIN = 'https://vendor.invalid'
 
 // .NET and AssureSign GUIDs need not carry RFC 9562 version bits, so the loose GUID shape is used.
-const guidSchema = z.guid({ error: 'must be a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301' })
 
 function hasSpaceOrControl(value: string): boolean {
   for (const char of value) {
