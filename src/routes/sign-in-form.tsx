@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useId, useState, type SyntheticEvent } from 'react'
-import { startSignIn, emailSchema } from '../sso/sign-in.ts'
-import { safeSessionStorage } from '../sso/storage.ts'
+import { emailSchema } from '../sso/email.ts'
+import { startSignIn } from '../sso/sign-in.ts'
 import { useAppContext } from './app-context.ts'
 import { ErrorView } from './error-view.tsx'
 
@@ -19,18 +19,15 @@ export function SignInForm({ returnTo, notice }: SignInFormProps) {
   const inputId = useId()
   const hintId = useId()
   const signIn = useMutation({
-    mutationFn: async (address: string) => {
-      // DESIGN.md §3: refuse to start without sessionStorage, before anything is sent.
-      safeSessionStorage()
-      return startSignIn({
+    mutationFn: (address: string) =>
+      startSignIn({
         backend: services.backend,
         store: services.transactions,
         config: services.config,
         now: Date.now,
         email: address,
         returnTo,
-      })
-    },
+      }),
     onSuccess: (redirect) => {
       window.location.assign(redirect)
     },

@@ -1,6 +1,7 @@
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { SsoError } from './errors.ts'
-import { emailSchema, startSignIn } from './sign-in.ts'
+import { emailSchema } from './email.ts'
+import { startSignIn } from './sign-in.ts'
 import { fakeBackend } from './testing/fake-backend.ts'
 import { TEST_ISSUER, testConfig } from './testing/runtime-config.ts'
 import { codeOfRejection, failureOf } from './testing/sso-failure.ts'
@@ -97,9 +98,22 @@ test('accepts a redirect without a state parameter (pushed authorization request
   await expect(signInRedirectingTo(par)).resolves.toBe(par)
 })
 
-test('fails with storage_unavailable and returns no redirect when the transaction cannot be stored', async () => {
+test('refuses with storage_unavailable before calling the backend when storage refuses writes', async () => {
   const storage = throwingStorage(sessionStorage, { operations: new Set(['setItem']) })
-  const { deps } = setup(storage)
+  const { backend, deps } = setup(storage)
+  expect(await codeOfRejection(startSignIn(deps))).toBe('storage_unavailable')
+  expect(backend.initiate).not.toHaveBeenCalled()
+})
+
+test('fails with storage_unavailable and returns no redirect when the record cannot be stored', async () => {
+  const { backend, store, deps } = setup()
+  backend.initiate.mockImplementation(() => {
+    // storage fills up while the backend answers
+    vi.spyOn(store, 'save').mockImplementation(() => {
+      throw new SsoError('storage_unavailable', 'quota')
+    })
+    return Promise.resolve({ state: 's1', nonce: 'n1', redirect: AUTHORIZE })
+  })
   expect(await codeOfRejection(startSignIn(deps))).toBe('storage_unavailable')
 })
 

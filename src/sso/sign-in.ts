@@ -10,11 +10,8 @@ import { isReturnPath } from './return-to.ts'
 import type { TransactionStore } from './transaction-store.ts'
 import { withReturnTo } from './with-return-to.ts'
 
-export { emailSchema }
-
 export interface StartSignInDeps {
   readonly backend: AuthBackend
-  /** Over storage the caller has already probed (so storage_unavailable comes before any request). */
   readonly store: TransactionStore
   readonly config: RuntimeConfig
   readonly now: () => number
@@ -44,6 +41,8 @@ async function start(deps: StartSignInDeps, returnTo: string): Promise<AllowedRe
     throw new SsoError('login_failed', 'invalid "email"', { cause: email.error })
   }
   const { issuer } = deps.config.identityProvider
+  // DESIGN.md §3: without sessionStorage the sign-in is refused before anything is sent.
+  deps.store.probe()
   const { state, nonce, redirect } = await deps.backend.initiate(email.data)
   // Checked before anything is stored: only the configured provider's origin may be visited.
   const allowed = allowRedirect(redirect, [new URL(issuer).origin])

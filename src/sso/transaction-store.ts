@@ -5,7 +5,7 @@ import { emailSchema } from './email.ts'
 import { SsoError } from './errors.ts'
 import { parseJsonText } from './json.ts'
 import { isReturnPath } from './return-to.ts'
-import { guardStorage, storageKeys } from './storage.ts'
+import { guardStorage, probeStorage, storageKeys } from './storage.ts'
 
 const RECORD_PREFIX = 'sso-bridge:txn:'
 const TOMBSTONE_PREFIX = 'sso-bridge:done:'
@@ -35,6 +35,11 @@ const tombstoneSchema = z.strictObject({
 type Tombstone = z.infer<typeof tombstoneSchema>
 
 export interface TransactionStore {
+  /**
+   * Throws `storage_unavailable` when the storage cannot take a record now (disabled, quota),
+   * so a sign-in is refused before anything is sent (DESIGN.md §3: never fall back to memory).
+   */
+  probe(): void
   /** Stores a new transaction under its state; throws `storage_unavailable` if it cannot. */
   save(tx: Transaction): void
   /**
@@ -89,6 +94,10 @@ export function createTransactionStore({
   const isExpired = (since: number) => now() - since > ttlMs
 
   return {
+    probe() {
+      probeStorage(storage)
+    },
+
     save(tx) {
       const parsed = transactionSchema.safeParse(tx)
       if (!parsed.success) {
