@@ -1,5 +1,6 @@
 // HTTP face of the control harness, mounted by the gateway under /__sandbox in dev and test
-// mode only (docs/qa.md). Bodies are validated; a bad request says which field is wrong.
+// mode only (docs/qa.md). Bodies are validated; a bad request says which field is wrong. Only
+// loopback clients may drive it: no web page (cross-site request) and no rebound DNS name.
 import type http from 'node:http'
 import { z } from 'zod'
 import { readJson, sendJson } from '../lib/http.ts'
@@ -25,6 +26,33 @@ const settingsSchema = z.strictObject({
   refreshTokenTtlSeconds: z.number().int().min(1).max(2_592_000).optional(),
 })
 
+const LOOPBACK_HOST = String.raw`(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?`
+const LOOPBACK_HOST_HEADER = new RegExp(`^${LOOPBACK_HOST}$`, 'i')
+const LOOPBACK_ORIGIN = new RegExp(`^https?://${LOOPBACK_HOST}$`, 'i')
+
+/**
+ * Why a request may not reach the control API, or undefined when it may. No CORS header is
+ * ever sent, so a page elsewhere can only make "simple" requests: those are refused here.
+ */
+function refusal(req: http.IncomingMessage): { status: number; message: string } | undefined {
+  // DNS rebinding: a hostile name resolved to 127.0.0.1 still carries its own Host.
+  if (!LOOPBACK_HOST_HEADER.test(req.headers.host ?? '')) {
+    return { status: 403, message: 'the control API answers loopback Host names only' }
+  }
+  // Fetch standard, Origin header: browsers send it on every CORS request and every POST.
+  const origin = req.headers.origin
+  if (origin !== undefined && !LOOPBACK_ORIGIN.test(origin)) {
+    return { status: 403, message: 'the control API refuses requests from other origins' }
+  }
+  // Fetch standard, CORS-safelisted request-header: application/json needs a preflight, which
+  // fails for want of CORS headers.
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
+  if (req.method === 'POST' && type !== 'application/json') {
+    return { status: 415, message: 'control requests with a body must be application/json' }
+  }
+  return undefined
+}
+
 function badRequest(res: http.ServerResponse, error: z.ZodError): void {
   sendJson(res, 400, {
     message: 'invalid control request',
@@ -40,6 +68,12 @@ export async function handleControl(
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
   if (!url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return false
+  const refused = refusal(req)
+  if (refused !== undefined) {
+    req.resume()
+    sendJson(res, refused.status, { message: refused.message })
+    return true
+  }
   const route = `${req.method ?? 'GET'} ${url.pathname.slice(CONTROL_PREFIX.length)}`
   switch (route) {
     case 'POST /faults': {
