@@ -54,12 +54,11 @@ function raw(
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
-          try {
-            const text = Buffer.concat(chunks).toString('utf8')
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown })
-          } catch (error) {
-            reject(error)
-          }
+          const text = Buffer.concat(chunks).toString('utf8')
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text === '' ? '' : (JSON.parse(text) as unknown),
+          })
         })
       },
     )
