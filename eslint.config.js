@@ -7,6 +7,12 @@ import tseslint from 'typescript-eslint'
 
 const layers = ['sso', 'providers', 'api', 'routes', 'app']
 
+/** The app is shipped to browsers: it never imports the sandbox, scripts or journeys. */
+const outsideTheApp = {
+  group: ['**/sandbox/**', '**/scripts/**', '**/e2e/**'],
+  message: 'src/ may not depend on the sandbox, scripts or journeys',
+}
+
 /** Files in layer i may import only from layers before it. */
 const layerRules = layers.map((layer, index) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
@@ -15,6 +21,7 @@ const layerRules = layers.map((layer, index) => ({
       'error',
       {
         patterns: [
+          outsideTheApp,
           ...layers.slice(index + 1).map((later) => ({
             group: [`**/${later}/*`],
             message: `src/${layer} may not depend on src/${later} (STYLE.md: dependencies flow one way)`,
@@ -64,4 +71,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   ...layerRules,
+  {
+    files: ['src/test/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outsideTheApp] }] },
+  },
 )

@@ -100,15 +100,16 @@ function tokensOf(response: HttpResponse) {
 }
 
 /**
- * The configured portal of a line of business, allowlisted by its own origin; the config schema
- * already holds portal URLs to the destination rules (https, or http on loopback; no userinfo).
+ * The configured portal of a line of business. Only the configured portals' origins are allowed
+ * (the config schema already holds each portal URL to the destination rules).
  */
 function portalOf(lobId: string, lobs: readonly { id: string; portalUrl: string }[]) {
   const lob = lobs.find((candidate) => candidate.id === lobId)
   if (lob === undefined) {
     throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
   }
-  return allowRedirect(lob.portalUrl, [new URL(lob.portalUrl).origin])
+  const portalOrigins = lobs.map((candidate) => new URL(candidate.portalUrl).origin)
+  return allowRedirect(lob.portalUrl, portalOrigins)
 }
 
 /** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */

@@ -65,7 +65,7 @@ test.each([
   ['FORBIDDEN with an undocumented 200', 200, 'FORBIDDEN', 'handoff_forbidden'],
   ['FORBIDDEN with 403', 403, 'FORBIDDEN', 'handoff_forbidden'],
   ['FORBIDDEN with 500', 500, 'FORBIDDEN', 'handoff_forbidden'],
-  ['UNAUTHORIZED', 401, 'UNAUTHORIZED', 'handoff_unauthorized'],
+  ['UNAUTHORIZED', 401, 'UNAUTHORIZED', 'handoff_unavailable'],
   ['another code with 400', 400, 'VALIDATION_FAILED', 'handoff_bad_request'],
   ['another code with 404', 404, 'NOT_FOUND', 'handoff_bad_request'],
   ['another code with 500', 500, 'INTERNAL_ERROR', 'handoff_unavailable'],

@@ -25,8 +25,9 @@ function errorFromCode(status: number, error: z.infer<typeof vendorErrorSchema>)
   const message = `AssureSign refused the hand-off: errorCode ${error.errorCode} (HTTP ${status})`
   if (error.errorCode === 'FORBIDDEN')
     return handoffError('handoff_forbidden', message, error.summary)
+  // UNAUTHORIZED refuses the backend's own API user: signing the person in again cannot fix it.
   if (error.errorCode === 'UNAUTHORIZED') {
-    return handoffError('handoff_unauthorized', message, error.summary)
+    return handoffError('handoff_unavailable', message, error.summary)
   }
   if (status >= 500) return handoffError('handoff_unavailable', message, error.summary)
   return handoffError('handoff_bad_request', message, error.summary)

@@ -4,6 +4,7 @@
 import { z } from 'zod/mini'
 import type { AuthBackend, InitiateResult, SessionTokens } from '../sso/auth-backend.ts'
 import { SsoError, type SsoErrorCode } from '../sso/errors.ts'
+import { vendorDetail } from '../sso/vendor-detail.ts'
 import { parseJsonBody, sendRequest, type FetchLike, type HttpResponse } from '../sso/http.ts'
 
 /** Indee status codes: `A` and four digits. */
@@ -80,8 +81,6 @@ const PATHS: Record<Operation, string> = {
   refresh: '/indee/refresh',
   logout: '/indee/logout',
 }
-
-const MAX_DETAIL_LENGTH = 500
 
 export interface IndeeClientOptions {
   readonly fetch: FetchLike
@@ -232,7 +231,6 @@ function codeForBareStatus(operation: Operation, httpStatus: number): SsoErrorCo
 /** status_message as text for the error view: trimmed, bounded, absent when empty. */
 function detailOf(json: unknown): { detail?: string } {
   const status = indeeStatusSchema.safeParse(json)
-  const text = status.success ? status.data.status_message.trim() : ''
-  if (text === '') return {}
-  return { detail: text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text }
+  const detail = vendorDetail(status.success ? status.data.status_message : undefined)
+  return detail === undefined ? {} : { detail }
 }

@@ -4,16 +4,11 @@ import { leaveFor, parseHandoffInput, runHandoff } from '../api/handoff-run.ts'
 import type { PartnerName } from '../sso/handoff.ts'
 import { isSsoError } from '../sso/errors.ts'
 import { useAppContext } from './app-context.ts'
+import { PARTNER_NAMES } from './partner-names.ts'
 import { ErrorView } from './error-view.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { signInPath } from './sign-in-path.ts'
 import { useSession } from './use-session.ts'
-
-const PARTNER_NAMES: Record<PartnerName, string> = {
-  assuresign: 'AssureSign',
-  aimbase: 'Aimbase',
-  abc: 'Aditya Birla Capital',
-}
 
 interface HandoffRouteProps {
   readonly partner: PartnerName
@@ -69,7 +64,18 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
     }
   }, [parsed, signedIn, services, location.key, attempt])
 
-  if (!parsed.ok) return <ErrorView error={parsed.error} />
+  if (!parsed.ok) {
+    // Nothing of a bad link is kept: "Try again" starts over from the home page.
+    return (
+      <ErrorView
+        error={parsed.error}
+        retryLabel="Go to the start page"
+        onRetry={() => {
+          void navigate('/', { replace: true })
+        }}
+      />
+    )
+  }
   if (!signedIn) return <Navigate to={signInPath(here)} replace />
   if (failure !== undefined && failure.attempt === attempt) {
     const unauthorized = isSsoError(failure.error) && failure.error.code === 'handoff_unauthorized'

@@ -1,4 +1,5 @@
 import type { RuntimeConfig } from '../sso/config.ts'
+import { PARTNER_NAMES } from './partner-names.ts'
 
 export interface Destination {
   readonly partner: string
@@ -12,17 +13,17 @@ export function partnerDestinations(config: RuntimeConfig): Destination[] {
   const { assuresign, aimbase, abc } = config.partners
   return [
     ...assuresign.envelopes.map((envelope) => ({
-      partner: 'AssureSign',
+      partner: PARTNER_NAMES.assuresign,
       label: `Sign "${envelope.label}" in AssureSign`,
       href: `/handoff/assuresign/${encodeURIComponent(envelope.id)}`,
     })),
     ...aimbase.accounts.map((account) => ({
-      partner: 'Aimbase',
+      partner: PARTNER_NAMES.aimbase,
       label: `Open ${account.label} in Aimbase`,
       href: `/handoff/aimbase?${new URLSearchParams({ account: account.uid, landing: account.landing }).toString()}`,
     })),
     ...abc.lobs.map((lob) => ({
-      partner: 'Aditya Birla Capital',
+      partner: PARTNER_NAMES.abc,
       label: `Open ${lob.label}`,
       href: `/handoff/lob/${encodeURIComponent(lob.id)}?${new URLSearchParams({ functionality: lob.functionality }).toString()}`,
     })),

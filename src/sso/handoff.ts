@@ -4,6 +4,7 @@ import type { AllowedRedirect } from './allowed-redirect.ts'
 import type { RuntimeConfig } from './config.ts'
 import { SsoError, type SsoErrorCode } from './errors.ts'
 import type { FetchLike } from './http.ts'
+import { vendorDetail } from './vendor-detail.ts'
 
 export type PartnerName = 'assuresign' | 'aimbase' | 'abc'
 
@@ -33,18 +34,6 @@ export interface HandoffAdapter<Input> {
   readonly tokenLifetimeMs: number
   /** One call through the gateway (never retried, never cached), then the destination. */
   request(input: Input, req: HandoffRequest): Promise<HandoffTarget>
-}
-
-const MAX_DETAIL_LENGTH = 500
-
-/**
- * Vendor text kept for the error view: trimmed, shortened, undefined when empty. It is shown as
- * text, never as HTML, and only ever taken from a parsed field, never from a raw body.
- */
-export function vendorDetail(text: string | undefined): string | undefined {
-  const trimmed = text?.trim() ?? ''
-  if (trimmed === '') return undefined
-  return trimmed.length > MAX_DETAIL_LENGTH ? `${trimmed.slice(0, MAX_DETAIL_LENGTH)}…` : trimmed
 }
 
 /** A coded hand-off failure carrying vendor text (see {@link vendorDetail}) when there is any. */
