@@ -354,23 +354,30 @@ test.describe('hand-off tokens expire', () => {
     await page.clock.install()
     await page.addInitScript(() => {
       let hidden = true
+      // The app asks whether the tab is visible only once it holds a token: from then on the
+      // token ages, so that is the moment to let time pass.
+      let asked = false
       Object.defineProperty(Document.prototype, 'visibilityState', {
         configurable: true,
-        get: () => (hidden ? 'hidden' : 'visible'),
+        get: () => {
+          asked = true
+          return hidden ? 'hidden' : 'visible'
+        },
       })
       Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden })
       Object.assign(window, {
+        waitingForTab: () => asked,
         showTab: () => {
           hidden = false
           document.dispatchEvent(new Event('visibilitychange'))
         },
       })
     })
-    const firstAnswer = page.waitForResponse((r) =>
-      r.url().endsWith('/api/assuresign/authentication/sso'),
-    )
     await page.goto(assureSignPath)
-    await firstAnswer
+    await page.waitForFunction(() =>
+      (window as unknown as { waitingForTab: () => boolean }).waitingForTab(),
+    )
+    expect(await sandbox.count('assuresign', assureSignSso)).toBe(1)
     await page.clock.fastForward(20_000) // past AssureSign's 15 s safe window
     await page.evaluate(() => (window as unknown as { showTab: () => void }).showTab())
     await partners.expectAssureSign(ALICE, ENVELOPE)

@@ -170,6 +170,7 @@ test('an iss of another origin is refused before any login request', async ({
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state, iss: 'http://127.0.0.1:4999' }))
   await home.expectError('issuer_mismatch')
+  await expect(page).toHaveURL(`${app}/sso/callback`)
   expect(await sandbox.count('indee', '/sso/login')).toBe(0)
   await home.expectNothingStored()
 })
@@ -282,7 +283,28 @@ test('a refused refresh signs out with a message saying so', async ({
   expect(await sandbox.count('indee', '/refresh')).toBe(1)
 })
 
-test('sessionStorage that throws on write refuses to start sign-in', async ({
+test('sessionStorage that starts throwing on write refuses the sign-in before any request', async ({
+  page,
+  app: home,
+  sandbox,
+}) => {
+  await home.goto()
+  await expect(home.signInButton).toBeVisible()
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+  })
+  await home.emailInput.fill(ALICE)
+  await home.signInButton.click()
+  await home.expectError('storage_unavailable')
+  await expect(page).toHaveURL(`${app}/`)
+  await home.expectNothingStored()
+  expect(await sandbox.count('indee', '/sso/initiate')).toBe(0)
+  expect(await sandbox.count('idp', '/auth')).toBe(0)
+})
+
+test('sessionStorage that throws on write refuses to start the app', async ({
   page,
   app: home,
   sandbox,
