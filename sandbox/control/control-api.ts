@@ -3,7 +3,7 @@
 // loopback clients may drive it: no web page (cross-site request) and no rebound DNS name.
 import type http from 'node:http'
 import { z } from 'zod'
-import { readJson, sendJson } from '../lib/http.ts'
+import { mediaTypeOf, readJson, sendJson } from '../lib/http.ts'
 import { PARTIES, type SandboxControl } from './control.ts'
 
 export const CONTROL_PREFIX = '/__sandbox'
@@ -46,8 +46,7 @@ function refusal(req: http.IncomingMessage): { status: number; message: string }
   }
   // Fetch standard, CORS-safelisted request-header: application/json needs a preflight, which
   // fails for want of CORS headers.
-  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
-  if (req.method === 'POST' && type !== 'application/json') {
+  if (req.method === 'POST' && mediaTypeOf(req) !== 'application/json') {
     return { status: 415, message: 'control requests with a body must be application/json' }
   }
   return undefined

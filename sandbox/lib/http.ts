@@ -19,6 +19,11 @@ export async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** The request's Content-Type without parameters, in lower case ('' when absent). */
+export function mediaTypeOf(req: http.IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+}
+
 /** Parses a JSON body; returns undefined when it is not JSON (the caller answers 400). */
 export async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const text = await readBody(req)

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type http from 'node:http'
 import { z } from 'zod'
 import type { SandboxControl } from '../../control/control.ts'
-import { listen, readJson, sendJson, type RunningServer } from '../../lib/http.ts'
+import { listen, mediaTypeOf, readJson, sendJson, type RunningServer } from '../../lib/http.ts'
 import { sameSecret } from '../shared/same-secret.ts'
 import { ABC_API_VERSION, ABC_SANDBOX_CREDENTIALS, type AbcCredentials } from './credentials.ts'
 import { ABC_LINES_OF_BUSINESS, type AbcLineOfBusiness } from './lines-of-business.ts'
@@ -136,7 +136,7 @@ export async function startAbc(options: AbcOptions): Promise<RunningServer> {
     }
     const contentType = header(req, 'content-type')
     if (contentType === undefined) return 'Missing required header: Content-Type'
-    if (contentType.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    if (mediaTypeOf(req) !== 'application/json') {
       return 'Content-Type must be application/json'
     }
     return undefined

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type http from 'node:http'
 import { z } from 'zod'
 import type { SandboxControl } from '../../control/control.ts'
-import { listen, readJson, sendJson, type RunningServer } from '../../lib/http.ts'
+import { listen, mediaTypeOf, readJson, sendJson, type RunningServer } from '../../lib/http.ts'
 import { USERS } from '../../users.ts'
 import { LAST_LANDING_PATH, LastLanding } from '../shared/last-landing.ts'
 import { OneTimeTokens, REDEEM_FAILURE_TEXT } from '../shared/one-time-tokens.ts'
@@ -76,8 +76,7 @@ function sessionTokenOf(req: http.IncomingMessage): string | undefined {
 }
 
 function isJson(req: http.IncomingMessage): boolean {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-  return type === 'application/json'
+  return mediaTypeOf(req) === 'application/json'
 }
 
 export async function startAssureSign(options: AssureSignOptions): Promise<RunningServer> {

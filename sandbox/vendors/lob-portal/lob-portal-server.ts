@@ -3,7 +3,7 @@
 import type http from 'node:http'
 import { z } from 'zod'
 import type { SandboxControl } from '../../control/control.ts'
-import { listen, readBody, type RunningServer } from '../../lib/http.ts'
+import { listen, mediaTypeOf, readBody, type RunningServer } from '../../lib/http.ts'
 import { ABC_VALIDATE_PATH } from '../abc/abc-server.ts'
 import { ABC_API_VERSION } from '../abc/credentials.ts'
 import { ABC_LINES_OF_BUSINESS, type AbcLineOfBusiness } from '../abc/lines-of-business.ts'
@@ -100,8 +100,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
         heading: 'Sign-on rejected',
         lines: [reason],
       })
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-    if (type !== 'application/x-www-form-urlencoded') {
+    if (mediaTypeOf(req) !== 'application/x-www-form-urlencoded') {
       return reject(415, 'The sign-on form must be sent as application/x-www-form-urlencoded.')
     }
     const form = new URLSearchParams(await readBody(req))
