@@ -130,6 +130,25 @@ test("answers 400 in the request's format to a body it cannot read, calling no A
   expect(fixture.partners.control.log('aimbase')).toEqual([])
 })
 
+test('refuses a JSON key that differs from a field name only in case, calling no Aimbase API', async () => {
+  const variants = [
+    `{"AccountUid":"${JSON_ACCOUNT}","accountuid":"${BOBS_ACCOUNT}"}`,
+    `{"ACCOUNTUID":"${BOBS_ACCOUNT}","AccountUid":"${JSON_ACCOUNT}"}`,
+    `{"AccountUid":"${JSON_ACCOUNT}","landingPageUrl":"/Dashboard"}`,
+    // U+0131 dotless i upper-cases to "I": a binder comparing upper case would match it.
+    `{"AccountUid":"${JSON_ACCOUNT}","AccountU\u0131d":"${BOBS_ACCOUNT}"}`,
+  ]
+  for (const body of variants) {
+    const response = await signOnJson(alice(), body)
+    expect(response.status).toBe(400)
+    const { Message } = (await response.json()) as { Message: string }
+    expect(Message).toMatch(
+      /^The request is invalid: ".+" differs from a field name only in case\.$/,
+    )
+  }
+  expect(fixture.partners.control.log('aimbase')).toEqual([])
+})
+
 test("sends the gateway's API token, not one the browser sent", async () => {
   const response = await signOnJson(
     alice(),

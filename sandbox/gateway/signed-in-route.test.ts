@@ -1,14 +1,16 @@
-// What each partner route sends upstream, seen by a stand-in vendor that records every header:
-// the gateway's credentials go out, the browser's never do.
+// What each partner route sends upstream, seen by a stand-in vendor that records every header
+// and body: the gateway's credentials go out, the browser's never do.
 import type http from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { listen, readBody, sendJson, type RunningServer } from '../lib/http.ts'
 import { ABC_API_VERSION, ABC_SANDBOX_CREDENTIALS } from '../vendors/abc/credentials.ts'
-import { ALICE, post, startPartnerSandbox, type PartnerSandbox } from './test-partners.ts'
+import { readFieldsFromText } from '../vendors/aimbase/wire-format.ts'
+import { ALICE, BOB, post, startPartnerSandbox, type PartnerSandbox } from './test-partners.ts'
 
 interface Recorded {
   readonly path: string
   readonly headers: http.IncomingHttpHeaders
+  readonly body: string
 }
 
 /** Vendor answers good enough for each route to reach its final call. */
@@ -44,8 +46,7 @@ beforeAll(async () => {
   alice = await partners.signIn(ALICE)
   vendor = await listen(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://vendor.invalid').pathname
-    recorded.push({ path, headers: req.headers })
-    await readBody(req)
+    recorded.push({ path, headers: req.headers, body: await readBody(req) })
     sendJson(res, 200, STAND_IN_ANSWERS[path] ?? {})
   }, 0)
   gateway = await partners.startGateway({
@@ -61,12 +62,31 @@ afterAll(async () => {
   await partners.close()
 })
 
-/** Headers of the requests the stand-in vendor received while `run` ran. */
-async function upstreamHeaders(run: () => Promise<Response>) {
+/** The requests the stand-in vendor received while `run` ran, by path. */
+async function upstreamRequests(run: () => Promise<Response>) {
   recorded.length = 0
   const response = await run()
   expect(response.status).toBe(200)
-  return new Map(recorded.map((r) => [r.path, r.headers]))
+  return new Map(recorded.map((r) => [r.path, r]))
+}
+
+/** Headers of the requests the stand-in vendor received while `run` ran. */
+async function upstreamHeaders(run: () => Promise<Response>) {
+  const requests = await upstreamRequests(run)
+  return new Map([...requests].map(([path, r]) => [path, r.headers]))
+}
+
+const SIGN_ON = '/api/aimbase/Security/SignOnAccount'
+const [JSON_ACCOUNT = '', XML_ACCOUNT = ''] = ALICE.aimbaseAccounts
+const BOBS_ACCOUNT = BOB.aimbaseAccounts[0] ?? ''
+
+/** The SignOnAccount request Aimbase gets for this browser request. */
+async function signOnSentFor(contentType: string, body: string) {
+  const requests = await upstreamRequests(() =>
+    post(gateway, SIGN_ON, { authorization: `Bearer ${alice}`, 'content-type': contentType }, body),
+  )
+  const signOn = requests.get('/api/Security/SignOnAccount')
+  return { contentType: signOn?.headers['content-type'], body: signOn?.body }
 }
 
 function expectNoBrowserCredential(headers: http.IncomingHttpHeaders | undefined): void {
@@ -97,13 +117,13 @@ test('AssureSign gets the gateway API user and bearer session, nothing the brows
   expect(sso?.authorization).toBe('bearer as-session')
 })
 
-test('Aimbase gets the gateway API token, nothing the browser sent, and the body as sent', async () => {
+test('Aimbase gets the gateway API token and nothing the browser sent', async () => {
   const seen = await upstreamHeaders(() =>
     post(
       gateway,
-      '/api/aimbase/Security/SignOnAccount',
+      SIGN_ON,
       { ...FORGED, authorization: `Bearer ${alice}`, 'content-type': 'text/xml' },
-      `<SignOnAccount><AccountUid>${ALICE.aimbaseAccounts[0] ?? ''}</AccountUid></SignOnAccount>`,
+      `<SignOnAccount><AccountUid>${XML_ACCOUNT}</AccountUid></SignOnAccount>`,
     ),
   )
   const signOn = seen.get('/api/Security/SignOnAccount')
@@ -111,7 +131,41 @@ test('Aimbase gets the gateway API token, nothing the browser sent, and the body
   expectNoBrowserCredential(signOn)
   expect(signOn?.apitoken).toBe('sso-bridge-sandbox:api-token')
   expect(signOn?.authorization).toBeUndefined()
-  expect(signOn?.['content-type']).toBe('text/xml')
+  expect(signOn?.['content-type']).toBe('text/xml; charset=utf-8')
+})
+
+test("Aimbase gets a JSON body written from the checked fields, not the browser's bytes", async () => {
+  // Duplicate keys: JSON.parse keeps the last (alice's), a first-wins reader would take bob's.
+  const duplicate = `{"AccountUid":"${BOBS_ACCOUNT}","AccountUid":" ${JSON_ACCOUNT} ","LandingPageUrl":"/Dashboard","Note":{"AccountUid":"${BOBS_ACCOUNT}"}}`
+  expect(await signOnSentFor('application/json; charset=utf-16', duplicate)).toEqual({
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ AccountUid: JSON_ACCOUNT, LandingPageUrl: '/Dashboard' }),
+  })
+})
+
+test('Aimbase gets an XML body written from the checked fields, values escaped', async () => {
+  const browserXml = `<?xml version="1.0"?><SignOnAccount xmlns="urn:x">\n  <AccountUid>${XML_ACCOUNT}</AccountUid><LandingPageUrl>/Service/Orders?a=1&amp;b=&lt;'"x"&gt;</LandingPageUrl></SignOnAccount>`
+  const sent = await signOnSentFor('text/xml', browserXml)
+  expect(sent).toEqual({
+    contentType: 'text/xml; charset=utf-8',
+    body: `<SignOnAccount><AccountUid>${XML_ACCOUNT}</AccountUid><LandingPageUrl>/Service/Orders?a=1&amp;b=&lt;&#39;&quot;x&quot;&gt;</LandingPageUrl></SignOnAccount>`,
+  })
+  const readBack = readFieldsFromText(sent.body ?? '', 'xml', 'SignOnAccount', [
+    'AccountUid',
+    'LandingPageUrl',
+  ])
+  expect(readBack.ok && Object.fromEntries(readBack.fields)).toEqual({
+    AccountUid: XML_ACCOUNT,
+    LandingPageUrl: `/Service/Orders?a=1&b=<'"x">`,
+  })
+})
+
+test('Aimbase gets no LandingPageUrl when the browser sent an empty one', async () => {
+  const sent = await signOnSentFor(
+    'application/xml',
+    `<SignOnAccount><AccountUid>${XML_ACCOUNT}</AccountUid><LandingPageUrl/></SignOnAccount>`,
+  )
+  expect(sent.body).toBe(`<SignOnAccount><AccountUid>${XML_ACCOUNT}</AccountUid></SignOnAccount>`)
 })
 
 test('ABC gets the bare session JWT and the gateway client id, nothing else the browser sent', async () => {

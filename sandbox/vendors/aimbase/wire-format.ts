@@ -2,7 +2,7 @@
 // and text/xml); the emulator answers in the same format. Errors are {"Message":"…"} or
 // <Error><Message>…</Message></Error> (Aimbase Authentication and Sign On Account specs).
 import type http from 'node:http'
-import { escapeHtml, readBody, send, sendJson } from '../../lib/http.ts'
+import { escapeHtml, mediaTypeOf, readBody, send, sendJson } from '../../lib/http.ts'
 import { readFlatXml } from './strict-xml.ts'
 
 export type WireFormat = 'json' | 'xml'
@@ -11,7 +11,7 @@ export type WireFormat = 'json' | 'xml'
 export const XML_STRING_NAMESPACE = 'http://schemas.microsoft.com/2003/10/Serialization/'
 
 export function wireFormatOf(req: http.IncomingMessage): WireFormat | undefined {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  const type = mediaTypeOf(req)
   if (type === 'application/json') return 'json'
   if (type === 'application/xml' || type === 'text/xml') return 'xml'
   return undefined
@@ -38,21 +38,26 @@ export function sendStringResult(
   else sendXml(res, 200, `<string xmlns="${XML_STRING_NAMESPACE}">${escapeXml(value)}</string>`)
 }
 
+type FlatRecord = Readonly<Record<string, string | number | boolean>>
+
+/** A flat object as text: a JSON object or `<root><Key>value</Key>…</root>`, values escaped. */
+export function formatRecord(format: WireFormat, root: string, record: FlatRecord): string {
+  if (format === 'json') return JSON.stringify(record)
+  const fields = Object.entries(record)
+    .map(([key, value]) => `<${key}>${escapeXml(String(value))}</${key}>`)
+    .join('')
+  return `<${root}>${fields}</${root}>`
+}
+
 /** A flat object result: JSON object or `<root><Key>value</Key>…</root>`. */
 export function sendRecordResult(
   res: http.ServerResponse,
   format: WireFormat,
   root: string,
-  record: Readonly<Record<string, string | number | boolean>>,
+  record: FlatRecord,
 ): void {
-  if (format === 'json') {
-    sendJson(res, 200, record)
-    return
-  }
-  const fields = Object.entries(record)
-    .map(([key, value]) => `<${key}>${escapeXml(String(value))}</${key}>`)
-    .join('')
-  sendXml(res, 200, `<${root}>${fields}</${root}>`)
+  if (format === 'json') sendJson(res, 200, record)
+  else sendXml(res, 200, formatRecord(format, root, record))
 }
 
 export function sendMessage(
@@ -83,7 +88,7 @@ export async function readFields(
   return readFieldsFromText(await readBody(req), format, root, names)
 }
 
-/** The same reading of a body already in hand (the gateway forwards the body unchanged). */
+/** The same reading of a body already in hand (the gateway's check before it forwards). */
 export function readFieldsFromText(
   text: string,
   format: WireFormat,
