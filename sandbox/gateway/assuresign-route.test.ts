@@ -55,11 +55,32 @@ test('answers 401 Sign-in required without calling AssureSign for a missing, for
   expect(fixture.partners.control.log('assuresign')).toEqual([])
 })
 
-test("passes AssureSign's 403 FORBIDDEN for bob back unchanged", async () => {
+test('refuses bob, who has no AssureSign permission, with 403 FORBIDDEN and no AssureSign call', async () => {
   const response = await handOff(bob())
   expect(response.status).toBe(403)
   expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-  expect(await response.json()).toMatchObject({ errorCode: 'FORBIDDEN', details: [] })
+  expect(await response.json()).toEqual({
+    errorCode: 'FORBIDDEN',
+    summary: 'The signed-in user may not use AssureSign.',
+    details: [],
+  })
+  expect(logins()).toBe(0)
+  expect(fixture.partners.control.log('assuresign')).toEqual([])
+})
+
+test("passes AssureSign's own 403 FORBIDDEN back unchanged when it refuses the context user", async () => {
+  const refusal =
+    '{"errorCode":"FORBIDDEN","summary":"The context user is not a user of this account.","details":[]}'
+  fixture.partners.control.addFault({
+    party: 'assuresign',
+    path: '/apiUserAuthentication',
+    status: 403,
+    body: refusal,
+    times: 1,
+  })
+  const response = await handOff(alice())
+  expect(response.status).toBe(403)
+  expect(await response.text()).toBe(refusal)
   expect(ssoCalls()).toBe(0)
 })
 
