@@ -35,17 +35,26 @@ test('starts every party wired together and stops them all', async () => {
     expect(new URL(body.redirect).origin).toBe(sandbox.idp.issuer)
     const settings = await fetch(`${sandbox.gateway.url}/__sandbox/settings`)
     expect(settings.status).toBe(200)
+    for (const emulator of [sandbox.assuresign, sandbox.aimbase, sandbox.lob]) {
+      const record = await fetch(`${emulator.url}/__emulator/last-landing`)
+      expect(await record.json()).toEqual({ message: 'no landing request yet' })
+    }
   } finally {
     await sandbox.close()
   }
   for (const party of sandbox.parties) await expect(fetch(party.url)).rejects.toThrow()
 })
 
-test('serves no control API in production mode', async () => {
+test('serves no control API and no emulator debug endpoint in production mode', async () => {
   const sandbox = await startSandbox({ mode: 'production', quiet: true, ports: FREE_PORTS })
   try {
     const settings = await fetch(`${sandbox.gateway.url}/__sandbox/settings`)
     expect(settings.status).toBe(404)
+    for (const emulator of [sandbox.assuresign, sandbox.aimbase, sandbox.lob]) {
+      const record = await fetch(`${emulator.url}/__emulator/last-landing`)
+      expect(record.status).toBe(404)
+      expect(await record.text()).not.toContain('no landing request yet')
+    }
   } finally {
     await sandbox.close()
   }

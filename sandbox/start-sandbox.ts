@@ -16,7 +16,10 @@ import { startLobPortal } from './vendors/lob-portal/lob-portal-server.ts'
 export type { SandboxMode }
 
 export interface StartSandboxOptions {
-  /** 'dev' and 'test' serve the control API on the gateway; 'production' does not. */
+  /**
+   * 'dev' and 'test' serve the control API on the gateway and the emulators' debug endpoints;
+   * 'production' serves neither.
+   */
   readonly mode: SandboxMode
   /** Do not print the parties' own diagnostics (provider errors). */
   readonly quiet?: boolean
@@ -48,6 +51,8 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const { mode, quiet = false } = options
+  // The emulators' GET /__emulator/last-landing, like the control API, is for dev and test.
+  const debugEndpoints = mode !== 'production'
   const port = (name: PartyPort) => options.ports?.[name] ?? defaultPorts[name]
   const control = new SandboxControl()
   const started: RunningServer[] = []
@@ -74,9 +79,12 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   // The vendor emulators start before the gateway that routes to them (sandbox/vendors/*).
   const assuresign = await start(
     'AssureSign emulator',
-    startAssureSign({ control, port: port('assuresign') }),
+    startAssureSign({ control, port: port('assuresign'), debugEndpoints }),
   )
-  const aimbase = await start('Aimbase emulator', startAimbase({ control, port: port('aimbase') }))
+  const aimbase = await start(
+    'Aimbase emulator',
+    startAimbase({ control, port: port('aimbase'), debugEndpoints }),
+  )
   // ABC verifies the session token itself, against the auth backend's keys.
   const abc = await start(
     'ABC emulator',
@@ -89,7 +97,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   )
   const lob = await start(
     'line-of-business portal',
-    startLobPortal({ control, port: port('lob'), abcUrl: abc.url }),
+    startLobPortal({ control, port: port('lob'), abcUrl: abc.url, debugEndpoints }),
   )
 
   const gateway = await start(

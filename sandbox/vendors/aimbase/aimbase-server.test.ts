@@ -15,7 +15,7 @@ let server: RunningServer
 
 beforeEach(async () => {
   control = new SandboxControl()
-  server = await startAimbase({ control, port: 0 })
+  server = await startAimbase({ control, port: 0, debugEndpoints: true })
 })
 
 afterEach(async () => {
@@ -347,6 +347,22 @@ test('records the Referer of the last landing, with the token left out of the pa
     referer: 'http://127.0.0.1:5173/',
   })
   expect(JSON.stringify(record)).not.toContain(token)
+})
+
+test('serves no last-landing record when the debug endpoints are off (production mode)', async () => {
+  const production = await startAimbase({ control, port: 0, debugEndpoints: false })
+  try {
+    await fetch(`${production.url}/Account/SingleSignOn/x?returnUrl=%2F`, {
+      headers: { referer: 'http://127.0.0.1:4173/handoff/aimbase' },
+    })
+    const record = await fetch(`${production.url}/__emulator/last-landing`)
+    expect(record.status).toBe(404)
+    expect(await record.json()).toEqual({
+      Message: 'No HTTP resource was found that matches the request URI.',
+    })
+  } finally {
+    await production.close()
+  }
 })
 
 test('the sandbox request log shows the landing path without its token', async () => {

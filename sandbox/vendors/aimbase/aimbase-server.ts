@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type http from 'node:http'
 import type { SandboxControl } from '../../control/control.ts'
 import { listen, sendJson, type RunningServer } from '../../lib/http.ts'
-import { LAST_LANDING_PATH, LastLanding } from '../shared/last-landing.ts'
+import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.ts'
 import { OneTimeTokens, REDEEM_FAILURE_TEXT } from '../shared/one-time-tokens.ts'
 import { sameSecret } from '../shared/same-secret.ts'
 import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
@@ -31,7 +31,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_LOGIN_FIELD = 50
 const DENIED = 'Authorization has been denied for this request.'
 
-export interface AimbaseOptions {
+export interface AimbaseOptions extends DebugEndpointsOption {
   readonly control: SandboxControl
   readonly port: number
   /** Accepted API user; default AIMBASE_SANDBOX_CREDENTIALS. */
@@ -63,7 +63,7 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
   const credentials = options.credentials ?? AIMBASE_SANDBOX_CREDENTIALS
   const apiTokens = new Map<string, { readonly expiresAt: number }>()
   const signOns = new OneTimeTokens<SignOn>(AIMBASE_SESSION_TOKEN_TTL_MS, () => randomUUID())
-  const lastLanding = new LastLanding()
+  const lastLanding = new LastLanding(options.debugEndpoints)
 
   function authorised(req: http.IncomingMessage): boolean {
     const token = apiTokenOf(req)
@@ -255,7 +255,7 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
     }
     const landing = /^\/account\/singlesignon\/([^/]+)$/.exec(lowerPath)
     const rawToken = landing === null ? undefined : url.pathname.split('/')[3]
-    if (rawToken !== undefined || url.pathname === LAST_LANDING_PATH) {
+    if (rawToken !== undefined || lastLanding.isRequestFor(url.pathname)) {
       if (method !== 'GET') {
         res.setHeader('allow', 'GET')
         return sendJson(res, 405, {

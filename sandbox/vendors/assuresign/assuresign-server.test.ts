@@ -12,7 +12,7 @@ let server: RunningServer
 
 beforeEach(async () => {
   control = new SandboxControl()
-  server = await startAssureSign({ control, port: 0 })
+  server = await startAssureSign({ control, port: 0, debugEndpoints: true })
 })
 
 afterEach(async () => {
@@ -239,6 +239,24 @@ test('records the Referer and path of the last landing request, without query va
     referer: unknown
   }
   expect(second.referer).toBeNull()
+})
+
+test('serves no last-landing record when the debug endpoints are off (production mode)', async () => {
+  const production = await startAssureSign({ control, port: 0, debugEndpoints: false })
+  try {
+    await fetch(`${production.url}/ui/simpleSetup/${ENVELOPE}?ssoToken=x`, {
+      headers: { referer: 'http://127.0.0.1:4173/handoff/assuresign' },
+    })
+    const record = await fetch(`${production.url}/__emulator/last-landing`)
+    expect(record.status).toBe(404)
+    expect(await record.json()).toEqual({
+      errorCode: 'NOT_FOUND',
+      summary: 'No such resource.',
+      details: [],
+    })
+  } finally {
+    await production.close()
+  }
 })
 
 test('answers an injected control fault instead of the emulator', async () => {

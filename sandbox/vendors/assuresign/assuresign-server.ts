@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { SandboxControl } from '../../control/control.ts'
 import { listen, mediaTypeOf, readJson, sendJson, type RunningServer } from '../../lib/http.ts'
 import { USERS } from '../../users.ts'
-import { LAST_LANDING_PATH, LastLanding } from '../shared/last-landing.ts'
+import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.ts'
 import { OneTimeTokens, REDEEM_FAILURE_TEXT } from '../shared/one-time-tokens.ts'
 import { sameSecret } from '../shared/same-secret.ts'
 import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
@@ -27,7 +27,7 @@ export const ASSURESIGN_MAX_SESSION_MINUTES = 1440
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export interface AssureSignOptions {
+export interface AssureSignOptions extends DebugEndpointsOption {
   readonly control: SandboxControl
   readonly port: number
   /** Accepted API user; default ASSURESIGN_SANDBOX_CREDENTIALS. */
@@ -96,7 +96,7 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
     ASSURESIGN_SSO_TOKEN_TTL_MS,
     newOpaqueToken,
   )
-  const lastLanding = new LastLanding()
+  const lastLanding = new LastLanding(options.debugEndpoints)
 
   async function authenticate(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!isJson(req)) {
@@ -205,7 +205,7 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
         ? 'authenticate'
         : url.pathname === `${API}/sso`
           ? 'sso'
-          : url.pathname === LAST_LANDING_PATH
+          : lastLanding.isRequestFor(url.pathname)
             ? 'last-landing'
             : landing !== null
               ? 'landing'

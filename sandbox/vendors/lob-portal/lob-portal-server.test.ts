@@ -27,7 +27,7 @@ beforeEach(async () => {
     sessionJwksUrl: issuer.jwksUrl,
     sessionIssuer: issuer.issuer,
   })
-  portal = await startLobPortal({ control, port: 0, abcUrl: abc.url })
+  portal = await startLobPortal({ control, port: 0, abcUrl: abc.url, debugEndpoints: true })
 })
 
 afterEach(async () => {
@@ -152,7 +152,12 @@ test('shows a rejection page when ABC cannot be reached or fails', async () => {
     res.end()
   }, 0)
   await closed.close()
-  const orphan = await startLobPortal({ control, port: 0, abcUrl: closed.url })
+  const orphan = await startLobPortal({
+    control,
+    port: 0,
+    abcUrl: closed.url,
+    debugEndpoints: true,
+  })
   try {
     const unreachable = await postForm('ABSLI', { ...(await tokens()) }, {}, orphan)
     expect(unreachable.status).toBe(502)
@@ -186,4 +191,26 @@ test('records the Referer of the last landing and only the names of query parame
     queryKeys: [],
     referer: 'http://127.0.0.1:5173/',
   })
+})
+
+test('serves no last-landing record when the debug endpoints are off (production mode)', async () => {
+  const production = await startLobPortal({
+    control,
+    port: 0,
+    abcUrl: abc.url,
+    debugEndpoints: false,
+  })
+  try {
+    await postForm(
+      'ABSLI',
+      { ...(await tokens()) },
+      { referer: 'http://127.0.0.1:4173/' },
+      production,
+    )
+    const record = await fetch(`${production.url}/__emulator/last-landing`)
+    expect(record.status).toBe(404)
+    expect(await record.text()).toContain('Page not found')
+  } finally {
+    await production.close()
+  }
 })

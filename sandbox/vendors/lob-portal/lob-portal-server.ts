@@ -7,13 +7,13 @@ import { listen, mediaTypeOf, readBody, type RunningServer } from '../../lib/htt
 import { ABC_VALIDATE_PATH } from '../abc/abc-server.ts'
 import { ABC_API_VERSION } from '../abc/credentials.ts'
 import { ABC_LINES_OF_BUSINESS, type AbcLineOfBusiness } from '../abc/lines-of-business.ts'
-import { LAST_LANDING_PATH, LastLanding } from '../shared/last-landing.ts'
+import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.ts'
 import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
 
 const VENDOR = 'Line-of-business portal'
 const TOKEN_FIELDS = ['TokenRefNo', 'TokenNo'] as const
 
-export interface LobPortalOptions {
+export interface LobPortalOptions extends DebugEndpointsOption {
   readonly control: SandboxControl
   readonly port: number
   /** Origin of the ABC emulator, e.g. http://127.0.0.1:4050. */
@@ -46,7 +46,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
   const { control } = options
   const lines = options.lines ?? ABC_LINES_OF_BUSINESS
   const validateUrl = new URL(ABC_VALIDATE_PATH, options.abcUrl).href
-  const lastLanding = new LastLanding()
+  const lastLanding = new LastLanding(options.debugEndpoints)
 
   async function validateWithAbc(tokenRefNo: string, tokenNo: string): Promise<Validation> {
     let response: Response
@@ -132,7 +132,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://lob.invalid')
     const method = (req.method ?? 'GET').toUpperCase()
-    if (url.pathname === LAST_LANDING_PATH) return lastLanding.respond(res)
+    if (lastLanding.isRequestFor(url.pathname)) return lastLanding.respond(res)
     const match = /^\/lob\/([^/]+)\/sso$/.exec(url.pathname)
     const reject = (
       status: number,

@@ -1,6 +1,7 @@
 // Debug record of the last landing request an emulator received, served as JSON at
 // GET /__emulator/last-landing, so a journey can prove what the browser sent: no Referer (or
-// one without tokens or app paths), and no tokens in the query.
+// one without tokens or app paths), and no tokens in the query. Off in production mode: the
+// path is then unknown and nothing is recorded (the Referer may name app paths).
 import type http from 'node:http'
 import { sendJson } from '../../lib/http.ts'
 
@@ -18,10 +19,23 @@ export interface LandingRecord {
   readonly at: number
 }
 
+/** Serve GET /__emulator/last-landing: on in dev and test mode, off in production. */
+export interface DebugEndpointsOption {
+  readonly debugEndpoints: boolean
+}
+
 export class LastLanding {
   #last: LandingRecord | undefined
 
+  constructor(private readonly enabled: boolean) {}
+
+  /** Whether `pathname` asks for the record; never when the debug endpoints are off. */
+  isRequestFor(pathname: string): boolean {
+    return this.enabled && pathname === LAST_LANDING_PATH
+  }
+
   record(req: http.IncomingMessage, url: URL, path: string, now: number): void {
+    if (!this.enabled) return
     const referer = req.headers.referer
     this.#last = {
       method: (req.method ?? 'GET').toUpperCase(),
