@@ -28,6 +28,13 @@ function handOff(sessionToken: string, headers: Readonly<Record<string, string>>
 const logins = () => callsTo(fixture.partners.control, 'assuresign', '/apiUserAuthentication')
 const ssoCalls = () => callsTo(fixture.partners.control, 'assuresign', '/authentication/sso')
 
+/** AssureSign answers the next call to `path` with `status` and FORBIDDEN; returns that body. */
+function forbiddenOnce(path: string, status: number, summary: string): string {
+  const body = JSON.stringify({ errorCode: 'FORBIDDEN', summary, details: [] })
+  fixture.partners.control.addFault({ party: 'assuresign', path, status, body, times: 1 })
+  return body
+}
+
 async function ssoTokenOf(response: Response): Promise<string> {
   expect(response.status).toBe(200)
   const body = (await response.json()) as { result: { ssoToken: string } }
@@ -69,15 +76,11 @@ test('refuses bob, who has no AssureSign permission, with 403 FORBIDDEN and no A
 })
 
 test("passes AssureSign's own 403 FORBIDDEN back unchanged when it refuses the context user", async () => {
-  const refusal =
-    '{"errorCode":"FORBIDDEN","summary":"The context user is not a user of this account.","details":[]}'
-  fixture.partners.control.addFault({
-    party: 'assuresign',
-    path: '/apiUserAuthentication',
-    status: 403,
-    body: refusal,
-    times: 1,
-  })
+  const refusal = forbiddenOnce(
+    '/apiUserAuthentication',
+    403,
+    'The context user is not a user of this account.',
+  )
   const response = await handOff(alice())
   expect(response.status).toBe(403)
   expect(await response.text()).toBe(refusal)
@@ -101,15 +104,7 @@ test('logs in again when the AssureSign session nears its end on the sandbox clo
 
 test('passes a 401 from the sso call back, drops the session, and logs in again next time', async () => {
   await ssoTokenOf(await handOff(alice()))
-  const refusal =
-    '{"errorCode":"FORBIDDEN","summary":"The session token is not valid.","details":[]}'
-  fixture.partners.control.addFault({
-    party: 'assuresign',
-    path: '/authentication/sso',
-    status: 401,
-    body: refusal,
-    times: 1,
-  })
+  const refusal = forbiddenOnce('/authentication/sso', 401, 'The session token is not valid.')
   const refused = await handOff(alice())
   expect(refused.status).toBe(401)
   expect(await refused.text()).toBe(refusal)

@@ -19,6 +19,10 @@ afterAll(async () => {
   await issuer.close()
 })
 
+function startPortal(abcUrl: string, debugEndpoints = true) {
+  return startLobPortal({ control, port: 0, abcUrl, debugEndpoints })
+}
+
 beforeEach(async () => {
   control = new SandboxControl()
   abc = await startAbc({
@@ -27,7 +31,7 @@ beforeEach(async () => {
     sessionJwksUrl: issuer.jwksUrl,
     sessionIssuer: issuer.issuer,
   })
-  portal = await startLobPortal({ control, port: 0, abcUrl: abc.url, debugEndpoints: true })
+  portal = await startPortal(abc.url)
 })
 
 afterEach(async () => {
@@ -152,12 +156,7 @@ test('shows a rejection page when ABC cannot be reached or fails', async () => {
     res.end()
   }, 0)
   await closed.close()
-  const orphan = await startLobPortal({
-    control,
-    port: 0,
-    abcUrl: closed.url,
-    debugEndpoints: true,
-  })
+  const orphan = await startPortal(closed.url)
   try {
     const unreachable = await postForm('ABSLI', { ...(await tokens()) }, {}, orphan)
     expect(unreachable.status).toBe(502)
@@ -194,12 +193,7 @@ test('records the Referer of the last landing and only the names of query parame
 })
 
 test('serves no last-landing record when the debug endpoints are off (production mode)', async () => {
-  const production = await startLobPortal({
-    control,
-    port: 0,
-    abcUrl: abc.url,
-    debugEndpoints: false,
-  })
+  const production = await startPortal(abc.url, false)
   try {
     await postForm(
       'ABSLI',
