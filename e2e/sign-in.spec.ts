@@ -5,6 +5,7 @@ import { originOf } from '../sandbox/ports.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
 import type { IdpPage } from './pages/idp-page.ts'
+import type { SandboxControlClient } from './sandbox-control.ts'
 
 const app = originOf('appPreview')
 const issuer = originOf('idp')
@@ -26,6 +27,18 @@ async function signInSeeingCallback(page: Page, home: AppPage, idp: IdpPage): Pr
   const callback = page.waitForRequest((r) => r.url().startsWith(`${app}/sso/callback?`))
   await idp.signIn(ALICE, passwordOf(ALICE))
   return new URL((await callback).url())
+}
+
+/** The callback refused `code` on the callback page, and no login request reached the backend. */
+async function expectRefusedBeforeLogin(
+  page: Page,
+  home: AppPage,
+  sandbox: SandboxControlClient,
+  code: string,
+): Promise<void> {
+  await home.expectError(code)
+  await expect(page).toHaveURL(`${app}/sso/callback`)
+  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 }
 
 function callbackUrl(params: Record<string, string>): string {
@@ -118,10 +131,8 @@ test('an altered state is refused before any login request', async ({
   await home.goto()
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state: `${state}x`, iss: issuer }))
-  await home.expectError('state_mismatch')
-  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await expectRefusedBeforeLogin(page, home, sandbox, 'state_mismatch')
   await home.expectNoSessionStored()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 })
 
 test('the callback URL opened again after success shows state_used', async ({
@@ -145,20 +156,16 @@ test('the callback URL opened again after success shows state_used', async ({
 
 test('a callback without state shows state_missing', async ({ page, app: home, sandbox }) => {
   await page.goto(callbackUrl({ code: 'any-code', iss: issuer }))
-  await home.expectError('state_missing')
-  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await expectRefusedBeforeLogin(page, home, sandbox, 'state_missing')
   await home.expectNothingStored()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 })
 
 test('state=__proto__ matches no transaction', async ({ page, app: home, sandbox }) => {
   await home.goto()
   await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state: '__proto__', iss: issuer }))
-  await home.expectError('state_mismatch')
-  await expect(page).toHaveURL(`${app}/sso/callback`)
+  await expectRefusedBeforeLogin(page, home, sandbox, 'state_mismatch')
   await home.expectNoSessionStored()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
 })
 
 test('an iss of another origin is refused before any login request', async ({
@@ -169,9 +176,7 @@ test('an iss of another origin is refused before any login request', async ({
   await home.goto()
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state, iss: 'http://127.0.0.1:4999' }))
-  await home.expectError('issuer_mismatch')
-  await expect(page).toHaveURL(`${app}/sso/callback`)
-  expect(await sandbox.count('indee', '/sso/login')).toBe(0)
+  await expectRefusedBeforeLogin(page, home, sandbox, 'issuer_mismatch')
   await home.expectNothingStored()
 })
 
