@@ -6,6 +6,7 @@ import { originOf } from '../sandbox/ports.ts'
 import type { FaultRequest } from './sandbox-control.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
+import { HOME_LINKS } from './pages/partner-page.ts'
 
 const app = originOf('appPreview')
 const ALICE = 'alice@example.com'
@@ -54,23 +55,23 @@ test.describe('alice opens each partner from the home page', () => {
     partners,
     sandbox,
   }) => {
-    await page.getByRole('link', { name: 'Sign "Demo envelope" in AssureSign' }).click()
+    await page.getByRole('link', { name: HOME_LINKS.assuresign }).click()
     await partners.expectAssureSign(ALICE, ENVELOPE)
     expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(1)
   })
 
   test('Aimbase shows the account and the landing path (JSON)', async ({ page, partners }) => {
-    await page.getByRole('link', { name: "Open Alice's dealer account in Aimbase" }).click()
+    await page.getByRole('link', { name: HOME_LINKS.aimbaseJson }).click()
     await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
   })
 
   test('Aimbase shows the account and the landing path (XML)', async ({ page, partners }) => {
-    await page.getByRole('link', { name: "Open Alice's service account in Aimbase" }).click()
+    await page.getByRole('link', { name: HOME_LINKS.aimbaseXml }).click()
     await partners.expectAimbase(ALICE, XML_ACCOUNT, '/Service/Orders')
   })
 
   test("a line of business shows its name and alice's CII number", async ({ page, partners }) => {
-    await page.getByRole('link', { name: 'Open Life insurance' }).click()
+    await page.getByRole('link', { name: HOME_LINKS.lifeInsurance }).click()
     await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
   })
 
@@ -79,7 +80,7 @@ test.describe('alice opens each partner from the home page', () => {
     partners,
     sandbox,
   }) => {
-    await page.getByRole('link', { name: 'Sign "Demo envelope" in AssureSign' }).click()
+    await page.getByRole('link', { name: HOME_LINKS.assuresign }).click()
     await partners.expectAssureSign(ALICE, ENVELOPE)
     await page.goBack()
     await expect(page).toHaveURL(`${app}/`)
@@ -317,8 +318,7 @@ test("an Aimbase account that is not alice's is refused by the gateway", async (
   signInAs,
   sandbox,
 }) => {
-  await home.goto()
-  await signInAs(ALICE)
+  await signInAlice({ app: home, signInAs })
   await home.goto(aimbasePath(BOBS_ACCOUNT))
   await home.expectError('handoff_forbidden')
   expect(await sandbox.count('aimbase', signOnAccount)).toBe(0)

@@ -29,6 +29,19 @@ async function signInSeeingCallback(page: Page, home: AppPage, idp: IdpPage): Pr
   return new URL((await callback).url())
 }
 
+/** alice is signed in at `url`, the session kept in this tab only, after exactly one login. */
+async function expectSignedInAt(
+  page: Page,
+  home: AppPage,
+  sandbox: SandboxControlClient,
+  url: string,
+): Promise<void> {
+  await expect(home.signedInAs(ALICE)).toBeVisible()
+  await expect(page).toHaveURL(url)
+  await home.expectSignedInStorage()
+  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+}
+
 /** The callback refused `code` on the callback page, and no login request reached the backend. */
 async function expectRefusedBeforeLogin(
   page: Page,
@@ -54,10 +67,7 @@ test('alice signs in and lands signed in with nothing left behind', async ({
   const callback = await signInSeeingCallback(page, home, idp)
   expect(callback.searchParams.get('iss')).toBe(issuer)
 
-  await expect(home.signedInAs(ALICE)).toBeVisible()
-  await expect(page).toHaveURL(`${app}/`)
-  await home.expectSignedInStorage()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+  await expectSignedInAt(page, home, sandbox, `${app}/`)
 
   await page.goBack()
   await expect(page).not.toHaveURL(/\/sso\/callback/)
@@ -72,17 +82,13 @@ test('a same-origin returnTo is honoured after sign-in', async ({
 }) => {
   await home.goto(`/?${new URLSearchParams({ returnTo: '/?tab=partners' }).toString()}`)
   await signInAs(ALICE)
-  await expect(page).toHaveURL(`${app}/?tab=partners`)
-  await home.expectSignedInStorage()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+  await expectSignedInAt(page, home, sandbox, `${app}/?tab=partners`)
 })
 
 test('a protocol-relative returnTo is dropped', async ({ page, app: home, signInAs, sandbox }) => {
   await home.goto(`/?${new URLSearchParams({ returnTo: '//evil.example' }).toString()}`)
   await signInAs(ALICE)
-  await expect(page).toHaveURL(`${app}/`)
-  await home.expectSignedInStorage()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+  await expectSignedInAt(page, home, sandbox, `${app}/`)
 })
 
 test('cancel at the identity provider shows provider_error and stores no token', async ({
@@ -221,10 +227,7 @@ test('under the dev server with StrictMode one callback sends one login request'
   await page.goto(`${dev}/`)
   await home.startSignIn(ALICE)
   await idp.signIn(ALICE, passwordOf(ALICE))
-  await expect(home.signedInAs(ALICE)).toBeVisible()
-  await expect(page).toHaveURL(`${dev}/`)
-  await home.expectSignedInStorage()
-  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
+  await expectSignedInAt(page, home, sandbox, `${dev}/`)
 })
 
 test('sign out calls the backend, empties both storages and shows the form', async ({
@@ -257,11 +260,8 @@ test('a short-lived session is refreshed without interruption', async ({
   await expect
     .poll(() => sandbox.count('indee', '/refresh'), { timeout: 15_000 })
     .toBeGreaterThanOrEqual(2)
-  await expect(home.signedInAs(ALICE)).toBeVisible()
-  await expect(page).toHaveURL(`${app}/`)
-  await home.expectSignedInStorage()
+  await expectSignedInAt(page, home, sandbox, `${app}/`)
   expect((await home.storage()).session['sso-bridge:session']).not.toBe(first)
-  expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
 test('a refused refresh signs out with a message saying so', async ({

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts'
+import { HOME_LINKS } from '../e2e/pages/partner-page.ts'
 import { originOf } from '../sandbox/ports.ts'
 import { startSandbox } from '../sandbox/start-sandbox.ts'
 import { USERS } from '../sandbox/users.ts'
@@ -91,20 +92,20 @@ async function measureCallback(browser: Browser) {
 const PARTNERS = [
   {
     name: 'AssureSign',
-    link: 'Sign "Demo envelope" in AssureSign',
+    link: HOME_LINKS.assuresign,
     landing: originOf('assuresign'),
   },
   {
     name: 'Aimbase (JSON)',
-    link: "Open Alice's dealer account in Aimbase",
+    link: HOME_LINKS.aimbaseJson,
     landing: originOf('aimbase'),
   },
   {
     name: 'Aimbase (XML)',
-    link: "Open Alice's service account in Aimbase",
+    link: HOME_LINKS.aimbaseXml,
     landing: originOf('aimbase'),
   },
-  { name: 'ABC line of business', link: 'Open Life insurance', landing: originOf('lob') },
+  { name: 'ABC line of business', link: HOME_LINKS.lifeInsurance, landing: originOf('lob') },
 ] as const
 
 async function measureHandoffs(browser: Browser) {

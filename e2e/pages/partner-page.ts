@@ -1,6 +1,14 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { originOf } from '../../sandbox/ports.ts'
 
+/** The partner links the signed-in home page shows for alice (public/sso.config.json). */
+export const HOME_LINKS = {
+  assuresign: 'Sign "Demo envelope" in AssureSign',
+  aimbaseJson: "Open Alice's dealer account in Aimbase",
+  aimbaseXml: "Open Alice's service account in Aimbase",
+  lifeInsurance: 'Open Life insurance',
+} as const
+
 export interface LastLanding {
   readonly method: string
   readonly path: string
