@@ -41,7 +41,7 @@ const layerRules = layers.map((layer, index) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results'] },
+  { ignores: ['dist', 'server/dist', 'node_modules', 'playwright-report', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -63,8 +63,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sandbox/**/*.ts', 'scripts/**/*.{js,mjs}', 'e2e/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'server/**/*.ts',
+      'sandbox/**/*.ts',
+      'scripts/**/*.{js,mjs}',
+      'e2e/**/*.ts',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The BFF ships: it depends on neither the sandbox nor the browser app. Its tests may drive
+    // the sandbox through server/src/testing/.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/testing/**', 'server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '**/scripts/**', '**/e2e/**', '../../src/**'],
+              message: 'the BFF may not depend on the sandbox, scripts, journeys or the app',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts'
 import { originOf } from './sandbox/ports.ts'
 
-// Journeys run against the production build (vite preview) and the real sandbox. One worker:
+// Journeys run against the production build (vite preview), the built BFF and the real sandbox. One worker:
 // the sandbox's faults, request log and clock are shared, so journeys must not overlap.
 
 const reuse = process.env.CI === undefined || process.env.CI === ''
@@ -26,7 +26,16 @@ export default defineConfig({
   webServer: [
     {
       command: 'npx tsx sandbox/main.ts --mode test',
-      url: `${originOf('gateway')}/__sandbox/settings`,
+      url: `${originOf('control')}/__sandbox/settings`,
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The BFF as it runs in production: plain Node from the build (npm run build first).
+      command: 'npx tsx scripts/run-bff.ts --built',
+      url: `${originOf('bff')}/healthz`,
       reuseExistingServer: reuse,
       timeout: 60_000,
       stdout: 'ignore',

@@ -4,7 +4,8 @@ import { defineConfig, type Plugin } from 'vite'
 import { originOf, ports } from './sandbox/ports.ts'
 import { securityHeaders } from './scripts/security-headers.mjs'
 
-const proxy = { '/api': { target: originOf('gateway'), changeOrigin: false } }
+// The BFF sees the app's own Host and Origin, as behind the production reverse proxy.
+const proxy = { '/api': { target: originOf('bff'), changeOrigin: false } }
 
 /**
  * DESIGN.md §3 headers on `vite preview`: every response gets the security headers; HTML and the
@@ -50,6 +51,14 @@ export default defineConfig({
         test: {
           name: 'sandbox',
           include: ['sandbox/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['server/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

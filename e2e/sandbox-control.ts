@@ -8,7 +8,7 @@ import type {
 } from '../sandbox/control/control.ts'
 import { originOf } from '../sandbox/ports.ts'
 
-const base = `${originOf('gateway')}/__sandbox`
+const base = `${originOf('control')}/__sandbox`
 
 export type FaultRequest = Omit<Fault, 'times'> & { times?: number }
 

@@ -27,12 +27,11 @@ async function main(): Promise<void> {
 
   const rows: (readonly [string, string])[] = [
     ...sandbox.parties.map((p) => [p.description, p.url] as const),
-    mode === 'production'
+    sandbox.controlApi === undefined
       ? ['control API', 'off (production mode)']
-      : ['control API', `${sandbox.gateway.url}${CONTROL_PREFIX}  (docs/qa.md)`],
-    // The app runs in its own process: npm start or npm run dev, npm run preview.
-    ['app, Vite dev server', originOf('appDev')],
-    ['app, production build (npm run build && npm run preview)', originOf('appPreview')],
+      : ['control API', `${sandbox.controlApi.url}${CONTROL_PREFIX}  (docs/qa.md)`],
+    // The product runs in processes of its own: npm start starts the BFF and the dev server.
+    ['sso-bridge BFF (/api/*), its own process', originOf('bff')],
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   const emailWidth = Math.max(...USERS.map((u) => u.email.length))

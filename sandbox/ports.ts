@@ -1,15 +1,16 @@
 // Default loopback ports of every party (DESIGN.md §1). Each can be overridden by an
-// environment variable, e.g. SSO_PORT_GATEWAY=5020.
+// environment variable, e.g. SSO_PORT_BFF=5020.
 export const HOST = '127.0.0.1'
 
 const defaults = {
   idp: 4010,
-  gateway: 4020,
+  bff: 4020,
   indee: 4025,
   assuresign: 4030,
   aimbase: 4040,
   abc: 4050,
   lob: 4060,
+  control: 4070,
   appDev: 5173,
   appPreview: 4173,
 } as const

@@ -1,9 +1,10 @@
-// Starts the whole sandbox in one process (DESIGN.md §1): one SandboxControl shared by every
-// party, each party on its port from sandbox/ports.ts. Used by sandbox/main.ts (npm run
-// sandbox), npm start and the Playwright set-up.
+// Starts the whole sandbox in one process: one SandboxControl shared by every party, each party
+// on its port from sandbox/ports.ts, and in dev and test mode the control API on its own port.
+// Used by sandbox/main.ts (npm run sandbox), npm start and the Playwright set-up. The BFF is not
+// part of the sandbox: it is the product, started beside it (sandbox/bff-env.ts).
 import type { PartyName } from './control/control.ts'
 import { SandboxControl } from './control/control.ts'
-import { startGateway, type SandboxMode } from './gateway/gateway.ts'
+import { startControlApi } from './control/control-api.ts'
 import { startIdp, type RunningIdp } from './idp/idp.ts'
 import { INDEE_JWKS_PATH, startIndee } from './indee/indee.ts'
 import type { RunningServer } from './lib/http.ts'
@@ -13,11 +14,11 @@ import { startAimbase } from './vendors/aimbase/aimbase-server.ts'
 import { startAssureSign } from './vendors/assuresign/assuresign-server.ts'
 import { startLobPortal } from './vendors/lob-portal/lob-portal-server.ts'
 
-export type { SandboxMode }
+export type SandboxMode = 'dev' | 'test' | 'production'
 
 export interface StartSandboxOptions {
   /**
-   * 'dev' and 'test' serve the control API on the gateway and the emulators' debug endpoints;
+   * 'dev' and 'test' serve the control API and the emulators' debug endpoints;
    * 'production' serves neither.
    */
   readonly mode: SandboxMode
@@ -42,7 +43,8 @@ export interface RunningSandbox {
   readonly aimbase: RunningServer
   readonly abc: RunningServer
   readonly lob: RunningServer
-  readonly gateway: RunningServer
+  /** The control API; undefined in production mode. */
+  readonly controlApi: RunningServer | undefined
   /** Every party that runs, in start order. */
   readonly parties: readonly RunningParty[]
   /** Stops every party. */
@@ -100,20 +102,10 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     startLobPortal({ control, port: port('lob'), abcUrl: abc.url, debugEndpoints }),
   )
 
-  const gateway = await start(
-    'gateway',
-    startGateway({
-      control,
-      port: port('gateway'),
-      mode,
-      upstreams: {
-        indee: indee.url,
-        assuresign: assuresign.url,
-        aimbase: aimbase.url,
-        abc: abc.url,
-      },
-    }),
-  )
+  const controlApi =
+    mode === 'production'
+      ? undefined
+      : await start('control API', startControlApi(control, port('control')))
 
   return {
     mode,
@@ -124,7 +116,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     aimbase,
     abc,
     lob,
-    gateway,
+    controlApi,
     parties: [
       { name: 'idp', description: 'identity provider (OpenID Connect issuer)', url: idp.url },
       { name: 'indee', description: 'Indee-style auth backend', url: indee.url },
@@ -132,7 +124,6 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       { name: 'aimbase', description: 'Aimbase emulator', url: aimbase.url },
       { name: 'abc', description: 'ABC GenerateSSOToken emulator', url: abc.url },
       { name: 'lob', description: 'line-of-business portal', url: lob.url },
-      { name: 'gateway', description: 'gateway (/api/*)', url: gateway.url },
     ],
     close: closeAll,
   }

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: the sandbox (identity provider, backend, gateway, vendor emulators) and the Vite
-// dev server as one command. Ctrl-C (or SIGTERM) stops both, whole process trees included.
+// `npm start`: the sandbox (identity provider, backend, vendor emulators, control API), the BFF
+// (from source, configured for the sandbox) and the Vite dev server as one command. Ctrl-C (or
+// SIGTERM) stops them all, whole process trees included.
 import { spawn } from 'node:child_process'
 
 // Each part leads its own process group, so stopping it reaches what npx and tsx start below it.
 const parts = [
   ['sandbox', 'npx', ['tsx', 'sandbox/main.ts', '--mode', 'dev']],
+  ['BFF', 'npx', ['tsx', 'scripts/run-bff.ts']],
   ['dev server', 'npx', ['vite', '--clearScreen', 'false']],
 ].map(([name, command, args]) => ({
   name,

@@ -1,9 +1,9 @@
-// HTTP face of the control harness, mounted by the gateway under /__sandbox in dev and test
+// HTTP face of the control harness, on a port of its own under /__sandbox, in dev and test
 // mode only (docs/qa.md). Bodies are validated; a bad request says which field is wrong. Only
 // loopback clients may drive it: no web page (cross-site request) and no rebound DNS name.
 import type http from 'node:http'
 import { z } from 'zod'
-import { mediaTypeOf, readJson, sendJson } from '../lib/http.ts'
+import { listen, mediaTypeOf, readJson, sendJson, type RunningServer } from '../lib/http.ts'
 import { PARTIES, type SandboxControl } from './control.ts'
 
 export const CONTROL_PREFIX = '/__sandbox'
@@ -127,4 +127,12 @@ export async function handleControl(
       sendJson(res, 404, { message: `no control route ${route}` })
       return true
   }
+}
+
+/** Serves the control API on `port` (127.0.0.1); every other path is 404. */
+export function startControlApi(control: SandboxControl, port: number): Promise<RunningServer> {
+  return listen(async (req, res) => {
+    if (await handleControl(control, req, res)) return
+    sendJson(res, 404, { message: `the control API lives under ${CONTROL_PREFIX}/` })
+  }, port)
 }

@@ -1,11 +1,11 @@
 // The sandbox control harness (DESIGN.md §1): every party's handler is wrapped by `wrap`, which
 // records each request in a log and applies injected faults. One instance is shared by all
-// parties of a sandbox process; the gateway exposes it over HTTP (control-api.ts) in dev and
-// test mode only.
+// parties of a sandbox process; control-api.ts serves it over HTTP on a port of its own, in dev
+// and test mode only.
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Handler } from '../lib/http.ts'
 
-export const PARTIES = ['idp', 'indee', 'gateway', 'assuresign', 'aimbase', 'abc', 'lob'] as const
+export const PARTIES = ['idp', 'indee', 'assuresign', 'aimbase', 'abc', 'lob'] as const
 export type PartyName = (typeof PARTIES)[number]
 
 export interface Fault {

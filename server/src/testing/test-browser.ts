@@ -1,6 +1,6 @@
-// A very small browser for sandbox tests: a cookie jar keyed like a browser's (host and path,
+// A very small browser for server tests: a cookie jar keyed like a browser's (host and path,
 // not port), no automatic redirects, and a helper that follows GET redirects until the app's
-// callback. Test support only; no party imports it.
+// callback. Test support only; nothing that ships imports it.
 import { expect } from 'vitest'
 
 interface StoredCookie {

@@ -1,0 +1,51 @@
+// The BFF's environment for talking to this sandbox: the parties' URLs and the sandbox's own
+// credentials. npm start and the journeys start the BFF with it (scripts/run-bff.ts); server
+// tests build their BFF from it. A real deployment sets these variables itself
+// (docs/deployment.md); the BFF has no credential defaults of its own.
+import { defaultAppOrigins } from './idp/client-registration.ts'
+import { indeeApiKey } from './indee/api-key.ts'
+import { originOf, ports } from './ports.ts'
+import { ABC_SANDBOX_CREDENTIALS } from './vendors/abc/credentials.ts'
+import { AIMBASE_SANDBOX_CREDENTIALS } from './vendors/aimbase/credentials.ts'
+import { ASSURESIGN_SANDBOX_CREDENTIALS } from './vendors/assuresign/credentials.ts'
+
+export interface SandboxUrls {
+  readonly indee: string
+  readonly assuresign: string
+  readonly aimbase: string
+  readonly abc: string
+}
+
+export function defaultSandboxUrls(): SandboxUrls {
+  return {
+    indee: originOf('indee'),
+    assuresign: originOf('assuresign'),
+    aimbase: originOf('aimbase'),
+    abc: originOf('abc'),
+  }
+}
+
+/**
+ * Every SSO_BFF_* variable the BFF needs to serve the sandbox's app origins. The rate limit is
+ * raised: the journeys sign in far more often than a person does.
+ */
+export function bffEnvironment(
+  urls: SandboxUrls = defaultSandboxUrls(),
+  port: number = ports.bff,
+): Record<string, string> {
+  return {
+    SSO_BFF_PORT: String(port),
+    SSO_BFF_APP_ORIGINS: defaultAppOrigins().join(','),
+    SSO_BFF_INDEE_URL: urls.indee,
+    SSO_BFF_INDEE_API_KEY: indeeApiKey(),
+    SSO_BFF_ASSURESIGN_URL: urls.assuresign,
+    SSO_BFF_ASSURESIGN_API_USERNAME: ASSURESIGN_SANDBOX_CREDENTIALS.apiUsername,
+    SSO_BFF_ASSURESIGN_API_KEY: ASSURESIGN_SANDBOX_CREDENTIALS.key,
+    SSO_BFF_AIMBASE_URL: urls.aimbase,
+    SSO_BFF_AIMBASE_API_USERNAME: AIMBASE_SANDBOX_CREDENTIALS.username,
+    SSO_BFF_AIMBASE_API_PASSWORD: AIMBASE_SANDBOX_CREDENTIALS.password,
+    SSO_BFF_ABC_URL: urls.abc,
+    SSO_BFF_ABC_CLIENT_ID: ABC_SANDBOX_CREDENTIALS.clientId,
+    SSO_BFF_RATE_LIMIT_PER_MINUTE: '1000',
+  }
+}

@@ -1,0 +1,134 @@
+// Builds the BFF (Fastify): the request guard, the cookie and rate-limit plugins, the routes,
+// and one error handler that answers every failure in the BFF's own error shape.
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import type { JWTVerifyGetKey } from 'jose'
+import { secureCookies, type BffConfig } from './config.ts'
+import { BffError, errorBody, sendError } from './errors.ts'
+import { loggerOptions } from './logger.ts'
+import { registerAbcRoute } from './routes/abc-route.ts'
+import { registerAimbaseRoute } from './routes/aimbase-route.ts'
+import { registerAssureSignRoute } from './routes/assuresign-route.ts'
+import { registerAuthRoutes } from './routes/auth-routes.ts'
+import type { RouteContext } from './routes/context.ts'
+import { requestGuard } from './security/request-guard.ts'
+import { cookieNames } from './session/cookies.ts'
+import { createMemorySessionStore } from './session/memory-session-store.ts'
+import type { SessionStore } from './session/session-store.ts'
+import { createSessions } from './session/sessions.ts'
+import { createSignInBinding } from './session/sign-in-binding.ts'
+import { createIndeeClient } from './upstream/indee.ts'
+import { createSessionTokenVerifier } from './upstream/session-token.ts'
+import { VendorLogins } from './upstream/vendor-logins.ts'
+
+/** Request bodies larger than this get 413. */
+export const BODY_LIMIT_BYTES = 16 * 1024
+
+const HEALTH_PATHS = ['/healthz', '/readyz']
+
+export interface BuildOptions {
+  readonly config: BffConfig
+  readonly store?: SessionStore
+  readonly now?: () => number
+  /** Keys that verify the session token, instead of fetching the JWKS (tests). */
+  readonly tokenKeys?: JWTVerifyGetKey
+  /** Logs (default: the config's level to stdout); tests pass false. */
+  readonly logger?: boolean
+}
+
+export async function buildBff(options: BuildOptions): Promise<FastifyInstance> {
+  const { config } = options
+  const now = options.now ?? Date.now
+  const store = options.store ?? createMemorySessionStore({ now })
+  const secure = secureCookies(config)
+  const app: FastifyInstance = Fastify({
+    logger: options.logger === false ? false : (loggerOptions(config.logLevel) ?? true),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    disableRequestLogging: false,
+    return503OnClosing: true,
+  })
+
+  const indee = createIndeeClient({
+    url: config.indee.url,
+    apiKey: config.indee.apiKey,
+    timeoutMs: config.upstreamTimeoutMs,
+  })
+  const verify = createSessionTokenVerifier({
+    issuer: config.indee.tokenIssuer,
+    audience: config.indee.tokenAudience,
+    jwksUrl: config.indee.jwksUrl,
+    now,
+    ...(options.tokenKeys !== undefined && { keys: options.tokenKeys }),
+  })
+  const ctx: RouteContext = {
+    config,
+    now,
+    secureCookies: secure,
+    cookies: cookieNames(secure),
+    sessions: createSessions({
+      store,
+      indee,
+      verify,
+      now,
+      idleMs: config.session.idleMs,
+      maxMs: config.session.maxMs,
+    }),
+    signIns: createSignInBinding(config.signInSecret),
+    indee,
+    verify,
+    logins: new VendorLogins(now),
+  }
+
+  app.addHook(
+    'onRequest',
+    requestGuard({
+      appOrigins: config.appOrigins,
+      allowedHosts: config.allowedHosts,
+      anyHostPaths: HEALTH_PATHS,
+    }),
+  )
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+    reply.header('x-content-type-options', 'nosniff')
+  })
+  await app.register(cookie)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('rate_limited') }),
+  })
+
+  app.setErrorHandler((error: FastifyError | BffError, request, reply) => {
+    if (error instanceof BffError) {
+      if (error.code === 'internal' || error.code.endsWith('unavailable') || error.code === 'upstream_timeout') {
+        request.log.warn({ code: error.code, reason: error.message }, 'upstream failure')
+      }
+      return sendError(reply, error.code, error.detail)
+    }
+    const status = error.statusCode ?? 500
+    if (status === 413) return sendError(reply, 'payload_too_large')
+    if (status === 415) return sendError(reply, 'unsupported_media_type')
+    if (status === 429) return sendError(reply, 'rate_limited')
+    if (status >= 400 && status < 500) return sendError(reply, 'invalid_request')
+    request.log.error({ err: error }, 'unexpected error')
+    return sendError(reply, 'internal')
+  })
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 'not_found'))
+
+  app.get('/healthz', () => ({ status: 'ok' }))
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await store.ping()
+      return { status: 'ready', sessionStore: store.kind }
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', sessionStore: store.kind })
+    }
+  })
+  registerAuthRoutes(app, ctx)
+  registerAssureSignRoute(app, ctx)
+  registerAimbaseRoute(app, ctx)
+  registerAbcRoute(app, ctx)
+  app.addHook('onClose', () => store.close())
+  return app
+}

@@ -1,0 +1,145 @@
+// The BFF's configuration: environment variables only, checked with zod at start, so a bad value
+// stops the service with a message naming the variable. docs/deployment.md lists every one.
+import { z } from 'zod'
+
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+
+/** An origin only: scheme, host and port, nothing after (compared exactly, never as a prefix). */
+const originSchema = z.string().superRefine((value, ctx) => {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an absolute URL` })
+    return
+  }
+  if (url.origin !== value) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" must be an origin only, like "${url.origin}"` })
+  }
+})
+
+const urlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+const secret = z.string().min(1, 'is required')
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().positive().max(max).default(fallback)
+
+const envSchema = z.object({
+  SSO_BFF_HOST: z.string().min(1).default('127.0.0.1'),
+  SSO_BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
+  SSO_BFF_APP_ORIGINS: csv.pipe(z.array(originSchema).min(1, 'lists at least one origin')),
+  SSO_BFF_ALLOWED_HOSTS: csv.pipe(z.array(z.string().min(1))).optional(),
+  SSO_BFF_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SSO_BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+
+  SSO_BFF_INDEE_URL: urlSchema,
+  SSO_BFF_INDEE_API_KEY: secret,
+  SSO_BFF_SESSION_TOKEN_ISSUER: z.string().min(1).optional(),
+  SSO_BFF_SESSION_TOKEN_AUDIENCE: z.string().min(1).default('sso-bridge'),
+  SSO_BFF_SESSION_TOKEN_JWKS_URL: urlSchema.optional(),
+
+  SSO_BFF_ASSURESIGN_URL: urlSchema,
+  SSO_BFF_ASSURESIGN_API_USERNAME: secret,
+  SSO_BFF_ASSURESIGN_API_KEY: secret,
+  SSO_BFF_AIMBASE_URL: urlSchema,
+  SSO_BFF_AIMBASE_API_USERNAME: secret,
+  SSO_BFF_AIMBASE_API_PASSWORD: secret,
+  SSO_BFF_ABC_URL: urlSchema,
+  SSO_BFF_ABC_CLIENT_ID: secret,
+
+  SSO_BFF_SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
+  SSO_BFF_SESSION_MAX_HOURS: positiveInt(24, 24 * 30),
+  SSO_BFF_UPSTREAM_TIMEOUT_MS: positiveInt(5000, 60_000),
+  SSO_BFF_RATE_LIMIT_PER_MINUTE: positiveInt(60, 100_000),
+  SSO_BFF_SIGNIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+})
+
+export interface BffConfig {
+  readonly host: string
+  readonly port: number
+  /** Origins the app is served from; Origin is compared to these exactly. */
+  readonly appOrigins: readonly string[]
+  /** Host header values the BFF answers (the app origins' hosts unless set). */
+  readonly allowedHosts: readonly string[]
+  readonly trustProxy: boolean
+  readonly logLevel: string
+  readonly indee: {
+    readonly url: string
+    readonly apiKey: string
+    readonly tokenIssuer: string
+    readonly tokenAudience: string
+    readonly jwksUrl: string
+  }
+  readonly assuresign: { readonly url: string; readonly apiUsername: string; readonly apiKey: string }
+  readonly aimbase: { readonly url: string; readonly username: string; readonly password: string }
+  readonly abc: { readonly url: string; readonly clientId: string }
+  readonly session: { readonly idleMs: number; readonly maxMs: number }
+  readonly upstreamTimeoutMs: number
+  /** sso/initiate and sso/login requests per client address and minute. */
+  readonly rateLimitPerMinute: number
+  /** Key of the sign-in binding cookie's MACs; random per process when unset. */
+  readonly signInSecret: string | undefined
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: BffConfig }
+  | { readonly ok: false; readonly problems: readonly string[] }
+
+/** Reads the BFF's configuration from `env`; every bad variable is listed. */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  // An empty variable counts as unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+      ),
+    }
+  }
+  const e = parsed.data
+  const indeeOrigin = new URL(e.SSO_BFF_INDEE_URL).origin
+  return {
+    ok: true,
+    config: {
+      host: e.SSO_BFF_HOST,
+      port: e.SSO_BFF_PORT,
+      appOrigins: e.SSO_BFF_APP_ORIGINS,
+      allowedHosts: e.SSO_BFF_ALLOWED_HOSTS ?? e.SSO_BFF_APP_ORIGINS.map((o) => new URL(o).host),
+      trustProxy: e.SSO_BFF_TRUST_PROXY === 'true',
+      logLevel: e.SSO_BFF_LOG_LEVEL,
+      indee: {
+        url: e.SSO_BFF_INDEE_URL.replace(/\/+$/, ''),
+        apiKey: e.SSO_BFF_INDEE_API_KEY,
+        tokenIssuer: e.SSO_BFF_SESSION_TOKEN_ISSUER ?? indeeOrigin,
+        tokenAudience: e.SSO_BFF_SESSION_TOKEN_AUDIENCE,
+        jwksUrl: e.SSO_BFF_SESSION_TOKEN_JWKS_URL ?? `${indeeOrigin}/.well-known/jwks.json`,
+      },
+      assuresign: {
+        url: e.SSO_BFF_ASSURESIGN_URL.replace(/\/+$/, ''),
+        apiUsername: e.SSO_BFF_ASSURESIGN_API_USERNAME,
+        apiKey: e.SSO_BFF_ASSURESIGN_API_KEY,
+      },
+      aimbase: {
+        url: e.SSO_BFF_AIMBASE_URL.replace(/\/+$/, ''),
+        username: e.SSO_BFF_AIMBASE_API_USERNAME,
+        password: e.SSO_BFF_AIMBASE_API_PASSWORD,
+      },
+      abc: { url: e.SSO_BFF_ABC_URL.replace(/\/+$/, ''), clientId: e.SSO_BFF_ABC_CLIENT_ID },
+      session: {
+        idleMs: e.SSO_BFF_SESSION_IDLE_MINUTES * 60_000,
+        maxMs: e.SSO_BFF_SESSION_MAX_HOURS * 3_600_000,
+      },
+      upstreamTimeoutMs: e.SSO_BFF_UPSTREAM_TIMEOUT_MS,
+      rateLimitPerMinute: e.SSO_BFF_RATE_LIMIT_PER_MINUTE,
+      signInSecret: e.SSO_BFF_SIGNIN_SECRET,
+    },
+  }
+}
+
+/** Whether the session cookie can carry Secure and the __Host- prefix: every app origin is https. */
+export function secureCookies(config: BffConfig): boolean {
+  return config.appOrigins.every((origin) => origin.startsWith('https://'))
+}

@@ -1,0 +1,58 @@
+// The BFF's own answers when it refuses or fails: `{"error": code, "message": text}` with a
+// code from one closed set, so the app maps each to its own error view. docs/backend-contract.md
+// lists them.
+import type { FastifyReply } from 'fastify'
+
+export const BFF_ERRORS = {
+  invalid_request: { status: 400, message: 'The request is not valid.' },
+  signed_out: { status: 401, message: 'Sign-in required.' },
+  session_expired: { status: 401, message: 'The session has ended.' },
+  forbidden: { status: 403, message: 'This request is not allowed from here.' },
+  sign_in_not_bound: {
+    status: 403,
+    message: 'This sign-in was not started in this browser.',
+  },
+  not_found: { status: 404, message: 'Not found.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'The request body must be application/json.' },
+  rate_limited: { status: 429, message: 'Too many sign-in requests; try again in a minute.' },
+  login_failed: { status: 401, message: 'The sign-in service refused this sign-in.' },
+  backend_unavailable: { status: 502, message: 'The sign-in service is not available.' },
+  partner_unavailable: { status: 502, message: 'The partner service is not available.' },
+  upstream_timeout: { status: 504, message: 'An upstream service took too long to answer.' },
+  internal: { status: 500, message: 'Unexpected error.' },
+} as const satisfies Record<string, { readonly status: number; readonly message: string }>
+
+export type BffErrorCode = keyof typeof BFF_ERRORS
+
+export interface BffErrorBody {
+  readonly error: BffErrorCode
+  readonly message: string
+  /** Text from the sign-in service, for the person to read (never a vendor credential problem). */
+  readonly detail?: string
+}
+
+export function errorBody(code: BffErrorCode, detail?: string): BffErrorBody {
+  return {
+    error: code,
+    message: BFF_ERRORS[code].message,
+    ...(detail !== undefined && detail !== '' && { detail }),
+  }
+}
+
+/** Sends the BFF's error `code` (its status from the table). */
+export function sendError(reply: FastifyReply, code: BffErrorCode, detail?: string): FastifyReply {
+  return reply.code(BFF_ERRORS[code].status).send(errorBody(code, detail))
+}
+
+/** A failure thrown inside a route, answered by the error handler as `code`. */
+export class BffError extends Error {
+  constructor(
+    readonly code: BffErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message)
+    this.name = 'BffError'
+  }
+}

@@ -1,0 +1,105 @@
+// POST /api/aimbase/Security/SignOnAccount → Aimbase's api/Security/SignOnAccount. The BFF signs
+// in with its API user (one API token for everyone, 20 minutes) and lets a person sign on only
+// to an account their session says they own. Aimbase gets a body the BFF wrote from the checked
+// fields, in the JSON or XML format Aimbase documents; the browser always sends JSON.
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { BffError } from '../errors.ts'
+import { loginWithJson } from '../upstream/vendor-logins.ts'
+import { requireSession } from './auth-routes.ts'
+import type { RouteContext } from './context.ts'
+import { callWithLogin, relay } from './partner-relay.ts'
+
+/** Aimbase Authentication: the API token "is valid for twenty minutes". */
+export const AIMBASE_API_TOKEN_LIFETIME_MS = 20 * 60_000
+
+export const NOT_OWNER_MESSAGE = 'The account does not belong to the signed-in user.'
+export const NO_PERMISSION_MESSAGE = 'The signed-in user may not use Aimbase.'
+
+const bodySchema = z.strictObject({
+  AccountUid: z.guid(),
+  LandingPageUrl: z.string().min(1).max(2048).optional(),
+  /** The body format Aimbase gets; its answer comes back in the same format. */
+  Format: z.enum(['json', 'xml']).default('json'),
+})
+
+type SignOn = z.infer<typeof bodySchema>
+
+function escapeXml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;')
+}
+
+/** The SignOnAccount body Aimbase documents, in JSON or XML. */
+export function vendorBodyOf({ AccountUid, LandingPageUrl, Format }: SignOn) {
+  if (Format === 'json') {
+    return {
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({ AccountUid, ...(LandingPageUrl !== undefined && { LandingPageUrl }) }),
+    }
+  }
+  const landing =
+    LandingPageUrl === undefined ? '' : `<LandingPageUrl>${escapeXml(LandingPageUrl)}</LandingPageUrl>`
+  return {
+    contentType: 'application/xml; charset=utf-8',
+    body: `<SignOnAccount><AccountUid>${escapeXml(AccountUid)}</AccountUid>${landing}</SignOnAccount>`,
+  }
+}
+
+/** Aimbase's own error shape, so the app reads the message the same way as Aimbase's. */
+function refusal(format: SignOn['Format'], message: string) {
+  return format === 'json'
+    ? { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ Message: message }) }
+    : {
+        contentType: 'application/xml; charset=utf-8',
+        body: `<Error><Message>${escapeXml(message)}</Message></Error>`,
+      }
+}
+
+const apiTokenSchema = z.string().min(1)
+
+export function registerAimbaseRoute(app: FastifyInstance, ctx: RouteContext): void {
+  const { url, username, password } = ctx.config.aimbase
+  app.post('/api/aimbase/Security/SignOnAccount', async (request, reply) => {
+    const session = await requireSession(ctx, request, reply)
+    const parsed = bodySchema.safeParse(request.body)
+    if (!parsed.success) throw new BffError('invalid_request', 'SignOnAccount body is not valid')
+    const signOn = parsed.data
+    const refuse = (message: string) => {
+      const { contentType, body } = refusal(signOn.Format, message)
+      return reply.code(403).header('content-type', contentType).send(body)
+    }
+    if (!session.permissions.includes('aimbase')) return refuse(NO_PERMISSION_MESSAGE)
+    if (!session.aimbaseAccounts.includes(signOn.AccountUid.toLowerCase())) {
+      return refuse(NOT_OWNER_MESSAGE)
+    }
+    const vendorBody = vendorBodyOf(signOn)
+    const answer = await callWithLogin(ctx, {
+      vendor: 'Aimbase',
+      key: 'aimbase api user',
+      login: () =>
+        loginWithJson({
+          url: `${url}/api/Security/Login`,
+          body: { Username: username, Password: password, Type: 'Api' },
+          tokenOf: (body) => apiTokenSchema.safeParse(body).data,
+          lifetimeMs: AIMBASE_API_TOKEN_LIFETIME_MS,
+          timeoutMs: ctx.config.upstreamTimeoutMs,
+          now: ctx.now,
+        }),
+      request: (token) => ({
+        url: `${url}/api/Security/SignOnAccount`,
+        headers: {
+          'content-type': vendorBody.contentType,
+          accept: vendorBody.contentType.split(';')[0] ?? 'application/json',
+          apitoken: token,
+        },
+        body: vendorBody.body,
+      }),
+    })
+    return relay(reply, answer)
+  })
+}

@@ -1,0 +1,117 @@
+// Sign-in, the session and sign-out (docs/backend-contract.md). The browser learns only what it
+// shows and decides with (email, permissions, CII number, expiry); tokens stay here.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { BffError, sendError } from '../errors.ts'
+import { cookieOptions } from '../session/cookies.ts'
+import { SIGN_IN_COOKIE_SECONDS } from '../session/sign-in-binding.ts'
+import type { RouteContext } from './context.ts'
+
+const email = z.email().max(320)
+const state = z.string().min(1).max(512)
+const initiateSchema = z.strictObject({ email })
+const loginSchema = z.union([
+  z.strictObject({ state, nonce: state, email, code: z.string().min(1).max(4096) }),
+  z.strictObject({
+    state,
+    nonce: state,
+    email,
+    error: z.string().min(1).max(256),
+    errorDescription: z.string().max(2000),
+  }),
+])
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'body').join(', ')
+    throw new BffError('invalid_request', `invalid body: ${fields}`)
+  }
+  return parsed.data
+}
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { cookies, secureCookies } = ctx
+  const rateLimit = {
+    rateLimit: { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' },
+  }
+  const clearSession = (reply: FastifyReply) =>
+    reply.clearCookie(cookies.session, cookieOptions(secureCookies))
+
+  app.post('/api/sso/initiate', { config: rateLimit }, async (request, reply) => {
+    const body = parse(initiateSchema, request.body)
+    // The guard has checked Origin when present; Indee builds the callback from it.
+    const origin = request.headers.origin
+    if (origin === undefined) throw new BffError('forbidden', 'sso/initiate needs an Origin')
+    const started = await ctx.indee.initiate(body.email, origin)
+    const binding = ctx.signIns.add(request.cookies[cookies.signIn], started.state)
+    reply.setCookie(cookies.signIn, binding, cookieOptions(secureCookies, SIGN_IN_COOKIE_SECONDS))
+    return started
+  })
+
+  app.post('/api/sso/login', { config: rateLimit }, async (request, reply) => {
+    const body = parse(loginSchema, request.body)
+    // Only the browser that started this sign-in may finish it: checked before Indee is asked.
+    const { bound, rest } = ctx.signIns.take(request.cookies[cookies.signIn], body.state)
+    if (rest === '') reply.clearCookie(cookies.signIn, cookieOptions(secureCookies))
+    else reply.setCookie(cookies.signIn, rest, cookieOptions(secureCookies, SIGN_IN_COOKIE_SECONDS))
+    if (!bound) return sendError(reply, 'sign_in_not_bound')
+
+    if ('error' in body) {
+      // The provider refused; Indee closes its transaction. Nothing is stored whatever it says.
+      await ctx.indee
+        .login({
+          ...body,
+          code: '',
+          error: true,
+          errorDescription: { error: body.error, error_description: body.errorDescription },
+        })
+        .catch(() => undefined)
+      return reply.code(204).send()
+    }
+
+    const tokens = await ctx.indee.login({ ...body, error: false, errorDescription: {} })
+    const verified = await ctx.verify(tokens.token)
+    if (verified === undefined) {
+      throw new BffError('backend_unavailable', 'sso/login answered a token that does not verify')
+    }
+    // A new id at every sign-in (session fixation): any session this browser had ends first.
+    await ctx.sessions.end(request.cookies[cookies.session], (error) => {
+      request.log.warn({ err: error }, 'indee logout failed')
+    })
+    const { id, record } = await ctx.sessions.create(tokens, verified)
+    reply.setCookie(cookies.session, id, cookieOptions(secureCookies))
+    return ctx.sessions.viewOf(record)
+  })
+
+  app.get('/api/session', async (request, reply) => {
+    const resolved = await ctx.sessions.resolve(request.cookies[cookies.session])
+    if (!resolved.ok) {
+      if (resolved.reason === 'session_expired') clearSession(reply)
+      return sendError(reply, resolved.reason)
+    }
+    return ctx.sessions.viewOf(resolved.record)
+  })
+
+  app.post('/api/session/sign-out', async (request, reply) => {
+    await ctx.sessions.end(request.cookies[cookies.session], (error) => {
+      request.log.warn({ err: error }, 'indee logout failed after retry')
+    })
+    clearSession(reply)
+    return reply.code(204).send()
+  })
+}
+
+/** The live session of this request, or a 401 that also clears an ended session's cookie. */
+export async function requireSession(
+  ctx: RouteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const resolved = await ctx.sessions.resolve(request.cookies[ctx.cookies.session])
+  if (resolved.ok) return resolved.record
+  if (resolved.reason === 'session_expired') {
+    reply.clearCookie(ctx.cookies.session, cookieOptions(ctx.secureCookies))
+  }
+  throw new BffError(resolved.reason, 'no live session')
+}

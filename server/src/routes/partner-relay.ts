@@ -1,0 +1,60 @@
+// What every partner route shares: the vendor's answer goes back to the browser as status,
+// Content-Type and body only (never a cookie or other header), and a vendor login the BFF makes
+// on the person's behalf is cached, renewed and dropped here.
+import type { FastifyReply } from 'fastify'
+import { BffError } from '../errors.ts'
+import { callUpstream, type UpstreamAnswer, type UpstreamRequest } from '../upstream/upstream-call.ts'
+import type { LoginOutcome } from '../upstream/vendor-logins.ts'
+import type { RouteContext } from './context.ts'
+
+export function relay(reply: FastifyReply, answer: UpstreamAnswer): FastifyReply {
+  reply.code(answer.status).header('cache-control', 'no-store')
+  if (answer.contentType !== undefined) reply.header('content-type', answer.contentType)
+  return reply.send(answer.body)
+}
+
+/** Calls the vendor; a timeout or an unreachable vendor becomes the BFF's own 504 or 502. */
+export async function callVendor(
+  ctx: RouteContext,
+  vendor: string,
+  request: UpstreamRequest,
+): Promise<UpstreamAnswer> {
+  const result = await callUpstream(request, ctx.config.upstreamTimeoutMs)
+  if (result.ok) return result.answer
+  throw result.reason === 'timeout'
+    ? new BffError('upstream_timeout', `${vendor}: no answer in time`)
+    : new BffError('partner_unavailable', `${vendor}: ${result.reason}`)
+}
+
+export interface LoginThenCall {
+  readonly vendor: string
+  /** Cache key of the login, e.g. 'assuresign alice@example.com'. */
+  readonly key: string
+  readonly login: () => Promise<LoginOutcome>
+  /** The vendor call made with the login's token. */
+  readonly request: (token: string) => UpstreamRequest
+}
+
+/**
+ * Logs in at the vendor (or reuses the cached login), then makes the call with the token. A
+ * refused login is the BFF's own credential problem: the browser gets a plain 502, never the
+ * vendor's words. A 401 to the call drops the token, so the next hand-off logs in again.
+ */
+export async function callWithLogin(ctx: RouteContext, call: LoginThenCall): Promise<UpstreamAnswer> {
+  const login = await ctx.logins.get(call.key, call.login)
+  if (login.kind === 'timeout') throw new BffError('upstream_timeout', `${call.vendor} login timed out`)
+  if (login.kind === 'failed') {
+    throw new BffError('partner_unavailable', `${call.vendor} login ${login.reason}`)
+  }
+  const answer = await callVendor(ctx, call.vendor, call.request(login.token))
+  if (answer.status === 401) ctx.logins.forget(call.key, login.token)
+  return answer
+}
+
+/** A JSON body the guard has already held to application/json, read as an object. */
+export function jsonBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BffError('invalid_request', 'the body must be a JSON object')
+  }
+  return body as Record<string, unknown>
+}

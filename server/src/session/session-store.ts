@@ -1,0 +1,41 @@
+// Where the BFF keeps sessions. One interface, so a shared store (many instances behind a load
+// balancer) can replace the in-memory one without touching the routes.
+
+/** What the BFF knows of one signed-in person. Tokens never leave the server. */
+export interface SessionRecord {
+  /** The Indee session token (a JWT verified at login and at every refresh). */
+  readonly token: string
+  /** When `token` expires (ms since the epoch). */
+  readonly tokenExpiresAt: number
+  /** From here on, the next request renews `token` first. */
+  readonly refreshAt: number
+  readonly refreshToken: string
+  readonly subject: string
+  readonly email: string
+  readonly permissions: readonly string[]
+  readonly ciiNo: string | undefined
+  readonly aimbaseAccounts: readonly string[]
+  readonly createdAt: number
+  /** The last request that used the session; the idle timeout counts from here. */
+  readonly lastSeenAt: number
+  /** The session ends here whatever happens (at most the refresh token's lifetime). */
+  readonly absoluteExpiresAt: number
+}
+
+export interface SessionStore {
+  /** The record under `key`, or undefined when there is none (or it has expired). */
+  get(key: string): Promise<SessionRecord | undefined>
+  /** Stores `record` under `key`; the store forgets it after `ttlMs`. */
+  set(key: string, record: SessionRecord, ttlMs: number): Promise<void>
+  delete(key: string): Promise<void>
+  /**
+   * Runs `work` while no other `withLock(key)` caller runs (one refresh per session at a time).
+   * A shared store implements this with a lock that times out.
+   */
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>
+  /** Resolves when the store can serve requests (GET /readyz). */
+  ping(): Promise<void>
+  /** Which kind of store this is, for logs and /readyz. */
+  readonly kind: 'memory' | 'redis'
+  close(): Promise<void>
+}
