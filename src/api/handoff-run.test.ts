@@ -1,6 +1,5 @@
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { fakeJwt } from '../sso/testing/jwt.ts'
 import { mswServer } from '../sso/testing/msw-server.ts'
 import { testConfig } from '../sso/testing/runtime-config.ts'
 import { runHandoff, type HandoffInput } from './handoff-run.ts'
@@ -23,57 +22,40 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-function signedIn(tokenMinutes: number) {
-  const services = createServices(testConfig())
-  const token = fakeJwt({ email: 'alice@example.com', exp: Date.now() / 1000 + tokenMinutes * 60 })
-  services.sessions.save({
-    token,
-    refreshToken: 'refresh-1',
-    email: 'alice@example.com',
-    expiresAt: Date.now() + tokenMinutes * MINUTE,
-  })
-  return { services, token }
-}
-
-/** Answers AssureSign hand-offs and records the session token each one carried. */
+/** Answers AssureSign hand-offs with a new ssoToken each, and counts them. */
 function assureSignAnswers() {
-  const tokens: (string | null)[] = []
+  const calls = { count: 0, authorization: [] as (string | null)[] }
   server.use(
     http.post(api('/assuresign/authentication/sso'), ({ request }) => {
-      tokens.push(request.headers.get('authorization'))
-      return HttpResponse.json({ result: { ssoToken: `sso-${tokens.length}` } })
+      calls.count += 1
+      calls.authorization.push(request.headers.get('authorization'))
+      return HttpResponse.json({ result: { ssoToken: `sso-${calls.count}` } })
     }),
   )
-  return tokens
+  return calls
 }
 
 test('one key shares one request (StrictMode runs the effect twice)', async () => {
-  const { services } = signedIn(15)
-  const tokens = assureSignAnswers()
+  const services = createServices(testConfig())
+  const calls = assureSignAnswers()
   const [first, second] = [runHandoff('k', handoff, services), runHandoff('k', handoff, services)]
   expect(second).toBe(first)
   await first
-  expect(tokens).toHaveLength(1)
+  expect(calls.count).toBe(1)
 })
 
 test('a settled run is forgotten, so its token is not kept and the key can run again', async () => {
-  const { services } = signedIn(15)
-  const tokens = assureSignAnswers()
+  const services = createServices(testConfig())
+  const calls = assureSignAnswers()
   const first = await runHandoff('k', handoff, services)
   const again = await runHandoff('k', handoff, services)
-  expect(tokens).toHaveLength(2)
+  expect(calls.count).toBe(2)
   expect(again).not.toEqual(first)
 })
 
-test('the retry after a long hidden wait renews the session first and sends the new token', async () => {
-  const { services, token } = signedIn(20)
-  const renewed = fakeJwt({ email: 'alice@example.com', exp: Date.now() / 1000 + 40 * 60 })
-  server.use(
-    http.post(api('/indee/refresh'), () =>
-      HttpResponse.json({ status_code: 'A0000', status_message: 'success', token: renewed }),
-    ),
-  )
-  const tokens = assureSignAnswers()
+test('a token that aged in a hidden tab is dropped for a fresh one; no credential is ever sent', async () => {
+  const services = createServices(testConfig())
+  const calls = assureSignAnswers()
   visibility = 'hidden'
   const listening = vi.spyOn(document, 'addEventListener')
   const run = runHandoff('k', handoff, services)
@@ -85,7 +67,33 @@ test('the retry after a long hidden wait renews the session first and sends the 
   visibility = 'visible'
   document.dispatchEvent(new Event('visibilitychange'))
   const target = await run
-  expect(tokens).toEqual([`Bearer ${token}`, `Bearer ${renewed}`])
-  expect(target).toMatchObject({ kind: 'redirect' })
+  expect(calls.authorization).toEqual([null, null])
   expect(String(target.kind === 'redirect' ? target.url : '')).toContain('ssoToken=sso-2')
+})
+
+test.each(['signed_out', 'session_expired'])(
+  "the BFF's 401 %s ends the hand-off as session_expired",
+  async (error) => {
+    const services = createServices(testConfig())
+    server.use(
+      http.post(api('/assuresign/authentication/sso'), () =>
+        HttpResponse.json({ error, message: 'Sign-in required.' }, { status: 401 }),
+      ),
+    )
+    await expect(runHandoff('k', handoff, services)).rejects.toMatchObject({
+      code: 'session_expired',
+    })
+  },
+)
+
+test("a vendor's own 401 stays the partner's refusal, not a sign-out", async () => {
+  const services = createServices(testConfig())
+  server.use(
+    http.post(api('/assuresign/authentication/sso'), () =>
+      HttpResponse.json({ Message: 'Authorization has been denied.' }, { status: 401 }),
+    ),
+  )
+  await expect(runHandoff('k', handoff, services)).rejects.toMatchObject({
+    code: 'handoff_unauthorized',
+  })
 })

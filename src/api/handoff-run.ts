@@ -1,6 +1,9 @@
-// Runs one partner hand-off in the browser: validated input in, one gateway call (through the
+// Runs one partner hand-off in the browser: validated input in, one BFF call (through the
 // partner's adapter and the token-age guard), then the page leaves at once. No React here.
+import { sessionEndedReason } from '../providers/bff.ts'
 import { HANDOFF_ADAPTERS } from '../providers/handoff-providers.ts'
+import { SsoError } from '../sso/errors.ts'
+import type { FetchLike } from '../sso/http.ts'
 import { fetchFreshTarget, safeWindowFor } from '../sso/handoff-guard.ts'
 import type { HandoffTarget, PartnerName } from '../sso/handoff.ts'
 import {
@@ -49,12 +52,26 @@ function waitUntilVisible(): Promise<void> {
   })
 }
 
-function requestTarget(handoff: HandoffInput, services: Services, sessionToken: string) {
+/**
+ * `fetch` that turns the BFF's "no live session" 401 into SsoError `session_expired`, so every
+ * partner adapter reads only its vendor's answers.
+ */
+export function sessionAwareFetch(fetch: FetchLike): FetchLike {
+  return async (input, init) => {
+    const response = await fetch(input, init)
+    if (response.status !== 401) return response
+    const text = await response.clone().text()
+    const reason = sessionEndedReason({ status: 401, contentType: '', text })
+    if (reason === undefined) return response
+    throw new SsoError('session_expired', `the BFF answered 401 ${reason}`)
+  }
+}
+
+function requestTarget(handoff: HandoffInput, services: Services) {
   const req = {
-    fetch: services.fetch,
+    fetch: sessionAwareFetch(services.fetch),
     apiBase: services.config.apiBase,
     timeoutMs: services.config.requestTimeoutMs,
-    sessionToken,
     config: services.config,
   }
   switch (handoff.partner) {
@@ -72,8 +89,8 @@ function requestTarget(handoff: HandoffInput, services: Services, sessionToken: 
 const runs = new Map<string, Promise<HandoffTarget>>()
 
 /**
- * Gets a fresh hand-off target. Every fetch, the guard's second one included, first renews the
- * session when it is about to expire, so a tab that slept past the token's life sends a live one.
+ * Gets a fresh hand-off target (the guard fetches once more when the first came too late to use).
+ * The BFF renews the session itself; a session that is over rejects with `session_expired`.
  */
 export function runHandoff(
   key: string,
@@ -83,10 +100,7 @@ export function runHandoff(
   const existing = runs.get(key)
   if (existing !== undefined) return existing
   const run = fetchFreshTarget(
-    async () => {
-      const session = await services.sessionManager.ensureFresh()
-      return requestTarget(handoff, services, session.token)
-    },
+    () => requestTarget(handoff, services),
     {
       now: Date.now,
       safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),

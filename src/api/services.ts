@@ -1,11 +1,10 @@
-// Wires the core to the browser: real fetch, this tab's sessionStorage, the wall clock. Created
-// once at start; React reads it through a context, the callback entry uses it before React loads.
-import { createIndeeClient } from '../providers/indee.ts'
+// Wires the core to the browser: real fetch, this tab's sessionStorage (sign-in transactions
+// only), the wall clock. Created once at start; React reads it through a context, the callback
+// entry uses it before React loads.
+import { createBffClient } from '../providers/bff.ts'
 import type { AuthBackend } from '../sso/auth-backend.ts'
 import type { RuntimeConfig } from '../sso/config.ts'
 import type { FetchLike } from '../sso/http.ts'
-import { createSessionManager, type SessionManager } from '../sso/session-manager.ts'
-import { createSessionStore, type SessionStore } from '../sso/session-store.ts'
 import { safeSessionStorage } from '../sso/storage.ts'
 import { createTransactionStore, type TransactionStore } from '../sso/transaction-store.ts'
 
@@ -15,8 +14,6 @@ export interface Services {
   readonly fetch: FetchLike
   readonly backend: AuthBackend
   readonly transactions: TransactionStore
-  readonly sessions: SessionStore
-  readonly sessionManager: SessionManager
 }
 
 const now = () => Date.now()
@@ -27,7 +24,7 @@ export function createServices(config: RuntimeConfig): Services {
   // Absolute against this origin: the same request in the browser, and usable under Node's fetch.
   const fetch: FetchLike = (input, init) =>
     window.fetch(new URL(input, window.location.origin).href, init)
-  const backend = createIndeeClient({
+  const backend = createBffClient({
     fetch,
     apiBase: config.apiBase,
     timeoutMs: config.requestTimeoutMs,
@@ -38,13 +35,5 @@ export function createServices(config: RuntimeConfig): Services {
     ttlMs: config.transactionTtlSeconds * 1000,
   })
   transactions.purgeStale()
-  const sessions = createSessionStore({ storage })
-  const sessionManager = createSessionManager({
-    sessions,
-    transactions,
-    backend,
-    now,
-    leewayMs: config.refreshLeewaySeconds * 1000,
-  })
-  return { config, fetch, backend, transactions, sessions, sessionManager }
+  return { config, fetch, backend, transactions }
 }

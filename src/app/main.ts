@@ -22,7 +22,6 @@ async function boot(): Promise<Boot> {
   const callback = handleCallback(callbackHref, {
     store: services.transactions,
     backend: services.backend,
-    sessions: services.sessions,
     config: services.config,
   })
   // The callback view reports the outcome; this only keeps the rejection from being "unhandled".

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router-dom'
 import { ConfigErrorView } from '../routes/config-error-view.tsx'
@@ -7,7 +7,7 @@ import { ErrorView } from '../routes/error-view.tsx'
 import type { Boot } from './boot.ts'
 import { createAppRouter } from './router.tsx'
 import { AppShell } from './app-shell.tsx'
-import { SessionKeeper } from './session-keeper.tsx'
+import { followSessionChanges } from '../api/session-query.ts'
 import { AppContext } from '../routes/app-context.ts'
 import './styles.css'
 
@@ -15,6 +15,12 @@ import './styles.css'
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
 })
+
+/** Keeps the session query in step with the other tabs and the back/forward cache. */
+function SessionSync() {
+  useEffect(() => followSessionChanges(queryClient), [])
+  return null
+}
 
 export function renderApp(boot: Boot): void {
   const container = document.getElementById('root')
@@ -44,7 +50,7 @@ export function renderApp(boot: Boot): void {
     <StrictMode>
       <AppContext.Provider value={{ services: boot.services, callback: boot.callback }}>
         <QueryClientProvider client={queryClient}>
-          <SessionKeeper />
+          <SessionSync />
           <RouterProvider router={router} />
         </QueryClientProvider>
       </AppContext.Provider>

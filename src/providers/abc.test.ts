@@ -21,15 +21,6 @@ function configWith(portalUrl = PORTAL) {
   })
 }
 
-/** A JWT-shaped session token (unsigned: the client only reads it, the gateway verifies it). */
-function sessionToken(claims: Record<string, unknown>): string {
-  const part = (value: unknown) =>
-    btoa(JSON.stringify(value)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '')
-  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`
-}
-
-const ALICE = sessionToken({ email: 'alice@example.com', cii_no: '1001234567', exp: 2_000_000_000 })
-
 const server = mswServer()
 
 function handoff(overrides: Partial<HandoffRequest> = {}, lobId = 'ABSLI') {
@@ -39,7 +30,6 @@ function handoff(overrides: Partial<HandoffRequest> = {}, lobId = 'ABSLI') {
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      sessionToken: ALICE,
       config: configWith(),
       ...overrides,
     },
@@ -50,7 +40,7 @@ function answer(status: number, body: JsonBodyType) {
   server.use(http.post(ENDPOINT, () => HttpResponse.json(body, { status })))
 }
 
-/** Counts the requests that reach the gateway, answering each with success. */
+/** Counts the requests that reach the BFF, answering each with success. */
 function countRequests() {
   const counter = { calls: 0 }
   server.use(
@@ -69,7 +59,7 @@ const SUCCESS = {
   TokenNo: 'eyJhbGciOiJIUzI1NiJ9.eyJDSUlObyI6IjEwMDEyMzQ1NjcifQ.sig',
 }
 
-test('asks for a token with the raw session JWT, the API version and the CII number', async () => {
+test('asks the BFF for a token with the API version and no credential (the BFF adds them)', async () => {
   let seen: Request | undefined
   let body: unknown
   server.use(
@@ -80,16 +70,14 @@ test('asks for a token with the raw session JWT, the API version and the CII num
     }),
   )
   await handoff()
-  expect(seen?.headers.get('authorization')).toBe(ALICE)
   expect(seen?.headers.get('x-api-version')).toBe('2.1.0')
   expect(seen?.headers.get('content-type')).toBe('application/json')
   expect([...(seen?.headers.keys() ?? [])].sort()).toEqual([
     'accept',
-    'authorization',
     'content-type',
     'x-api-version',
   ])
-  expect(body).toEqual({ CIINo: '1001234567', LOBId: 'ABSLI', Functionality: 'CLM' })
+  expect(body).toEqual({ LOBId: 'ABSLI', Functionality: 'CLM' })
 })
 
 test('hands the tokens to the portal as a POST form, never in a URL', async () => {
@@ -176,18 +164,6 @@ test('a silent gateway times out', async () => {
   await expect(afterFakeTime(5000, () => handoff({ timeoutMs: 5000 }))).rejects.toMatchObject({
     code: 'timeout',
   })
-})
-
-test.each([
-  ['not a JWT', 'opaque-token'],
-  ['a JWT without cii_no', sessionToken({ email: 'bob@example.com' })],
-  ['a JWT with a hostile cii_no', sessionToken({ cii_no: '1"}, "LOBId": "X' })],
-])('refuses a session token that is %s without calling ABC', async (_name, token) => {
-  const counter = countRequests()
-  await expect(handoff({ sessionToken: token })).rejects.toMatchObject({
-    code: 'handoff_forbidden',
-  })
-  expect(counter.calls).toBe(0)
 })
 
 test('refuses a line of business missing from config without calling ABC', async () => {

@@ -1,9 +1,9 @@
-// ABC GenerateSSOToken through the gateway (DESIGN.md §4), ending in a POST form to the line of
-// business portal. This file is the only place that knows ABC's headers, shapes and ReturnCodes.
+// ABC GenerateSSOToken through the BFF, ending in a POST form to the line-of-business portal.
+// The BFF adds the session token as Authorization, the client id and the CII number; this file
+// is the only place that knows ABC's answers and ReturnCodes.
 import { z } from 'zod/mini'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
 import { SsoError } from '../sso/errors.ts'
-import { unverifiedJwtPayload } from '../sso/jwt-payload.ts'
 import type { LobInput } from '../sso/handoff-input.ts'
 import { handoffError, type HandoffAdapter } from '../sso/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../sso/http.ts'
@@ -35,22 +35,6 @@ const VALIDATION_FIELDS: ReadonlyMap<string, string> = new Map([
   ['V3', 'line of business id (LOBId)'],
   ['V5', 'functionality (Functionality)'],
 ])
-
-// Read without verification (the gateway and ABC verify the token): only the CII number, which
-// GenerateSSOToken requires in its body, is taken from the signed-in person's session token.
-const sessionClaimsSchema = z.looseObject({
-  cii_no: z.string().check(z.regex(/^[A-Za-z0-9]{1,32}$/)),
-})
-
-function ciiNoOf(sessionToken: string): string {
-  const claims = sessionClaimsSchema.safeParse(unverifiedJwtPayload(sessionToken))
-  if (!claims.success) {
-    throw new SsoError('handoff_forbidden', 'session token carries no usable "cii_no" claim', {
-      cause: claims.error,
-    })
-  }
-  return claims.data.cii_no
-}
 
 function httpErrorMessage(response: HttpResponse): string | undefined {
   const body = httpErrorSchema.safeParse(parseJsonBody(response))
@@ -125,11 +109,8 @@ export const abcAdapter: HandoffAdapter<LobInput> = {
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'x-api-version': req.config.partners.abc.apiVersion,
-        // ABC's documentation sends the Cognito JWT as is, without a "Bearer" prefix.
-        Authorization: req.sessionToken,
       },
       body: JSON.stringify({
-        CIINo: ciiNoOf(req.sessionToken),
         LOBId: input.lobId,
         Functionality: input.functionality,
       }),

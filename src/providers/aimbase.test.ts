@@ -20,7 +20,6 @@ function handoff(format: 'json' | 'xml' = 'json', landing = '/Dashboard') {
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      sessionToken: 'session.jwt.value',
       config: testConfig({ partners: { aimbase: { origin: DEALER, format } } }),
     },
   )
@@ -43,7 +42,7 @@ function jsonAnswer(status: number, body: JsonBodyType) {
   server.use(http.post(ENDPOINT, () => HttpResponse.json(body, { status })))
 }
 
-/** Records what the gateway received and answers with a JSON token. */
+/** Records what the BFF received and answers with a JSON token. */
 function recordRequest() {
   const seen: { headers?: Headers; body?: string } = {}
   server.use(
@@ -56,32 +55,29 @@ function recordRequest() {
   return seen
 }
 
-test('posts a JSON SignOnAccount with only the session token', async () => {
+test('asks the BFF for a JSON SignOnAccount, naming the format, with no credential', async () => {
   const seen = recordRequest()
   await handoff('json', '/Dashboard?tab=1&x=2')
   expect(seen.headers?.get('content-type')).toBe('application/json')
-  expect(seen.headers?.get('authorization')).toBe('Bearer session.jwt.value')
-  expect([...(seen.headers?.keys() ?? [])].sort()).toEqual([
-    'accept',
-    'authorization',
-    'content-type',
-  ])
+  expect(seen.headers?.get('accept')).toBe('application/json')
+  expect([...(seen.headers?.keys() ?? [])].sort()).toEqual(['accept', 'content-type'])
   expect(JSON.parse(seen.body ?? '')).toEqual({
     AccountUid: ACCOUNT,
     LandingPageUrl: '/Dashboard?tab=1&x=2',
+    Format: 'json',
   })
 })
 
-test('posts an XML SignOnAccount with escaped values when configured for XML', async () => {
+test('asks for the XML format when configured for XML, still in a JSON request', async () => {
   const seen = recordRequest()
   await handoff('xml', `/a?b=1&c='<x>"`)
-  expect(seen.headers?.get('content-type')).toBe('application/xml')
-  expect(seen.body).toBe(
-    `<SignOnAccount><AccountUid>${ACCOUNT}</AccountUid>` +
-      '<LandingPageUrl>/a?b=1&amp;c=&apos;&lt;x&gt;&quot;</LandingPageUrl></SignOnAccount>',
-  )
-  const parsed = new DOMParser().parseFromString(seen.body ?? '', 'application/xml')
-  expect(parsed.querySelector('LandingPageUrl')?.textContent).toBe(`/a?b=1&c='<x>"`)
+  expect(seen.headers?.get('content-type')).toBe('application/json')
+  expect(seen.headers?.get('accept')).toBe('application/xml')
+  expect(JSON.parse(seen.body ?? '')).toEqual({
+    AccountUid: ACCOUNT,
+    LandingPageUrl: `/a?b=1&c='<x>"`,
+    Format: 'xml',
+  })
 })
 
 test('a configured account with its own format overrides the default format', async () => {
@@ -103,12 +99,11 @@ test('a configured account with its own format overrides the default format', as
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      sessionToken: 't',
       config,
     },
   )
-  expect(seen.headers?.get('content-type')).toBe('application/xml')
-  expect(seen.body).toContain('<SignOnAccount>')
+  expect(seen.headers?.get('accept')).toBe('application/xml')
+  expect(JSON.parse(seen.body ?? '')).toMatchObject({ Format: 'xml' })
 })
 
 test('sends the person to SingleSignOn with the token and landing encoded', async () => {

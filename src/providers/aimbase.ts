@@ -1,5 +1,6 @@
-// Aimbase Security/SignOnAccount through the gateway (DESIGN.md §4), in the JSON or XML body
-// format the vendor documents. This file is the only place that knows Aimbase's wire format.
+// Aimbase Security/SignOnAccount through the BFF, in the JSON or XML body format the vendor
+// documents: the app sends JSON and names the format, the BFF writes Aimbase's body in it, and
+// Aimbase's answer comes back in that format. This file reads Aimbase's answers.
 import { z } from 'zod/mini'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
 import { SsoError } from '../sso/errors.ts'
@@ -21,29 +22,7 @@ const tokenSchema = z
 /** ASP.NET Web API error body; only `Message` is used. */
 const jsonErrorSchema = z.object({ Message: z.string() })
 
-function escapeXml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;')
-}
-
-function signOnBody(input: AimbaseInput, format: 'json' | 'xml') {
-  if (format === 'json') {
-    return {
-      contentType: 'application/json',
-      body: JSON.stringify({ AccountUid: input.accountUid, LandingPageUrl: input.landing }),
-    }
-  }
-  return {
-    contentType: 'application/xml',
-    body:
-      `<SignOnAccount><AccountUid>${escapeXml(input.accountUid)}</AccountUid>` +
-      `<LandingPageUrl>${escapeXml(input.landing)}</LandingPageUrl></SignOnAccount>`,
-  }
-}
+const MEDIA_TYPES = { json: 'application/json', xml: 'application/xml' } as const
 
 /**
  * Strict XML reading: no DOCTYPE at all (OWASP XXE Prevention: entity expansion is the attack),
@@ -114,7 +93,7 @@ function errorFromStatus(response: HttpResponse): SsoError | undefined {
   const { status } = response
   const message = `Aimbase hand-off failed with HTTP ${status}`
   if (status === 401) return new SsoError('handoff_unauthorized', message)
-  // 403 comes from the gateway: the account does not belong to the signed-in person.
+  // 403 comes from the BFF: the account does not belong to the signed-in person.
   if (status === 403) return new SsoError('handoff_forbidden', message)
   if (status >= 500) return handoffError('handoff_unavailable', message, errorMessageOf(response))
   if (status >= 400) return handoffError('handoff_bad_request', message, errorMessageOf(response))
@@ -130,16 +109,16 @@ export const aimbaseAdapter: HandoffAdapter<AimbaseInput> = {
     const { origin, format, accounts } = req.config.partners.aimbase
     // A configured account may choose its own format; any other account uses the default.
     const account = accounts.find((a) => a.uid.toLowerCase() === input.accountUid.toLowerCase())
-    const { contentType, body } = signOnBody(input, account?.format ?? format)
+    const wire = account?.format ?? format
     const response = await sendRequest({
       fetch: req.fetch,
       url: `${req.apiBase}/aimbase/Security/SignOnAccount`,
-      headers: {
-        Authorization: `Bearer ${req.sessionToken}`,
-        'Content-Type': contentType,
-        Accept: contentType,
-      },
-      body,
+      headers: { 'Content-Type': 'application/json', Accept: MEDIA_TYPES[wire] },
+      body: JSON.stringify({
+        AccountUid: input.accountUid,
+        LandingPageUrl: input.landing,
+        Format: wire,
+      }),
       timeoutMs: req.timeoutMs,
       unavailableCode: 'handoff_unavailable',
     })

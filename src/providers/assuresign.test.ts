@@ -21,7 +21,6 @@ function handoff(overrides: Partial<HandoffRequest> = {}) {
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      sessionToken: 'session.jwt.value',
       config,
       ...overrides,
     },
@@ -32,7 +31,7 @@ function answer(status: number, body: JsonBodyType) {
   server.use(http.post(ENDPOINT, () => HttpResponse.json(body, { status })))
 }
 
-test('asks the gateway for an ssoToken with only the session token and no body', async () => {
+test('asks the BFF for an ssoToken with an empty JSON body and no credential of its own', async () => {
   let seen: Request | undefined
   let body = ''
   server.use(
@@ -43,9 +42,9 @@ test('asks the gateway for an ssoToken with only the session token and no body',
     }),
   )
   await handoff()
-  expect(seen?.headers.get('authorization')).toBe('Bearer session.jwt.value')
-  expect(body).toBe('')
-  expect([...(seen?.headers.keys() ?? [])].sort()).toEqual(['accept', 'authorization'])
+  expect(seen?.headers.get('authorization')).toBeNull()
+  expect(body).toBe('{}')
+  expect([...(seen?.headers.keys() ?? [])].sort()).toEqual(['accept', 'content-type'])
 })
 
 test('sends the person to Simple Setup of the envelope with the token encoded', async () => {

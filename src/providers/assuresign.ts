@@ -1,4 +1,4 @@
-// AssureSign DocumentNOW v3.3 Authentication/SSO through the gateway (DESIGN.md §4). This file is
+// AssureSign DocumentNOW v3.3 Authentication/SSO through the BFF. This file is
 // the only place that knows AssureSign's paths, answer shapes and error codes.
 import { z } from 'zod/mini'
 import { allowRedirect } from '../sso/allowed-redirect.ts'
@@ -51,7 +51,9 @@ export const assureSignAdapter: HandoffAdapter<AssureSignInput> = {
     const response = await sendRequest({
       fetch: req.fetch,
       url: `${req.apiBase}/assuresign/authentication/sso`,
-      headers: { Authorization: `Bearer ${req.sessionToken}`, Accept: 'application/json' },
+      // A JSON body, so the BFF's CSRF check lets it through; AssureSign's call itself has none.
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
       timeoutMs: req.timeoutMs,
       unavailableCode: 'handoff_unavailable',
     })

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
+import { primeSignedIn } from '../api/session-query.ts'
 import { SsoError } from '../sso/errors.ts'
 import { useAppContext } from './app-context.ts'
 import { ErrorView } from './error-view.tsx'
@@ -13,11 +15,12 @@ const notFromProvider = new SsoError(
 
 /**
  * /sso/callback: shows the exchange the entry script already started (it does not start one
- * itself), then replaces itself with `returnTo`.
+ * itself), primes the session query with its answer, then replaces itself with `returnTo`.
  */
 export function CallbackRoute() {
   const { callback } = useAppContext()
   const navigate = useNavigate()
+  const client = useQueryClient()
   const [failure, setFailure] = useState<unknown>(
     callback === undefined ? notFromProvider : undefined,
   )
@@ -26,8 +29,10 @@ export function CallbackRoute() {
     if (callback === undefined) return undefined
     let active = true
     callback.then(
-      ({ returnTo }) => {
-        if (active) void navigate(returnTo, { replace: true })
+      ({ returnTo, session }) => {
+        if (!active) return
+        primeSignedIn(client, session)
+        void navigate(returnTo, { replace: true })
       },
       (error: unknown) => {
         if (active) setFailure(error)
@@ -36,7 +41,7 @@ export function CallbackRoute() {
     return () => {
       active = false
     }
-  }, [callback, navigate])
+  }, [callback, navigate, client])
 
   if (failure !== undefined) {
     const returnTo = failure instanceof SsoError ? failure.returnTo : undefined

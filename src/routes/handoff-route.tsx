@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { leaveFor, parseHandoffInput, runHandoff } from '../api/handoff-run.ts'
+import { markSignedOut } from '../api/session-query.ts'
 import type { PartnerName } from '../sso/handoff.ts'
 import { isSsoError } from '../sso/errors.ts'
 import { useAppContext } from './app-context.ts'
@@ -8,16 +10,19 @@ import { PARTNER_NAMES } from './partner-names.ts'
 import { ErrorView } from './error-view.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { signInPath } from './sign-in-path.ts'
-import { useSession } from './use-session.ts'
+import { useSessionState } from './use-session.ts'
+import { useSignOut } from './use-sign-out.ts'
 
 interface HandoffRouteProps {
   readonly partner: PartnerName
 }
 
-/** /handoff/…: validate, one call through the gateway, leave at once (DESIGN.md §2–§3). */
+/** /handoff/…: validate, one call through the BFF, leave at once. */
 export function HandoffRoute({ partner }: HandoffRouteProps) {
   const { services } = useAppContext()
-  const session = useSession()
+  const session = useSessionState()
+  const client = useQueryClient()
+  const signOut = useSignOut()
   const params = useParams()
   const [search] = useSearchParams()
   const location = useLocation()
@@ -46,7 +51,7 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
     }
   }, [partner, envelopeId, lobId, query, services.config])
 
-  const signedIn = session !== undefined
+  const signedIn = session.data?.signedIn === true
   useEffect(() => {
     if (!parsed.ok || !signedIn) return undefined
     const run = runHandoff(`${location.key}:${attempt}`, parsed.handoff, services)
@@ -56,13 +61,19 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
         if (active) leaveFor(target)
       },
       (error: unknown) => {
-        if (active) setFailure({ attempt, error })
+        if (!active) return
+        // The BFF says the session is over: every view goes to sign-in, which comes back here.
+        if (isSsoError(error) && error.code === 'session_expired') {
+          markSignedOut(client, 'session_expired')
+          return
+        }
+        setFailure({ attempt, error })
       },
     )
     return () => {
       active = false
     }
-  }, [parsed, signedIn, services, location.key, attempt])
+  }, [parsed, signedIn, services, location.key, attempt, client])
 
   if (!parsed.ok) {
     // Nothing of a bad link is kept: "Try again" starts over from the home page.
@@ -76,6 +87,10 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
       />
     )
   }
+  if (session.isPending) return <ProgressView message="Checking your session…" />
+  if (session.isError) {
+    return <ErrorView error={session.error} onRetry={() => void session.refetch()} />
+  }
   if (!signedIn) return <Navigate to={signInPath(here)} replace />
   if (failure !== undefined && failure.attempt === attempt) {
     const unauthorized = isSsoError(failure.error) && failure.error.code === 'handoff_unauthorized'
@@ -88,9 +103,9 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
             setAttempt((n) => n + 1)
             return
           }
-          void services.sessionManager
-            .signOut()
-            .then(() => navigate(signInPath(here), { replace: true }))
+          signOut.mutate(undefined, {
+            onSettled: () => void navigate(signInPath(here), { replace: true }),
+          })
         }}
       />
     )

@@ -1,23 +1,31 @@
-import { useMutation } from '@tanstack/react-query'
 import { Link, useSearchParams } from 'react-router-dom'
 import { ERROR_MESSAGES } from '../sso/error-messages.ts'
 import { safeReturnTo } from '../sso/return-to.ts'
 import { useAppContext } from './app-context.ts'
+import { ErrorView } from './error-view.tsx'
 import { partnerDestinations } from './partner-destinations.ts'
+import { ProgressView } from './progress-view.tsx'
 import { SignInForm } from './sign-in-form.tsx'
-import { useSession } from './use-session.ts'
-import { useSignOutReason } from './use-sign-out-reason.ts'
+import { useSessionState } from './use-session.ts'
+import { useSignOut } from './use-sign-out.ts'
 
 export function HomeRoute() {
   const { services } = useAppContext()
-  const session = useSession()
-  const reason = useSignOutReason()
+  const session = useSessionState()
   const [search] = useSearchParams()
-  const signOut = useMutation({ mutationFn: () => services.sessionManager.signOut() })
+  const signOut = useSignOut()
 
-  if (session === undefined) {
+  if (session.isPending) return <ProgressView message="Checking your session…" />
+  if (session.isError) {
+    return <ErrorView error={session.error} onRetry={() => void session.refetch()} />
+  }
+  if (signOut.isError) {
+    return <ErrorView error={signOut.error} onRetry={() => signOut.mutate()} />
+  }
+  if (!session.data.signedIn) {
     const returnTo = safeReturnTo(search.get('returnTo'), window.location.origin)
-    const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+    const notice =
+      session.data.reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
     return <SignInForm returnTo={returnTo} notice={notice} />
   }
 
@@ -25,7 +33,7 @@ export function HomeRoute() {
     <section className="card" aria-labelledby="home-title">
       <h1 id="home-title">Welcome</h1>
       <p className="signed-in">
-        Signed in as <strong>{session.email}</strong>
+        Signed in as <strong>{session.data.session.email}</strong>
       </p>
       <h2 id="partners-title">Partner destinations</h2>
       <ul className="destinations" aria-labelledby="partners-title">

@@ -7,7 +7,8 @@ import { deferred } from '../sso/testing/fake-backend.ts'
 import { mswServer } from '../sso/testing/msw-server.ts'
 import { TEST_ISSUER } from '../sso/testing/runtime-config.ts'
 
-const INITIATE = `${window.location.origin}/api/indee/sso/initiate`
+const INITIATE = `${window.location.origin}/api/sso/initiate`
+const SESSION = `${window.location.origin}/api/session`
 const server = mswServer()
 
 function initiateAnswer(redirect: string, hold?: Promise<unknown>) {
@@ -16,21 +17,26 @@ function initiateAnswer(redirect: string, hold?: Promise<unknown>) {
     http.post(INITIATE, async ({ request }) => {
       seen.push(await request.json())
       await hold
-      return HttpResponse.json({
-        state: 'state-1',
-        nonce: 'nonce-1',
-        redirect,
-        status_code: 'A0000',
-        status_message: 'success',
-      })
+      return HttpResponse.json({ state: 'state-1', nonce: 'nonce-1', redirect })
     }),
   )
   return seen
 }
 
+/** The home page of a browser without a session, once the BFF has said so. */
+async function renderSignedOut(path = '/') {
+  server.use(
+    http.get(SESSION, () =>
+      HttpResponse.json({ error: 'signed_out', message: 'Sign-in required.' }, { status: 401 }),
+    ),
+  )
+  renderRoute(path)
+  await screen.findByLabelText('Work email')
+}
+
 test('an invalid email gets an inline message and sends nothing', async () => {
   const seen = initiateAnswer(`${TEST_ISSUER}/auth?state=state-1`)
-  renderRoute('/')
+  await renderSignedOut()
   await userEvent.type(screen.getByLabelText('Work email'), 'not-an-email')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   expect(screen.getByText('Enter your work email address, like name@company.com.')).toBeVisible()
@@ -41,7 +47,7 @@ test('an invalid email gets an inline message and sends nothing', async () => {
 test('while sign-in starts the button is disabled and says Redirecting…', async () => {
   const { promise: hold, resolve: release } = deferred<undefined>()
   const seen = initiateAnswer('https://elsewhere.example/auth?state=state-1', hold)
-  renderRoute('/')
+  await renderSignedOut()
   await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   const button = await screen.findByRole('button', { name: 'Redirecting…' })
@@ -49,12 +55,12 @@ test('while sign-in starts the button is disabled and says Redirecting…', asyn
   expect(screen.getByText('Contacting your sign-in provider…')).toBeInTheDocument()
   release(undefined)
   await screen.findByTestId('error-code')
-  expect(seen).toEqual([{ username: 'alice@example.com' }])
+  expect(seen).toEqual([{ email: 'alice@example.com' }])
 })
 
 test('a provider URL off the configured issuer shows untrusted_redirect and stores nothing', async () => {
   initiateAnswer('https://evil.example/auth?state=state-1')
-  renderRoute('/?returnTo=%2F%3Ftab%3Dpartners')
+  await renderSignedOut('/?returnTo=%2F%3Ftab%3Dpartners')
   await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   expect(await screen.findByTestId('error-code')).toHaveTextContent('untrusted_redirect')
@@ -67,12 +73,16 @@ test('a backend refusal shows login_failed with the backend message as text', as
   server.use(
     http.post(INITIATE, () =>
       HttpResponse.json(
-        { status_code: 'A4002', status_message: '<b>username</b> is not an email' },
-        { status: 400 },
+        {
+          error: 'login_failed',
+          message: 'The sign-in service refused this sign-in.',
+          detail: '<b>username</b> is not an email',
+        },
+        { status: 401 },
       ),
     ),
   )
-  renderRoute('/')
+  await renderSignedOut()
   await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   expect(await screen.findByTestId('error-code')).toHaveTextContent('login_failed')

@@ -1,9 +1,12 @@
-import { useSyncExternalStore } from 'react'
-import type { Session } from '../sso/session-store.ts'
+import { useQuery } from '@tanstack/react-query'
+import { sessionQuery } from '../api/session-query.ts'
 import { useAppContext } from './app-context.ts'
 
-/** The current session of this tab, kept in step with refreshes and sign-out. */
-export function useSession(): Session | undefined {
-  const { sessions } = useAppContext().services
-  return useSyncExternalStore(sessions.subscribe, sessions.current)
+/**
+ * The session as the BFF last said: `pending` until it has answered, then signed in (with what
+ * the app shows) or signed out (with why).
+ */
+export function useSessionState() {
+  const { backend } = useAppContext().services
+  return useQuery(sessionQuery(backend))
 }

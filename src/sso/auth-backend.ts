@@ -1,8 +1,10 @@
-// The one interface sign-in needs from an auth backend (STYLE.md: one adapter per vendor behind
-// one interface). The core depends on this; src/providers/<vendor>.ts implements it.
+// The one interface sign-in needs from the backend (STYLE.md: one adapter behind one interface).
+// The core depends on this; src/providers/bff.ts implements it over sso-bridge's own BFF, which
+// keeps the tokens: the browser only ever sees a SessionView.
+import type { SessionView } from './session.ts'
 
-/** Auth backends sso-bridge has an adapter for; a Record over this catches a missing adapter. */
-export type ProviderName = 'indee'
+/** Backends sso-bridge has an adapter for; a Record over this catches a missing adapter. */
+export type ProviderName = 'bff'
 
 export interface InitiateResult {
   readonly state: string
@@ -26,25 +28,28 @@ export interface ProviderErrorReport {
   readonly errorDescription: string
 }
 
-export interface SessionTokens {
-  readonly token: string
-  readonly refreshToken: string
-}
+/** What GET /api/session says: signed in, or signed out and why. */
+export type SessionState =
+  | { readonly signedIn: true; readonly session: SessionView }
+  | { readonly signedIn: false; readonly reason: SignedOutReason }
+
+/** `signed_out`: no session (or the person signed out); `session_expired`: it ended on its own. */
+export type SignedOutReason = 'signed_out' | 'session_expired'
 
 /**
  * Every method throws SsoError: `timeout`, `backend_unavailable`, `invalid_response`, and
- * `login_failed` (initiate, login) or `session_expired` (refresh) when the backend refuses.
+ * `login_failed` or `sign_in_not_bound` (initiate, login) when the backend refuses.
  */
 export interface AuthBackend {
   readonly provider: ProviderName
   /** Starts a sign-in for `email`; the backend creates the state and nonce. */
   initiate(email: string): Promise<InitiateResult>
-  /** Exchanges the callback's code once; never retried (the code is single use). */
-  login(params: LoginParams): Promise<SessionTokens>
+  /** Exchanges the callback's code once (never retried: it is single use); the session is set. */
+  login(params: LoginParams): Promise<SessionView>
   /** Tells the backend the provider answered with an error; never throws, never retried. */
   reportProviderError(report: ProviderErrorReport): Promise<void>
-  /** A new access token for the refresh token; `session_expired` when it is refused. */
-  refresh(refreshToken: string): Promise<{ readonly token: string }>
-  /** Ends the backend session of the refresh token. */
-  logout(refreshToken: string): Promise<void>
+  /** The session this browser has, if any. */
+  session(): Promise<SessionState>
+  /** Ends the session at the backend. */
+  signOut(): Promise<void>
 }

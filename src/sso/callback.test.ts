@@ -1,12 +1,10 @@
 import { afterEach, expect, test } from 'vitest'
 import { handleCallback, resetCallbackFlightsForTests } from './callback.ts'
 import { SsoError } from './errors.ts'
-import { createSessionStore } from './session-store.ts'
-import { deferred, fakeBackend } from './testing/fake-backend.ts'
-import { fakeJwt } from './testing/jwt.ts'
+import type { SessionView } from './session.ts'
+import { ALICE_SESSION, deferred, fakeBackend } from './testing/fake-backend.ts'
 import { TEST_ISSUER, testConfig } from './testing/runtime-config.ts'
 import { codeOfRejection, failureOf } from './testing/sso-failure.ts'
-import { throwingStorage } from './testing/throwing-storage.ts'
 import { createTransactionStore, type Transaction } from './transaction-store.ts'
 
 afterEach(() => {
@@ -18,7 +16,6 @@ const now = () => clock
 const TTL = 600_000
 const CALLBACK = 'http://127.0.0.1:5173/sso/callback'
 const ISS = encodeURIComponent(TEST_ISSUER)
-const TOKEN = fakeJwt({ sub: 'u1', email: 'alice@example.com', exp: 1_700_000_900 })
 
 function setup({
   requireIssuer = true,
@@ -26,12 +23,11 @@ function setup({
 }: { requireIssuer?: boolean; storage?: Storage } = {}) {
   clock = 1_700_000_000_000
   const backend = fakeBackend()
-  backend.login.mockResolvedValue({ token: TOKEN, refreshToken: 'refresh-1' })
+  backend.login.mockResolvedValue(ALICE_SESSION)
   const store = createTransactionStore({ storage, now, ttlMs: TTL })
-  const sessions = createSessionStore({ storage })
   const tx: Transaction = {
     flow: 'signin',
-    provider: 'indee',
+    provider: 'bff',
     state: 's1',
     nonce: 'n1',
     email: 'alice@example.com',
@@ -43,41 +39,43 @@ function setup({
   const deps = {
     store,
     backend,
-    sessions,
     config: testConfig({ identityProvider: { requireIssuer } }),
   }
-  return { backend, store, sessions, deps }
+  return { backend, store, deps }
 }
 
-test('exchanges the code once, stores the session and continues to returnTo', async () => {
-  const { backend, sessions, deps } = setup()
+/** Keys of this tab's sessionStorage other than sign-in transactions and their tombstones. */
+function storedBesidesTransactions(): string[] {
+  return Object.keys(sessionStorage).filter(
+    (key) => !key.startsWith('sso-bridge:txn:') && !key.startsWith('sso-bridge:done:'),
+  )
+}
+
+test('exchanges the code once, keeps nothing of the session and continues to returnTo', async () => {
+  const { backend, deps } = setup()
   const result = await handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)
-  const session = {
-    token: TOKEN,
-    refreshToken: 'refresh-1',
-    email: 'alice@example.com',
-    expiresAt: 1_700_000_900_000,
-  }
-  expect(result).toEqual({ returnTo: '/handoff/lob/ABSLI?functionality=POL', session })
+  expect(result).toEqual({
+    returnTo: '/handoff/lob/ABSLI?functionality=POL',
+    session: ALICE_SESSION,
+  })
   expect(backend.login).toHaveBeenCalledExactlyOnceWith({
     state: 's1',
     nonce: 'n1',
     email: 'alice@example.com',
     code: 'c1',
   })
-  expect(sessions.current()).toEqual(session)
-  expect(createSessionStore({ storage: sessionStorage }).current()).toEqual(session)
+  expect(storedBesidesTransactions()).toEqual([])
 })
 
 test('the same state twice (StrictMode, double render) gives the same promise and one request', async () => {
   const { backend, deps } = setup()
-  const pending = deferred<{ token: string; refreshToken: string }>()
+  const pending = deferred<SessionView>()
   backend.login.mockReturnValue(pending.promise)
   const href = `${CALLBACK}?code=c1&state=s1&iss=${ISS}`
   const first = handleCallback(href, deps)
   const second = handleCallback(href, deps)
   expect(second).toBe(first)
-  pending.resolve({ token: TOKEN, refreshToken: 'refresh-1' })
+  pending.resolve(ALICE_SESSION)
   await first
   expect(handleCallback(href, deps)).toBe(first)
   expect(backend.login).toHaveBeenCalledTimes(1)
@@ -103,12 +101,12 @@ test('a replayed callback on a fresh page is state_used and sends nothing', asyn
 
 test('the transaction is consumed before the backend call', async () => {
   const { backend, store, deps } = setup()
-  const pending = deferred<{ token: string; refreshToken: string }>()
+  const pending = deferred<SessionView>()
   backend.login.mockReturnValue(pending.promise)
   const flight = handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)
   await Promise.resolve()
   expect(() => store.consume('s1')).toThrow(SsoError)
-  pending.resolve({ token: TOKEN, refreshToken: 'refresh-1' })
+  pending.resolve(ALICE_SESSION)
   await flight
 })
 
@@ -188,7 +186,7 @@ test('the issuer is checked before a provider error is reported', async () => {
 })
 
 test('a provider error is reported once, stores nothing and shows the description as detail', async () => {
-  const { backend, sessions, deps } = setup()
+  const { backend, deps } = setup()
   const description = 'End-User aborted <script>interaction</script>'
   const href = `${CALLBACK}?state=s1&error=access_denied&error_description=${encodeURIComponent(description)}&iss=${ISS}`
   const failure = await failureOf(handleCallback(href, deps))
@@ -204,7 +202,7 @@ test('a provider error is reported once, stores nothing and shows the descriptio
     errorDescription: description,
   })
   expect(backend.login).not.toHaveBeenCalled()
-  expect(sessions.current()).toBeUndefined()
+  expect(storedBesidesTransactions()).toEqual([])
 })
 
 test('a provider error without a description shows the error code as detail', async () => {
@@ -240,7 +238,7 @@ test('no code is invalid_callback', async () => {
 })
 
 test('a refused exchange stores no session and keeps returnTo for "Try again"', async () => {
-  const { backend, sessions, deps } = setup()
+  const { backend, deps } = setup()
   backend.login.mockRejectedValue(
     new SsoError('login_failed', 'refused', { detail: 'Access Denied' }),
   )
@@ -250,22 +248,5 @@ test('a refused exchange stores no session and keeps returnTo for "Try again"', 
     'Access Denied',
     '/handoff/lob/ABSLI?functionality=POL',
   ])
-  expect(sessions.current()).toBeUndefined()
-})
-
-test('a token that is not a JWT is invalid_response and stores nothing', async () => {
-  const { backend, sessions, deps } = setup()
-  backend.login.mockResolvedValue({ token: 'opaque', refreshToken: 'refresh-1' })
-  expect(
-    await codeOfRejection(handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)),
-  ).toBe('invalid_response')
-  expect(sessions.current()).toBeUndefined()
-})
-
-test('a session that cannot be stored is storage_unavailable', async () => {
-  const failing = { operations: new Set<'setItem'>() }
-  const { deps } = setup({ storage: throwingStorage(sessionStorage, failing) })
-  const flight = handleCallback(`${CALLBACK}?code=c1&state=s1&iss=${ISS}`, deps)
-  failing.operations.add('setItem')
-  expect(await codeOfRejection(flight)).toBe('storage_unavailable')
+  expect(storedBesidesTransactions()).toEqual([])
 })

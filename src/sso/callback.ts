@@ -4,20 +4,20 @@ import type { AuthBackend } from './auth-backend.ts'
 import { callbackStateOf, readCallbackParams } from './callback-params.ts'
 import type { RuntimeConfig } from './config.ts'
 import { SsoError } from './errors.ts'
-import { sessionFromTokens, type Session, type SessionStore } from './session-store.ts'
+import type { SessionView } from './session.ts'
 import type { TransactionStore } from './transaction-store.ts'
 import { withReturnTo } from './with-return-to.ts'
 
 export interface CallbackSuccess {
   /** Where to continue: the same-origin path stored when the sign-in started. */
   readonly returnTo: string
-  readonly session: Session
+  /** What the BFF says of the new session (it keeps the tokens). */
+  readonly session: SessionView
 }
 
 export interface CallbackDeps {
   readonly store: TransactionStore
   readonly backend: AuthBackend
-  readonly sessions: SessionStore
   readonly config: RuntimeConfig
 }
 
@@ -27,10 +27,11 @@ const flights = new Map<string, Promise<CallbackSuccess>>()
 
 /**
  * Completes a sign-in from the callback page's original URL (the caller has already removed it
- * from the address bar). Resolves with the new session, which is stored; rejects with SsoError
+ * from the address bar). Resolves with the new session (the BFF sets its cookie); rejects with SsoError
  * `invalid_callback`, `state_missing`, `state_mismatch`, `state_expired`, `state_used`,
  * `issuer_mismatch`, `provider_error` (detail: the provider's description, as text),
- * `login_failed`, `invalid_response`, `backend_unavailable`, `timeout` or `storage_unavailable`.
+ * `login_failed`, `sign_in_not_bound`, `rate_limited`, `invalid_response`, `backend_unavailable`,
+ * `timeout` or `storage_unavailable`.
  * Failures after the state was found carry the transaction's `returnTo`.
  */
 export function handleCallback(href: string, deps: CallbackDeps): Promise<CallbackSuccess> {
@@ -49,7 +50,7 @@ export function resetCallbackFlightsForTests(): void {
 }
 
 async function completeSignIn(href: string, deps: CallbackDeps): Promise<CallbackSuccess> {
-  const { store, backend, sessions, config } = deps
+  const { store, backend, config } = deps
   const params = readCallbackParams(href)
   // RFC 9700 §4.2.4: consumed before the backend call, so the state is single use.
   const tx = store.consume(params.state)
@@ -80,14 +81,12 @@ async function completeSignIn(href: string, deps: CallbackDeps): Promise<Callbac
       throw new SsoError('invalid_callback', 'callback has no "code" parameter')
     }
 
-    const tokens = await backend.login({
+    const session = await backend.login({
       state: tx.state,
       nonce: tx.nonce,
       email: tx.email,
       code: params.code,
     })
-    const session = sessionFromTokens(tokens)
-    sessions.save(session)
     return { returnTo: tx.returnTo, session }
   } catch (error) {
     throw withReturnTo(error, tx.returnTo)

@@ -68,8 +68,6 @@ export const runtimeConfigSchema = z.strictObject({
   }),
   requestTimeoutMs: intBetween(100, 120_000),
   transactionTtlSeconds: intBetween(30, 3600),
-  /** Refresh this long before the access token expires. */
-  refreshLeewaySeconds: intBetween(5, 600),
   partners: z.strictObject({
     assuresign: z.strictObject({
       /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */

@@ -47,6 +47,15 @@ export const ERROR_MESSAGES: Record<SsoErrorCode, ErrorMessage> = {
     message:
       'The sign-in service did not accept this sign-in. Check that you used your work email, then try again. If it keeps failing, contact your IT support.',
   },
+  sign_in_not_bound: {
+    title: 'This sign-in was started in another browser',
+    message:
+      'For your safety a sign-in can only be finished in the browser that started it. Start a new sign-in here.',
+  },
+  rate_limited: {
+    title: 'Too many sign-in attempts',
+    message: 'There were too many sign-in attempts from your network. Wait a minute, then try again.',
+  },
   session_expired: {
     title: 'Your session has ended',
     message: 'You were signed out because your session expired. Sign in again to continue.',

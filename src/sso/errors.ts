@@ -14,6 +14,8 @@ export const SSO_ERROR_CODES = [
   'invalid_callback',
   // sign-in: backend exchange and session
   'login_failed',
+  'sign_in_not_bound',
+  'rate_limited',
   'session_expired',
   'backend_unavailable',
   'invalid_response',

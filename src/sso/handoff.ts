@@ -23,8 +23,6 @@ export interface HandoffRequest {
   /** Backend prefix without a trailing slash: "/api" in the app, an absolute URL in tests. */
   readonly apiBase: string
   readonly timeoutMs: number
-  /** The signed-in person's session token; the gateway adds the vendor's own credentials. */
-  readonly sessionToken: string
   readonly config: RuntimeConfig
 }
 
@@ -32,7 +30,10 @@ export interface HandoffAdapter<Input> {
   readonly partner: PartnerName
   /** How long the vendor's hand-off token is valid; drives the safe window of handoff-guard.ts. */
   readonly tokenLifetimeMs: number
-  /** One call through the gateway (never retried, never cached), then the destination. */
+  /**
+   * One call through the BFF (never retried, never cached), then the destination. The BFF finds
+   * the person by the session cookie and adds the vendor's credentials.
+   */
   request(input: Input, req: HandoffRequest): Promise<HandoffTarget>
 }
 

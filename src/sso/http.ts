@@ -1,7 +1,7 @@
 // Every backend call goes through here (DESIGN.md §3 "Every backend call"): one AbortController
 // timeout, no automatic retry, and transport failures turned into coded errors. Status codes and
 // bodies are left to the caller's provider adapter, which owns its vendor's error table.
-import { SsoError, type SsoErrorCode } from './errors.ts'
+import { isSsoError, SsoError, type SsoErrorCode } from './errors.ts'
 import { parseJsonText } from './json.ts'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -47,6 +47,8 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       text,
     }
   } catch (error) {
+    // A coded error from a wrapping fetch (the BFF saying the session is over) stays as it is.
+    if (isSsoError(error)) throw error
     if (controller.signal.aborted) {
       throw new SsoError(
         'timeout',

@@ -40,7 +40,7 @@ test('initiates, stores the transaction and returns the identity provider redire
   expect(backend.initiate).toHaveBeenCalledExactlyOnceWith('alice@example.com')
   expect(store.consume('s1')).toEqual({
     flow: 'signin',
-    provider: 'indee',
+    provider: 'bff',
     state: 's1',
     nonce: 'n1',
     email: 'alice@example.com',

@@ -14,7 +14,7 @@ beforeEach(() => {
 function transaction(overrides: Partial<Transaction> = {}): Transaction {
   return {
     flow: 'signin',
-    provider: 'indee',
+    provider: 'bff',
     state: 'state-1',
     nonce: 'nonce-1',
     email: 'alice@example.com',

@@ -14,7 +14,7 @@ export const MAX_STATE_LENGTH = 512
 
 export const transactionSchema = z.strictObject({
   flow: z.literal('signin'),
-  provider: z.literal('indee'),
+  provider: z.literal('bff'),
   state: z.string().check(z.minLength(1), z.maxLength(MAX_STATE_LENGTH)),
   nonce: z.string().check(z.minLength(1), z.maxLength(MAX_STATE_LENGTH)),
   email: emailSchema,

@@ -5,20 +5,28 @@ import type {
   InitiateResult,
   LoginParams,
   ProviderErrorReport,
-  SessionTokens,
+  SessionState,
 } from '../auth-backend.ts'
 import { SsoError } from '../errors.ts'
+import type { SessionView } from '../session.ts'
 
 export interface FakeBackend extends AuthBackend {
   readonly initiate: ReturnType<typeof vi.fn<(email: string) => Promise<InitiateResult>>>
-  readonly login: ReturnType<typeof vi.fn<(params: LoginParams) => Promise<SessionTokens>>>
+  readonly login: ReturnType<typeof vi.fn<(params: LoginParams) => Promise<SessionView>>>
   readonly reportProviderError: ReturnType<
     typeof vi.fn<(report: ProviderErrorReport) => Promise<void>>
   >
-  readonly refresh: ReturnType<
-    typeof vi.fn<(refreshToken: string) => Promise<{ readonly token: string }>>
-  >
-  readonly logout: ReturnType<typeof vi.fn<(refreshToken: string) => Promise<void>>>
+  readonly session: ReturnType<typeof vi.fn<() => Promise<SessionState>>>
+  readonly signOut: ReturnType<typeof vi.fn<() => Promise<void>>>
+}
+
+/** What the BFF answers for alice after sign-in. */
+export const ALICE_SESSION: SessionView = {
+  email: 'alice@example.com',
+  permissions: ['assuresign', 'aimbase', 'abc'],
+  ciiNo: '1001234567',
+  expiresAt: 2_000_000_000_000,
+  idleTimeoutSeconds: 1800,
 }
 
 const unexpected = (name: string) => () =>
@@ -26,12 +34,12 @@ const unexpected = (name: string) => () =>
 
 export function fakeBackend(): FakeBackend {
   return {
-    provider: 'indee',
+    provider: 'bff',
     initiate: vi.fn(unexpected('initiate')),
     login: vi.fn(unexpected('login')),
     reportProviderError: vi.fn(() => Promise.resolve()),
-    refresh: vi.fn(unexpected('refresh')),
-    logout: vi.fn(() => Promise.resolve()),
+    session: vi.fn(() => Promise.resolve<SessionState>({ signedIn: false, reason: 'signed_out' })),
+    signOut: vi.fn(() => Promise.resolve()),
   }
 }
 

@@ -22,7 +22,6 @@ export function testConfig({
     identityProvider: { issuer: TEST_ISSUER, requireIssuer: true, ...identityProvider },
     requestTimeoutMs: 8000,
     transactionTtlSeconds: 600,
-    refreshLeewaySeconds: 60,
     partners: {
       assuresign: { origin: 'http://127.0.0.1:4030', envelopes: [], ...partners.assuresign },
       aimbase: {
