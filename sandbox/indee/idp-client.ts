@@ -18,7 +18,8 @@ const tokenResponseSchema = z.object({ id_token: z.string().min(1) })
 const idTokenClaimsSchema = z.object({
   sub: z.string().min(1),
   email: z.string().min(1),
-  email_verified: z.boolean().optional(),
+  // Read as is: the backend refuses anything but `true` (Access Denied, not a failed exchange).
+  email_verified: z.unknown().optional(),
   nonce: z.string().optional(),
 })
 

@@ -1,6 +1,8 @@
 // The Indee-style auth backend (DESIGN.md §4): admin auth API behind an API key, a confidential
 // OIDC client of the sandbox IdP, issuer of the session token and refresh token. Every expiry it
-// decides uses the sandbox clock (control.now()). Contract: docs/backend-contract.md.
+// decides uses the sandbox clock (control.now()). Contract: docs/backend-contract.md; what the
+// Indee document says and what we assume: docs/emulators.md. It sets no cookie: the document's
+// sso/login finds the transaction by state alone.
 import type http from 'node:http'
 import { z } from 'zod'
 import type { SandboxControl } from '../control/control.ts'
@@ -20,15 +22,12 @@ import {
   createIdpClient,
   type IdpClient,
 } from './idp-client.ts'
+import { IdentityLinks } from './identities.ts'
 import { RefreshTokenStore } from './refresh-tokens.ts'
 import { createSessionTokenIssuer, type SessionTokenIssuer } from './session-tokens.ts'
+import { signedInUser } from './sign-in-checks.ts'
 import { sendIndee } from './status-codes.ts'
-import {
-  TRANSACTION_COOKIE,
-  TRANSACTION_TTL_MS,
-  TransactionStore,
-  type TakeResult,
-} from './transactions.ts'
+import { TransactionStore, type TakeResult } from './transactions.ts'
 
 export const INDEE_API_PREFIX = '/v1/admin/auth/'
 export const INDEE_JWKS_PATH = '/.well-known/jwks.json'
@@ -39,7 +38,8 @@ const loginSchema = z.object({
   nonce: z.string().min(1),
   email: z.string(),
   code: z.string().optional(),
-  error: z.boolean().optional(),
+  // Required, as in the Indee document's request: false, or true when the provider refused.
+  error: z.boolean(),
   // Indee sends `{}` when there is no error; the SPA sends the provider's text when there is.
   error_description: z.unknown().optional(),
 })
@@ -52,6 +52,8 @@ export interface StartIndeeOptions {
   readonly idpIssuer: string
   /** Origins the SPA may start a sign-in from; the callback is `<origin>/sso/callback`. */
   readonly appOrigins?: readonly string[]
+  /** Pending sign-ins held at most; default MAX_PENDING_TRANSACTIONS (10,000). */
+  readonly maxPendingTransactions?: number
 }
 
 interface Backend {
@@ -62,25 +64,11 @@ interface Backend {
   readonly transactions: TransactionStore
   readonly refreshTokens: RefreshTokenStore
   readonly sessionTokens: SessionTokenIssuer
-}
-
-function readCookie(req: http.IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return value.join('=')
-  }
-  return undefined
-}
-
-function transactionCookie(bindingId: string | undefined): string {
-  const attributes = 'HttpOnly; SameSite=Strict; Path=/'
-  return bindingId === undefined
-    ? `${TRANSACTION_COOKIE}=; Max-Age=0; ${attributes}`
-    : `${TRANSACTION_COOKIE}=${bindingId}; Max-Age=${TRANSACTION_TTL_MS / 1000}; ${attributes}`
+  readonly identities: IdentityLinks
+  readonly idpIssuer: string
 }
 
 const TAKE_MESSAGES: Record<Extract<TakeResult, { ok: false }>['reason'], string> = {
-  no_cookie: 'No sign-in transaction for this browser (transaction cookie missing)',
   unknown_state: 'Sign-in transaction not found or already used (unknown state)',
   expired: 'Sign-in transaction expired',
 }
@@ -96,10 +84,11 @@ async function initiate(backend: Backend, req: http.IncomingMessage, res: http.S
   if (origin === undefined || !backend.appOrigins.includes(origin)) {
     return sendIndee(res, 'originNotAllowed')
   }
-  const { bindingId, transaction } = backend.transactions.create(
-    readCookie(req, TRANSACTION_COOKIE),
-    { username, redirectUri: callbackUrlFor(origin) },
-  )
+  const transaction = backend.transactions.create({
+    username,
+    redirectUri: callbackUrlFor(origin),
+  })
+  if (transaction === undefined) return sendIndee(res, 'tooManySignIns')
   const redirect = await backend.idp.authorizeUrl({
     redirectUri: transaction.redirectUri,
     state: transaction.state,
@@ -109,7 +98,6 @@ async function initiate(backend: Backend, req: http.IncomingMessage, res: http.S
   })
   sendIndee(res, 'success', {
     extra: { state: transaction.state, nonce: transaction.nonce, redirect },
-    headers: { 'set-cookie': transactionCookie(bindingId) },
   })
 }
 
@@ -117,25 +105,17 @@ async function login(backend: Backend, req: http.IncomingMessage, res: http.Serv
   const body = loginSchema.safeParse(await readJson(req))
   if (!body.success) return sendIndee(res, 'malformedBody')
   const { state, nonce, email, code, error } = body.data
-  const bindingId = readCookie(req, TRANSACTION_COOKIE)
   // RFC 9700 §4.7.1: the transaction is consumed before any check, so it never works twice.
-  const taken = backend.transactions.take(bindingId, state)
-  const headers = {
-    'set-cookie': transactionCookie(
-      backend.transactions.hasPending(bindingId) ? bindingId : undefined,
-    ),
-  }
+  const taken = backend.transactions.take(state)
   // The provider answered with an error (e.g. the person cancelled): close and refuse.
-  if (error === true) return sendIndee(res, 'accessDenied', { headers })
-  if (code === undefined || code === '') return sendIndee(res, 'malformedBody', { headers })
-  if (!taken.ok) {
-    return sendIndee(res, 'transactionNotFound', { message: TAKE_MESSAGES[taken.reason], headers })
-  }
+  if (error) return sendIndee(res, 'accessDenied')
+  if (code === undefined || code === '') return sendIndee(res, 'malformedBody')
+  if (!taken.ok)
+    return sendIndee(res, 'transactionNotFound', { message: TAKE_MESSAGES[taken.reason] })
   const { transaction } = taken
   if (nonce !== transaction.nonce) {
     return sendIndee(res, 'transactionNotFound', {
       message: 'Sign-in transaction does not match (nonce mismatch)',
-      headers,
     })
   }
 
@@ -145,16 +125,11 @@ async function login(backend: Backend, req: http.IncomingMessage, res: http.Serv
     transaction.codeVerifier,
   )
   const claims = await backend.idp.verifyIdToken(idToken, transaction.nonce)
-  const signedIn = claims.email.toLowerCase()
-  const user = findUser(signedIn)
-  if (
-    user === undefined ||
-    claims.email_verified === false ||
-    signedIn !== transaction.username.toLowerCase() ||
-    signedIn !== email.trim().toLowerCase()
-  ) {
-    return sendIndee(res, 'accessDenied', { headers })
-  }
+  const user = signedInUser(
+    { claims, issuer: backend.idpIssuer, username: transaction.username, email },
+    backend.identities,
+  )
+  if (user === undefined) return sendIndee(res, 'accessDenied')
 
   const { control } = backend
   const now = control.now()
@@ -164,17 +139,17 @@ async function login(backend: Backend, req: http.IncomingMessage, res: http.Serv
     now,
     control.settings.accessTokenTtlSeconds,
   )
-  const refreshToken = backend.refreshTokens.issue(
+  const refreshToken = await backend.refreshTokens.issue(
     { sub: claims.sub, email: user.email },
     control.settings.refreshTokenTtlSeconds,
   )
-  sendIndee(res, 'success', { extra: { token, refresh_token: refreshToken }, headers })
+  sendIndee(res, 'success', { extra: { token, refresh_token: refreshToken } })
 }
 
 async function refresh(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse) {
   const body = refreshSchema.safeParse(await readJson(req))
   if (!body.success) return sendIndee(res, 'malformedBody')
-  const record = backend.refreshTokens.use(body.data.refresh_token)
+  const record = await backend.refreshTokens.use(body.data.refresh_token)
   const user = record === undefined ? undefined : findUser(record.email)
   if (record === undefined || user === undefined) return sendIndee(res, 'refreshFailed')
   const { control } = backend
@@ -190,7 +165,7 @@ async function refresh(backend: Backend, req: http.IncomingMessage, res: http.Se
 async function logout(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse) {
   const body = refreshSchema.safeParse(await readJson(req))
   if (!body.success) return sendIndee(res, 'malformedBody')
-  backend.refreshTokens.revoke(body.data.refresh_token)
+  await backend.refreshTokens.revoke(body.data.refresh_token)
   sendIndee(res, 'success')
 }
 
@@ -233,6 +208,7 @@ async function handle(backend: Backend, req: http.IncomingMessage, res: http.Ser
 /** Starts the auth backend; the session token's `iss` is the origin it listens on. */
 export async function startIndee(options: StartIndeeOptions): Promise<RunningServer> {
   const { control, port, idpIssuer, appOrigins = defaultAppOrigins() } = options
+  const now = () => control.now()
   let handleRequest: Handler = (_req, res) =>
     sendIndee(res, 'unexpected', { message: 'Starting up' })
   const server = await listen(
@@ -249,9 +225,11 @@ export async function startIndee(options: StartIndeeOptions): Promise<RunningSer
       clientSecret: idpClientSecret(),
       scope: IDP_SCOPES,
     }),
-    transactions: new TransactionStore(() => control.now()),
-    refreshTokens: new RefreshTokenStore(() => control.now()),
+    transactions: new TransactionStore(now, options.maxPendingTransactions),
+    refreshTokens: new RefreshTokenStore(now, server.url),
     sessionTokens: await createSessionTokenIssuer(server.url),
+    identities: new IdentityLinks(),
+    idpIssuer,
   }
   handleRequest = (req, res) => handle(backend, req, res)
   return server

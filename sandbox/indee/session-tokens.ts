@@ -1,6 +1,6 @@
 // The session token the auth backend issues (common contract: RS256 JWT with kid, iss = the
-// backend's origin, aud "sso-bridge", sub, email, cii_no, permissions, iat, exp) and the JWKS
-// that verifies it. The signing key is generated at start and never leaves this module.
+// backend's origin, aud "sso-bridge", sub, email, cii_no, permissions, aimbase_accounts, iat,
+// exp) and the JWKS that verifies it. The signing key is generated at start and never leaves this module.
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
 import type { SandboxUser } from '../users.ts'
 
@@ -24,6 +24,8 @@ export async function createSessionTokenIssuer(issuer: string): Promise<SessionT
         email: user.email,
         cii_no: user.ciiNo,
         permissions: [...user.permissions],
+        // The backend-for-frontend checks Aimbase account ownership against this list.
+        aimbase_accounts: user.aimbaseAccounts.map((uid) => uid.toLowerCase()),
       })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setIssuer(issuer)

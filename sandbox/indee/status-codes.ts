@@ -37,6 +37,11 @@ export const INDEE_STATUS = {
   unexpected: { code: 'A5001', http: 500, message: 'Unexpected server error' },
   upstreamUnreachable: { code: 'A5002', http: 502, message: 'The auth backend is unreachable' },
   idpUnreachable: { code: 'A5003', http: 502, message: 'The identity provider is unreachable' },
+  tooManySignIns: {
+    code: 'A5004',
+    http: 503,
+    message: 'Too many sign-ins in progress; try again later',
+  },
 } as const satisfies Record<string, IndeeStatus>
 
 export type IndeeStatusName = keyof typeof INDEE_STATUS

@@ -1,63 +1,73 @@
 import { expect, test } from 'vitest'
-import { TRANSACTION_TTL_MS, TransactionStore } from './transactions.ts'
+import { TRANSACTION_TTL_MS, TransactionStore, type SignInTransaction } from './transactions.ts'
 
-function storeWithClock() {
+function storeWithClock(maxPending?: number) {
   const clock = { now: 1_700_000_000_000 }
-  return { clock, store: new TransactionStore(() => clock.now) }
+  return { clock, store: new TransactionStore(() => clock.now, maxPending) }
 }
 
 const fields = { username: 'alice@example.com', redirectUri: 'http://127.0.0.1:5173/sso/callback' }
 
-test('gives a transaction back once for its browser and state', () => {
+function created(store: TransactionStore): SignInTransaction {
+  return store.create(fields) ?? expect.fail('the store refused a transaction')
+}
+
+test('gives a transaction back once for its state, with no browser id needed', () => {
   const { store } = storeWithClock()
-  const { bindingId, transaction } = store.create(undefined, fields)
-  expect(store.take(bindingId, transaction.state)).toEqual({ ok: true, transaction })
-  expect(store.take(bindingId, transaction.state)).toEqual({ ok: false, reason: 'unknown_state' })
+  const transaction = created(store)
+  expect(store.take(transaction.state)).toEqual({ ok: true, transaction })
+  expect(store.take(transaction.state)).toEqual({ ok: false, reason: 'unknown_state' })
 })
 
-test('refuses a take without the browser binding', () => {
+test('keeps several transactions apart by state', () => {
   const { store } = storeWithClock()
-  const { transaction } = store.create(undefined, fields)
-  expect(store.take(undefined, transaction.state)).toEqual({ ok: false, reason: 'no_cookie' })
-  expect(store.take('someone-else', transaction.state)).toEqual({
-    ok: false,
-    reason: 'unknown_state',
-  })
+  const first = created(store)
+  const second = created(store)
+  expect(store.take(second.state).ok).toBe(true)
+  expect(store.take(first.state).ok).toBe(true)
+  expect(store.take('never-issued')).toEqual({ ok: false, reason: 'unknown_state' })
 })
 
-test('keeps several transactions per browser (one per tab)', () => {
-  const { store } = storeWithClock()
-  const first = store.create(undefined, fields)
-  const second = store.create(first.bindingId, fields)
-  expect(second.bindingId).toBe(first.bindingId)
-  expect(store.take(first.bindingId, first.transaction.state).ok).toBe(true)
-  expect(store.hasPending(first.bindingId)).toBe(true)
-  expect(store.take(first.bindingId, second.transaction.state).ok).toBe(true)
-  expect(store.hasPending(first.bindingId)).toBe(false)
-})
-
-test('does not adopt a binding id the browser made up', () => {
-  const { store } = storeWithClock()
-  const { bindingId } = store.create('chosen-by-the-browser', fields)
-  expect(bindingId).not.toBe('chosen-by-the-browser')
-})
-
-test('expires a transaction after its TTL on the injected clock', () => {
+test('expires a transaction after its TTL on the injected clock, and consumes it anyway', () => {
   const { clock, store } = storeWithClock()
-  const fresh = store.create(undefined, fields)
-  const stale = store.create(fresh.bindingId, fields)
+  const fresh = created(store)
+  const stale = created(store)
   clock.now += TRANSACTION_TTL_MS - 1
-  expect(store.take(fresh.bindingId, fresh.transaction.state).ok).toBe(true)
+  expect(store.take(fresh.state).ok).toBe(true)
   clock.now += 1
-  expect(store.take(stale.bindingId, stale.transaction.state)).toEqual({
-    ok: false,
-    reason: 'expired',
-  })
+  expect(store.take(stale.state)).toEqual({ ok: false, reason: 'expired' })
+  expect(store.take(stale.state)).toEqual({ ok: false, reason: 'unknown_state' })
+})
+
+test('refuses a new transaction when full of live ones', () => {
+  const { store } = storeWithClock(3)
+  for (let i = 0; i < 3; i += 1) created(store)
+  expect(store.create(fields)).toBeUndefined()
+  expect(store.size).toBe(3)
+})
+
+test('makes room when full by forgetting expired transactions first', () => {
+  const { clock, store } = storeWithClock(3)
+  created(store)
+  created(store)
+  clock.now += TRANSACTION_TTL_MS
+  const live = created(store)
+  expect(store.create(fields)).toBeDefined()
+  expect(store.size).toBe(2)
+  expect(store.take(live.state).ok).toBe(true)
+})
+
+test('a taken transaction frees its place', () => {
+  const { store } = storeWithClock(1)
+  const only = created(store)
+  expect(store.create(fields)).toBeUndefined()
+  store.take(only.state)
+  expect(store.create(fields)).toBeDefined()
 })
 
 test('makes state, nonce and PKCE verifier distinct and unguessable', () => {
   const { store } = storeWithClock()
-  const { transaction } = store.create(undefined, fields)
+  const transaction = created(store)
   const values = [transaction.state, transaction.nonce, transaction.codeVerifier]
   expect(new Set(values).size).toBe(3)
   // RFC 7636 §4.1: a verifier of 43 to 128 unreserved characters.

@@ -1,10 +1,13 @@
-// Sign-in transactions of the auth backend: state, nonce and PKCE verifier bound to one browser
-// (an opaque id in an HttpOnly cookie) and to the username that started them. A browser may
-// hold several (one per tab), looked up by state. Times come from the sandbox clock.
+// Sign-in transactions of the auth backend: state, nonce and PKCE verifier, and the username
+// that started them, looked up by state alone, as the Indee document's sso/login request carries
+// nothing else. Binding a sign-in to one browser is the caller's job (sso-bridge's
+// backend-for-frontend sets its own transaction cookie); PKCE binds the code to this backend.
+// Times come from the sandbox clock.
 import { randomBytes } from 'node:crypto'
 
-export const TRANSACTION_COOKIE = 'indee_sso_txn'
 export const TRANSACTION_TTL_MS = 10 * 60 * 1000
+/** Pending sign-ins the store holds at most, so initiate calls cannot exhaust its memory. */
+export const MAX_PENDING_TRANSACTIONS = 10_000
 
 export interface SignInTransaction {
   readonly state: string
@@ -17,7 +20,7 @@ export interface SignInTransaction {
 
 export type TakeResult =
   | { readonly ok: true; readonly transaction: SignInTransaction }
-  | { readonly ok: false; readonly reason: 'no_cookie' | 'unknown_state' | 'expired' }
+  | { readonly ok: false; readonly reason: 'unknown_state' | 'expired' }
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
@@ -25,22 +28,23 @@ export function randomToken(bytes = 32): string {
 
 export class TransactionStore {
   readonly #now: () => number
-  readonly #byBrowser = new Map<string, Map<string, SignInTransaction>>()
+  readonly #maxPending: number
+  readonly #byState = new Map<string, SignInTransaction>()
 
-  constructor(now: () => number) {
+  constructor(now: () => number, maxPending = MAX_PENDING_TRANSACTIONS) {
     this.#now = now
+    this.#maxPending = maxPending
   }
 
   /**
-   * Starts a transaction. An existing binding id is reused only when the store knows it, so a
-   * browser cannot choose its own id.
+   * Starts a transaction with a fresh random state, nonce and verifier. When the store is full
+   * it first forgets expired transactions; still full, it refuses (undefined).
    */
   create(
-    bindingId: string | undefined,
     fields: Pick<SignInTransaction, 'username' | 'redirectUri'>,
-  ): { readonly bindingId: string; readonly transaction: SignInTransaction } {
-    this.#purge()
-    const id = bindingId !== undefined && this.#byBrowser.has(bindingId) ? bindingId : randomToken()
+  ): SignInTransaction | undefined {
+    if (this.#byState.size >= this.#maxPending) this.#purge()
+    if (this.#byState.size >= this.#maxPending) return undefined
     const transaction: SignInTransaction = {
       ...fields,
       state: randomToken(),
@@ -48,29 +52,22 @@ export class TransactionStore {
       codeVerifier: randomToken(),
       createdAt: this.#now(),
     }
-    const pending = this.#byBrowser.get(id) ?? new Map<string, SignInTransaction>()
-    pending.set(transaction.state, transaction)
-    this.#byBrowser.set(id, pending)
-    return { bindingId: id, transaction }
+    this.#byState.set(transaction.state, transaction)
+    return transaction
   }
 
   /** Looks up and removes the transaction: RFC 9700 §4.7.1, state is single use. */
-  take(bindingId: string | undefined, state: string): TakeResult {
-    if (bindingId === undefined) return { ok: false, reason: 'no_cookie' }
-    const pending = this.#byBrowser.get(bindingId)
-    const transaction = pending?.get(state)
-    if (pending === undefined || transaction === undefined) {
-      return { ok: false, reason: 'unknown_state' }
-    }
-    pending.delete(state)
-    if (pending.size === 0) this.#byBrowser.delete(bindingId)
+  take(state: string): TakeResult {
+    const transaction = this.#byState.get(state)
+    if (transaction === undefined) return { ok: false, reason: 'unknown_state' }
+    this.#byState.delete(state)
     if (this.#expired(transaction)) return { ok: false, reason: 'expired' }
     return { ok: true, transaction }
   }
 
-  /** Whether the browser still has transactions in flight (else its cookie can go). */
-  hasPending(bindingId: string | undefined): boolean {
-    return bindingId !== undefined && this.#byBrowser.has(bindingId)
+  /** How many transactions are held, expired ones included until the next purge. */
+  get size(): number {
+    return this.#byState.size
   }
 
   #expired(transaction: SignInTransaction): boolean {
@@ -78,11 +75,8 @@ export class TransactionStore {
   }
 
   #purge(): void {
-    for (const [id, pending] of this.#byBrowser) {
-      for (const [state, transaction] of pending) {
-        if (this.#expired(transaction)) pending.delete(state)
-      }
-      if (pending.size === 0) this.#byBrowser.delete(id)
+    for (const [state, transaction] of this.#byState) {
+      if (this.#expired(transaction)) this.#byState.delete(state)
     }
   }
 }

@@ -103,7 +103,7 @@ async function expectMessage(response: Response, status: number, message: string
   else expect(body.message).toMatch(message)
 }
 
-test('generates a TokenRefNo and an HS256 TokenNo valid for 15 minutes', async () => {
+test('generates a TokenRefNo and an HS256 TokenNo valid for 3600 s, as the sample shows', async () => {
   const body = await generated()
   expect(body.ReturnCode).toBe('1')
   expect(body.ReturnMessage).toBe('Token Generated successfully')
@@ -111,7 +111,7 @@ test('generates a TokenRefNo and an HS256 TokenNo valid for 15 minutes', async (
   const claims = decodeJwt(body.TokenNo)
   expect(claims).toMatchObject({ CIINo: ALICE_CII, LOBId: 'ABSLI', Functionality: 'POL' })
   expect(typeof claims.Date).toBe('string')
-  expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(900)
+  expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(3600)
   const header = JSON.parse(
     Buffer.from(body.TokenNo.split('.')[0] ?? '', 'base64url').toString(),
   ) as {
@@ -237,8 +237,8 @@ test("answers 403 for a CIINo that is not the token's cii_no", async () => {
   await expectMessage(await generate({ ...goodBody, CIINo: '1007654321' }), 403, /does not belong/)
 })
 
-test('answers V1 with HTTP 200 for a CII number that is not 10 digits', async () => {
-  for (const CIINo of ['123456789', '10012345678', 'abcdefghij', 1001234567, undefined]) {
+test('answers V1 with HTTP 200 for a CII number that is not a string of digits', async () => {
+  for (const CIINo of ['1001-4567', '1'.repeat(21), 'abcdefghij', 1001234567, undefined]) {
     const response = await generate({ ...goodBody, CIINo })
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ ReturnCode: 'V1', ReturnMessage: 'Invalid CII number' })
@@ -354,12 +354,12 @@ test('validates a generated token once', async () => {
   })
 })
 
-test('refuses a token validated after its 15 minutes', async () => {
+test('refuses a token validated after its 3600 s', async () => {
   const onTime = await generated()
   const late = await generated()
-  control.advanceClock(14 * 60_000)
+  control.advanceClock(3599_000)
   expect((await validated(onTime)).IsValidToken).toBe(true)
-  control.advanceClock(2 * 60_000)
+  control.advanceClock(2_000)
   expect(await validated(late)).toMatchObject({
     ReturnCode: '0',
     ReturnMessage: 'Token expired',
@@ -411,4 +411,19 @@ test('validate answers 400 without x-api-version', async () => {
     body: '{}',
   })
   await expectMessage(response, 400, /x-api-version/)
+})
+
+test('accepts the document\'s sample formats: an 8-digit CIINo and LOBId "01"', async () => {
+  const sample = await start({ lines: [{ id: '01', label: 'Sample line' }] })
+  try {
+    const authorization = await issuer.sign({ ciiNo: '10001004' })
+    const response = await generate(
+      { CIINo: '10001004', LOBId: '01', Functionality: 'POL' },
+      { authorization },
+      sample,
+    )
+    expect(await response.json()).toMatchObject({ ReturnCode: '1' })
+  } finally {
+    await sample.close()
+  }
 })

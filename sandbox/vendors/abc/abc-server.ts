@@ -14,8 +14,13 @@ import { signSsoToken, verifySsoToken } from './sso-token.ts'
 export const ABC_GENERATE_PATH = '/cmnsrv/user/generate-sso-token'
 export const ABC_VALIDATE_PATH = '/cmnsrv/auth/user/validate-sso-token'
 
-/** TokenNo lifetime: ABC documents 15–60 minutes; the sandbox takes the short end. */
-export const ABC_DEFAULT_TOKEN_TTL_SECONDS = 15 * 60
+/** TokenNo lifetime: the GenerateSSOToken sample's TokenNo has exp - iat = 3600 s. */
+export const ABC_DEFAULT_TOKEN_TTL_SECONDS = 60 * 60
+/**
+ * A CII number as the document's sample writes it ("10001004"): a string of digits. Digits
+ * only and the 20-digit bound are assumptions (the document gives no format beyond the sample).
+ */
+const CII_NUMBER = /^[0-9]{1,20}$/
 /** Client addresses ABC lets through (x-forwarded-for); anything else is a 406. */
 export const ABC_DEFAULT_ALLOWED_CLIENT_IPS: readonly string[] = [
   '127.0.0.1',
@@ -162,7 +167,7 @@ export async function startAbc(options: AbcOptions): Promise<RunningServer> {
     const ciiNo = stringField(body, 'CIINo')
     const lobId = stringField(body, 'LOBId')
     const functionality = stringField(body, 'Functionality')
-    if (ciiNo === undefined || !/^[0-9]{10}$/.test(ciiNo))
+    if (ciiNo === undefined || !CII_NUMBER.test(ciiNo))
       return business(res, 'V1', 'Invalid CII number')
     if (ciiNo !== claims.ciiNo) return fail(res, 403, 'CIINo does not belong to the signed-in user')
     if (lobId === undefined) return business(res, 'V3', 'LOB Id is required')

@@ -18,6 +18,8 @@ export interface SessionTokenOptions {
   /** 'foreign' signs with a key the JWKS does not publish, under the published kid. */
   readonly key?: 'published' | 'foreign'
   readonly permissions?: readonly string[]
+  /** Another `cii_no` than the user's, e.g. the document's sample "10001004". */
+  readonly ciiNo?: string
 }
 
 export interface SessionIssuerFixture {
@@ -43,7 +45,7 @@ export async function startSessionIssuer(): Promise<SessionIssuerFixture> {
     const key: CryptoKey = options.key === 'foreign' ? foreign.privateKey : published.privateKey
     return new SignJWT({
       email: user.email,
-      cii_no: user.ciiNo,
+      cii_no: options.ciiNo ?? user.ciiNo,
       permissions: [...(options.permissions ?? user.permissions)],
     })
       .setProtectedHeader({ alg: 'RS256', kid: KID })

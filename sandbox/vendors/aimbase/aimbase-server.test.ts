@@ -6,8 +6,7 @@ import { startAimbase } from './aimbase-server.ts'
 import { AIMBASE_SANDBOX_CREDENTIALS } from './credentials.ts'
 
 const ALICE_ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
-const XML_STRING =
-  /^<\?xml version="1\.0" encoding="utf-8"\?><string xmlns="http:\/\/schemas\.microsoft\.com\/2003\/10\/Serialization\/">([^<]+)<\/string>$/
+const XML_STRING = /^<string>([^<]+)<\/string>$/
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 let control: SandboxControl
@@ -142,7 +141,7 @@ test('refuses XML with a DOCTYPE with 400 in XML', async () => {
   const response = await signOnXml(await apiToken(), xml)
   expect(response.status).toBe(400)
   expect(await response.text()).toBe(
-    '<?xml version="1.0" encoding="utf-8"?><Error><Message>The request is invalid: DOCTYPE is not accepted.</Message></Error>',
+    '<Error><Message>The request is invalid: DOCTYPE is not accepted.</Message></Error>',
   )
 })
 
@@ -153,30 +152,38 @@ test('refuses a missing AccountUid with 400 in JSON and in XML', async () => {
   expect(await json.json()).toEqual({ Message: 'The AccountUid field is required.' })
   const xml = await signOnXml(token, '<SignOnAccount><AccountUid/></SignOnAccount>')
   expect(xml.status).toBe(400)
-  expect(await xml.text()).toContain(
+  expect(await xml.text()).toBe(
     '<Error><Message>The AccountUid field is required.</Message></Error>',
   )
 })
 
-test('refuses an AccountUid that is not a GUID, or unknown, with 400', async () => {
+test('answers incorrect content, an AccountUid not a GUID or unknown, with 500 and a message', async () => {
   const token = await apiToken()
   const notGuid = await signOnJson(token, { AccountUid: 'alice' })
-  expect(notGuid.status).toBe(400)
-  expect(await notGuid.json()).toEqual({ Message: 'The AccountUid field is not a valid GUID.' })
+  expect(notGuid.status).toBe(500)
+  expect(await notGuid.json()).toEqual({ Message: 'The AccountUid is not a GUID.' })
   const unknown = await signOnJson(token, { AccountUid: '11111111-2222-4333-8444-555555555555' })
-  expect(unknown.status).toBe(400)
+  expect(unknown.status).toBe(500)
   expect(await unknown.json()).toEqual({
-    Message: 'The AccountUid field does not match an account.',
+    Message: 'No account was found for AccountUid 11111111-2222-4333-8444-555555555555.',
   })
+  const xml = await signOnXml(
+    token,
+    '<SignOnAccount><AccountUid>11111111-2222-4333-8444-555555555555</AccountUid></SignOnAccount>',
+  )
+  expect(xml.status).toBe(500)
+  expect(await xml.text()).toBe(
+    '<Error><Message>No account was found for AccountUid 11111111-2222-4333-8444-555555555555.</Message></Error>',
+  )
 })
 
-test('refuses a LandingPageUrl that is not a relative path with 400', async () => {
+test('refuses a LandingPageUrl that is not a relative path with 500', async () => {
   const token = await apiToken()
   for (const landing of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
     const response = await signOnJson(token, { AccountUid: ALICE_ACCOUNT, LandingPageUrl: landing })
-    expect(response.status).toBe(400)
+    expect(response.status).toBe(500)
     expect(await response.json()).toEqual({
-      Message: 'The LandingPageUrl field must be a relative path.',
+      Message: 'The LandingPageUrl must be a relative path.',
     })
   }
 })

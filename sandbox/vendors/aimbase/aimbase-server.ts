@@ -126,15 +126,17 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
     if (!read.ok) return sendMessage(res, format, 400, read.message)
     const uid = read.fields.get('AccountUid')
     const landing = read.fields.get('LandingPageUrl')
+    // Sign On Account: a missing AccountUid is the documented 400; content that is present but
+    // incorrect (not a GUID, no such account, a landing off the site) is the documented 500,
+    // with a message that says what is wrong.
     if (uid === undefined) return sendMessage(res, format, 400, 'The AccountUid field is required.')
-    if (!GUID.test(uid))
-      return sendMessage(res, format, 400, 'The AccountUid field is not a valid GUID.')
+    if (!GUID.test(uid)) return sendMessage(res, format, 500, 'The AccountUid is not a GUID.')
     if (landing !== undefined && !isRelativeLandingPath(landing)) {
-      return sendMessage(res, format, 400, 'The LandingPageUrl field must be a relative path.')
+      return sendMessage(res, format, 500, 'The LandingPageUrl must be a relative path.')
     }
     const account = findAimbaseAccount(uid)
     if (account === undefined) {
-      return sendMessage(res, format, 400, 'The AccountUid field does not match an account.')
+      return sendMessage(res, format, 500, `No account was found for AccountUid ${uid}.`)
     }
     if (account.broken) return sendMessage(res, format, 500, 'An error has occurred.')
     sendStringResult(res, format, signOns.issue({ account, landing }, control.now()))

@@ -1,14 +1,12 @@
 // Aimbase bodies come as JSON or XML, chosen by Content-Type (application/json, or application/xml
-// and text/xml); the emulator answers in the same format. Errors are {"Message":"…"} or
-// <Error><Message>…</Message></Error> (Aimbase Authentication and Sign On Account specs).
+// and text/xml); the emulator answers in the same format. Results are a JSON string or
+// <string>…</string>; errors are {"Message":"…"} or <Error><Message>…</Message></Error>, exactly
+// as the Sign On Account document shows them: no XML declaration, no namespace.
 import type http from 'node:http'
 import { escapeHtml, mediaTypeOf, readBody, send, sendJson } from '../../lib/http.ts'
 import { readFlatXml } from './strict-xml.ts'
 
 export type WireFormat = 'json' | 'xml'
-
-/** Namespace of the .NET serialised string the XML answers carry. */
-export const XML_STRING_NAMESPACE = 'http://schemas.microsoft.com/2003/10/Serialization/'
 
 export function wireFormatOf(req: http.IncomingMessage): WireFormat | undefined {
   const type = mediaTypeOf(req)
@@ -20,22 +18,17 @@ export function wireFormatOf(req: http.IncomingMessage): WireFormat | undefined 
 const escapeXml = escapeHtml
 
 function sendXml(res: http.ServerResponse, status: number, xml: string): void {
-  send(
-    res,
-    status,
-    `<?xml version="1.0" encoding="utf-8"?>${xml}`,
-    'application/xml; charset=utf-8',
-  )
+  send(res, status, xml, 'application/xml; charset=utf-8')
 }
 
-/** A string result: JSON `"value"` or XML `<string xmlns="…Serialization/">value</string>`. */
+/** A string result: JSON `"value"` or XML `<string>value</string>`. */
 export function sendStringResult(
   res: http.ServerResponse,
   format: WireFormat,
   value: string,
 ): void {
   if (format === 'json') sendJson(res, 200, value)
-  else sendXml(res, 200, `<string xmlns="${XML_STRING_NAMESPACE}">${escapeXml(value)}</string>`)
+  else sendXml(res, 200, `<string>${escapeXml(value)}</string>`)
 }
 
 type FlatRecord = Readonly<Record<string, string | number | boolean>>

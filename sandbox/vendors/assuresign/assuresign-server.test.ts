@@ -106,7 +106,8 @@ test('issues an ssoToken for a bearer session token, whatever the scheme case', 
     const response = await sso({ authorization: `${scheme} ${token}` })
     expect(response.status).toBe(200)
     const body = (await response.json()) as { result: { ssoToken: string } }
-    expect(body.result.ssoToken).toMatch(/^[A-Za-z0-9_-]{40,}$/)
+    // Standard base64, as documented: the token holds characters a URL must encode.
+    expect(body.result.ssoToken).toMatch(/^[A-Za-z0-9+/]{40,}={0,2}$/)
   }
 })
 
@@ -116,9 +117,9 @@ test('accepts the legacy X-AS-UserSessionToken scheme and header', async () => {
   expect((await sso({ 'x-as-usersessiontoken': token })).status).toBe(200)
 })
 
-test('refuses an SSO request without a session token with 401 FORBIDDEN', async () => {
+test('refuses an SSO request without a session token with 403 FORBIDDEN', async () => {
   const response = await sso({})
-  expect(response.status).toBe(401)
+  expect(response.status).toBe(403)
   expect(await response.json()).toEqual({
     errorCode: 'FORBIDDEN',
     summary: expect.stringContaining('required') as string,
@@ -126,16 +127,16 @@ test('refuses an SSO request without a session token with 401 FORBIDDEN', async 
   })
 })
 
-test('refuses an unknown session token with 401 FORBIDDEN', async () => {
+test('refuses an unknown session token with 403 FORBIDDEN', async () => {
   const response = await sso({ authorization: 'bearer not-a-token' })
-  expect(response.status).toBe(401)
+  expect(response.status).toBe(403)
   expect(((await response.json()) as { errorCode: string }).errorCode).toBe('FORBIDDEN')
 })
 
 test('refuses an Authorization header with another scheme', async () => {
   const token = await sessionToken()
   const response = await sso({ authorization: `Basic ${token}` })
-  expect(response.status).toBe(401)
+  expect(response.status).toBe(403)
 })
 
 test('refuses a session token after sessionLengthInMinutes on the sandbox clock', async () => {
@@ -144,14 +145,14 @@ test('refuses a session token after sessionLengthInMinutes on the sandbox clock'
   expect((await sso({ authorization: `bearer ${token}` })).status).toBe(200)
   control.advanceClock(2_000)
   const response = await sso({ authorization: `bearer ${token}` })
-  expect(response.status).toBe(401)
+  expect(response.status).toBe(403)
   expect(((await response.json()) as { summary: string }).summary).toContain('expired')
 })
 
 test('caps the session length at 1440 minutes', async () => {
   const token = await sessionToken({ ...goodRequest, sessionLengthInMinutes: 100_000 })
   control.advanceClock(1440 * 60_000 + 1_000)
-  expect((await sso({ authorization: `bearer ${token}` })).status).toBe(401)
+  expect((await sso({ authorization: `bearer ${token}` })).status).toBe(403)
 })
 
 test('Simple Setup signs the context user in with a fresh ssoToken', async () => {
@@ -210,12 +211,49 @@ test('Simple Setup answers 404 for an unknown envelope', async () => {
   )
 })
 
-test('escapes a hostile envelope id on the page', async () => {
+test('repeats no part of a bad address on the page, hostile or not', async () => {
   const response = await land(encodeURIComponent('<script>alert(1)</script>'), 'x')
   const page = await response.text()
   expect(response.status).toBe(404)
-  expect(page).not.toContain('<script>')
-  expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  expect(page).not.toContain('script')
+  expect(page).toContain('does not name a prepared envelope id')
+})
+
+test('Simple Setup takes &ssoToken= appended to a URL with a query, or without one', async () => {
+  const withQuery = await ssoToken()
+  const withoutQuery = await ssoToken()
+  const base = `${server.url}/ui/simpleSetup/${ENVELOPE}`
+  const first = await fetch(`${base}?foo=bar&ssoToken=${encodeURIComponent(withQuery)}`)
+  expect(first.status).toBe(200)
+  const second = await fetch(`${base}&ssoToken=${encodeURIComponent(withoutQuery)}`)
+  expect(second.status).toBe(200)
+  expect(await second.text()).toContain('Signed in as alice@example.com')
+  expect(control.log('assuresign').map((r) => r.path)).toContain(
+    `/ui/simpleSetup/${ENVELOPE}&{appended}`,
+  )
+})
+
+test('shows no token on any refusal page', async () => {
+  const token = await ssoToken()
+  const pages = [
+    await fetch(`${server.url}/ui/simpleSetup/not-a-guid&ssoToken=${encodeURIComponent(token)}`),
+    await land('11111111-2222-4333-8444-555555555555', token),
+    await land(ENVELOPE, token),
+    await land(ENVELOPE, `${token}x`),
+  ]
+  for (const page of pages) {
+    expect(page.status).toBeGreaterThanOrEqual(400)
+    const text = await page.text()
+    expect(text).not.toContain(token)
+    expect(text).not.toContain(encodeURIComponent(token))
+  }
+})
+
+test('refuses a token sent without URL-encoding: its + arrives as a space', async () => {
+  const token = await ssoToken()
+  const response = await fetch(`${server.url}/ui/simpleSetup/${ENVELOPE}?ssoToken=${token}`)
+  expect(response.status).toBe(401)
+  expect(await response.text()).toContain('unknown')
 })
 
 test('records the Referer and path of the last landing request, without query values', async () => {

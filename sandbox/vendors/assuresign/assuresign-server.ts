@@ -10,6 +10,8 @@ import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.t
 import { OneTimeTokens, REDEEM_FAILURE_TEXT } from '../shared/one-time-tokens.ts'
 import { sameSecret } from '../shared/same-secret.ts'
 import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
+import { readSimpleSetupAddress, redactSimpleSetupPath } from './simple-setup-address.ts'
+import { newSsoToken } from './sso-token.ts'
 import {
   ASSURESIGN_SANDBOX_CREDENTIALS,
   ASSURESIGN_SANDBOX_ENVELOPES,
@@ -19,6 +21,11 @@ import {
 const API = '/api/documentnow/v3.3/authentication'
 const VENDOR = 'AssureSign'
 
+/**
+ * AssureSign documents FORBIDDEN for an invalid or expired token but no status; the code's name
+ * says 403 (assumption), used by both apiUserAuthentication and sso.
+ */
+export const ASSURESIGN_FORBIDDEN_STATUS = 403
 /** AssureSign: "The ssoToken expires after 30 seconds". */
 export const ASSURESIGN_SSO_TOKEN_TTL_MS = 30_000
 /** Session length when the request names none, and the longest one granted (assumptions). */
@@ -94,7 +101,7 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
   const sessions = new Map<string, Session>()
   const ssoTokens = new OneTimeTokens<{ contextUsername: string }>(
     ASSURESIGN_SSO_TOKEN_TTL_MS,
-    newOpaqueToken,
+    newSsoToken,
   )
   const lastLanding = new LastLanding(options.debugEndpoints)
 
@@ -118,7 +125,12 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
     }
     const contextUsername = request.contextUsername.trim().toLowerCase()
     if (!accountUsers.has(contextUsername)) {
-      sendError(res, 403, 'FORBIDDEN', 'The context user is not a user of this account.')
+      sendError(
+        res,
+        ASSURESIGN_FORBIDDEN_STATUS,
+        'FORBIDDEN',
+        'The context user is not a user of this account.',
+      )
       return
     }
     const now = control.now()
@@ -144,26 +156,21 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
           : session === undefined
             ? 'The session token is not valid.'
             : 'The session token has expired.'
-      sendError(res, 401, 'FORBIDDEN', summary)
+      sendError(res, ASSURESIGN_FORBIDDEN_STATUS, 'FORBIDDEN', summary)
       return
     }
     const ssoToken = ssoTokens.issue({ contextUsername: session.contextUsername }, now)
     sendJson(res, 200, { result: { ssoToken } })
   }
 
-  function simpleSetup(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    url: URL,
-    rawId: string,
-  ) {
-    lastLanding.record(req, url, url.pathname, control.now())
-    let envelopeId: string
-    try {
-      envelopeId = decodeURIComponent(rawId)
-    } catch {
-      envelopeId = rawId
-    }
+  function simpleSetup(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const address = readSimpleSetupAddress(url)
+    if (address === undefined) return
+    const { envelopeId, params } = address
+    const recorded = new URL(url)
+    recorded.search = params.toString()
+    lastLanding.record(req, recorded, redactSimpleSetupPath(url.pathname), control.now())
+    // No page below repeats the address: it may carry the token.
     const notFound = (reason: string) =>
       sendRejectionPage(res, 404, {
         vendor: VENDOR,
@@ -171,10 +178,10 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
         lines: [reason],
       })
     if (!GUID.test(envelopeId)) {
-      notFound(`"${envelopeId}" is not a prepared envelope id (a GUID).`)
+      notFound('The address does not name a prepared envelope id (a GUID).')
       return
     }
-    const ssoToken = url.searchParams.get('ssoToken')
+    const ssoToken = params.get('ssoToken')
     const redeemed =
       ssoToken === null || ssoToken === '' ? undefined : ssoTokens.redeem(ssoToken, control.now())
     if (redeemed === undefined || !redeemed.ok) {
@@ -199,7 +206,6 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://assuresign.invalid')
     const method = (req.method ?? 'GET').toUpperCase()
-    const landing = /^\/ui\/simpleSetup\/([^/]+)$/.exec(url.pathname)
     const route =
       url.pathname === `${API}/apiUserAuthentication`
         ? 'authenticate'
@@ -207,7 +213,7 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
           ? 'sso'
           : lastLanding.isRequestFor(url.pathname)
             ? 'last-landing'
-            : landing !== null
+            : readSimpleSetupAddress(url) !== undefined
               ? 'landing'
               : undefined
     const wanted = route === 'authenticate' || route === 'sso' ? 'POST' : 'GET'
@@ -223,9 +229,12 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
     } else if (route === 'last-landing') {
       lastLanding.respond(res)
     } else {
-      simpleSetup(req, res, url, landing?.[1] ?? '')
+      simpleSetup(req, res, url)
     }
   }
 
-  return listen(control.wrap('assuresign', handler), options.port)
+  return listen(
+    control.wrap('assuresign', handler, { redactPath: redactSimpleSetupPath }),
+    options.port,
+  )
 }

@@ -18,9 +18,10 @@ const TOMBSTONE_MS = 10 * 60 * 1000
 export class OneTimeTokens<T> {
   readonly #entries = new Map<string, Entry<T>>()
   readonly #ttlMs: number
-  readonly #newToken: () => string
+  readonly #newToken: (expiresAt: number) => string
 
-  constructor(ttlMs: number, newToken: () => string) {
+  /** `newToken` gets the expiry (ms, sandbox clock), for tokens that carry it. */
+  constructor(ttlMs: number, newToken: (expiresAt: number) => string) {
     this.#ttlMs = ttlMs
     this.#newToken = newToken
   }
@@ -28,8 +29,9 @@ export class OneTimeTokens<T> {
   /** Issues a token valid for the configured lifetime from `now` (the sandbox clock). */
   issue(value: T, now: number): string {
     this.#forgetOld(now)
-    const token = this.#newToken()
-    this.#entries.set(token, { value, expiresAt: now + this.#ttlMs, used: false })
+    const expiresAt = now + this.#ttlMs
+    const token = this.#newToken(expiresAt)
+    this.#entries.set(token, { value, expiresAt, used: false })
     return token
   }
 

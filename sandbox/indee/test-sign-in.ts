@@ -1,0 +1,106 @@
+// Test support: the identity provider and the Indee-style backend on free ports, and the
+// calls a backend-for-frontend makes to the backend directly (API key, Origin), with a
+// cookie-jar browser for the identity provider's pages only. No party imports it.
+import { expect } from 'vitest'
+import { SandboxControl } from '../control/control.ts'
+import { callbackUrlFor, defaultAppOrigins } from '../idp/client-registration.ts'
+import { startIdp, type RunningIdp } from '../idp/idp.ts'
+import type { RunningServer } from '../lib/http.ts'
+import { TestBrowser } from '../lib/test-browser.ts'
+import { indeeApiKey } from './api-key.ts'
+import { INDEE_API_PREFIX, startIndee, type StartIndeeOptions } from './indee.ts'
+
+export interface IndeeParties {
+  readonly control: SandboxControl
+  readonly idp: RunningIdp
+  readonly indee: RunningServer
+  /** A registered app origin, sent as Origin on initiate. */
+  readonly appOrigin: string
+  /** POSTs JSON to `/v1/admin/auth/<name>` with the API key and no cookie. */
+  call(name: string, body: unknown, headers?: Readonly<Record<string, string>>): Promise<Response>
+  close(): Promise<void>
+}
+
+export async function startIndeeParties(
+  options: Pick<StartIndeeOptions, 'maxPendingTransactions'> = {},
+): Promise<IndeeParties> {
+  const control = new SandboxControl()
+  const idp = await startIdp({ control, port: 0, quiet: true })
+  const indee = await startIndee({ control, port: 0, idpIssuer: idp.issuer, ...options })
+  const appOrigin = defaultAppOrigins()[0] ?? expect.fail('no app origin')
+  return {
+    control,
+    idp,
+    indee,
+    appOrigin,
+    call: (name, body, headers = {}) =>
+      fetch(`${indee.url}${INDEE_API_PREFIX}${name}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${indeeApiKey()}`,
+          'content-type': 'application/json',
+          origin: appOrigin,
+          ...headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    close: async () => {
+      await Promise.all([indee.close(), idp.close()])
+    },
+  }
+}
+
+export interface Started {
+  readonly state: string
+  readonly nonce: string
+  readonly redirect: string
+}
+
+export async function initiate(parties: IndeeParties, username: string): Promise<Started> {
+  const response = await parties.call('sso/initiate', { username })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('set-cookie')).toBeNull()
+  return (await response.json()) as Started
+}
+
+/** The identity provider's part in a browser: authorize URL, sign-in form, back to the app. */
+export async function callbackAfterIdp(
+  parties: IndeeParties,
+  redirect: string,
+  fields: Readonly<Record<string, string>>,
+  browser = new TestBrowser(),
+): Promise<URL> {
+  const callback = callbackUrlFor(parties.appOrigin)
+  const { url: page } = await browser.followUntil(redirect, callback)
+  const posted = await browser.submitForm(page, fields)
+  const location = posted.headers.get('location') ?? expect.fail('no redirect after the form')
+  const next = new URL(location, page).href
+  const landed = next.startsWith(callback) ? next : (await browser.followUntil(next, callback)).url
+  expect(landed.startsWith(callback)).toBe(true)
+  return new URL(landed)
+}
+
+/** Initiate and the identity provider's sign-in; returns the login body the document shows. */
+export async function reachLogin(
+  parties: IndeeParties,
+  user: { readonly email: string; readonly password: string },
+) {
+  const started = await initiate(parties, user.email)
+  const callback = await callbackAfterIdp(parties, started.redirect, {
+    email: user.email,
+    password: user.password,
+    action: 'login',
+  })
+  return {
+    started,
+    callback,
+    body: {
+      state: callback.searchParams.get('state') ?? expect.fail('no state on the callback'),
+      nonce: started.nonce,
+      email: user.email,
+      code: callback.searchParams.get('code') ?? expect.fail('no code on the callback'),
+      error: false,
+      error_description: {},
+    },
+  }
+}
