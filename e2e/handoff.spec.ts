@@ -1,7 +1,6 @@
 // Partner hand-off journeys (issue: "Hand-offs to AssureSign Simple Setup, Aimbase and ABC").
-// Real Chromium, the production build, the real gateway and vendor emulators: nothing is faked;
+// Real Chromium, the production build, the real BFF and vendor emulators: nothing is faked;
 // vendor errors that no real request can provoke come from the sandbox control API.
-import type { Page } from '@playwright/test'
 import { originOf } from '../sandbox/ports.ts'
 import type { FaultRequest } from './sandbox-control.ts'
 import { expect, test } from './fixtures.ts'
@@ -33,18 +32,6 @@ async function signInAlice({
 }) {
   await app.goto()
   await signInAs(ALICE)
-}
-
-/** Only the session (and spent sign-in markers) may stay in this tab; no hand-off token. */
-async function expectNoHandoffTokenStored(page: Page): Promise<void> {
-  const { session, local } = await page.evaluate(() => ({
-    session: Object.keys(sessionStorage),
-    local: Object.keys(localStorage),
-  }))
-  expect(
-    session.filter((k) => k !== 'sso-bridge:session' && !k.startsWith('sso-bridge:done:')),
-  ).toEqual([])
-  expect(local).toEqual([])
 }
 
 test.describe('alice opens each partner from the home page', () => {
@@ -301,7 +288,7 @@ test.describe('every documented partner error shows its own error view', () => {
       if (text !== undefined) await expect(page.getByText(text, { exact: false })).toBeVisible()
       await expect(page).toHaveURL(new RegExp(`^${app}/handoff/`))
       expect(await page.locator('main b').count()).toBe(0)
-      await expectNoHandoffTokenStored(page)
+      await home.expectNoTokenReadable()
     })
   }
 })
@@ -313,7 +300,7 @@ test('bob is refused the ABC hand-off with handoff_forbidden', async ({ app: hom
   await home.expectError('handoff_forbidden')
 })
 
-test("an Aimbase account that is not alice's is refused by the gateway", async ({
+test("an Aimbase account that is not alice's is refused by the BFF", async ({
   app: home,
   signInAs,
   sandbox,
@@ -409,13 +396,19 @@ test.describe('landing pages are single use', () => {
 
 test.describe('hostile landing paths are refused before any request', () => {
   for (const landing of ['//evil.example', 'https://evil.example/x', 'javascript:alert(1)']) {
-    test(`landing=${landing}`, async ({ app: home, signInAs, sandbox }) => {
+    test(`landing=${landing}`, async ({ page, app: home, signInAs, sandbox }) => {
       await home.goto()
       await signInAs(ALICE)
-      const before = (await sandbox.log('gateway')).length
+      const partnerCalls: string[] = []
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/aimbase/')) {
+          partnerCalls.push(request.url())
+        }
+      })
       await home.goto(aimbasePath(ACCOUNT, landing))
       await home.expectError('invalid_handoff_input')
-      expect((await sandbox.log('gateway')).length).toBe(before)
+      expect(partnerCalls).toEqual([])
+      expect(await sandbox.count('aimbase', signOnAccount)).toBe(0)
     })
   }
 })

@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest'
 import { listen } from './lib/http.ts'
+import { indeeApiKey } from './indee/api-key.ts'
 import { startSandbox } from './start-sandbox.ts'
 
 const FREE_PORTS = {
   idp: 0,
   indee: 0,
-  gateway: 0,
+  control: 0,
   assuresign: 0,
   aimbase: 0,
   abc: 0,
@@ -22,18 +23,21 @@ test('starts every party wired together and stops them all', async () => {
       'aimbase',
       'abc',
       'lob',
-      'gateway',
     ])
     const discovery = await fetch(`${sandbox.idp.issuer}/.well-known/openid-configuration`)
     expect(discovery.status).toBe(200)
-    const initiate = await fetch(`${sandbox.gateway.url}/api/indee/sso/initiate`, {
+    const initiate = await fetch(`${sandbox.indee.url}/v1/admin/auth/sso/initiate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:5173' },
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://127.0.0.1:5173',
+        authorization: `Bearer ${indeeApiKey()}`,
+      },
       body: JSON.stringify({ username: 'alice@example.com' }),
     })
     const body = (await initiate.json()) as { redirect: string }
     expect(new URL(body.redirect).origin).toBe(sandbox.idp.issuer)
-    const settings = await fetch(`${sandbox.gateway.url}/__sandbox/settings`)
+    const settings = await fetch(`${sandbox.controlApi?.url ?? ''}/__sandbox/settings`)
     expect(settings.status).toBe(200)
     for (const emulator of [sandbox.assuresign, sandbox.aimbase, sandbox.lob]) {
       const record = await fetch(`${emulator.url}/__emulator/last-landing`)
@@ -43,13 +47,17 @@ test('starts every party wired together and stops them all', async () => {
     await sandbox.close()
   }
   for (const party of sandbox.parties) await expect(fetch(party.url)).rejects.toThrow()
+  await expect(fetch(sandbox.controlApi?.url ?? '')).rejects.toThrow()
 })
 
 test('serves no control API and no emulator debug endpoint in production mode', async () => {
   const sandbox = await startSandbox({ mode: 'production', quiet: true, ports: FREE_PORTS })
   try {
-    const settings = await fetch(`${sandbox.gateway.url}/__sandbox/settings`)
-    expect(settings.status).toBe(404)
+    expect(sandbox.controlApi).toBeUndefined()
+    for (const party of sandbox.parties) {
+      const settings = await fetch(`${party.url}/__sandbox/settings`)
+      expect(settings.status).not.toBe(200)
+    }
     for (const emulator of [sandbox.assuresign, sandbox.aimbase, sandbox.lob]) {
       const record = await fetch(`${emulator.url}/__emulator/last-landing`)
       expect(record.status).toBe(404)
@@ -66,9 +74,9 @@ test('fails naming the party whose port is taken', async () => {
     const failing = startSandbox({
       mode: 'test',
       quiet: true,
-      ports: { ...FREE_PORTS, gateway: taken.port },
+      ports: { ...FREE_PORTS, aimbase: taken.port },
     })
-    await expect(failing).rejects.toThrow('could not start the gateway')
+    await expect(failing).rejects.toThrow('could not start the Aimbase emulator')
   } finally {
     await taken.close()
   }

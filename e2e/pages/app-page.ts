@@ -4,7 +4,13 @@ import { originOf } from '../../sandbox/ports.ts'
 export interface StorageSnapshot {
   readonly session: Record<string, string>
   readonly local: Record<string, string>
+  readonly cookie: string
 }
+
+/** Three base64url parts: a JWT, wherever page script might find one. */
+const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
+/** What the app keeps in sessionStorage: sign-in transactions and their tombstones, nothing else. */
+const OWN_KEYS = /^sso-bridge:(txn|done):/
 
 /** The sso-bridge SPA as a person sees it. */
 export class AppPage {
@@ -40,37 +46,39 @@ export class AppPage {
     await expect(this.errorCode).toHaveText(code)
   }
 
-  /** Both storages of the app's origin (call while the app is the current page). */
+  /** Both storages and `document.cookie` of the app's origin (call while the app is shown). */
   async storage(): Promise<StorageSnapshot> {
     return this.page.evaluate(() => ({
       session: Object.fromEntries(Object.entries(sessionStorage)),
       local: Object.fromEntries(Object.entries(localStorage)),
+      cookie: document.cookie,
     }))
   }
 
-  /** Asserts a session is kept in this tab (sessionStorage only) and no transaction is left. */
+  /**
+   * Asserts that page script can read no token: no JWT and no session in either storage or in
+   * `document.cookie` (the BFF's cookie is HttpOnly), and no sign-in transaction left over.
+   */
   async expectSignedInStorage(): Promise<void> {
-    const { session, local } = await this.storage()
-    expect(Object.keys(session)).toContain('sso-bridge:session')
+    await this.expectNoTokenReadable()
+    const { session } = await this.storage()
     expect(Object.keys(session).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
-    expect(local).toEqual({})
   }
 
-  /** Asserts that no session token is stored anywhere (a pending sign-in may remain). */
-  async expectNoSessionStored(): Promise<void> {
-    const { session, local } = await this.storage()
-    expect(Object.keys(session)).not.toContain('sso-bridge:session')
+  /** Asserts that nothing page script can read looks like a token or a session. */
+  async expectNoTokenReadable(): Promise<void> {
+    const { session, local, cookie } = await this.storage()
+    const readable = [...Object.values(session), ...Object.values(local), cookie].join('\n')
+    expect(readable).not.toMatch(JWT)
+    expect(cookie).not.toContain('sso_session')
+    expect(Object.keys(session).filter((k) => !OWN_KEYS.test(k))).toEqual([])
     expect(local).toEqual({})
   }
 
   /** Asserts that no token and no sign-in transaction is left in this origin's storage. */
   async expectNothingStored(): Promise<void> {
-    const { session, local } = await this.storage()
-    expect(
-      Object.keys(session).filter(
-        (k) => k.startsWith('sso-bridge:txn:') || k === 'sso-bridge:session',
-      ),
-    ).toEqual([])
-    expect(local).toEqual({})
+    await this.expectNoTokenReadable()
+    const { session } = await this.storage()
+    expect(Object.keys(session).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
   }
 }

@@ -157,8 +157,8 @@ test('still answers 404 to paths outside the control API, whatever the headers',
 test("drives the control API through the journeys' client (Playwright, JSON, no Origin)", async () => {
   const context = await playwrightRequest.newContext()
   try {
-    // The client talks to the default gateway origin; send its requests to this server instead.
-    const toServer = (url: string) => url.replace(originOf('gateway'), server.url)
+    // The client talks to the default control API origin; send its requests to this server instead.
+    const toServer = (url: string) => url.replace(originOf('control'), server.url)
     const redirected = {
       post: (url: string, options?: object) => context.post(toServer(url), options),
       get: (url: string, options?: object) => context.get(toServer(url), options),

@@ -79,6 +79,11 @@ export class TestBrowser {
       : matching.map((c) => `${c.name}=${c.value}`).join('; ')
   }
 
+  /** The Cookie header this browser would send to `url` (to copy it into another client). */
+  cookieHeader(url: string): string | undefined {
+    return this.#cookieHeader(new URL(url))
+  }
+
   /** fetch with the jar's cookies, never following redirects. */
   async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
     const target = new URL(url)

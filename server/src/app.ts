@@ -46,7 +46,6 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger === false ? false : (loggerOptions(config.logLevel) ?? true),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
-    disableRequestLogging: false,
     return503OnClosing: true,
   })
 
