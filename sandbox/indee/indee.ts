@@ -1,4 +1,4 @@
-// The Indee-style auth backend (DESIGN.md §4): admin auth API behind an API key, a confidential
+// The Indee-style auth backend: admin auth API behind an API key, a confidential
 // OIDC client of the sandbox IdP, issuer of the session token and refresh token. Every expiry it
 // decides uses the sandbox clock (control.now()). Contract: docs/backend-contract.md; what the
 // Indee document says and what we assume: docs/emulators.md. It sets no cookie: the document's

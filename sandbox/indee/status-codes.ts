@@ -1,5 +1,5 @@
 // Every status the Indee-style auth backend (and the gateway in front of it) answers with, in
-// one table (DESIGN.md §4: A0xxx success, A20xx authentication, A4xxx validation, A5xxx server).
+// one table (Indee document: A0xxx success, A20xx authentication, A4xxx validation, A5xxx server).
 // docs/backend-contract.md lists the same table; keep them in step.
 import type http from 'node:http'
 import { sendJson } from '../lib/http.ts'

@@ -1,4 +1,4 @@
-// ABC GenerateSSOToken emulator (DESIGN.md §4, docs/emulators.md): issues the single-use TokenNo /
+// ABC GenerateSSOToken emulator (docs/emulators.md): issues the single-use TokenNo /
 // TokenRefNo pair for a signed-in customer, and validates it for the line-of-business portal.
 import { randomBytes } from 'node:crypto'
 import type http from 'node:http'

@@ -1,5 +1,5 @@
 // TokenNo of GenerateSSOToken: an HS256 JWT {CIINo, LOBId, Functionality, Date, iat, exp} signed
-// with ABC's own secret (DESIGN.md §4), checked again by validate-sso-token.
+// with ABC's own secret (docs/emulators.md), checked again by validate-sso-token.
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
 

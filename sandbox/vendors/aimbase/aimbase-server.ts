@@ -1,4 +1,4 @@
-// Aimbase emulator (DESIGN.md §4, docs/emulators.md): API login, Sign On Account (JSON or XML),
+// Aimbase emulator (docs/emulators.md): API login, Sign On Account (JSON or XML),
 // Account Search, and the SingleSignOn landing page that redeems the 15 s session token.
 import { randomUUID } from 'node:crypto'
 import type http from 'node:http'

@@ -219,43 +219,6 @@ test('repeats no part of a bad address on the page, hostile or not', async () =>
   expect(page).toContain('does not name a prepared envelope id')
 })
 
-test('Simple Setup takes &ssoToken= appended to a URL with a query, or without one', async () => {
-  const withQuery = await ssoToken()
-  const withoutQuery = await ssoToken()
-  const base = `${server.url}/ui/simpleSetup/${ENVELOPE}`
-  const first = await fetch(`${base}?foo=bar&ssoToken=${encodeURIComponent(withQuery)}`)
-  expect(first.status).toBe(200)
-  const second = await fetch(`${base}&ssoToken=${encodeURIComponent(withoutQuery)}`)
-  expect(second.status).toBe(200)
-  expect(await second.text()).toContain('Signed in as alice@example.com')
-  expect(control.log('assuresign').map((r) => r.path)).toContain(
-    `/ui/simpleSetup/${ENVELOPE}&{appended}`,
-  )
-})
-
-test('shows no token on any refusal page', async () => {
-  const token = await ssoToken()
-  const pages = [
-    await fetch(`${server.url}/ui/simpleSetup/not-a-guid&ssoToken=${encodeURIComponent(token)}`),
-    await land('11111111-2222-4333-8444-555555555555', token),
-    await land(ENVELOPE, token),
-    await land(ENVELOPE, `${token}x`),
-  ]
-  for (const page of pages) {
-    expect(page.status).toBeGreaterThanOrEqual(400)
-    const text = await page.text()
-    expect(text).not.toContain(token)
-    expect(text).not.toContain(encodeURIComponent(token))
-  }
-})
-
-test('refuses a token sent without URL-encoding: its + arrives as a space', async () => {
-  const token = await ssoToken()
-  const response = await fetch(`${server.url}/ui/simpleSetup/${ENVELOPE}?ssoToken=${token}`)
-  expect(response.status).toBe(401)
-  expect(await response.text()).toContain('unknown')
-})
-
 test('records the Referer and path of the last landing request, without query values', async () => {
   expect((await fetch(`${server.url}/__emulator/last-landing`)).status).toBe(404)
   const token = await ssoToken()

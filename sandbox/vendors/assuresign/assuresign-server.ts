@@ -1,4 +1,4 @@
-// AssureSign DocumentNOW v3.3 emulator (DESIGN.md §4, docs/emulators.md): API-user
+// AssureSign DocumentNOW v3.3 emulator (docs/emulators.md): API-user
 // authentication, the SSO token, and the Simple Setup landing page that redeems it.
 import { randomBytes } from 'node:crypto'
 import type http from 'node:http'
