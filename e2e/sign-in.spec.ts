@@ -135,7 +135,7 @@ test('an altered state is refused before any login request', async ({
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state: `${state}x`, iss: issuer }))
   await expectCallbackFailed(page, home, sandbox, 'state_mismatch', 0)
-  await home.expectNothingStored()
+  await home.expectNoTokenReadable()
 })
 
 test('the callback URL opened again after success shows state_used', async ({
@@ -166,7 +166,7 @@ test('state=__proto__ matches no transaction', async ({ page, app: home, sandbox
   await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   await page.goto(callbackUrl({ code: 'any-code', state: '__proto__', iss: issuer }))
   await expectCallbackFailed(page, home, sandbox, 'state_mismatch', 0)
-  await home.expectNothingStored()
+  await home.expectNoTokenReadable()
 })
 
 test('an iss of another origin is refused before any login request', async ({
@@ -285,9 +285,9 @@ test('a refused refresh signs out with a message saying so', async ({
   await signInAs(ALICE)
   await expect(async () => {
     await page.reload()
-    await expect(
-      page.getByText('You were signed out because your session expired.'),
-    ).toBeVisible({ timeout: 2_000 })
+    await expect(page.getByText('You were signed out because your session expired.')).toBeVisible({
+      timeout: 2_000,
+    })
   }).toPass({ timeout: 15_000 })
   await expect(home.signInButton).toBeVisible()
   await expect(page).toHaveURL(`${app}/`)

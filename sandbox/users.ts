@@ -21,6 +21,8 @@ export const USERS: readonly SandboxUser[] = [
     aimbaseAccounts: [
       '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
       '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      // Aimbase answers 500 to every sign-on to this one (sandbox/vendors/aimbase/accounts.ts).
+      '0badc0de-0500-4500-8500-000000000500',
     ],
   },
   {
@@ -30,6 +32,14 @@ export const USERS: readonly SandboxUser[] = [
     ciiNo: '1007654321',
     permissions: [],
     aimbaseAccounts: ['9a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'],
+  },
+  {
+    email: 'carol@example.com',
+    password: 'carol-password',
+    name: 'Carol Example',
+    ciiNo: '1002468135',
+    permissions: ['assuresign'],
+    aimbaseAccounts: [],
   },
 ]
 

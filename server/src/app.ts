@@ -100,7 +100,11 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
 
   app.setErrorHandler((error: FastifyError | BffError, request, reply) => {
     if (error instanceof BffError) {
-      if (error.code === 'internal' || error.code.endsWith('unavailable') || error.code === 'upstream_timeout') {
+      if (
+        error.code === 'internal' ||
+        error.code.endsWith('unavailable') ||
+        error.code === 'upstream_timeout'
+      ) {
         request.log.warn({ code: error.code, reason: error.message }, 'upstream failure')
       }
       return sendError(reply, error.code, error.detail)

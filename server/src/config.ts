@@ -2,9 +2,12 @@
 // stops the service with a message naming the variable. docs/deployment.md lists every one.
 import { z } from 'zod'
 
-const csv = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+)
 
 /** An origin only: scheme, host and port, nothing after (compared exactly, never as a prefix). */
 const originSchema = z.string().superRefine((value, ctx) => {
@@ -16,7 +19,10 @@ const originSchema = z.string().superRefine((value, ctx) => {
     return
   }
   if (url.origin !== value) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" must be an origin only, like "${url.origin}"` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" must be an origin only, like "${url.origin}"`,
+    })
   }
 })
 
@@ -71,7 +77,11 @@ export interface BffConfig {
     readonly tokenAudience: string
     readonly jwksUrl: string
   }
-  readonly assuresign: { readonly url: string; readonly apiUsername: string; readonly apiKey: string }
+  readonly assuresign: {
+    readonly url: string
+    readonly apiUsername: string
+    readonly apiKey: string
+  }
   readonly aimbase: { readonly url: string; readonly username: string; readonly password: string }
   readonly abc: { readonly url: string; readonly clientId: string }
   readonly session: { readonly idleMs: number; readonly maxMs: number }

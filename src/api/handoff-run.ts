@@ -99,14 +99,11 @@ export function runHandoff(
 ): Promise<HandoffTarget> {
   const existing = runs.get(key)
   if (existing !== undefined) return existing
-  const run = fetchFreshTarget(
-    () => requestTarget(handoff, services),
-    {
-      now: Date.now,
-      safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),
-      waitUntilNavigable: waitUntilVisible,
-    },
-  ).finally(() => runs.delete(key))
+  const run = fetchFreshTarget(() => requestTarget(handoff, services), {
+    now: Date.now,
+    safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),
+    waitUntilNavigable: waitUntilVisible,
+  }).finally(() => runs.delete(key))
   runs.set(key, run)
   return run
 }

@@ -49,7 +49,8 @@ export function markSignedOut(client: QueryClient, reason: SignedOutReason): voi
  * function that stops listening.
  */
 export function followSessionChanges(client: QueryClient): () => void {
-  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL)
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL)
   const onMessage = () => void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY })
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) void client.resetQueries({ queryKey: SESSION_QUERY_KEY })

@@ -34,7 +34,9 @@ const CODES: Readonly<Record<string, SsoErrorCode>> = {
 }
 
 /** The reason in a BFF 401 that says the session is over, else undefined. */
-export function sessionEndedReason(response: HttpResponse): 'signed_out' | 'session_expired' | undefined {
+export function sessionEndedReason(
+  response: HttpResponse,
+): 'signed_out' | 'session_expired' | undefined {
   if (response.status !== 401) return undefined
   const body = bffErrorSchema.safeParse(parseJsonBody(response))
   if (!body.success) return undefined
@@ -49,7 +51,11 @@ function failure(where: string, response: HttpResponse): SsoError {
   if (body.success) {
     const detail = vendorDetail(body.data.detail)
     const code = CODES[body.data.error] ?? 'backend_unavailable'
-    return new SsoError(code, `${message} (${body.data.error})`, detail === undefined ? {} : { detail })
+    return new SsoError(
+      code,
+      `${message} (${body.data.error})`,
+      detail === undefined ? {} : { detail },
+    )
   }
   if (response.status === 504 || response.status === 408) return new SsoError('timeout', message)
   if (response.status === 429) return new SsoError('rate_limited', message)

@@ -54,7 +54,8 @@ export const ERROR_MESSAGES: Record<SsoErrorCode, ErrorMessage> = {
   },
   rate_limited: {
     title: 'Too many sign-in attempts',
-    message: 'There were too many sign-in attempts from your network. Wait a minute, then try again.',
+    message:
+      'There were too many sign-in attempts from your network. Wait a minute, then try again.',
   },
   session_expired: {
     title: 'Your session has ended',

@@ -1,5 +1,5 @@
-// Aimbase accounts of the sandbox: every user's aimbaseAccounts (sandbox/users.ts), plus one
-// account whose sign-on always fails with HTTP 500, so QA can see the vendor's server error.
+// Aimbase accounts of the sandbox: every user's aimbaseAccounts (sandbox/users.ts). One of
+// alice's always fails its sign-on with HTTP 500, so QA can see the vendor's server error.
 import { USERS } from '../../users.ts'
 
 export interface AimbaseAccount {
@@ -33,19 +33,10 @@ function accountsOf(): readonly AimbaseAccount[] {
         ownerEmail: user.email,
         firstName,
         lastName,
-        broken: false,
+        broken: uid.toLowerCase() === AIMBASE_BROKEN_ACCOUNT_UID,
       })
     }
   }
-  accounts.push({
-    uid: AIMBASE_BROKEN_ACCOUNT_UID,
-    accountId: 2799,
-    name: 'broken',
-    ownerEmail: 'alice@example.com',
-    firstName: 'Broken',
-    lastName: 'Account',
-    broken: true,
-  })
   return accounts
 }
 

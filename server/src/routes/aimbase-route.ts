@@ -43,7 +43,9 @@ export function vendorBodyOf({ AccountUid, LandingPageUrl, Format }: SignOn) {
     }
   }
   const landing =
-    LandingPageUrl === undefined ? '' : `<LandingPageUrl>${escapeXml(LandingPageUrl)}</LandingPageUrl>`
+    LandingPageUrl === undefined
+      ? ''
+      : `<LandingPageUrl>${escapeXml(LandingPageUrl)}</LandingPageUrl>`
   return {
     contentType: 'application/xml; charset=utf-8',
     body: `<SignOnAccount><AccountUid>${escapeXml(AccountUid)}</AccountUid>${landing}</SignOnAccount>`,

@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { requireSession } from './auth-routes.ts'
 import type { RouteContext } from './context.ts'
-import { callWithLogin, relay } from './partner-relay.ts'
+import { jsonOf, type UpstreamAnswer } from '../upstream/upstream-call.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
+import { callWithLogin, relay } from './partner-relay.ts'
 
 const API = '/api/documentnow/v3.3/authentication'
 
@@ -22,6 +23,15 @@ const NO_PERMISSION = {
 } as const
 
 const loginAnswerSchema = z.object({ result: z.object({ token: z.string().min(1) }) })
+const errorCodeSchema = z.object({ errorCode: z.string() })
+
+/** AssureSign answers FORBIDDEN to an invalid or expired API session token (any status). */
+function refusesToken(answer: UpstreamAnswer): boolean {
+  return (
+    answer.status === 401 ||
+    errorCodeSchema.safeParse(jsonOf(answer)).data?.errorCode === 'FORBIDDEN'
+  )
+}
 
 export function registerAssureSignRoute(app: FastifyInstance, ctx: RouteContext): void {
   const { url, apiUsername, apiKey } = ctx.config.assuresign
@@ -52,6 +62,7 @@ export function registerAssureSignRoute(app: FastifyInstance, ctx: RouteContext)
         url: `${url}${API}/sso`,
         headers: { accept: 'application/json', authorization: `bearer ${token}` },
       }),
+      refusesToken,
     })
     return relay(reply, answer)
   })

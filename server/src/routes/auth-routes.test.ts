@@ -79,7 +79,9 @@ test('sign-out ends the session at once: a copy of the cookie taken before opens
     body: '{}',
   })
   expect(replayed.status).toBe(401)
-  await expect.poll(() => sandbox.control.log('indee').filter((r) => r.path.endsWith('/logout')).length).toBe(1)
+  await expect
+    .poll(() => sandbox.control.log('indee').filter((r) => r.path.endsWith('/logout')).length)
+    .toBe(1)
 })
 
 test('a code and state replayed from another browser are refused before Indee is asked', async () => {

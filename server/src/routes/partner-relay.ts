@@ -3,7 +3,11 @@
 // on the person's behalf is cached, renewed and dropped here.
 import type { FastifyReply } from 'fastify'
 import { BffError } from '../errors.ts'
-import { callUpstream, type UpstreamAnswer, type UpstreamRequest } from '../upstream/upstream-call.ts'
+import {
+  callUpstream,
+  type UpstreamAnswer,
+  type UpstreamRequest,
+} from '../upstream/upstream-call.ts'
 import type { LoginOutcome } from '../upstream/vendor-logins.ts'
 import type { RouteContext } from './context.ts'
 
@@ -33,21 +37,28 @@ export interface LoginThenCall {
   readonly login: () => Promise<LoginOutcome>
   /** The vendor call made with the login's token. */
   readonly request: (token: string) => UpstreamRequest
+  /** Whether the vendor's answer refuses the login's token (default: HTTP 401). */
+  readonly refusesToken?: (answer: UpstreamAnswer) => boolean
 }
 
 /**
  * Logs in at the vendor (or reuses the cached login), then makes the call with the token. A
  * refused login is the BFF's own credential problem: the browser gets a plain 502, never the
- * vendor's words. A 401 to the call drops the token, so the next hand-off logs in again.
+ * vendor's words. An answer that refuses the token drops it, so the next hand-off logs in again.
  */
-export async function callWithLogin(ctx: RouteContext, call: LoginThenCall): Promise<UpstreamAnswer> {
+export async function callWithLogin(
+  ctx: RouteContext,
+  call: LoginThenCall,
+): Promise<UpstreamAnswer> {
   const login = await ctx.logins.get(call.key, call.login)
-  if (login.kind === 'timeout') throw new BffError('upstream_timeout', `${call.vendor} login timed out`)
+  if (login.kind === 'timeout')
+    throw new BffError('upstream_timeout', `${call.vendor} login timed out`)
   if (login.kind === 'failed') {
     throw new BffError('partner_unavailable', `${call.vendor} login ${login.reason}`)
   }
   const answer = await callVendor(ctx, call.vendor, call.request(login.token))
-  if (answer.status === 401) ctx.logins.forget(call.key, login.token)
+  const refused = call.refusesToken ?? ((a: UpstreamAnswer) => a.status === 401)
+  if (refused(answer)) ctx.logins.forget(call.key, login.token)
   return answer
 }
 

@@ -79,7 +79,10 @@ export function createIndeeClient(options: IndeeOptions) {
     const json = jsonOf(answer)
     const status = statusSchema.safeParse(json)
     if (!status.success) {
-      throw new BffError('backend_unavailable', `indee ${name}: HTTP ${answer.status} without a status`)
+      throw new BffError(
+        'backend_unavailable',
+        `indee ${name}: HTTP ${answer.status} without a status`,
+      )
     }
     const { status_code: code, status_message: message } = status.data
     if (code.startsWith('A0') && answer.status >= 200 && answer.status < 300) {

@@ -69,7 +69,9 @@ export async function loginWithJson(login: JsonLogin): Promise<LoginOutcome> {
     login.timeoutMs,
   )
   if (!result.ok) {
-    return result.reason === 'timeout' ? { kind: 'timeout' } : { kind: 'failed', reason: 'unreachable' }
+    return result.reason === 'timeout'
+      ? { kind: 'timeout' }
+      : { kind: 'failed', reason: 'unreachable' }
   }
   if (result.answer.status !== 200) return { kind: 'failed', reason: 'refused' }
   const token = login.tokenOf(jsonOf(result.answer))
