@@ -35,6 +35,8 @@ export interface BuildOptions {
   readonly tokenKeys?: JWTVerifyGetKey
   /** Logs (default: the config's level to stdout); tests pass false. */
   readonly logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  readonly logStream?: { write(line: string): void }
 }
 
 export async function buildBff(options: BuildOptions): Promise<FastifyInstance> {
@@ -43,7 +45,13 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
   const store = options.store ?? createMemorySessionStore({ now })
   const secure = secureCookies(config)
   const app: FastifyInstance = Fastify({
-    logger: options.logger === false ? false : (loggerOptions(config.logLevel) ?? true),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...loggerOptions(config.logLevel),
+            ...(options.logStream !== undefined && { stream: options.logStream }),
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     return503OnClosing: true,

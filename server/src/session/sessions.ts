@@ -121,7 +121,8 @@ export function createSessions(options: SessionsOptions) {
       if (id === undefined) return { ok: false, reason: 'signed_out' }
       const key = keyOf(id)
       let record = await store.get(key)
-      if (record === undefined) return { ok: false, reason: 'signed_out' }
+      // A cookie without a session: it ended here (idle, lifetime, refused refresh, sign-out).
+      if (record === undefined) return { ok: false, reason: 'session_expired' }
       const at = now()
       if (at >= record.absoluteExpiresAt || at - record.lastSeenAt >= idleMs) {
         await store.delete(key)

@@ -26,7 +26,7 @@ async function readCapped(response: Response): Promise<Buffer | undefined> {
   if (response.body === null) return Buffer.alloc(0)
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of response.body) {
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength
     if (size > MAX_UPSTREAM_BODY_BYTES) {
       await response.body.cancel().catch(() => undefined)

@@ -1,0 +1,178 @@
+import { expect, test, vi } from 'vitest'
+import type { VerifiedToken } from '../upstream/session-token.ts'
+import { createMemorySessionStore } from './memory-session-store.ts'
+import { createSessions, REFRESH_LEEWAY_MS } from './sessions.ts'
+
+const MINUTE = 60_000
+const START = 1_700_000_000_000
+
+/** Tokens here are "token-<n>"; each verifies to a 15-minute token issued at the clock's time. */
+function setup(options: { idleMs?: number; maxMs?: number } = {}) {
+  let clock = START
+  const now = () => clock
+  const issued: string[] = []
+  const indee = {
+    refresh: vi.fn(async (): Promise<string | undefined> => {
+      await Promise.resolve()
+      const token = `token-${issued.length + 2}`
+      issued.push(token)
+      return token
+    }),
+    logout: vi.fn(() => Promise.resolve()),
+  }
+  const verify = vi.fn((token: string): Promise<VerifiedToken | undefined> =>
+    Promise.resolve({
+      subject: 'alice-sub',
+      email: 'alice@example.com',
+      permissions: ['assuresign'],
+      ciiNo: '1001234567',
+      aimbaseAccounts: [],
+      expiresAt: clock + 15 * MINUTE,
+      ...(token === 'foreign' && { subject: 'mallory-sub' }),
+    }),
+  )
+  const store = createMemorySessionStore({ now, sweepMs: 0 })
+  const sessions = createSessions({
+    store,
+    indee,
+    verify,
+    now,
+    idleMs: options.idleMs ?? 30 * MINUTE,
+    maxMs: options.maxMs ?? 24 * 60 * MINUTE,
+  })
+  const signIn = async () => {
+    const verified = await verify('token-1')
+    return sessions.create(
+      { token: 'token-1', refreshToken: 'refresh-1' },
+      verified ?? expect.fail(),
+    )
+  }
+  return {
+    sessions,
+    indee,
+    issued,
+    signIn,
+    advance: (ms: number) => {
+      clock += ms
+    },
+  }
+}
+
+test('a fresh session is found by its id and by no other', async () => {
+  const { sessions, signIn } = setup()
+  const { id } = await signIn()
+  expect(await sessions.resolve(id)).toMatchObject({
+    ok: true,
+    record: { email: 'alice@example.com' },
+  })
+  expect(await sessions.resolve(`${id}x`)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(await sessions.resolve(undefined)).toEqual({ ok: false, reason: 'signed_out' })
+})
+
+test('the view carries no token', async () => {
+  const { sessions, signIn } = setup()
+  const { record } = await signIn()
+  expect(JSON.stringify(sessions.viewOf(record))).not.toMatch(/token|refresh/)
+})
+
+test('ten requests at once near expiry make one refresh and all use the new token', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const results = await Promise.all(Array.from({ length: 10 }, () => sessions.resolve(id)))
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+  expect(results.map((r) => (r.ok ? r.record.token : r.reason))).toEqual(
+    Array.from({ length: 10 }, () => 'token-2'),
+  )
+})
+
+test('a token far from expiry is not refreshed', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  advance(10 * MINUTE)
+  expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-1' } })
+  expect(indee.refresh).not.toHaveBeenCalled()
+})
+
+test('a refused refresh ends the session', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  indee.refresh.mockResolvedValueOnce(undefined)
+  advance(15 * MINUTE)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+})
+
+test('a refreshed token of another person ends the session', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  indee.refresh.mockResolvedValueOnce('foreign')
+  advance(15 * MINUTE)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+})
+
+test('Indee down during a refresh keeps a token that is still valid', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  indee.refresh.mockRejectedValueOnce(new Error('unreachable'))
+  advance(15 * MINUTE - 10_000)
+  expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-1' } })
+  // The next request tries again.
+  expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-2' } })
+})
+
+test('the idle timeout ends a session nobody used, and every use starts it again', async () => {
+  const { sessions, signIn, advance } = setup({ idleMs: 30 * MINUTE })
+  const { id } = await signIn()
+  advance(29 * MINUTE)
+  expect((await sessions.resolve(id)).ok).toBe(true)
+  advance(29 * MINUTE)
+  expect((await sessions.resolve(id)).ok).toBe(true)
+  advance(30 * MINUTE)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+})
+
+test('the absolute lifetime ends a session however busy it is', async () => {
+  const { sessions, signIn, advance } = setup({ idleMs: 30 * MINUTE, maxMs: 60 * MINUTE })
+  const { id } = await signIn()
+  for (let used = 0; used < 5; used += 1) {
+    advance(10 * MINUTE)
+    expect((await sessions.resolve(id)).ok).toBe(true)
+  }
+  advance(10 * MINUTE)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+})
+
+test('the session never outlives a JWT refresh token', async () => {
+  const { sessions } = setup()
+  const payload = Buffer.from(JSON.stringify({ exp: START / 1000 + 3600 })).toString('base64url')
+  const refreshToken = `eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`
+  const { record } = await sessions.create(
+    { token: 'token-1', refreshToken },
+    {
+      subject: 's',
+      email: 'alice@example.com',
+      permissions: [],
+      ciiNo: undefined,
+      aimbaseAccounts: [],
+      expiresAt: START + 15 * MINUTE,
+    },
+  )
+  expect(record.absoluteExpiresAt).toBe(START + 3600_000)
+})
+
+test('ending a session forgets it at once and tells Indee with one retry', async () => {
+  const { sessions, indee, signIn } = setup()
+  const { id } = await signIn()
+  indee.logout.mockRejectedValueOnce(new Error('timeout'))
+  const failed = vi.fn()
+  await sessions.end(id, failed)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  await vi.waitFor(() => {
+    expect(indee.logout).toHaveBeenCalledTimes(2)
+  })
+  expect(indee.logout).toHaveBeenCalledWith('refresh-1')
+  expect(failed).not.toHaveBeenCalled()
+})
