@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { expect, test } from 'vitest'
+import { bffEnvironment, defaultSandboxUrls } from '../../sandbox/bff-env.ts'
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return typeof address === 'object' && address !== null ? address.port : 0
+}
+
+/** Runs the BFF's entry point as its own process, as `node server/dist/main.js` would. */
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { child, exited, output: () => output }
+}
+
+test('a bad environment stops the BFF with every bad variable named', async () => {
+  const env = bffEnvironment(defaultSandboxUrls(), await freePort())
+  const { exited, output } = run({
+    ...env,
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com/login',
+    SSO_BFF_INDEE_API_KEY: '',
+  })
+  expect(await exited).toBe(2)
+  expect(output()).toContain('SSO_BFF_APP_ORIGINS')
+  expect(output()).toContain('SSO_BFF_INDEE_API_KEY')
+  expect(output()).toContain('docs/deployment.md')
+})
+
+test('SIGTERM closes the BFF gracefully: it exits 0 and logs that it closed', async () => {
+  const port = await freePort()
+  const { child, exited, output } = run(bffEnvironment(defaultSandboxUrls(), port))
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/healthz`)).status
+        } catch {
+          return 0
+        }
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(200)
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+  expect(output()).toContain('"msg":"closing"')
+  await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
+})
