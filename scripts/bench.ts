@@ -1,5 +1,6 @@
 // `npm run bench`: the numbers the issues ask for, measured against the production build under
-// vite preview and the real sandbox, in Debian's Chromium. Prints numbers; asserts nothing.
+// vite preview, the built BFF and the real sandbox, in Debian's Chromium. Prints numbers;
+// asserts nothing.
 //   1. JS bytes (gzip) the callback page loads before its login request starts.
 //   2. Time from loading the callback URL to the signed-in view (median of N runs).
 //   3. Time from clicking a partner on the home page to its landing page loaded (median of N).
@@ -9,6 +10,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts'
 import { HOME_LINKS } from '../e2e/pages/partner-page.ts'
+import { bffEnvironment } from '../sandbox/bff-env.ts'
 import { originOf } from '../sandbox/ports.ts'
 import { startSandbox } from '../sandbox/start-sandbox.ts'
 import { USERS } from '../sandbox/users.ts'
@@ -56,7 +58,7 @@ async function signIn(page: Page): Promise<{ scripts: string[]; callbackToSigned
   const scripts: string[] = []
   let loginStarted = false
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/indee/sso/login')) loginStarted = true
+    if (request.url().endsWith('/api/sso/login')) loginStarted = true
     if (!loginStarted && request.resourceType() === 'script' && request.url().startsWith(app)) {
       scripts.push(new URL(request.url()).pathname)
     }
@@ -131,13 +133,18 @@ async function measureHandoffs(browser: Browser) {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/index.html')) {
+  if (!existsSync('dist/index.html') || !existsSync('server/dist/main.js')) {
     const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
   const sandbox = await startSandbox({ mode: 'test', quiet: true })
+  const bff = spawn(process.execPath, ['server/dist/main.js'], {
+    env: { ...bffEnvironment(), ...process.env, SSO_BFF_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const preview = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true })
   try {
+    await waitForUrl(`${originOf('bff')}/healthz`)
     await waitForUrl(app)
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     try {
@@ -157,6 +164,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (preview.pid !== undefined) process.kill(-preview.pid, 'SIGTERM')
+    bff.kill('SIGTERM')
     await sandbox.close()
   }
 }
