@@ -1,0 +1,68 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { callUpstream, MAX_UPSTREAM_BODY_BYTES } from './upstream-call.ts'
+
+let server: http.Server
+let base = ''
+let seenHeaders: http.IncomingHttpHeaders = {}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seenHeaders = req.headers
+    if (req.url === '/big') {
+      res.end(Buffer.alloc(MAX_UPSTREAM_BODY_BYTES + 1, 'a'))
+    } else if (req.url === '/hang') {
+      // never answers
+    } else if (req.url === '/redirect') {
+      res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end()
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+test('reads an answer and sends only the headers named', async () => {
+  const result = await callUpstream(
+    { url: `${base}/ok`, headers: { 'content-type': 'application/json' }, body: '{}' },
+    1000,
+  )
+  expect(result).toMatchObject({ ok: true, answer: { status: 200 } })
+  expect(seenHeaders['content-type']).toBe('application/json')
+  expect(seenHeaders['cookie']).toBeUndefined()
+  expect(seenHeaders['authorization']).toBeUndefined()
+})
+
+test('an answer over the cap is a failure, not read to the end', async () => {
+  expect(await callUpstream({ url: `${base}/big`, headers: {} }, 2000)).toEqual({
+    ok: false,
+    reason: 'too_large',
+  })
+})
+
+test('an upstream that does not answer is dropped at the timeout', async () => {
+  const started = Date.now()
+  expect(await callUpstream({ url: `${base}/hang`, headers: {} }, 300)).toEqual({
+    ok: false,
+    reason: 'timeout',
+  })
+  expect(Date.now() - started).toBeLessThan(2000)
+})
+
+test('a redirect is not followed', async () => {
+  const result = await callUpstream({ url: `${base}/redirect`, headers: {} }, 1000)
+  expect(result).toMatchObject({ ok: true, answer: { status: 302 } })
+})
+
+test('an upstream where nothing listens is unreachable', async () => {
+  expect(await callUpstream({ url: 'http://127.0.0.1:1/x', headers: {} }, 1000)).toEqual({
+    ok: false,
+    reason: 'unreachable',
+  })
+})
