@@ -1,5 +1,6 @@
-// ESLint: typescript-eslint with type information, react-hooks, and the one-way dependency rule
-// of STYLE.md (core → providers → api → routes → app) enforced with no-restricted-imports.
+// ESLint: typescript-eslint with type information, react-hooks, and the one-way dependency rule of
+// docs/architecture.md §5 (core → providers → api → routes → app) enforced with
+// no-restricted-imports.
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -24,7 +25,7 @@ const layerRules = layers.map((layer, index) => ({
           outsideTheApp,
           ...layers.slice(index + 1).map((later) => ({
             group: [`**/${later}/*`],
-            message: `src/${layer} may not depend on src/${later} (STYLE.md: dependencies flow one way)`,
+            message: `src/${layer} may not depend on src/${later} (docs/architecture.md §5: dependencies flow one way)`,
           })),
           ...(layer === 'sso' || layer === 'providers'
             ? [

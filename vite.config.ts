@@ -8,8 +8,8 @@ import { securityHeaders } from './scripts/security-headers.mjs'
 const proxy = { '/api': { target: originOf('bff'), changeOrigin: false } }
 
 /**
- * DESIGN.md §3 headers on `vite preview`: every response gets the security headers; HTML and the
- * runtime config are never cached, fingerprinted assets are cached for good.
+ * docs/architecture.md §3 "Headers" on `vite preview`: every response gets the security headers;
+ * HTML and the runtime config are never cached, fingerprinted assets are cached for good.
  */
 function previewSecurityHeaders(): Plugin {
   const headers = securityHeaders()

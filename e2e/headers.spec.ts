@@ -1,4 +1,4 @@
-// DESIGN.md §3 headers, as the production build is served by vite preview.
+// docs/architecture.md §3 "Headers", as the production build is served by vite preview.
 import { originOf } from '../sandbox/ports.ts'
 import { expect, test } from './fixtures.ts'
 

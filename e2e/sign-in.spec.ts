@@ -1,5 +1,5 @@
 // Sign-in journeys (issue: "Sign in with SSO, end to end"). Real Chromium, the production build
-// under vite preview, the real identity provider, backend and gateway: nothing here is faked.
+// under vite preview, the real identity provider, backend and the built BFF: nothing here is faked.
 import type { Page } from '@playwright/test'
 import { originOf } from '../sandbox/ports.ts'
 import { expect, passwordOf, test } from './fixtures.ts'

@@ -1,4 +1,4 @@
-// Default loopback ports of every party (DESIGN.md §1). Each can be overridden by an
+// Default loopback ports of every party (docs/architecture.md §1). Each can be overridden by an
 // environment variable, e.g. SSO_PORT_BFF=5020.
 export const HOST = '127.0.0.1'
 

@@ -78,7 +78,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     startIndee({ control, port: port('indee'), idpIssuer: idp.issuer }),
   )
 
-  // The vendor emulators start before the gateway that routes to them (sandbox/vendors/*).
+  // The vendor emulators (sandbox/vendors/*).
   const assuresign = await start(
     'AssureSign emulator',
     startAssureSign({ control, port: port('assuresign'), debugEndpoints }),

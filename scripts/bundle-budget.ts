@@ -1,5 +1,5 @@
-// Bundle budget (STYLE.md: TanStack's size-limit habit), checked by `npm run build`: the
-// scripts index.html loads before anything else (the entry and what it preloads) are what the
+// Bundle budget (docs/architecture.md §5: TanStack's size-limit habit), checked by `npm run build`:
+// the scripts index.html loads before anything else (the entry and what it preloads) are what the
 // callback page waits for before its login request, so they have a budget of their own.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'

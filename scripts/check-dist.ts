@@ -1,5 +1,6 @@
-// Build-time secret scan (DESIGN.md §3): fails when something that looks like a vendor
-// credential, a private key, or a credential header name ends up in the browser bundle.
+// Build-time secret scan (docs/architecture.md §3 "Runtime config"): fails when something that
+// looks like a vendor credential, a private key, or a credential header name ends up in the browser
+// bundle.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,7 +12,7 @@ export interface Finding {
   readonly what: string
 }
 
-/** Names and shapes that never belong in the browser: the gateway adds these, not the app. */
+/** Names and shapes that never belong in the browser: the BFF adds these, not the app. */
 const PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['a PEM private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ['a private JWK ("d" member)', /"d"\s*:\s*"[A-Za-z0-9_-]{40,}"/],

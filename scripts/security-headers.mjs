@@ -1,6 +1,7 @@
-// Security headers of DESIGN.md §3, shared by `vite preview` and docs/production-server.md.
-// form-action lists the origins the app may POST a form to (the line-of-business portals of the
-// runtime config), read from public/sso.config.json so preview matches the shipped config.
+// Security headers of docs/architecture.md §3 "Headers", shared by `vite preview` and
+// docs/production-server.md. form-action lists the origins the app may POST a form to (the
+// line-of-business portals of the runtime config), read from public/sso.config.json so preview
+// matches the shipped config.
 import { readFileSync } from 'node:fs'
 
 export function formActionOrigins(

@@ -1,7 +1,7 @@
-// The sandbox control harness (DESIGN.md §1): every party's handler is wrapped by `wrap`, which
-// records each request in a log and applies injected faults. One instance is shared by all
-// parties of a sandbox process; control-api.ts serves it over HTTP on a port of its own, in dev
-// and test mode only.
+// The sandbox control harness (docs/architecture.md §1 "Parts and how they connect"): every party's
+// handler is wrapped by `wrap`, which records each request in a log and applies injected faults.
+// One instance is shared by all parties of a sandbox process; control-api.ts serves it over HTTP on
+// a port of its own, in dev and test mode only.
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Handler } from '../lib/http.ts'
 
@@ -37,7 +37,9 @@ export interface LoggedRequest {
 
 /** Tunables a journey may change at run time; reset restores these defaults. */
 export interface SandboxSettings {
-  /** Lifetime of the auth backend's access token (DESIGN.md §4: 15 minutes). */
+  /**
+   * Lifetime of the auth backend's access token (docs/architecture.md §3 "Session": 15 minutes).
+   */
   accessTokenTtlSeconds: number
   /** Lifetime of the auth backend's refresh token (about one day). */
   refreshTokenTtlSeconds: number

@@ -1,6 +1,6 @@
-// The sandbox identity provider (DESIGN.md §1): a real OpenID Connect provider (oidc-provider)
-// with one confidential client, the auth backend. Authorization code flow with PKCE only,
-// RS256 ID tokens, `iss` in every authorization response, our own sign-in page, no consent.
+// The sandbox identity provider (docs/architecture.md §1): a real OpenID Connect provider
+// (oidc-provider) with one confidential client, the auth backend. Authorization code flow with PKCE
+// only, RS256 ID tokens, `iss` in every authorization response, our own sign-in page, no consent.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type http from 'node:http'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'

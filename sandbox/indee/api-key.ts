@@ -1,5 +1,5 @@
-// The API key the auth backend expects in `Authorization: Bearer <key>`. Only the gateway
-// holds it (DESIGN.md §1: the SPA holds no backend secret).
+// The API key the auth backend expects in `Authorization: Bearer <key>`. Only the BFF
+// holds it (docs/architecture.md §1: the browser app holds no backend secret).
 import { timingSafeEqual } from 'node:crypto'
 
 const DEFAULT_API_KEY = 'sandbox-indee-api-key'

@@ -79,7 +79,7 @@ async function initiate(backend: Backend, req: http.IncomingMessage, res: http.S
   const username = body.data.username.trim()
   if (!z.email().safeParse(username).success) return sendIndee(res, 'invalidUsername')
   // Assumption (docs/backend-contract.md): the callback is on the origin the browser called
-  // from, taken from Origin (forwarded by the gateway) and only when registered.
+  // from, taken from Origin (passed on by the BFF) and only when registered.
   const origin = req.headers.origin
   if (origin === undefined || !backend.appOrigins.includes(origin)) {
     return sendIndee(res, 'originNotAllowed')

@@ -1,6 +1,6 @@
-// Every status the Indee-style auth backend (and the gateway in front of it) answers with, in
-// one table (Indee document: A0xxx success, A20xx authentication, A4xxx validation, A5xxx server).
-// docs/backend-contract.md lists the same table; keep them in step.
+// Every status the Indee-style auth backend answers with, in one table (Indee document: A0xxx
+// success, A20xx authentication, A4xxx validation, A5xxx server). docs/emulators.md lists the same
+// table; keep them in step.
 import type http from 'node:http'
 import { sendJson } from '../lib/http.ts'
 

@@ -1,15 +1,7 @@
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { expect, test } from 'vitest'
 import { bffEnvironment, defaultSandboxUrls } from '../../sandbox/bff-env.ts'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return typeof address === 'object' && address !== null ? address.port : 0
-}
+import { freePort } from './testing/bff-sandbox.ts'
 
 /** Runs the BFF's entry point as its own process, as `node server/dist/main.js` would. */
 function run(env: Record<string, string>) {

@@ -21,7 +21,7 @@ try {
   const code = (error as { code?: string }).code
   console.error(
     code === 'EADDRINUSE'
-      ? `sso-bridge BFF: port ${result.config.port} is taken (set SSO_BFF_PORT)`
+      ? `sso-bridge BFF: port ${result.config.port} is taken: set SSO_BFF_PORT (under npm start, SSO_PORT_BFF, which moves the app's proxy too)`
       : `sso-bridge BFF: could not listen: ${String(error)}`,
   )
   process.exit(1)

@@ -109,8 +109,9 @@ export function runHandoff(
 }
 
 /**
- * Leaves for the partner (DESIGN.md §3): location.replace, so Back never returns to the hand-off;
- * or an auto-submitted POST form, so the token stays out of URLs, history and Referer.
+ * Leaves for the partner (docs/architecture.md §3 "Hand-offs"): location.replace, so Back never
+ * returns to the hand-off; or an auto-submitted POST form, so the token stays out of URLs, history
+ * and Referer.
  */
 export function leaveFor(target: HandoffTarget): void {
   if (target.kind === 'redirect') {
@@ -129,7 +130,8 @@ export function leaveFor(target: HandoffTarget): void {
     form.append(field)
   }
   document.body.append(form)
-  // A form submission adds a history entry; the hand-off entry becomes home so Back does not re-run it.
+  // A form submission adds a history entry; the hand-off entry becomes home so Back does not re-run
+  // it.
   window.history.replaceState(null, '', '/')
   form.submit()
 }

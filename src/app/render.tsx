@@ -11,7 +11,8 @@ import { followSessionChanges } from '../api/session-query.ts'
 import { AppContext } from '../routes/app-context.ts'
 import './styles.css'
 
-// Sign-in steps are never retried behind the person's back (DESIGN.md §3: no automatic retry).
+// Sign-in steps are never retried behind the person's back (docs/architecture.md §3 "Every backend
+// call": no automatic retry).
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
 })

@@ -5,7 +5,7 @@ import { HomeRoute } from '../routes/home-route.tsx'
 import { NotFoundRoute } from '../routes/not-found-route.tsx'
 import { AppShell } from './app-shell.tsx'
 
-/** The public routes of DESIGN.md §2. */
+/** The public routes of docs/architecture.md §2. */
 export function createAppRouter() {
   return createBrowserRouter([
     {

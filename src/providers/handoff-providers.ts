@@ -1,4 +1,4 @@
-// Every partner of DESIGN.md §2 has exactly one hand-off adapter (STYLE.md, epic-stack's
+// Every partner of docs/architecture.md §2 has exactly one hand-off adapter (§5, epic-stack's
 // Record<ProviderName, AuthProvider>): a partner without an adapter does not compile.
 import type { HandoffAdapter, PartnerName } from '../sso/handoff.ts'
 import { abcAdapter } from './abc.ts'

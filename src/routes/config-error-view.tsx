@@ -5,7 +5,10 @@ interface ConfigErrorViewProps {
   readonly issues: readonly ConfigIssue[]
 }
 
-/** Lists every bad field of the runtime config by its path (DESIGN.md §3 "Runtime config"). */
+/**
+ * Lists every bad field of the runtime config by its path (docs/architecture.md §3 "Runtime
+ * config").
+ */
 export function ConfigErrorView({ issues }: ConfigErrorViewProps) {
   const { title, message } = ERROR_MESSAGES.config_invalid
   return (

@@ -8,7 +8,9 @@ interface ErrorViewProps {
   readonly retryLabel?: string
 }
 
-/** DESIGN.md §2 error view: heading, plain message, the code as text, and "Try again". */
+/**
+ * docs/architecture.md §2 error view: heading, plain message, the code as text, and "Try again".
+ */
 export function ErrorView({ error, onRetry, retryLabel = 'Try again' }: ErrorViewProps) {
   const { code, title, message, detail } = describeError(error)
   const heading = useRef<HTMLHeadingElement>(null)

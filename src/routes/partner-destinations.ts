@@ -4,7 +4,7 @@ import { PARTNER_NAMES } from './partner-names.ts'
 export interface Destination {
   readonly partner: string
   readonly label: string
-  /** An app path of a hand-off route (DESIGN.md §2). */
+  /** An app path of a hand-off route (docs/architecture.md §2). */
   readonly href: string
 }
 

@@ -1,4 +1,4 @@
-// Only an allowlisted URL can reach navigation (STYLE.md "make the unsafe path unrepresentable"):
+// Only an allowlisted URL can reach navigation (docs/architecture.md §5 "Parse, don't trust"):
 // the brand below is produced here and nowhere else, so `location.assign(x)` with x typed
 // AllowedRedirect proves x went through this check.
 import { SsoError } from './errors.ts'

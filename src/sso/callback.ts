@@ -1,5 +1,6 @@
-// The identity provider's redirect back (DESIGN.md §3 "Callback order"): read the parameters,
-// consume the state, check iss, report a provider error, else exchange the code exactly once.
+// The identity provider's redirect back (docs/architecture.md §3 "Callback order"): read the
+// parameters, consume the state, check iss, report a provider error, else exchange the code exactly
+// once.
 import type { AuthBackend } from './auth-backend.ts'
 import { callbackStateOf, readCallbackParams } from './callback-params.ts'
 import type { RuntimeConfig } from './config.ts'
@@ -26,13 +27,13 @@ export interface CallbackDeps {
 const flights = new Map<string, Promise<CallbackSuccess>>()
 
 /**
- * Completes a sign-in from the callback page's original URL (the caller has already removed it
- * from the address bar). Resolves with the new session (the BFF sets its cookie); rejects with SsoError
+ * Completes a sign-in from the callback page's original URL (the caller has already removed it from
+ * the address bar). Resolves with the new session (the BFF sets its cookie); rejects with SsoError
  * `invalid_callback`, `state_missing`, `state_mismatch`, `state_expired`, `state_used`,
  * `issuer_mismatch`, `provider_error` (detail: the provider's description, as text),
  * `login_failed`, `sign_in_not_bound`, `rate_limited`, `invalid_response`, `backend_unavailable`,
- * `timeout` or `storage_unavailable`.
- * Failures after the state was found carry the transaction's `returnTo`.
+ * `timeout` or `storage_unavailable`. Failures after the state was found carry the transaction's
+ * `returnTo`.
  */
 export function handleCallback(href: string, deps: CallbackDeps): Promise<CallbackSuccess> {
   const state = callbackStateOf(href)

@@ -1,14 +1,14 @@
-// Runtime configuration (DESIGN.md §3 "Runtime config"): one JSON file under public/, parsed once
-// at start; every bad field is reported by path on the config error view.
+// Runtime configuration (docs/architecture.md §3 "Runtime config"): one JSON file under public/,
+// parsed once at start; every bad field is reported by path on the config error view.
 import { z } from 'zod/mini'
 
 // zod/mini ships no messages of its own; the config error view shows zod's English ones.
 z.config(z.locales.en())
 
 /**
- * Where a person may be sent (DESIGN.md §3 "Destinations come only from config"): https, or http
- * on a loopback host; never userinfo. An `origin` has no path, query or fragment; an `issuer`
- * no query or fragment (RFC 8414 §2); a `url` no fragment.
+ * Where a person may be sent (docs/architecture.md §3 "Destinations come only from config"): https,
+ * or http on a loopback host; never userinfo. An `origin` has no path, query or fragment; an
+ * `issuer` no query or fragment (RFC 8414 §2); a `url` no fragment.
  */
 function destinationSchema(kind: 'origin' | 'issuer' | 'url') {
   return z.string().check(
@@ -56,7 +56,7 @@ const intBetween = (min: number, max: number) =>
   z.number().check(z.int(), z.minimum(min), z.maximum(max))
 
 export const runtimeConfigSchema = z.strictObject({
-  /** Same-origin path prefix of the backend (the gateway in the sandbox). */
+  /** Same-origin path prefix of the backend (the BFF, proxied by the dev and preview servers). */
   apiBase: z
     .string()
     .check(z.regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must be a same-origin path like "/api"')),

@@ -1,5 +1,6 @@
-// Words for people (STYLE.md "Errors"): every code has a title and a plain message with a next
-// step. A Record over the closed code set, so a new code without words does not compile.
+// Words for people (docs/architecture.md §5 "One closed error set"): every code has a title and a
+// plain message with a next step. A Record over the closed code set, so a new code without words
+// does not compile.
 import { isSsoError, type SsoErrorCode } from './errors.ts'
 
 export interface ErrorMessage {

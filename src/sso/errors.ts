@@ -4,7 +4,8 @@
  * shown as text on the error view, where QA and support can read it.
  */
 export const SSO_ERROR_CODES = [
-  // sign-in: callback validation (DESIGN.md §3, in the order they are checked)
+  // sign-in: callback validation (docs/architecture.md §3 "Callback order", in the order they are
+  // checked)
   'state_missing',
   'state_mismatch',
   'state_expired',

@@ -1,5 +1,6 @@
-// DESIGN.md §3 "Hand-offs": a hand-off token older than its safe window when the page can finally
-// navigate (hidden tab, throttled timers) is discarded and fetched once more, never reused.
+// docs/architecture.md §3 "Hand-offs": a hand-off token older than its safe window when the page
+// can finally navigate (hidden tab, throttled timers) is discarded and fetched once more, never
+// reused.
 import { SsoError } from './errors.ts'
 import type { HandoffAdapter, HandoffTarget } from './handoff.ts'
 

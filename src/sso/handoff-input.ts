@@ -1,5 +1,5 @@
-// Hand-off inputs come from the address bar, so they are hostile until parsed (DESIGN.md §3
-// "Hand-offs": validate inputs first). Each parser returns the only shape an adapter accepts.
+// Hand-off inputs come from the address bar, so they are hostile until parsed (docs/architecture.md
+// §3 "Hand-offs": validate inputs first). Each parser returns the only shape an adapter accepts.
 import { z } from 'zod/mini'
 import { guidSchema, type RuntimeConfig } from './config.ts'
 import { SsoError } from './errors.ts'

@@ -1,5 +1,6 @@
-// The one interface every partner hand-off adapter implements (STYLE.md: one adapter per vendor
-// behind one interface). Vendor wire formats live in src/providers/<vendor>.ts, nowhere else.
+// The one interface every partner hand-off adapter implements (docs/architecture.md §5: one adapter
+// per vendor behind one interface). Vendor wire formats live in src/providers/<vendor>.ts, nowhere
+// else.
 import type { AllowedRedirect } from './allowed-redirect.ts'
 import type { RuntimeConfig } from './config.ts'
 import { SsoError, type SsoErrorCode } from './errors.ts'

@@ -1,6 +1,7 @@
-// Every backend call goes through here (DESIGN.md §3 "Every backend call"): one AbortController
-// timeout, no automatic retry, and transport failures turned into coded errors. Status codes and
-// bodies are left to the caller's provider adapter, which owns its vendor's error table.
+// Every backend call goes through here (docs/architecture.md §3 "Every backend call"): one
+// AbortController timeout, no automatic retry, and transport failures turned into coded errors.
+// Status codes and bodies are left to the caller's provider adapter, which owns its vendor's error
+// table.
 import { isSsoError, SsoError, type SsoErrorCode } from './errors.ts'
 import { parseJsonText } from './json.ts'
 

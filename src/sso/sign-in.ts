@@ -1,5 +1,5 @@
-// Starting a sign-in (DESIGN.md §3 "Transactions"): the backend creates state and nonce, the
-// redirect is checked against the configured identity provider, and only then is the
+// Starting a sign-in (docs/architecture.md §3 "Transactions"): the backend creates state and nonce,
+// the redirect is checked against the configured identity provider, and only then is the
 // transaction stored and the redirect handed back for navigation.
 import { allowRedirect, type AllowedRedirect } from './allowed-redirect.ts'
 import type { AuthBackend } from './auth-backend.ts'
@@ -41,7 +41,8 @@ async function start(deps: StartSignInDeps, returnTo: string): Promise<AllowedRe
     throw new SsoError('login_failed', 'invalid "email"', { cause: email.error })
   }
   const { issuer } = deps.config.identityProvider
-  // DESIGN.md §3: without sessionStorage the sign-in is refused before anything is sent.
+  // docs/architecture.md §3 "Transactions": without sessionStorage the sign-in is refused before
+  // anything is sent.
   deps.store.probe()
   const { state, nonce, redirect } = await deps.backend.initiate(email.data)
   // Checked before anything is stored: only the configured provider's origin may be visited.

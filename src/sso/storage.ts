@@ -1,6 +1,6 @@
-// DESIGN.md §3: when sessionStorage is unavailable (throws, quota, disabled) sign-in refuses to
-// start with a clear message; it never falls back silently to memory, which would lose the
-// transaction on the identity provider's redirect.
+// docs/architecture.md §3 "Transactions": when sessionStorage is unavailable (throws, quota,
+// disabled) sign-in refuses to start with a clear message; it never falls back silently to memory,
+// which would lose the transaction on the identity provider's redirect.
 import { SsoError } from './errors.ts'
 
 const PROBE_KEY = 'sso-bridge:probe'

@@ -1,5 +1,5 @@
-// Sign-ins in progress (DESIGN.md §3 "Transactions"): one sessionStorage record per state,
-// validated on the way in and out, consumed once, remembered briefly by a tombstone.
+// Sign-ins in progress (docs/architecture.md §3 "Transactions"): one sessionStorage record per
+// state, validated on the way in and out, consumed once, remembered briefly by a tombstone.
 import { z } from 'zod/mini'
 import { emailSchema } from './email.ts'
 import { SsoError } from './errors.ts'
@@ -36,8 +36,9 @@ type Tombstone = z.infer<typeof tombstoneSchema>
 
 export interface TransactionStore {
   /**
-   * Throws `storage_unavailable` when the storage cannot take a record now (disabled, quota),
-   * so a sign-in is refused before anything is sent (DESIGN.md §3: never fall back to memory).
+   * Throws `storage_unavailable` when the storage cannot take a record now (disabled, quota), so a
+   * sign-in is refused before anything is sent (docs/architecture.md §3 "Transactions": never fall
+   * back to memory).
    */
   probe(): void
   /** Stores a new transaction under its state; throws `storage_unavailable` if it cannot. */

@@ -1,5 +1,6 @@
-// ABC GenerateSSOToken settings of the sandbox. The gateway adds the client id (DESIGN.md §1); the
-// token secret signs TokenNo and never leaves the emulator. Sandbox defaults, overridable by env.
+// ABC GenerateSSOToken settings of the sandbox. The BFF adds the client id (docs/architecture.md
+// §1); the token secret signs TokenNo and never leaves the emulator. Sandbox defaults, overridable
+// by env.
 import { envSetting } from '../shared/env-setting.ts'
 
 export interface AbcCredentials {

@@ -1,5 +1,6 @@
-// Aimbase API user of the sandbox (api/Security/Login). The gateway signs in with these
-// (DESIGN.md §1); the emulator accepts only these. Sandbox defaults, overridable by environment.
+// Aimbase API user of the sandbox (api/Security/Login). The BFF signs in with these
+// (docs/architecture.md §1); the emulator accepts only these. Sandbox defaults, overridable by
+// environment.
 import { envSetting } from '../shared/env-setting.ts'
 
 export interface AimbaseCredentials {

@@ -81,7 +81,7 @@ export async function readFields(
   return readFieldsFromText(await readBody(req), format, root, names)
 }
 
-/** The same reading of a body already in hand (the gateway's check before it forwards). */
+/** The same reading of a body already in hand. */
 export function readFieldsFromText(
   text: string,
   format: WireFormat,

@@ -1,4 +1,4 @@
-// AssureSign API user of the sandbox. The gateway injects these (DESIGN.md §1); the emulator
+// AssureSign API user of the sandbox. The BFF injects these (docs/architecture.md §1); the emulator
 // accepts only these. Sandbox defaults, overridable by environment variables.
 import { envSetting } from '../shared/env-setting.ts'
 

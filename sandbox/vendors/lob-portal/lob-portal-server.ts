@@ -1,5 +1,6 @@
-// Line-of-business portal emulator (DESIGN.md §1, docs/emulators.md): receives the ABC hand-off as
-// an auto-submitted form POST, validates the token pair with ABC over HTTP, and shows who arrived.
+// Line-of-business portal emulator (docs/architecture.md §1, docs/emulators.md): receives the ABC
+// hand-off as an auto-submitted form POST, validates the token pair with ABC over HTTP, and shows
+// who arrived.
 import type http from 'node:http'
 import { z } from 'zod'
 import type { SandboxControl } from '../../control/control.ts'
@@ -142,7 +143,8 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
     ) => sendRejectionPage(res, status, { vendor: VENDOR, heading, lines: [reason] }, headers)
     if (match === null) return reject(404, 'Page not found', 'There is no page at this address.')
     lastLanding.record(req, url, url.pathname, control.now())
-    // DESIGN.md §3: the hand-off token stays out of URLs, history and Referer.
+    // docs/architecture.md §3 "Hand-offs": the hand-off token stays out of URLs, history and
+    // Referer.
     const keys = [...url.searchParams.keys()].map((key) => key.toLowerCase())
     if (keys.includes('tokenno') || keys.includes('tokenrefno')) {
       return reject(

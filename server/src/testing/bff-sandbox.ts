@@ -20,7 +20,8 @@ export function startTestSandbox(): Promise<RunningSandbox> {
   return startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()

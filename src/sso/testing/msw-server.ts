@@ -1,5 +1,6 @@
-// The MSW server of one test file. A request no handler answers fails the test (STYLE.md: network
-// in unit tests through MSW, unhandled requests failing), and each test's handlers end with it.
+// The MSW server of one test file. A request no handler answers fails the test
+// (docs/architecture.md §5: network in unit tests through MSW, unhandled requests failing), and
+// each test's handlers end with it.
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
