@@ -61,11 +61,3 @@ export async function callWithLogin(
   if (refused(answer)) ctx.logins.forget(call.key, login.token)
   return answer
 }
-
-/** A JSON body the guard has already held to application/json, read as an object. */
-export function jsonBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BffError('invalid_request', 'the body must be a JSON object')
-  }
-  return body as Record<string, unknown>
-}

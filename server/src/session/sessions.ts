@@ -3,7 +3,6 @@
 // ended by the idle timeout, the absolute lifetime, a refused refresh, or sign-out.
 import { createHash, randomBytes } from 'node:crypto'
 import { decodeJwt } from 'jose'
-import { BffError } from '../errors.ts'
 import type { IndeeClient } from '../upstream/indee.ts'
 import type { SessionTokenVerifier, VerifiedToken } from '../upstream/session-token.ts'
 import type { SessionRecord, SessionStore } from './session-store.ts'
@@ -176,8 +175,3 @@ function claimsOf(verified: VerifiedToken) {
 }
 
 export type Sessions = ReturnType<typeof createSessions>
-
-/** Thrown by routes that need a session; the error handler answers 401 with the reason. */
-export function sessionRequired(reason: 'signed_out' | 'session_expired'): BffError {
-  return new BffError(reason, `no live session (${reason})`)
-}
