@@ -27,7 +27,8 @@ export function defaultSandboxUrls(): SandboxUrls {
 
 /**
  * Every SSO_BFF_* variable the BFF needs to serve the sandbox's app origins. The rate limit is
- * raised: the journeys sign in far more often than a person does.
+ * raised (the journeys sign in far more often than a person does), and only warnings are logged,
+ * so `npm start` stays readable (SSO_BFF_LOG_LEVEL=info shows every request).
  */
 export function bffEnvironment(
   urls: SandboxUrls = defaultSandboxUrls(),
@@ -47,5 +48,6 @@ export function bffEnvironment(
     SSO_BFF_ABC_URL: urls.abc,
     SSO_BFF_ABC_CLIENT_ID: ABC_SANDBOX_CREDENTIALS.clientId,
     SSO_BFF_RATE_LIMIT_PER_MINUTE: '1000',
+    SSO_BFF_LOG_LEVEL: 'warn',
   }
 }

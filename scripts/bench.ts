@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   }
   const sandbox = await startSandbox({ mode: 'test', quiet: true })
   const bff = spawn(process.execPath, ['server/dist/main.js'], {
-    env: { ...bffEnvironment(), ...process.env, SSO_BFF_LOG_LEVEL: 'warn' },
+    env: { ...bffEnvironment(), ...process.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const preview = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true })

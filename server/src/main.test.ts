@@ -31,7 +31,10 @@ test('a bad environment stops the BFF with every bad variable named', async () =
 
 test('SIGTERM closes the BFF gracefully: it exits 0 and logs that it closed', async () => {
   const port = await freePort()
-  const { child, exited, output } = run(bffEnvironment(defaultSandboxUrls(), port))
+  const { child, exited, output } = run({
+    ...bffEnvironment(defaultSandboxUrls(), port),
+    SSO_BFF_LOG_LEVEL: 'info',
+  })
   await expect
     .poll(
       async () => {
