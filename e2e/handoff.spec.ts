@@ -111,19 +111,21 @@ const generate = '/cmnsrv/user/generate-sso-token'
 
 const errorCases: readonly ErrorCase[] = [
   {
-    name: 'AssureSign FORBIDDEN',
+    // FORBIDDEN to the BFF's own AssureSign session, even after a fresh login: not the person's.
+    name: 'AssureSign FORBIDDEN twice',
     path: assureSignPath,
     fault: {
       party: 'assuresign',
       path: assureSignSso,
-      status: 401,
+      status: 403,
       body: json({
         errorCode: 'FORBIDDEN',
         summary: 'The session token is not valid.',
         details: [],
       }),
+      times: 2,
     },
-    code: 'handoff_forbidden',
+    code: 'handoff_unavailable',
   },
   {
     name: 'Aimbase 400 (JSON)',
@@ -151,15 +153,17 @@ const errorCases: readonly ErrorCase[] = [
     text: 'The LandingPageUrl field is not valid.',
   },
   {
-    name: 'Aimbase 401',
+    // 401 to the BFF's API token, even after a fresh login: the BFF's credential, not the person's.
+    name: 'Aimbase 401 twice',
     path: aimbasePath(),
     fault: {
       party: 'aimbase',
       path: signOnAccount,
       status: 401,
       body: json({ Message: 'Authorization has been denied for this request.' }),
+      times: 2,
     },
-    code: 'handoff_unauthorized',
+    code: 'handoff_unavailable',
   },
   {
     name: 'Aimbase 500 (an account whose sign-on fails)',
@@ -291,6 +295,24 @@ test.describe('every documented partner error shows its own error view', () => {
       await home.expectNoTokenReadable()
     })
   }
+})
+
+test("a partner refusing the BFF's own token once is renewed without the person noticing", async ({
+  app: home,
+  signInAs,
+  partners,
+  sandbox,
+}) => {
+  await signInAlice({ app: home, signInAs })
+  await sandbox.fault({
+    party: 'aimbase',
+    path: signOnAccount,
+    status: 401,
+    body: json({ Message: 'Authorization has been denied for this request.' }),
+  })
+  await home.goto(aimbasePath())
+  await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
+  expect(await sandbox.count('aimbase', signOnAccount)).toBe(2)
 })
 
 test('bob is refused the ABC hand-off with handoff_forbidden', async ({ app: home, signInAs }) => {

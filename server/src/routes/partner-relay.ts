@@ -44,20 +44,25 @@ export interface LoginThenCall {
 /**
  * Logs in at the vendor (or reuses the cached login), then makes the call with the token. A
  * refused login is the BFF's own credential problem: the browser gets a plain 502, never the
- * vendor's words. An answer that refuses the token drops it, so the next hand-off logs in again.
+ * vendor's words. So is a call that refuses the token: the token is dropped and the call made
+ * once more with a fresh login (the vendor may have ended it early); refused again, 502.
  */
 export async function callWithLogin(
   ctx: RouteContext,
   call: LoginThenCall,
 ): Promise<UpstreamAnswer> {
-  const login = await ctx.logins.get(call.key, call.login)
-  if (login.kind === 'timeout')
-    throw new BffError('upstream_timeout', `${call.vendor} login timed out`)
-  if (login.kind === 'failed') {
-    throw new BffError('partner_unavailable', `${call.vendor} login ${login.reason}`)
-  }
-  const answer = await callVendor(ctx, call.vendor, call.request(login.token))
   const refused = call.refusesToken ?? ((a: UpstreamAnswer) => a.status === 401)
-  if (refused(answer)) ctx.logins.forget(call.key, login.token)
-  return answer
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    const login = await ctx.logins.get(call.key, call.login)
+    if (login.kind === 'timeout') {
+      throw new BffError('upstream_timeout', `${call.vendor} login timed out`)
+    }
+    if (login.kind === 'failed') {
+      throw new BffError('partner_unavailable', `${call.vendor} login ${login.reason}`)
+    }
+    const answer = await callVendor(ctx, call.vendor, call.request(login.token))
+    if (!refused(answer)) return answer
+    ctx.logins.forget(call.key, login.token)
+  }
+  throw new BffError('partner_unavailable', `${call.vendor} refused the BFF's token twice`)
 }

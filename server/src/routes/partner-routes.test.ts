@@ -176,3 +176,45 @@ test("a hung Aimbase login does not hold up another person's AssureSign hand-off
     await fresh.close()
   }
 })
+
+test('a vendor refusing the BFF token once gets a fresh login, and the hand-off goes through', async () => {
+  sandbox.control.addFault({
+    party: 'aimbase',
+    path: '/api/Security/SignOnAccount',
+    status: 401,
+    body: '{"Message":"Authorization has been denied for this request."}',
+    times: 1,
+  })
+  const answer = await as(ALICE).post(SIGN_ON, { AccountUid: ALICES_ACCOUNT })
+  expect(answer.status).toBe(200)
+  expect(calls('aimbase', '/Security/SignOnAccount')).toBe(2)
+  expect(calls('aimbase', '/Security/Login')).toBe(1)
+})
+
+test('AssureSign answering FORBIDDEN to the BFF token once is renewed the same way', async () => {
+  sandbox.control.addFault({
+    party: 'assuresign',
+    path: '/authentication/sso',
+    status: 403,
+    body: '{"errorCode":"FORBIDDEN","summary":"The session token is not valid.","details":[]}',
+    times: 1,
+  })
+  const answer = await as(ALICE).post(ASSURESIGN_SSO, {})
+  expect(answer.status).toBe(200)
+  expect(calls('assuresign', '/apiUserAuthentication')).toBe(1)
+})
+
+test('a vendor refusing the BFF token twice is a plain 502 without its words', async () => {
+  sandbox.control.addFault({
+    party: 'aimbase',
+    path: '/api/Security/SignOnAccount',
+    status: 401,
+    body: '{"Message":"Authorization has been denied for this request."}',
+    times: 2,
+  })
+  const answer = await as(ALICE).post(SIGN_ON, { AccountUid: ALICES_ACCOUNT })
+  expect(answer.status).toBe(502)
+  const text = await answer.text()
+  expect(JSON.parse(text)).toMatchObject({ error: 'partner_unavailable' })
+  expect(text).not.toContain('denied')
+})
