@@ -12,11 +12,11 @@ import {
   startAbc,
   type AbcOptions,
 } from '../vendors/abc/abc-server.ts'
-import { ABC_SANDBOX_CREDENTIALS } from '../vendors/abc/credentials.ts'
 import {
   startSessionIssuer,
   type SessionIssuerFixture,
 } from '../vendors/abc/session-jwt-fixture.ts'
+import { postGenerate, type HeaderOverrides } from '../vendors/abc/test-requests.ts'
 
 // Adjusted: the sandbox knows line of business "01" (start option `lines`), and the "Cognito
 // JWT" is a sandbox session token whose cii_no is the sample's CII number. Our copy of the
@@ -52,29 +52,8 @@ afterEach(() => {
   control.reset()
 })
 
-async function documentedHeaders(overrides: Record<string, string | undefined> = {}) {
-  const all: Record<string, string | undefined> = {
-    'x-api-version': '1.0.0',
-    'x-lob-client-id': ABC_SANDBOX_CREDENTIALS.clientId,
-    'Content-Type': 'application/json',
-    Authorization: await issuer.sign({ ciiNo: SAMPLE.CIINo }),
-    ...overrides,
-  }
-  return Object.fromEntries(
-    Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  )
-}
-
-async function generate(
-  body: unknown = SAMPLE,
-  overrides: Record<string, string | undefined> = {},
-  target = server,
-) {
-  return fetch(`${target.url}${ABC_GENERATE_PATH}`, {
-    method: 'POST',
-    headers: await documentedHeaders(overrides),
-    body: JSON.stringify(body),
-  })
+async function generate(body: unknown = SAMPLE, overrides: HeaderOverrides = {}, target = server) {
+  return postGenerate(target, await issuer.sign({ ciiNo: SAMPLE.CIINo }), body, overrides)
 }
 
 async function status(response: Response, code: number) {
@@ -160,12 +139,7 @@ test('406 not reachable: wrong domain', async () => {
 
 test('400 missing x-lob-client-id, Content-Type or x-api-version', async () => {
   for (const name of ['x-lob-client-id', 'Content-Type', 'x-api-version']) {
-    const response = await fetch(`${server.url}${ABC_GENERATE_PATH}`, {
-      method: 'POST',
-      headers: await documentedHeaders({ [name]: undefined }),
-      // A string body without Content-Type would get text/plain from fetch; bytes get none.
-      body: new TextEncoder().encode(JSON.stringify(SAMPLE)),
-    })
+    const response = await generate(SAMPLE, { [name]: undefined })
     const body = await status(response, 400)
     expect(String(body['message']).toLowerCase()).toContain(name.toLowerCase())
   }

@@ -2,27 +2,15 @@
 // document writes it (JSON bodies, `Authorization: Bearer <api key>`, no cookie). Values that
 // must exist in the sandbox are adjusted, and each test says which.
 import { decodeJwt } from 'jose'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { INDEE_STATUS } from '../indee/status-codes.ts'
-import { reachLogin, startIndeeParties, type IndeeParties } from '../indee/test-sign-in.ts'
+import { reachLogin, useIndeeParties } from '../indee/test-sign-in.ts'
 import { USERS, type SandboxUser } from '../users.ts'
 
 // Adjusted: the document's username is a person of its own; the sandbox knows alice.
 const alice: SandboxUser = USERS[0] ?? expect.fail('no alice')
 
-let parties: IndeeParties
-
-beforeAll(async () => {
-  parties = await startIndeeParties()
-})
-
-afterAll(async () => {
-  await parties.close()
-})
-
-afterEach(() => {
-  parties.control.reset()
-})
+const parties = useIndeeParties()
 
 async function answer(response: Response) {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/)

@@ -1,22 +1,16 @@
 // The backend checks the ID token's own nonce, not only the one in the login request: driven by a
 // real identity provider whose token answer is altered in flight, swapping in the ID token of
 // another real sign-in (valid signature, issuer and audience; another nonce).
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { USERS, type SandboxUser } from '../users.ts'
 import { INDEE_STATUS } from './status-codes.ts'
-import { reachLogin, startIndeeParties, type IndeeParties } from './test-sign-in.ts'
+import { reachLogin, useIndeeParties } from './test-sign-in.ts'
 
 const alice: SandboxUser = USERS[0] ?? expect.fail('no alice')
 
-let parties: IndeeParties
-beforeAll(async () => {
-  parties = await startIndeeParties()
-})
+const parties = useIndeeParties()
 afterEach(() => {
   vi.restoreAllMocks()
-})
-afterAll(async () => {
-  await parties.close()
 })
 
 /**

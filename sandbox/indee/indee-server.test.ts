@@ -1,7 +1,7 @@
 // The Indee-style backend called directly, as sso-bridge's backend-for-frontend calls it: API
 // key, JSON, no cookie. The identity provider's pages run in a cookie-jar browser of their own.
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { USERS, type SandboxUser } from '../users.ts'
 import { REFRESH_TOKEN_AUDIENCE } from './refresh-tokens.ts'
 import {
@@ -9,25 +9,13 @@ import {
   initiate,
   reachLogin,
   startIndeeParties,
-  type IndeeParties,
+  useIndeeParties,
 } from './test-sign-in.ts'
 import { TRANSACTION_TTL_MS } from './transactions.ts'
 
 const alice: SandboxUser = USERS[0] ?? expect.fail('no alice')
 
-let parties: IndeeParties
-
-beforeAll(async () => {
-  parties = await startIndeeParties()
-})
-
-afterAll(async () => {
-  await parties.close()
-})
-
-afterEach(() => {
-  parties.control.reset()
-})
+const parties = useIndeeParties()
 
 async function answer(response: Response) {
   return { http: response.status, body: (await response.json()) as Record<string, unknown> }

@@ -1,7 +1,7 @@
 // Test support: the identity provider and the Indee-style backend on free ports, and the
 // calls a backend-for-frontend makes to the backend directly (API key, Origin), with a
 // cookie-jar browser for the identity provider's pages only. No party imports it.
-import { expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { SandboxControl } from '../control/control.ts'
 import { callbackUrlFor, defaultAppOrigins } from '../idp/client-registration.ts'
 import { startIdp, type RunningIdp } from '../idp/idp.ts'
@@ -47,6 +47,40 @@ export async function startIndeeParties(
     close: async () => {
       await Promise.all([indee.close(), idp.close()])
     },
+  }
+}
+
+/**
+ * Registers a test file's hooks: the parties start once for the file, and their faults, log and
+ * clock are reset after each test. The answer reads the running parties at use.
+ */
+export function useIndeeParties(): IndeeParties {
+  let started: IndeeParties | undefined
+  beforeAll(async () => {
+    started = await startIndeeParties()
+  })
+  afterAll(async () => {
+    await started?.close()
+  })
+  afterEach(() => {
+    started?.control.reset()
+  })
+  const running = () => started ?? expect.fail('the Indee parties did not start')
+  return {
+    get control() {
+      return running().control
+    },
+    get idp() {
+      return running().idp
+    },
+    get indee() {
+      return running().indee
+    },
+    get appOrigin() {
+      return running().appOrigin
+    },
+    call: (name, body, headers) => running().call(name, body, headers),
+    close: () => running().close(),
   }
 }
 

@@ -119,7 +119,6 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     }
     const status = error.statusCode ?? 500
     if (status === 413) return sendError(reply, 'payload_too_large')
-    if (status === 415) return sendError(reply, 'unsupported_media_type')
     if (status === 429) return sendError(reply, 'rate_limited')
     if (status >= 400 && status < 500) return sendError(reply, 'invalid_request')
     request.log.error({ err: error }, 'unexpected error')

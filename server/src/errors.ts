@@ -14,7 +14,6 @@ export const BFF_ERRORS = {
   },
   not_found: { status: 404, message: 'Not found.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
-  unsupported_media_type: { status: 415, message: 'The request body must be application/json.' },
   rate_limited: { status: 429, message: 'Too many sign-in requests; try again in a minute.' },
   login_failed: { status: 401, message: 'The sign-in service refused this sign-in.' },
   backend_unavailable: { status: 502, message: 'The sign-in service is not available.' },

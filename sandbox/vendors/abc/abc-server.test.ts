@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest
 import { SandboxControl } from '../../control/control.ts'
 import { listen, type RunningServer } from '../../lib/http.ts'
 import { ABC_GENERATE_PATH, ABC_VALIDATE_PATH, startAbc, type AbcOptions } from './abc-server.ts'
-import { ABC_SANDBOX_CREDENTIALS } from './credentials.ts'
 import { startSessionIssuer, type SessionIssuerFixture } from './session-jwt-fixture.ts'
+import { postGenerate, type HeaderOverrides } from './test-requests.ts'
 
 const ALICE_CII = '1001234567'
 
@@ -42,31 +42,8 @@ afterEach(async () => {
 
 const goodBody = { CIINo: ALICE_CII, LOBId: 'ABSLI', Functionality: 'POL' }
 
-async function headers(
-  overrides: Record<string, string | undefined> = {},
-): Promise<Record<string, string>> {
-  const all: Record<string, string | undefined> = {
-    'x-api-version': '1.0.0',
-    'x-lob-client-id': ABC_SANDBOX_CREDENTIALS.clientId,
-    'content-type': 'application/json',
-    authorization: await issuer.sign(),
-    ...overrides,
-  }
-  return Object.fromEntries(
-    Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  )
-}
-
-async function generate(
-  body: unknown = goodBody,
-  overrides: Record<string, string | undefined> = {},
-  base = server,
-) {
-  return fetch(`${base.url}${ABC_GENERATE_PATH}`, {
-    method: 'POST',
-    headers: await headers(overrides),
-    body: JSON.stringify(body),
-  })
+async function generate(body: unknown = goodBody, overrides: HeaderOverrides = {}, base = server) {
+  return postGenerate(base, await issuer.sign(), body, overrides)
 }
 
 interface Generated {
@@ -138,11 +115,7 @@ test('answers 400 naming each missing header', async () => {
     400,
     /x-lob-client-id/,
   )
-  const noType = await fetch(`${server.url}${ABC_GENERATE_PATH}`, {
-    method: 'POST',
-    headers: await headers({ 'content-type': undefined }),
-    body: new Uint8Array(Buffer.from(JSON.stringify(goodBody))),
-  })
+  const noType = await generate(goodBody, { 'content-type': undefined })
   await expectMessage(noType, 400, /Content-Type/)
 })
 
