@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const layers = ['sso', 'providers', 'api', 'routes', 'app']
+const layers = ['core', 'partners', 'callback', 'react', 'app']
 
 /** The app is shipped to browsers: it never imports the sandbox, scripts or journeys. */
 const outsideTheApp = {
@@ -27,7 +27,7 @@ const layerRules = layers.map((layer, index) => ({
             group: [`**/${later}/*`],
             message: `src/${layer} may not depend on src/${later} (docs/architecture.md §5: dependencies flow one way)`,
           })),
-          ...(layer === 'sso' || layer === 'providers'
+          ...(layer === 'core' || layer === 'partners' || layer === 'callback'
             ? [
                 {
                   group: ['react', 'react-dom', 'react-*', '@tanstack/*'],

@@ -1,6 +1,6 @@
-import type { Services } from '../api/services.ts'
-import type { CallbackSuccess } from '../sso/callback.ts'
-import type { ConfigIssue } from '../sso/config.ts'
+import type { Services } from '../callback/services.ts'
+import type { CallbackSuccess } from '../core/callback.ts'
+import type { ConfigIssue } from '../core/config.ts'
 
 /** What the entry script hands to React: a ready app, or the reason it cannot start. */
 export type Boot =

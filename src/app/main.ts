@@ -1,9 +1,9 @@
 // Entry script. Kept free of React so that on /sso/callback the single login request starts as
 // soon as the runtime config is read; the React app is fetched afterwards as its own chunk.
-import { takeCallbackUrl } from '../api/callback-url.ts'
-import { loadRuntimeConfig } from '../api/runtime-config.ts'
-import { createServices } from '../api/services.ts'
-import { handleCallback } from '../sso/callback.ts'
+import { takeCallbackUrl } from '../callback/callback-url.ts'
+import { loadRuntimeConfig } from '../callback/runtime-config.ts'
+import { createServices } from '../callback/services.ts'
+import { handleCallback } from '../core/callback.ts'
 import type { Boot } from './boot.ts'
 
 // Before any await: the URL with `code` and `state` leaves the address bar and history.

@@ -1,8 +1,8 @@
 import { createBrowserRouter, Outlet } from 'react-router-dom'
-import { CallbackRoute } from '../routes/callback-route.tsx'
-import { HandoffRoute } from '../routes/handoff-route.tsx'
-import { HomeRoute } from '../routes/home-route.tsx'
-import { NotFoundRoute } from '../routes/not-found-route.tsx'
+import { CallbackRoute } from '../react/callback-route.tsx'
+import { HandoffRoute } from '../react/handoff-route.tsx'
+import { HomeRoute } from '../react/home-route.tsx'
+import { NotFoundRoute } from '../react/not-found-route.tsx'
 import { AppShell } from './app-shell.tsx'
 
 /** The public routes of docs/architecture.md §2. */

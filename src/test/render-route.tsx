@@ -3,11 +3,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
-import { createServices, type Services } from '../api/services.ts'
-import { AppContext } from '../routes/app-context.ts'
-import { HomeRoute } from '../routes/home-route.tsx'
-import type { RuntimeConfig } from '../sso/config.ts'
-import { testConfig } from '../sso/testing/runtime-config.ts'
+import { createServices, type Services } from '../callback/services.ts'
+import { AppContext } from '../react/app-context.ts'
+import { HomeRoute } from '../react/home-route.tsx'
+import type { RuntimeConfig } from '../core/config.ts'
+import { testConfig } from './runtime-config.ts'
 
 export function renderRoute(path: string, config: RuntimeConfig = testConfig()): Services {
   const services = createServices(config)

@@ -1,0 +1,136 @@
+import { http, HttpResponse } from 'msw'
+import { expect, test } from 'vitest'
+import { afterFakeTime } from '../test/fake-timers.ts'
+import { ALICE_SESSION } from '../test/fake-backend.ts'
+import { mswServer } from '../test/msw-server.ts'
+import { createBffClient } from './bff-client.ts'
+
+const API = 'http://app.test/api'
+const server = mswServer()
+const client = (timeoutMs = 2000) =>
+  createBffClient({ fetch: (input, init) => fetch(input, init), apiBase: `${API}/`, timeoutMs })
+
+const LOGIN = { state: 's1', nonce: 'n1', email: 'alice@example.com', code: 'c1' }
+
+test('initiate sends the email as JSON and reads state, nonce and redirect', async () => {
+  let seen: unknown
+  server.use(
+    http.post(`${API}/sso/initiate`, async ({ request }) => {
+      seen = await request.json()
+      return HttpResponse.json({ state: 's1', nonce: 'n1', redirect: 'https://idp.example/auth' })
+    }),
+  )
+  await expect(client().initiate('alice@example.com')).resolves.toEqual({
+    state: 's1',
+    nonce: 'n1',
+    redirect: 'https://idp.example/auth',
+  })
+  expect(seen).toEqual({ email: 'alice@example.com' })
+})
+
+test('login answers the session view, and nothing else is taken from the answer', async () => {
+  server.use(
+    http.post(`${API}/sso/login`, () =>
+      HttpResponse.json({ ...ALICE_SESSION, token: 'should-not-be-kept' }),
+    ),
+  )
+  const session = await client().login(LOGIN)
+  expect(session).toEqual(ALICE_SESSION)
+})
+
+test.each([
+  [401, { error: 'login_failed', message: 'x', detail: 'Access Denied' }, 'login_failed'],
+  [403, { error: 'sign_in_not_bound', message: 'x' }, 'sign_in_not_bound'],
+  [429, { error: 'rate_limited', message: 'x' }, 'rate_limited'],
+  [504, { error: 'upstream_timeout', message: 'x' }, 'timeout'],
+  [502, { error: 'backend_unavailable', message: 'x' }, 'backend_unavailable'],
+  [403, { error: 'forbidden', message: 'x' }, 'backend_unavailable'],
+  [400, { error: 'invalid_request', message: 'x' }, 'backend_unavailable'],
+  [502, '<html>Bad gateway</html>', 'backend_unavailable'],
+  [504, '', 'timeout'],
+  [200, { email: 'alice@example.com' }, 'invalid_response'],
+])('a login answered HTTP %i %j is %s', async (status, body, code) => {
+  server.use(
+    http.post(`${API}/sso/login`, () =>
+      typeof body === 'string'
+        ? new HttpResponse(body, { status })
+        : HttpResponse.json(body, { status }),
+    ),
+  )
+  await expect(client().login(LOGIN)).rejects.toMatchObject({ code })
+})
+
+test("the sign-in service's words reach the error view as detail", async () => {
+  server.use(
+    http.post(`${API}/sso/login`, () =>
+      HttpResponse.json(
+        { error: 'login_failed', message: 'x', detail: '  Access Denied  ' },
+        { status: 401 },
+      ),
+    ),
+  )
+  await expect(client().login(LOGIN)).rejects.toMatchObject({ detail: 'Access Denied' })
+})
+
+test('a provider error is reported once and never throws', async () => {
+  const seen: unknown[] = []
+  server.use(
+    http.post(`${API}/sso/login`, async ({ request }) => {
+      seen.push(await request.json())
+      return HttpResponse.json({ error: 'internal', message: 'x' }, { status: 500 })
+    }),
+  )
+  await client().reportProviderError({
+    state: 's1',
+    nonce: 'n1',
+    email: 'alice@example.com',
+    error: 'access_denied',
+    errorDescription: 'cancelled',
+  })
+  expect(seen).toEqual([
+    {
+      state: 's1',
+      nonce: 'n1',
+      email: 'alice@example.com',
+      error: 'access_denied',
+      errorDescription: 'cancelled',
+    },
+  ])
+})
+
+test.each([
+  [{ error: 'signed_out', message: 'x' }, 'signed_out'],
+  [{ error: 'session_expired', message: 'x' }, 'session_expired'],
+] as const)('GET /api/session 401 %j is signed out (%s)', async (body, reason) => {
+  server.use(http.get(`${API}/session`, () => HttpResponse.json(body, { status: 401 })))
+  await expect(client().session()).resolves.toEqual({ signedIn: false, reason })
+})
+
+test('GET /api/session 200 is signed in with the view', async () => {
+  server.use(http.get(`${API}/session`, () => HttpResponse.json(ALICE_SESSION)))
+  await expect(client().session()).resolves.toEqual({ signedIn: true, session: ALICE_SESSION })
+})
+
+test('a 401 without the BFF error shape is not taken for a sign-out', async () => {
+  server.use(http.get(`${API}/session`, () => new HttpResponse('', { status: 401 })))
+  await expect(client().session()).rejects.toMatchObject({ code: 'invalid_response' })
+})
+
+test('sign-out posts JSON and expects 204', async () => {
+  let type: string | null = null
+  server.use(
+    http.post(`${API}/session/sign-out`, ({ request }) => {
+      type = request.headers.get('content-type')
+      return new HttpResponse(null, { status: 204 })
+    }),
+  )
+  await client().signOut()
+  expect(type).toBe('application/json')
+})
+
+test('a BFF slower than the timeout is timeout', async () => {
+  server.use(http.get(`${API}/session`, () => new Promise<never>(() => undefined)))
+  await expect(afterFakeTime(500, () => client(500).session())).rejects.toMatchObject({
+    code: 'timeout',
+  })
+})

@@ -1,0 +1,144 @@
+import { expect, test } from 'vitest'
+import {
+  DEFAULT_AIMBASE_LANDING,
+  parseAimbaseInput,
+  parseAssureSignInput,
+  parseLobInput,
+} from './handoff-input.ts'
+import { testConfig } from '../test/runtime-config.ts'
+import { thrownSsoError } from '../test/sso-failure.ts'
+
+const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+
+const config = testConfig({
+  partners: {
+    abc: {
+      lobs: [
+        {
+          id: 'ABSLI',
+          label: 'Life insurance',
+          portalUrl: 'http://127.0.0.1:4060/lob/ABSLI/sso',
+          functionality: 'POL',
+        },
+      ],
+    },
+  },
+})
+
+function aimbase(query: string) {
+  return () => parseAimbaseInput(new URLSearchParams(query))
+}
+
+test('accepts an AssureSign envelope GUID', () => {
+  expect(parseAssureSignInput({ envelopeId: '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f' })).toEqual({
+    envelopeId: '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+  })
+})
+
+test.each([undefined, '', 'not-a-guid', '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f/../x', '../admin'])(
+  'rejects the AssureSign envelope id %j',
+  (envelopeId) => {
+    const error = thrownSsoError(() => parseAssureSignInput({ envelopeId }))
+    expect(error.code).toBe('invalid_handoff_input')
+    expect(error.message).toContain('"envelopeId"')
+  },
+)
+
+test('accepts an Aimbase account with a relative landing', () => {
+  expect(
+    parseAimbaseInput(new URLSearchParams(`account=${ACCOUNT}&landing=/Dashboard?tab=1`)),
+  ).toEqual({
+    accountUid: ACCOUNT,
+    landing: '/Dashboard?tab=1',
+  })
+})
+
+test('lands on the site root when no landing is given', () => {
+  expect(parseAimbaseInput(new URLSearchParams(`account=${ACCOUNT}`)).landing).toBe(
+    DEFAULT_AIMBASE_LANDING,
+  )
+  expect(DEFAULT_AIMBASE_LANDING).toBe('/')
+})
+
+test.each([
+  '',
+  'account=',
+  'account=123',
+  `account=${ACCOUNT}x`,
+  `account=${ACCOUNT}&account=${ACCOUNT}`,
+])('rejects the Aimbase account in %j', (query) => {
+  const error = thrownSsoError(aimbase(query))
+  expect(error.code).toBe('invalid_handoff_input')
+  expect(error.message).toContain('"account"')
+})
+
+test.each([
+  ['protocol-relative', '//evil.example'],
+  ['absolute', 'https://evil.example/x'],
+  ['javascript', 'javascript:alert(1)'],
+  ['backslash', '/\\evil'],
+  ['backslash only', '\\\\evil.example'],
+  ['empty', ''],
+  ['no leading slash', 'Dashboard'],
+  ['double slash inside', '/a//evil.example'],
+  ['tab between slashes', '/\t/evil.example'],
+  ['newline', '/Dashboard\n'],
+  ['space', '/ /evil.example'],
+  ['encoded protocol-relative', '%2F%2Fevil.example'],
+  ['encoded second slash', '/%2Fevil.example'],
+  ['double-encoded second slash', '/%252Fevil.example'],
+  ['triple-encoded second slash', '/%25252Fevil.example'],
+  ['encoded backslash', '/%5Cevil.example'],
+  ['encoded tab', '/%09/evil.example'],
+  ['encoded scheme', 'https%3A%2F%2Fevil.example'],
+  ['malformed encoding', '/%E0%A4%A'],
+  ['too many encodings', '/%2525252525'],
+  ['too long', `/${'a'.repeat(2048)}`],
+])('rejects a %s landing', (_name, landing) => {
+  const error = thrownSsoError(
+    aimbase(new URLSearchParams({ account: ACCOUNT, landing }).toString()),
+  )
+  expect(error.code).toBe('invalid_handoff_input')
+  expect(error.message).toContain('"landing"')
+})
+
+test('rejects a landing given twice', () => {
+  const error = thrownSsoError(aimbase(`account=${ACCOUNT}&landing=/a&landing=//evil.example`))
+  expect(error.message).toContain('"landing"')
+})
+
+test('accepts a known line of business and defaults its functionality from config', () => {
+  expect(parseLobInput({ lobId: 'ABSLI' }, new URLSearchParams(), config)).toEqual({
+    lobId: 'ABSLI',
+    functionality: 'POL',
+  })
+  expect(
+    parseLobInput({ lobId: 'ABSLI' }, new URLSearchParams('functionality=Cl41m'), config),
+  ).toEqual({
+    lobId: 'ABSLI',
+    functionality: 'Cl41m',
+  })
+})
+
+test.each([undefined, '', 'absli', 'UNKNOWN', '__proto__', 'constructor'])(
+  'rejects the line of business %j',
+  (lobId) => {
+    const error = thrownSsoError(() => parseLobInput({ lobId }, new URLSearchParams(), config))
+    expect(error.code).toBe('invalid_handoff_input')
+    expect(error.message).toContain('"lobId"')
+  },
+)
+
+test.each([
+  'functionality=',
+  'functionality=TOOLONG',
+  'functionality=P-L',
+  'functionality=%3Cb%3E',
+  'functionality=A&functionality=B',
+])('rejects the functionality in %j', (query) => {
+  const error = thrownSsoError(() =>
+    parseLobInput({ lobId: 'ABSLI' }, new URLSearchParams(query), config),
+  )
+  expect(error.code).toBe('invalid_handoff_input')
+  expect(error.message).toContain('"functionality"')
+})

@@ -1,0 +1,99 @@
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { mswServer } from '../test/msw-server.ts'
+import { testConfig } from '../test/runtime-config.ts'
+import { runHandoff, type HandoffInput } from './handoff-run.ts'
+import { createServices } from '../callback/services.ts'
+
+const MINUTE = 60_000
+const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
+const api = (path: string) => `${window.location.origin}/api${path}`
+const handoff: HandoffInput = { partner: 'assuresign', input: { envelopeId: ENVELOPE } }
+const server = mswServer()
+
+let visibility: DocumentVisibilityState = 'visible'
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: 1_700_000_000_000 })
+  visibility = 'visible'
+  vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility)
+})
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+/** Answers AssureSign hand-offs with a new ssoToken each, and counts them. */
+function assureSignAnswers() {
+  const calls = { count: 0, authorization: [] as (string | null)[] }
+  server.use(
+    http.post(api('/assuresign/authentication/sso'), ({ request }) => {
+      calls.count += 1
+      calls.authorization.push(request.headers.get('authorization'))
+      return HttpResponse.json({ result: { ssoToken: `sso-${calls.count}` } })
+    }),
+  )
+  return calls
+}
+
+test('one key shares one request (StrictMode runs the effect twice)', async () => {
+  const services = createServices(testConfig())
+  const calls = assureSignAnswers()
+  const [first, second] = [runHandoff('k', handoff, services), runHandoff('k', handoff, services)]
+  expect(second).toBe(first)
+  await first
+  expect(calls.count).toBe(1)
+})
+
+test('a settled run is forgotten, so its token is not kept and the key can run again', async () => {
+  const services = createServices(testConfig())
+  const calls = assureSignAnswers()
+  const first = await runHandoff('k', handoff, services)
+  const again = await runHandoff('k', handoff, services)
+  expect(calls.count).toBe(2)
+  expect(again).not.toEqual(first)
+})
+
+test('a token that aged in a hidden tab is dropped for a fresh one; no credential is ever sent', async () => {
+  const services = createServices(testConfig())
+  const calls = assureSignAnswers()
+  visibility = 'hidden'
+  const listening = vi.spyOn(document, 'addEventListener')
+  const run = runHandoff('k', handoff, services)
+  // The first answer is in and the guard waits for the tab: the token ages while it is hidden.
+  await vi.waitFor(() => {
+    expect(listening).toHaveBeenCalledWith('visibilitychange', expect.any(Function))
+  })
+  vi.setSystemTime(Date.now() + 19.5 * MINUTE)
+  visibility = 'visible'
+  document.dispatchEvent(new Event('visibilitychange'))
+  const target = await run
+  expect(calls.authorization).toEqual([null, null])
+  expect(String(target.kind === 'redirect' ? target.url : '')).toContain('ssoToken=sso-2')
+})
+
+test.each(['signed_out', 'session_expired'])(
+  "the BFF's 401 %s ends the hand-off as session_expired",
+  async (error) => {
+    const services = createServices(testConfig())
+    server.use(
+      http.post(api('/assuresign/authentication/sso'), () =>
+        HttpResponse.json({ error, message: 'Sign-in required.' }, { status: 401 }),
+      ),
+    )
+    await expect(runHandoff('k', handoff, services)).rejects.toMatchObject({
+      code: 'session_expired',
+    })
+  },
+)
+
+test("a vendor's own 401 stays the partner's refusal, not a sign-out", async () => {
+  const services = createServices(testConfig())
+  server.use(
+    http.post(api('/assuresign/authentication/sso'), () =>
+      HttpResponse.json({ Message: 'Authorization has been denied.' }, { status: 401 }),
+    ),
+  )
+  await expect(runHandoff('k', handoff, services)).rejects.toMatchObject({
+    code: 'handoff_unauthorized',
+  })
+})

@@ -1,0 +1,226 @@
+import { beforeEach, expect, test } from 'vitest'
+import { codeOf } from '../test/sso-failure.ts'
+import { throwingStorage, type StorageOperation } from '../test/throwing-storage.ts'
+import { createTransactionStore, type Transaction } from './transaction-store.ts'
+
+const TTL = 600_000
+let clock = 1_700_000_000_000
+const now = () => clock
+
+beforeEach(() => {
+  clock = 1_700_000_000_000
+})
+
+function transaction(overrides: Partial<Transaction> = {}): Transaction {
+  return {
+    flow: 'signin',
+    provider: 'bff',
+    state: 'state-1',
+    nonce: 'nonce-1',
+    email: 'alice@example.com',
+    returnTo: '/?tab=partners',
+    issuer: 'http://127.0.0.1:4010',
+    createdAt: clock,
+    ...overrides,
+  }
+}
+
+function store(storage: Storage = sessionStorage) {
+  return createTransactionStore({ storage, now, ttlMs: TTL })
+}
+
+test('saves under a prefixed key and consumes the same transaction', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).not.toBeNull()
+  expect(transactions.consume('state-1')).toEqual(transaction())
+})
+
+test('consuming removes the record and leaves a used tombstone', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  transactions.consume('state-1')
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).toBeNull()
+  expect(JSON.parse(sessionStorage.getItem('sso-bridge:done:state-1') ?? 'null')).toEqual({
+    reason: 'used',
+    at: clock,
+  })
+})
+
+test('rejects a reused state as state_used', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  transactions.consume('state-1')
+  expect(codeOf(() => transactions.consume('state-1'))).toBe('state_used')
+})
+
+test('rejects a reused state even when the record was stored again under it', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  transactions.consume('state-1')
+  transactions.save(transaction())
+  expect(codeOf(() => transactions.consume('state-1'))).toBe('state_used')
+})
+
+test('rejects a missing state as state_missing', () => {
+  expect(codeOf(() => store().consume(undefined))).toBe('state_missing')
+  expect(codeOf(() => store().consume(''))).toBe('state_missing')
+})
+
+test('rejects an unknown state as state_mismatch', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  expect(codeOf(() => transactions.consume('state-2'))).toBe('state_mismatch')
+  expect(transactions.consume('state-1').state).toBe('state-1')
+})
+
+test.each(['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'length', 'key'])(
+  'state %s matches nothing',
+  (state) => {
+    const transactions = store()
+    transactions.save(transaction())
+    expect(codeOf(() => transactions.consume(state))).toBe('state_mismatch')
+  },
+)
+
+test('a state over the length limit matches nothing', () => {
+  expect(codeOf(() => store().consume('x'.repeat(513)))).toBe('state_mismatch')
+})
+
+test('discards a malformed record and reports state_mismatch', () => {
+  sessionStorage.setItem('sso-bridge:txn:state-1', '{not json')
+  expect(codeOf(() => store().consume('state-1'))).toBe('state_mismatch')
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).toBeNull()
+})
+
+test('discards a record that fails the schema', () => {
+  sessionStorage.setItem(
+    'sso-bridge:txn:state-1',
+    JSON.stringify({ ...transaction(), returnTo: '//evil.example' }),
+  )
+  expect(codeOf(() => store().consume('state-1'))).toBe('state_mismatch')
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).toBeNull()
+})
+
+test('discards a record with extra fields', () => {
+  sessionStorage.setItem(
+    'sso-bridge:txn:state-1',
+    JSON.stringify({ ...transaction(), admin: true }),
+  )
+  expect(codeOf(() => store().consume('state-1'))).toBe('state_mismatch')
+})
+
+test('discards a record stored under another state', () => {
+  sessionStorage.setItem(
+    'sso-bridge:txn:state-1',
+    JSON.stringify(transaction({ state: 'state-2' })),
+  )
+  expect(codeOf(() => store().consume('state-1'))).toBe('state_mismatch')
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).toBeNull()
+})
+
+test('accepts a transaction at exactly its time to live', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  clock += TTL
+  expect(transactions.consume('state-1').state).toBe('state-1')
+})
+
+test('rejects a transaction older than its time to live as state_expired', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  clock += TTL + 1
+  expect(codeOf(() => transactions.consume('state-1'))).toBe('state_expired')
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).toBeNull()
+  expect(codeOf(() => transactions.consume('state-1'))).toBe('state_expired')
+})
+
+test('save refuses a malformed transaction', () => {
+  expect(codeOf(() => store().save(transaction({ returnTo: 'https://evil.example' })))).toBe(
+    'invalid_response',
+  )
+  expect(sessionStorage.length).toBe(0)
+})
+
+test.each<StorageOperation>(['setItem'])(
+  'save reports storage_unavailable when %s throws',
+  (operation) => {
+    const storage = throwingStorage(sessionStorage, { operations: new Set([operation]) })
+    expect(codeOf(() => store(storage).save(transaction()))).toBe('storage_unavailable')
+  },
+)
+
+test.each<StorageOperation>(['getItem', 'removeItem', 'setItem'])(
+  'consume reports storage_unavailable when %s throws',
+  (operation) => {
+    store().save(transaction())
+    const storage = throwingStorage(sessionStorage, { operations: new Set([operation]) })
+    expect(codeOf(() => store(storage).consume('state-1'))).toBe('storage_unavailable')
+  },
+)
+
+test('purgeStale turns expired records into expired tombstones', () => {
+  const transactions = store()
+  transactions.save(transaction({ state: 'old' }))
+  clock += TTL / 2
+  transactions.save(transaction({ state: 'fresh', createdAt: clock }))
+  clock += TTL / 2 + 1
+  transactions.purgeStale()
+  expect(sessionStorage.getItem('sso-bridge:txn:old')).toBeNull()
+  expect(sessionStorage.getItem('sso-bridge:txn:fresh')).not.toBeNull()
+  expect(codeOf(() => transactions.consume('old'))).toBe('state_expired')
+  expect(transactions.consume('fresh').state).toBe('fresh')
+})
+
+test('purgeStale removes malformed records and tombstones and leaves other keys alone', () => {
+  sessionStorage.setItem('sso-bridge:txn:bad', 'nope')
+  sessionStorage.setItem('sso-bridge:txn:other', JSON.stringify(transaction()))
+  sessionStorage.setItem('sso-bridge:done:bad', '{"reason":"lost","at":1}')
+  sessionStorage.setItem('unrelated', 'keep')
+  store().purgeStale()
+  expect(sessionStorage.getItem('sso-bridge:txn:bad')).toBeNull()
+  expect(sessionStorage.getItem('sso-bridge:txn:other')).toBeNull()
+  expect(sessionStorage.getItem('sso-bridge:done:bad')).toBeNull()
+  expect(sessionStorage.getItem('unrelated')).toBe('keep')
+})
+
+test('purgeStale removes tombstones older than the time to live', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  transactions.consume('state-1')
+  clock += TTL
+  transactions.purgeStale()
+  expect(sessionStorage.getItem('sso-bridge:done:state-1')).not.toBeNull()
+  clock += 1
+  transactions.purgeStale()
+  expect(sessionStorage.getItem('sso-bridge:done:state-1')).toBeNull()
+})
+
+test('a tombstone older than the time to live no longer answers state_used', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  transactions.consume('state-1')
+  clock += TTL + 1
+  expect(codeOf(() => transactions.consume('state-1'))).toBe('state_mismatch')
+  expect(sessionStorage.getItem('sso-bridge:done:state-1')).toBeNull()
+})
+
+test('a malformed tombstone is ignored and removed', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  sessionStorage.setItem('sso-bridge:done:state-1', '"used"')
+  expect(transactions.consume('state-1').state).toBe('state-1')
+})
+
+test('clear removes every record and tombstone but keeps other keys', () => {
+  const transactions = store()
+  transactions.save(transaction({ state: 'a' }))
+  transactions.save(transaction({ state: 'b' }))
+  transactions.consume('a')
+  sessionStorage.setItem('unrelated', 'keep')
+  transactions.clear()
+  expect(sessionStorage.getItem('sso-bridge:txn:b')).toBeNull()
+  expect(sessionStorage.getItem('sso-bridge:done:a')).toBeNull()
+  expect(codeOf(() => transactions.consume('b'))).toBe('state_mismatch')
+  expect(sessionStorage.getItem('unrelated')).toBe('keep')
+})

@@ -1,0 +1,124 @@
+// ABC GenerateSSOToken through the BFF, ending in a POST form to the line-of-business portal.
+// The BFF adds the session token as Authorization, the client id and the CII number; this file
+// is the only place that knows ABC's answers and ReturnCodes.
+import { z } from 'zod/mini'
+import { allowRedirect } from '../core/allowed-redirect.ts'
+import { SsoError } from '../core/errors.ts'
+import type { LobInput } from '../core/handoff-input.ts'
+import { handoffError, type HandoffAdapter } from '../core/handoff.ts'
+import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
+
+/** ABC's TokenNo lives 15 to 60 minutes; the shortest documented lifetime is assumed. */
+const TOKEN_LIFETIME_MS = 15 * 60_000
+
+const answerSchema = z.looseObject({
+  ReturnCode: z.string(),
+  ReturnMessage: z.optional(z.string()),
+})
+
+const successSchema = z.looseObject({
+  ReturnCode: z.literal('1'),
+  TokenRefNo: z.string().check(z.minLength(1), z.maxLength(256)),
+  TokenNo: z.string().check(z.minLength(1), z.maxLength(8192)),
+})
+
+/** HTTP error bodies are undocumented: keep a message when one of the usual fields has it. */
+const httpErrorSchema = z.looseObject({
+  ReturnMessage: z.optional(z.string()),
+  Message: z.optional(z.string()),
+  message: z.optional(z.string()),
+})
+
+/** Business failures come with HTTP 200; V-codes name the request field that was refused. */
+const VALIDATION_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['V1', 'CII number (CIINo)'],
+  ['V3', 'line of business id (LOBId)'],
+  ['V5', 'functionality (Functionality)'],
+])
+
+function httpErrorMessage(response: HttpResponse): string | undefined {
+  const body = httpErrorSchema.safeParse(parseJsonBody(response))
+  if (!body.success) return undefined
+  return body.data.ReturnMessage ?? body.data.Message ?? body.data.message
+}
+
+function errorFromStatus(response: HttpResponse): SsoError | undefined {
+  const { status } = response
+  const message = `ABC GenerateSSOToken failed with HTTP ${status}`
+  const vendorText = httpErrorMessage(response)
+  if (status === 401) return handoffError('handoff_unauthorized', message, vendorText)
+  if (status === 403) return handoffError('handoff_forbidden', message, vendorText)
+  if (status === 406) return handoffError('handoff_not_acceptable', message, vendorText)
+  if (status >= 500) return handoffError('handoff_unavailable', message, vendorText)
+  if (status >= 400) return handoffError('handoff_bad_request', message, vendorText)
+  if (status !== 200) return new SsoError('invalid_response', message)
+  return undefined
+}
+
+function tokensOf(response: HttpResponse) {
+  const body = parseJsonBody(response)
+  const answer = answerSchema.safeParse(body)
+  if (!answer.success) {
+    throw new SsoError('invalid_response', 'ABC answer lacks "ReturnCode"', { cause: answer.error })
+  }
+  const { ReturnCode: code, ReturnMessage: text } = answer.data
+  if (code === '0') {
+    throw handoffError('handoff_rejected', 'ABC refused to generate a token (ReturnCode 0)', text)
+  }
+  const field = VALIDATION_FIELDS.get(code)
+  if (field !== undefined) {
+    const vendorText = text?.trim() ?? ''
+    throw handoffError(
+      'handoff_bad_request',
+      `ABC refused the request: ReturnCode ${code} (${field})`,
+      vendorText === '' ? `The ${field} is not valid.` : `${field}: ${vendorText}`,
+    )
+  }
+  const tokens = successSchema.safeParse(body)
+  if (!tokens.success) {
+    throw new SsoError('invalid_response', `ABC answer with ReturnCode "${code}" has no tokens`, {
+      cause: tokens.error,
+    })
+  }
+  return { TokenRefNo: tokens.data.TokenRefNo, TokenNo: tokens.data.TokenNo }
+}
+
+/**
+ * The configured portal of a line of business. Only the configured portals' origins are allowed
+ * (the config schema already holds each portal URL to the destination rules).
+ */
+function portalOf(lobId: string, lobs: readonly { id: string; portalUrl: string }[]) {
+  const lob = lobs.find((candidate) => candidate.id === lobId)
+  if (lob === undefined) {
+    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
+  }
+  const portalOrigins = lobs.map((candidate) => new URL(candidate.portalUrl).origin)
+  return allowRedirect(lob.portalUrl, portalOrigins)
+}
+
+/** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */
+export const abcAdapter: HandoffAdapter<LobInput> = {
+  partner: 'abc',
+  tokenLifetimeMs: TOKEN_LIFETIME_MS,
+  async request(input, req) {
+    const action = portalOf(input.lobId, req.config.partners.abc.lobs)
+    const response = await sendRequest({
+      fetch: req.fetch,
+      url: `${req.apiBase}/abc/cmnsrv/user/generate-sso-token`,
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'x-api-version': req.config.partners.abc.apiVersion,
+      },
+      body: JSON.stringify({
+        LOBId: input.lobId,
+        Functionality: input.functionality,
+      }),
+      timeoutMs: req.timeoutMs,
+      unavailableCode: 'handoff_unavailable',
+    })
+    const statusError = errorFromStatus(response)
+    if (statusError !== undefined) throw statusError
+    return { kind: 'form-post', action, fields: Object.freeze(tokensOf(response)) }
+  },
+}

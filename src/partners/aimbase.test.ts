@@ -1,0 +1,214 @@
+import { http, HttpResponse, type JsonBodyType } from 'msw'
+import { expect, test } from 'vitest'
+import { mswServer } from '../test/msw-server.ts'
+import { testConfig } from '../test/runtime-config.ts'
+import { aimbaseAdapter } from './aimbase.ts'
+
+const API = 'http://app.test/api'
+const ENDPOINT = `${API}/aimbase/Security/SignOnAccount`
+const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+const NS = 'http://schemas.microsoft.com/2003/10/Serialization/'
+
+const DEALER = 'https://dealer.example'
+
+const server = mswServer()
+
+function handoff(format: 'json' | 'xml' = 'json', landing = '/Dashboard') {
+  return aimbaseAdapter.request(
+    { accountUid: ACCOUNT, landing },
+    {
+      fetch: (input, init) => fetch(input, init),
+      apiBase: API,
+      timeoutMs: 2000,
+      config: testConfig({ partners: { aimbase: { origin: DEALER, format } } }),
+    },
+  )
+}
+
+function xmlAnswer(status: number, body: string) {
+  server.use(
+    http.post(
+      ENDPOINT,
+      () =>
+        new HttpResponse(body, {
+          status,
+          headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+        }),
+    ),
+  )
+}
+
+function jsonAnswer(status: number, body: JsonBodyType) {
+  server.use(http.post(ENDPOINT, () => HttpResponse.json(body, { status })))
+}
+
+/** Records what the BFF received and answers with a JSON token. */
+function recordRequest() {
+  const seen: { headers?: Headers; body?: string } = {}
+  server.use(
+    http.post(ENDPOINT, async ({ request }) => {
+      seen.headers = request.headers
+      seen.body = await request.text()
+      return HttpResponse.json('tok')
+    }),
+  )
+  return seen
+}
+
+test('asks the BFF for a JSON SignOnAccount, naming the format, with no credential', async () => {
+  const seen = recordRequest()
+  await handoff('json', '/Dashboard?tab=1&x=2')
+  expect(seen.headers?.get('content-type')).toBe('application/json')
+  expect(seen.headers?.get('accept')).toBe('application/json')
+  expect([...(seen.headers?.keys() ?? [])].sort()).toEqual(['accept', 'content-type'])
+  expect(JSON.parse(seen.body ?? '')).toEqual({
+    AccountUid: ACCOUNT,
+    LandingPageUrl: '/Dashboard?tab=1&x=2',
+    Format: 'json',
+  })
+})
+
+test('asks for the XML format when configured for XML, still in a JSON request', async () => {
+  const seen = recordRequest()
+  await handoff('xml', `/a?b=1&c='<x>"`)
+  expect(seen.headers?.get('content-type')).toBe('application/json')
+  expect(seen.headers?.get('accept')).toBe('application/xml')
+  expect(JSON.parse(seen.body ?? '')).toEqual({
+    AccountUid: ACCOUNT,
+    LandingPageUrl: `/a?b=1&c='<x>"`,
+    Format: 'xml',
+  })
+})
+
+test('a configured account with its own format overrides the default format', async () => {
+  const seen = recordRequest()
+  const config = testConfig({
+    partners: {
+      aimbase: {
+        origin: DEALER,
+        format: 'json',
+        accounts: [
+          { uid: ACCOUNT.toUpperCase(), label: 'XML account', landing: '/', format: 'xml' },
+        ],
+      },
+    },
+  })
+  await aimbaseAdapter.request(
+    { accountUid: ACCOUNT, landing: '/' },
+    {
+      fetch: (input, init) => fetch(input, init),
+      apiBase: API,
+      timeoutMs: 2000,
+      config,
+    },
+  )
+  expect(seen.headers?.get('accept')).toBe('application/xml')
+  expect(JSON.parse(seen.body ?? '')).toMatchObject({ Format: 'xml' })
+})
+
+test('sends the person to SingleSignOn with the token and landing encoded', async () => {
+  jsonAnswer(200, 'a/b+c')
+  await expect(handoff('json', '/Dashboard?tab=1&x=2')).resolves.toEqual({
+    kind: 'redirect',
+    url: 'https://dealer.example/Account/SingleSignOn/a%2Fb%2Bc?returnUrl=%2FDashboard%3Ftab%3D1%26x%3D2',
+  })
+})
+
+test.each([
+  ['with the serialization namespace', `<string xmlns="${NS}">xml-token</string>`],
+  [
+    'with an XML declaration',
+    `<?xml version="1.0" encoding="utf-8"?><string xmlns="${NS}">xml-token</string>`,
+  ],
+  ['without a namespace', '<string>xml-token</string>'],
+])('reads an XML token %s', async (_name, body) => {
+  xmlAnswer(200, body)
+  await expect(handoff('xml')).resolves.toMatchObject({
+    url: 'https://dealer.example/Account/SingleSignOn/xml-token?returnUrl=%2FDashboard',
+  })
+})
+
+test('the token lifetime is the documented 15 seconds', () => {
+  expect(aimbaseAdapter.tokenLifetimeMs).toBe(15_000)
+  expect(aimbaseAdapter.partner).toBe('aimbase')
+})
+
+test.each([
+  ['a DOCTYPE', `<!DOCTYPE string><string xmlns="${NS}">tok</string>`],
+  ['an entity', `<!DOCTYPE string [<!ENTITY t "tok">]><string xmlns="${NS}">&t;</string>`],
+  ['a wrong root', `<token xmlns="${NS}">tok</token>`],
+  ['a prefixed root', `<s:string xmlns:s="${NS}">tok</s:string>`],
+  ['a foreign namespace', '<string xmlns="urn:evil">tok</string>'],
+  ['a parse error', `<string xmlns="${NS}">tok`],
+  ['not XML at all', 'tok'],
+  ['an empty root', `<string xmlns="${NS}"/>`],
+  ['two text nodes', `<string xmlns="${NS}">t<!-- -->ok</string>`],
+  ['a child element', `<string xmlns="${NS}"><b>tok</b></string>`],
+  ['CDATA', `<string xmlns="${NS}"><![CDATA[tok]]></string>`],
+  ['an extra attribute', `<string xmlns="${NS}" id="1">tok</string>`],
+  ['white space in the token', `<string xmlns="${NS}"> tok </string>`],
+])('refuses an XML token answer with %s', async (_name, body) => {
+  xmlAnswer(200, body)
+  await expect(handoff('xml')).rejects.toMatchObject({ code: 'invalid_response' })
+})
+
+test.each([
+  ['a number', 42],
+  ['an object', { token: 'tok' }],
+  ['an empty string', ''],
+  ['a string with a space', 'to k'],
+])('refuses a JSON token answer that is %s', async (_name, body) => {
+  jsonAnswer(200, body)
+  await expect(handoff()).rejects.toMatchObject({ code: 'invalid_response' })
+})
+
+test.each([
+  [400, 'handoff_bad_request'],
+  [404, 'handoff_bad_request'],
+  [500, 'handoff_unavailable'],
+])('maps a JSON HTTP %i to %s with the Message as detail', async (status, code) => {
+  jsonAnswer(status, { Message: 'The AccountUid field is required.' })
+  await expect(handoff()).rejects.toMatchObject({
+    code,
+    detail: 'The AccountUid field is required.',
+  })
+})
+
+test.each([
+  [400, 'handoff_bad_request'],
+  [500, 'handoff_unavailable'],
+])('maps an XML HTTP %i to %s with the Message as detail', async (status, code) => {
+  xmlAnswer(status, '<Error>\n  <Message>The AccountUid field is required.</Message>\n</Error>')
+  await expect(handoff('xml')).rejects.toMatchObject({
+    code,
+    detail: 'The AccountUid field is required.',
+  })
+})
+
+test.each([
+  ['a DOCTYPE', '<!DOCTYPE Error><Error><Message>m</Message></Error>'],
+  ['a wrong root', '<Fault><Message>m</Message></Fault>'],
+  ['two messages', '<Error><Message>m</Message><Message>n</Message></Error>'],
+  ['text beside the message', '<Error>x<Message>m</Message></Error>'],
+  ['a nested element', '<Error><Message><b>m</b></Message></Error>'],
+])('keeps no detail from an XML error with %s', async (_name, body) => {
+  xmlAnswer(400, body)
+  await expect(handoff('xml')).rejects.toMatchObject({
+    code: 'handoff_bad_request',
+    detail: undefined,
+  })
+})
+
+test.each([
+  [401, 'handoff_unauthorized'],
+  [403, 'handoff_forbidden'],
+  [502, 'handoff_unavailable'],
+])('maps HTTP %i to %s', async (status, code) => {
+  server.use(http.post(ENDPOINT, () => HttpResponse.html('<h1>no</h1>', { status })))
+  await expect(handoff()).rejects.toMatchObject({ code, detail: undefined })
+})
+
+test('a network failure is handoff_unavailable', async () => {
+  server.use(http.post(ENDPOINT, () => HttpResponse.error()))
+  await expect(handoff()).rejects.toMatchObject({ code: 'handoff_unavailable' })
+})

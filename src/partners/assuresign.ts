@@ -1,0 +1,75 @@
+// AssureSign DocumentNOW v3.3 Authentication/SSO through the BFF. This file is
+// the only place that knows AssureSign's paths, answer shapes and error codes.
+import { z } from 'zod/mini'
+import { allowRedirect } from '../core/allowed-redirect.ts'
+import { SsoError } from '../core/errors.ts'
+import type { AssureSignInput } from '../core/handoff-input.ts'
+import { handoffError, type HandoffAdapter } from '../core/handoff.ts'
+import { parseJsonBody, sendRequest } from '../core/http.ts'
+
+/** AssureSign documents the ssoToken as valid for 30 seconds. */
+const TOKEN_LIFETIME_MS = 30_000
+
+const successSchema = z.object({
+  result: z.object({ ssoToken: z.string().check(z.minLength(1), z.maxLength(4096)) }),
+})
+
+/** AssureSign's error shape; the HTTP status is undocumented, so the mapping keys on errorCode. */
+const vendorErrorSchema = z.object({
+  errorCode: z.string().check(z.minLength(1)),
+  summary: z.optional(z.string()),
+  details: z.optional(z.array(z.unknown())),
+})
+
+function errorFromCode(status: number, error: z.infer<typeof vendorErrorSchema>): SsoError {
+  const message = `AssureSign refused the hand-off: errorCode ${error.errorCode} (HTTP ${status})`
+  if (error.errorCode === 'FORBIDDEN')
+    return handoffError('handoff_forbidden', message, error.summary)
+  // UNAUTHORIZED refuses the backend's own API user: signing the person in again cannot fix it.
+  if (error.errorCode === 'UNAUTHORIZED') {
+    return handoffError('handoff_unavailable', message, error.summary)
+  }
+  if (status >= 500) return handoffError('handoff_unavailable', message, error.summary)
+  return handoffError('handoff_bad_request', message, error.summary)
+}
+
+function errorFromStatus(status: number): SsoError | undefined {
+  const message = `AssureSign hand-off failed with HTTP ${status}`
+  if (status === 401) return new SsoError('handoff_unauthorized', message)
+  if (status === 403) return new SsoError('handoff_forbidden', message)
+  if (status >= 500) return new SsoError('handoff_unavailable', message)
+  if (status >= 400) return new SsoError('handoff_bad_request', message)
+  if (status < 200 || status > 299) return new SsoError('invalid_response', message)
+  return undefined
+}
+
+/** AssureSign Simple Setup of a prepared envelope, opened with a 30-second ssoToken. */
+export const assureSignAdapter: HandoffAdapter<AssureSignInput> = {
+  partner: 'assuresign',
+  tokenLifetimeMs: TOKEN_LIFETIME_MS,
+  async request(input, req) {
+    const response = await sendRequest({
+      fetch: req.fetch,
+      url: `${req.apiBase}/assuresign/authentication/sso`,
+      // A JSON body, so the BFF's CSRF check lets it through; AssureSign's call itself has none.
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+      timeoutMs: req.timeoutMs,
+      unavailableCode: 'handoff_unavailable',
+    })
+    const body = parseJsonBody(response)
+    const vendorError = vendorErrorSchema.safeParse(body)
+    if (vendorError.success) throw errorFromCode(response.status, vendorError.data)
+    const statusError = errorFromStatus(response.status)
+    if (statusError !== undefined) throw statusError
+    const answer = successSchema.safeParse(body)
+    if (!answer.success) {
+      throw new SsoError('invalid_response', 'AssureSign answer lacks "result.ssoToken"', {
+        cause: answer.error,
+      })
+    }
+    const origin = req.config.partners.assuresign.origin
+    const url = `${origin}/ui/simpleSetup/${encodeURIComponent(input.envelopeId)}?ssoToken=${encodeURIComponent(answer.data.result.ssoToken)}`
+    return { kind: 'redirect', url: allowRedirect(url, [origin]) }
+  },
+}

@@ -1,0 +1,30 @@
+import type { ConfigIssue } from '../core/config.ts'
+import { ERROR_MESSAGES } from '../core/error-messages.ts'
+
+interface ConfigErrorViewProps {
+  readonly issues: readonly ConfigIssue[]
+}
+
+/**
+ * Lists every bad field of the runtime config by its path (docs/architecture.md §3 "Runtime
+ * config").
+ */
+export function ConfigErrorView({ issues }: ConfigErrorViewProps) {
+  const { title, message } = ERROR_MESSAGES.config_invalid
+  return (
+    <section className="card error" role="alert" aria-labelledby="config-error-title">
+      <h1 id="config-error-title">{title}</h1>
+      <p>{message}</p>
+      <ul className="issues">
+        {issues.map((issue) => (
+          <li key={`${issue.path}:${issue.message}`}>
+            <code>{issue.path}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+      <p className="code">
+        Error code: <code data-testid="error-code">config_invalid</code>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,91 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { expect, test } from 'vitest'
+import { renderRoute } from '../test/render-route.tsx'
+import { deferred } from '../test/fake-backend.ts'
+import { mswServer } from '../test/msw-server.ts'
+import { TEST_ISSUER } from '../test/runtime-config.ts'
+
+const INITIATE = `${window.location.origin}/api/sso/initiate`
+const SESSION = `${window.location.origin}/api/session`
+const server = mswServer()
+
+function initiateAnswer(redirect: string, hold?: Promise<unknown>) {
+  const seen: unknown[] = []
+  server.use(
+    http.post(INITIATE, async ({ request }) => {
+      seen.push(await request.json())
+      await hold
+      return HttpResponse.json({ state: 'state-1', nonce: 'nonce-1', redirect })
+    }),
+  )
+  return seen
+}
+
+/** The home page of a browser without a session, once the BFF has said so. */
+async function renderSignedOut(path = '/') {
+  server.use(
+    http.get(SESSION, () =>
+      HttpResponse.json({ error: 'signed_out', message: 'Sign-in required.' }, { status: 401 }),
+    ),
+  )
+  renderRoute(path)
+  await screen.findByLabelText('Work email')
+}
+
+test('an invalid email gets an inline message and sends nothing', async () => {
+  const seen = initiateAnswer(`${TEST_ISSUER}/auth?state=state-1`)
+  await renderSignedOut()
+  await userEvent.type(screen.getByLabelText('Work email'), 'not-an-email')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  expect(screen.getByText('Enter your work email address, like name@company.com.')).toBeVisible()
+  expect(screen.getByLabelText('Work email')).toHaveAttribute('aria-invalid', 'true')
+  expect(seen).toEqual([])
+})
+
+test('while sign-in starts the button is disabled and says Redirecting…', async () => {
+  const { promise: hold, resolve: release } = deferred<undefined>()
+  const seen = initiateAnswer('https://elsewhere.example/auth?state=state-1', hold)
+  await renderSignedOut()
+  await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  const button = await screen.findByRole('button', { name: 'Redirecting…' })
+  expect(button).toBeDisabled()
+  expect(screen.getByText('Contacting your sign-in provider…')).toBeInTheDocument()
+  release(undefined)
+  await screen.findByTestId('error-code')
+  expect(seen).toEqual([{ email: 'alice@example.com' }])
+})
+
+test('a provider URL off the configured issuer shows untrusted_redirect and stores nothing', async () => {
+  initiateAnswer('https://evil.example/auth?state=state-1')
+  await renderSignedOut('/?returnTo=%2F%3Ftab%3Dpartners')
+  await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('untrusted_redirect')
+  expect(Object.keys(sessionStorage).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+  expect(screen.getByRole('button', { name: 'Sign in with SSO' })).toBeEnabled()
+})
+
+test('a backend refusal shows login_failed with the backend message as text', async () => {
+  server.use(
+    http.post(INITIATE, () =>
+      HttpResponse.json(
+        {
+          error: 'login_failed',
+          message: 'The sign-in service refused this sign-in.',
+          detail: '<b>username</b> is not an email',
+        },
+        { status: 401 },
+      ),
+    ),
+  )
+  await renderSignedOut()
+  await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('login_failed')
+  expect(screen.getByText('<b>username</b> is not an email')).toBeInTheDocument()
+  expect(document.querySelector('main b, section b')).toBeNull()
+})
