@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { originOf, ports } from './sandbox/ports.ts'
@@ -31,8 +32,17 @@ function previewSecurityHeaders(): Plugin {
   }
 }
 
+/** Our app imports the package's public entries by name, as a host app does (src/app uses no internals). */
+const publicEntries = Object.fromEntries(
+  ['core', 'callback', 'react'].map((entry) => [
+    `sso-bridge/${entry}`,
+    fileURLToPath(new URL(`./src/${entry}/index.ts`, import.meta.url)),
+  ]),
+)
+
 export default defineConfig({
   plugins: [react(), previewSecurityHeaders()],
+  resolve: { alias: publicEntries },
   server: { host: '127.0.0.1', port: ports.appDev, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: ports.appPreview, strictPort: true, proxy },
   build: { sourcemap: false, target: 'es2022' },

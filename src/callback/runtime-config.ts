@@ -1,10 +1,11 @@
 // Loads public/sso.config.json once. index.html preloads it (same URL, same fetch mode), so this
 // request is served from the preload cache and never waits for React.
-import { parseRuntimeConfig, type ConfigResult } from '../core/config.ts'
+import type { ConfigResult } from '../core/config.ts'
+import { parseRuntimeConfig, type RuntimeConfig } from '../partners/runtime-config.ts'
 
 export const CONFIG_URL = '/sso.config.json'
 
-export async function loadRuntimeConfig(): Promise<ConfigResult> {
+export async function loadRuntimeConfig(): Promise<ConfigResult<RuntimeConfig>> {
   let body: unknown
   try {
     const response = await fetch(CONFIG_URL, { credentials: 'same-origin' })

@@ -3,7 +3,7 @@
 // once.
 import type { AuthBackend } from './auth-backend.ts'
 import { callbackStateOf, readCallbackParams } from './callback-params.ts'
-import type { RuntimeConfig } from './config.ts'
+import type { CoreConfig } from './config.ts'
 import { SsoError } from './errors.ts'
 import type { SessionView } from './session.ts'
 import type { TransactionStore } from './transaction-store.ts'
@@ -19,7 +19,7 @@ export interface CallbackSuccess {
 export interface CallbackDeps {
   readonly store: TransactionStore
   readonly backend: AuthBackend
-  readonly config: RuntimeConfig
+  readonly config: Pick<CoreConfig, 'identityProvider'>
 }
 
 // One exchange per state for the life of the page: React StrictMode, a double render or a

@@ -2,7 +2,7 @@
 // can finally navigate (hidden tab, throttled timers) is discarded and fetched once more, never
 // reused.
 import { SsoError } from './errors.ts'
-import type { HandoffAdapter, HandoffTarget } from './handoff.ts'
+import type { AnyPartnerAdapter, HandoffTarget } from './handoff.ts'
 
 /**
  * Share of a partner's token lifetime the token may age before we navigate: half leaves the other
@@ -12,7 +12,7 @@ import type { HandoffAdapter, HandoffTarget } from './handoff.ts'
 export const SAFE_WINDOW_FRACTION = 0.5
 
 /** The default safe window of a partner: {@link SAFE_WINDOW_FRACTION} of its token lifetime. */
-export function safeWindowFor(adapter: Pick<HandoffAdapter<never>, 'tokenLifetimeMs'>): number {
+export function safeWindowFor(adapter: Pick<AnyPartnerAdapter, 'tokenLifetimeMs'>): number {
   return adapter.tokenLifetimeMs * SAFE_WINDOW_FRACTION
 }
 

@@ -1,25 +1,7 @@
-// Hand-off inputs come from the address bar, so they are hostile until parsed (docs/architecture.md
-// §3 "Hand-offs": validate inputs first). Each parser returns the only shape an adapter accepts.
+// Rules every partner's link parser uses (docs/architecture.md §3 "Hand-offs": validate inputs
+// first). Each adapter parses its own link with these and returns the only shape it accepts.
 import { z } from 'zod/mini'
-import { guidSchema, type RuntimeConfig } from './config.ts'
 import { SsoError } from './errors.ts'
-
-export interface AssureSignInput {
-  readonly envelopeId: string
-}
-
-export interface AimbaseInput {
-  readonly accountUid: string
-  readonly landing: string
-}
-
-export interface LobInput {
-  readonly lobId: string
-  readonly functionality: string
-}
-
-/** Landing used when `?landing=` is absent: the root of the vendor's site. */
-export const DEFAULT_AIMBASE_LANDING = '/'
 
 const MAX_LANDING_LENGTH = 2048
 /** How many rounds of percent-decoding a landing is checked through (catches %2F%2F, %252F…). */
@@ -59,7 +41,7 @@ function landingProblem(value: string): string | undefined {
  * percent-decoding, so an encoded "//" or "\" is refused even if some server decodes twice.
  * Trade-off: a legitimate landing with an encoded "/" next to another "/" is refused too.
  */
-const landingSchema = z.string().check(
+export const relativePathSchema = z.string().check(
   z.minLength(1, 'must not be empty'),
   z.maxLength(MAX_LANDING_LENGTH, `must be at most ${MAX_LANDING_LENGTH} characters`),
   z.superRefine((raw, ctx) => {
@@ -87,11 +69,8 @@ const landingSchema = z.string().check(
   }),
 )
 
-const functionalitySchema = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9]{1,5}$/, 'must be 1 to 5 letters or digits'))
-
-function parseField<T>(schema: z.ZodMiniType<T>, field: string, value: unknown): T {
+/** Parses one field of a hand-off link; throws SsoError `invalid_handoff_input` naming it. */
+export function parseField<T>(schema: z.ZodMiniType<T>, field: string, value: unknown): T {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   const reason = parsed.error.issues[0]?.message ?? 'is invalid'
@@ -100,7 +79,8 @@ function parseField<T>(schema: z.ZodMiniType<T>, field: string, value: unknown):
   })
 }
 
-function required(field: string, value: string | undefined): string {
+/** The value of a required field; throws SsoError `invalid_handoff_input` when absent. */
+export function required(field: string, value: string | undefined): string {
   if (value === undefined || value === '') {
     throw new SsoError('invalid_handoff_input', `missing "${field}"`)
   }
@@ -108,56 +88,10 @@ function required(field: string, value: string | undefined): string {
 }
 
 /** One query parameter, or undefined when absent; a repeated parameter is ambiguous and refused. */
-function singleParam(search: URLSearchParams, name: string): string | undefined {
+export function singleParam(search: URLSearchParams, name: string): string | undefined {
   const values = search.getAll(name)
   if (values.length > 1) {
     throw new SsoError('invalid_handoff_input', `"${name}" given ${values.length} times`)
   }
   return values[0]
-}
-
-/** Parses `/handoff/assuresign/:envelopeId`; throws SsoError `invalid_handoff_input`. */
-export function parseAssureSignInput(params: { envelopeId: string | undefined }): AssureSignInput {
-  const envelopeId = parseField(guidSchema, 'envelopeId', required('envelopeId', params.envelopeId))
-  return { envelopeId }
-}
-
-/**
- * Parses `/handoff/aimbase?account=…&landing=…`; throws SsoError `invalid_handoff_input`.
- * Without `landing` the hand-off lands on {@link DEFAULT_AIMBASE_LANDING}; an empty one is refused.
- */
-export function parseAimbaseInput(search: URLSearchParams): AimbaseInput {
-  const accountUid = parseField(
-    guidSchema,
-    'account',
-    required('account', singleParam(search, 'account')),
-  )
-  const rawLanding = singleParam(search, 'landing')
-  const landing =
-    rawLanding === undefined
-      ? DEFAULT_AIMBASE_LANDING
-      : parseField(landingSchema, 'landing', rawLanding)
-  return { accountUid, landing }
-}
-
-/**
- * Parses `/handoff/lob/:lobId?functionality=…`; the LOB must be listed in config, and a missing
- * functionality falls back to that LOB's configured one. Throws SsoError `invalid_handoff_input`.
- */
-export function parseLobInput(
-  params: { lobId: string | undefined },
-  search: URLSearchParams,
-  config: RuntimeConfig,
-): LobInput {
-  const lobId = required('lobId', params.lobId)
-  const lob = config.partners.abc.lobs.find((candidate) => candidate.id === lobId)
-  if (lob === undefined) {
-    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
-  }
-  const rawFunctionality = singleParam(search, 'functionality')
-  const functionality =
-    rawFunctionality === undefined
-      ? lob.functionality
-      : parseField(functionalitySchema, 'functionality', rawFunctionality)
-  return { lobId: lob.id, functionality }
 }

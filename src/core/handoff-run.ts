@@ -1,55 +1,35 @@
-// Runs one partner hand-off in the browser: validated input in, one BFF call (through the
-// partner's adapter and the token-age guard), then the page leaves at once. No React here.
+// Runs one partner hand-off: validated input in, one BFF call (through the partner's adapter and
+// the token-age guard), then the page leaves at once. No React here; the page (location, history,
+// document) is passed in.
 import { sessionEndedReason } from './bff-client.ts'
-import { HANDOFF_ADAPTERS } from '../partners/registry.ts'
 import { SsoError } from './errors.ts'
 import type { FetchLike } from './http.ts'
 import { fetchFreshTarget, safeWindowFor } from './handoff-guard.ts'
-import type { HandoffTarget, PartnerName } from './handoff.ts'
-import {
-  parseAimbaseInput,
-  parseAssureSignInput,
-  parseLobInput,
-  type AimbaseInput,
-  type AssureSignInput,
-  type LobInput,
-} from './handoff-input.ts'
-import type { RuntimeConfig } from './config.ts'
-import type { Services } from '../callback/services.ts'
+import type { HandoffTarget, PartnerAdapter } from './handoff.ts'
 
-export type HandoffInput =
-  | { readonly partner: 'assuresign'; readonly input: AssureSignInput }
-  | { readonly partner: 'aimbase'; readonly input: AimbaseInput }
-  | { readonly partner: 'abc'; readonly input: LobInput }
-
-/** Validates a hand-off route's parameters; throws SsoError `invalid_handoff_input`. */
-export function parseHandoffInput(
-  partner: PartnerName,
-  params: Readonly<Record<string, string | undefined>>,
-  search: URLSearchParams,
-  config: RuntimeConfig,
-): HandoffInput {
-  switch (partner) {
-    case 'assuresign':
-      return { partner, input: parseAssureSignInput({ envelopeId: params.envelopeId }) }
-    case 'aimbase':
-      return { partner, input: parseAimbaseInput(search) }
-    case 'abc':
-      return { partner, input: parseLobInput({ lobId: params.lobId }, search, config) }
-  }
+export interface HandoffRunDeps {
+  readonly fetch: FetchLike
+  /** Backend prefix without a trailing slash. */
+  readonly apiBase: string
+  readonly timeoutMs: number
+  readonly now: () => number
+  /** Resolves when the page can navigate (a visible tab); see {@link whenVisible}. */
+  readonly waitUntilNavigable: () => Promise<void>
 }
 
-/** Resolves once the tab is visible: a hidden tab may sit on a token until it is stale. */
-function waitUntilVisible(): Promise<void> {
-  if (document.visibilityState === 'visible') return Promise.resolve()
-  return new Promise((resolve) => {
-    const onChange = () => {
-      if (document.visibilityState !== 'visible') return
-      document.removeEventListener('visibilitychange', onChange)
-      resolve()
-    }
-    document.addEventListener('visibilitychange', onChange)
-  })
+/** Resolves once `document` is visible: a hidden tab may sit on a token until it is stale. */
+export function whenVisible(document: Document): () => Promise<void> {
+  return () => {
+    if (document.visibilityState === 'visible') return Promise.resolve()
+    return new Promise((resolve) => {
+      const onChange = () => {
+        if (document.visibilityState !== 'visible') return
+        document.removeEventListener('visibilitychange', onChange)
+        resolve()
+      }
+      document.addEventListener('visibilitychange', onChange)
+    })
+  }
 }
 
 /**
@@ -67,71 +47,70 @@ export function sessionAwareFetch(fetch: FetchLike): FetchLike {
   }
 }
 
-function requestTarget(handoff: HandoffInput, services: Services) {
-  const req = {
-    fetch: sessionAwareFetch(services.fetch),
-    apiBase: services.config.apiBase,
-    timeoutMs: services.config.requestTimeoutMs,
-    config: services.config,
-  }
-  switch (handoff.partner) {
-    case 'assuresign':
-      return HANDOFF_ADAPTERS.assuresign.request(handoff.input, req)
-    case 'aimbase':
-      return HANDOFF_ADAPTERS.aimbase.request(handoff.input, req)
-    case 'abc':
-      return HANDOFF_ADAPTERS.abc.request(handoff.input, req)
-  }
-}
-
 // One run per key (a history entry and attempt): StrictMode's second effect joins the first
 // request. Entries go as soon as they settle, so no hand-off token outlives its run.
 const runs = new Map<string, Promise<HandoffTarget>>()
 
 /**
- * Gets a fresh hand-off target (the guard fetches once more when the first came too late to use).
- * The BFF renews the session itself; a session that is over rejects with `session_expired`.
+ * Gets a fresh hand-off target from `adapter` (the guard fetches once more when the first came too
+ * late to use). The BFF renews the session itself; a session that is over rejects with
+ * `session_expired`.
  */
-export function runHandoff(
+export function runHandoff<Config, Input>(
   key: string,
-  handoff: HandoffInput,
-  services: Services,
+  adapter: PartnerAdapter<Config, Input>,
+  input: Input,
+  config: Config,
+  deps: HandoffRunDeps,
 ): Promise<HandoffTarget> {
   const existing = runs.get(key)
   if (existing !== undefined) return existing
-  const run = fetchFreshTarget(() => requestTarget(handoff, services), {
-    now: Date.now,
-    safeWindowMs: safeWindowFor(HANDOFF_ADAPTERS[handoff.partner]),
-    waitUntilNavigable: waitUntilVisible,
+  const request = {
+    fetch: sessionAwareFetch(deps.fetch),
+    apiBase: deps.apiBase,
+    timeoutMs: deps.timeoutMs,
+    config,
+  }
+  const run = fetchFreshTarget(() => adapter.request(input, request), {
+    now: deps.now,
+    safeWindowMs: safeWindowFor(adapter),
+    waitUntilNavigable: deps.waitUntilNavigable,
   }).finally(() => runs.delete(key))
   runs.set(key, run)
   return run
 }
 
+/** The parts of the page that leaving touches. */
+export interface LeavingPage {
+  readonly location: Pick<Location, 'replace'>
+  readonly history: Pick<History, 'replaceState'>
+  readonly document: Document
+}
+
 /**
  * Leaves for the partner (docs/architecture.md §3 "Hand-offs"): location.replace, so Back never
  * returns to the hand-off; or an auto-submitted POST form, so the token stays out of URLs, history
- * and Referer.
+ * and Referer. `homePath` replaces the hand-off entry before a form leaves.
  */
-export function leaveFor(target: HandoffTarget): void {
+export function leaveFor(target: HandoffTarget, page: LeavingPage, homePath = '/'): void {
   if (target.kind === 'redirect') {
-    window.location.replace(target.url)
+    page.location.replace(target.url)
     return
   }
-  const form = document.createElement('form')
+  const form = page.document.createElement('form')
   form.method = 'POST'
   form.action = target.action
   form.hidden = true
   for (const [name, value] of Object.entries(target.fields)) {
-    const field = document.createElement('input')
+    const field = page.document.createElement('input')
     field.type = 'hidden'
     field.name = name
     field.value = value
     form.append(field)
   }
-  document.body.append(form)
+  page.document.body.append(form)
   // A form submission adds a history entry; the hand-off entry becomes home so Back does not re-run
   // it.
-  window.history.replaceState(null, '', '/')
+  page.history.replaceState(null, '', homePath)
   form.submit()
 }

@@ -1,13 +1,14 @@
-// The one interface every partner hand-off adapter implements (docs/architecture.md §5: one adapter
-// per vendor behind one interface). Vendor wire formats live in src/providers/<vendor>.ts, nowhere
-// else.
+// The one interface every partner implements (docs/architecture.md §5: one adapter per partner
+// behind one interface). An adapter owns its whole partner: the hand-off link and its parsing, its
+// part of the runtime config, the links the home page offers, its wire format and error table, and
+// how the page leaves. Everything else (router, names, schema, runner) derives from the registry
+// in src/partners/registry.ts, so adding a partner is one adapter file.
+import type { z } from 'zod/mini'
 import type { AllowedRedirect } from './allowed-redirect.ts'
-import type { RuntimeConfig } from './config.ts'
+import type { ErrorMessage } from './error-messages.ts'
 import { SsoError, type SsoErrorCode } from './errors.ts'
 import type { FetchLike } from './http.ts'
 import { vendorDetail } from './vendor-detail.ts'
-
-export type PartnerName = 'assuresign' | 'aimbase' | 'abc'
 
 /** Where the browser goes next; only an allowlisted destination can be represented. */
 export type HandoffTarget =
@@ -19,24 +20,65 @@ export type HandoffTarget =
       readonly fields: Readonly<Record<string, string>>
     }
 
-export interface HandoffRequest {
+/** The hand-off codes a partner may word in its own way (timeouts and outages name it). */
+export type HandoffErrorCode = Extract<SsoErrorCode, `handoff_${string}` | 'timeout'>
+
+export interface HandoffRequest<Config> {
   readonly fetch: FetchLike
   /** Backend prefix without a trailing slash: "/api" in the app, an absolute URL in tests. */
   readonly apiBase: string
   readonly timeoutMs: number
-  readonly config: RuntimeConfig
+  /** This partner's part of the runtime config (`partners.<name>`). */
+  readonly config: Config
 }
 
-export interface HandoffAdapter<Input> {
-  readonly partner: PartnerName
+/** A hand-off link as the router matched it: path parameters and the query. */
+export interface HandoffLink {
+  readonly params: Readonly<Record<string, string | undefined>>
+  readonly search: URLSearchParams
+}
+
+/** A link the signed-in home page offers. */
+export interface PartnerDestination<Input> {
+  readonly label: string
+  readonly input: Input
+}
+
+export interface PartnerAdapter<Config, Input> {
+  /** How people know the partner ("AssureSign"). */
+  readonly label: string
+  /** The session permission that lets a person use this partner. */
+  readonly permission: string
+  /** The hand-off route's path below the hand-off base, e.g. "assuresign/:envelopeId". */
+  readonly routePath: string
+  /** This partner's part of the runtime config, checked with the rest at start. */
+  readonly configSchema: z.ZodMiniType<Config>
   /** How long the vendor's hand-off token is valid; drives the safe window of handoff-guard.ts. */
   readonly tokenLifetimeMs: number
+  /** How the page leaves for the partner: a redirect, or a POST form (token out of the URL). */
+  readonly landing: HandoffTarget['kind']
+  /** Words of this partner's own for hand-off codes; the general words cover the rest. */
+  readonly messages: Partial<Record<HandoffErrorCode, ErrorMessage>>
+  /**
+   * Validates a hand-off link: it comes from the address bar, so it is hostile until parsed
+   * (docs/architecture.md §3 "Hand-offs": validate inputs first). Throws SsoError
+   * `invalid_handoff_input`.
+   */
+  parseInput(link: HandoffLink, config: Config): Input
+  /** The link (below the hand-off base, with its query) that {@link parseInput} reads back. */
+  linkTo(input: Input): string
+  /** The links the signed-in home page offers, all from config. */
+  destinations(config: Config): readonly PartnerDestination<Input>[]
   /**
    * One call through the BFF (never retried, never cached), then the destination. The BFF finds
    * the person by the session cookie and adds the vendor's credentials.
    */
-  request(input: Input, req: HandoffRequest): Promise<HandoffTarget>
+  request(input: Input, req: HandoffRequest<Config>): Promise<HandoffTarget>
 }
+
+/** Any adapter, whatever its config and input. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry's element type
+export type AnyPartnerAdapter = PartnerAdapter<any, any>
 
 /** A coded hand-off failure carrying vendor text (see {@link vendorDetail}) when there is any. */
 export function handoffError(code: SsoErrorCode, message: string, vendorText?: string): SsoError {

@@ -3,7 +3,7 @@
 // transaction stored and the redirect handed back for navigation.
 import { allowRedirect, type AllowedRedirect } from './allowed-redirect.ts'
 import type { AuthBackend } from './auth-backend.ts'
-import type { RuntimeConfig } from './config.ts'
+import type { CoreConfig } from './config.ts'
 import { emailSchema } from './email.ts'
 import { SsoError } from './errors.ts'
 import { isReturnPath } from './return-to.ts'
@@ -13,7 +13,7 @@ import { withReturnTo } from './with-return-to.ts'
 export interface StartSignInDeps {
   readonly backend: AuthBackend
   readonly store: TransactionStore
-  readonly config: RuntimeConfig
+  readonly config: Pick<CoreConfig, 'identityProvider'>
   readonly now: () => number
   readonly email: string
   /** A path from safeReturnTo; anything else continues to "/". */

@@ -3,10 +3,56 @@
 // is the only place that knows ABC's answers and ReturnCodes.
 import { z } from 'zod/mini'
 import { allowRedirect } from '../core/allowed-redirect.ts'
+import { destinationSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
-import type { LobInput } from '../core/handoff-input.ts'
-import { handoffError, type HandoffAdapter } from '../core/handoff.ts'
+import { parseField, required, singleParam } from '../core/handoff-input.ts'
+import { handoffError, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
+
+export interface LobInput {
+  readonly lobId: string
+  readonly functionality: string
+}
+
+const functionalitySchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9]{1,5}$/, 'must be 1 to 5 letters or digits'))
+
+const configSchema = z.strictObject({
+  apiVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must look like "1.0.0"')),
+  lobs: z.array(
+    z.strictObject({
+      id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)),
+      label: z.string().check(z.minLength(1)),
+      /** Where the hand-off form is POSTed; its origin is allowed in CSP form-action. */
+      portalUrl: destinationSchema('url'),
+      functionality: functionalitySchema,
+    }),
+  ),
+})
+
+export type AbcConfig = z.infer<typeof configSchema>
+
+/**
+ * Reads `lob/:lobId?functionality=…`: the line of business must be configured, and a missing
+ * functionality falls back to its configured one.
+ */
+function parseInput(
+  { params, search }: { params: Readonly<Record<string, string | undefined>>; search: URLSearchParams },
+  config: AbcConfig,
+): LobInput {
+  const lobId = required('lobId', params['lobId'])
+  const lob = config.lobs.find((candidate) => candidate.id === lobId)
+  if (lob === undefined) {
+    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
+  }
+  const rawFunctionality = singleParam(search, 'functionality')
+  const functionality =
+    rawFunctionality === undefined
+      ? lob.functionality
+      : parseField(functionalitySchema, 'functionality', rawFunctionality)
+  return { lobId: lob.id, functionality }
+}
 
 /** ABC's TokenNo lives 15 to 60 minutes; the shortest documented lifetime is assumed. */
 const TOKEN_LIFETIME_MS = 15 * 60_000
@@ -97,18 +143,40 @@ function portalOf(lobId: string, lobs: readonly { id: string; portalUrl: string 
 }
 
 /** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */
-export const abcAdapter: HandoffAdapter<LobInput> = {
-  partner: 'abc',
+export const abc: PartnerAdapter<AbcConfig, LobInput> = {
+  label: 'Aditya Birla Capital',
+  permission: 'abc',
+  routePath: 'lob/:lobId',
+  configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
+  landing: 'form-post',
+  messages: {
+    handoff_unavailable: {
+      title: 'Aditya Birla Capital is not available',
+      message: 'We could not reach Aditya Birla Capital. Try again in a moment.',
+    },
+    timeout: {
+      title: 'Aditya Birla Capital took too long to answer',
+      message: 'Aditya Birla Capital did not answer in time. Try again in a moment.',
+    },
+  },
+  parseInput,
+  linkTo: (input) =>
+    `lob/${encodeURIComponent(input.lobId)}?${new URLSearchParams({ functionality: input.functionality }).toString()}`,
+  destinations: (config) =>
+    config.lobs.map((lob) => ({
+      label: `Open ${lob.label}`,
+      input: { lobId: lob.id, functionality: lob.functionality },
+    })),
   async request(input, req) {
-    const action = portalOf(input.lobId, req.config.partners.abc.lobs)
+    const action = portalOf(input.lobId, req.config.lobs)
     const response = await sendRequest({
       fetch: req.fetch,
       url: `${req.apiBase}/abc/cmnsrv/user/generate-sso-token`,
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',
-        'x-api-version': req.config.partners.abc.apiVersion,
+        'x-api-version': req.config.apiVersion,
       },
       body: JSON.stringify({
         LOBId: input.lobId,

@@ -3,10 +3,56 @@
 // Aimbase's answer comes back in that format. This file reads Aimbase's answers.
 import { z } from 'zod/mini'
 import { allowRedirect } from '../core/allowed-redirect.ts'
+import { guidSchema, originSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
-import type { AimbaseInput } from '../core/handoff-input.ts'
-import { handoffError, type HandoffAdapter } from '../core/handoff.ts'
+import { parseField, relativePathSchema, required, singleParam } from '../core/handoff-input.ts'
+import { handoffError, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
+
+export interface AimbaseInput {
+  readonly accountUid: string
+  readonly landing: string
+}
+
+/** Landing used when `?landing=` is absent: the root of the vendor's site. */
+export const DEFAULT_AIMBASE_LANDING = '/'
+
+const formatSchema = z.enum(['json', 'xml'])
+
+const configSchema = z.strictObject({
+  origin: originSchema,
+  /** Body format of SignOnAccount: both are documented by Aimbase. */
+  format: formatSchema,
+  accounts: z.array(
+    z.strictObject({
+      uid: guidSchema,
+      label: z.string().check(z.minLength(1)),
+      landing: z.string().check(z.startsWith('/')),
+      /** Overrides `format` for this account. */
+      format: z.optional(formatSchema),
+    }),
+  ),
+})
+
+export type AimbaseConfig = z.infer<typeof configSchema>
+
+/**
+ * Reads `aimbase?account=…&landing=…`. Without `landing` the hand-off lands on
+ * {@link DEFAULT_AIMBASE_LANDING}; an empty one is refused.
+ */
+function parseInput({ search }: { search: URLSearchParams }): AimbaseInput {
+  const accountUid = parseField(
+    guidSchema,
+    'account',
+    required('account', singleParam(search, 'account')),
+  )
+  const rawLanding = singleParam(search, 'landing')
+  const landing =
+    rawLanding === undefined
+      ? DEFAULT_AIMBASE_LANDING
+      : parseField(relativePathSchema, 'landing', rawLanding)
+  return { accountUid, landing }
+}
 
 /** Aimbase documents its sign-on session token as valid for 15 seconds. */
 const TOKEN_LIFETIME_MS = 15_000
@@ -102,11 +148,33 @@ function errorFromStatus(response: HttpResponse): SsoError | undefined {
 }
 
 /** Aimbase sign-on to one dealer account, landing on a relative path, with a 15-second token. */
-export const aimbaseAdapter: HandoffAdapter<AimbaseInput> = {
-  partner: 'aimbase',
+export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
+  label: 'Aimbase',
+  permission: 'aimbase',
+  routePath: 'aimbase',
+  configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
+  landing: 'redirect',
+  messages: {
+    handoff_unavailable: {
+      title: 'Aimbase is not available',
+      message: 'We could not reach Aimbase. Try again in a moment.',
+    },
+    timeout: {
+      title: 'Aimbase took too long to answer',
+      message: 'Aimbase did not answer in time. Try again in a moment.',
+    },
+  },
+  parseInput,
+  linkTo: (input) =>
+    `aimbase?${new URLSearchParams({ account: input.accountUid, landing: input.landing }).toString()}`,
+  destinations: (config) =>
+    config.accounts.map((account) => ({
+      label: `Open ${account.label} in Aimbase`,
+      input: { accountUid: account.uid, landing: account.landing },
+    })),
   async request(input, req) {
-    const { origin, format, accounts } = req.config.partners.aimbase
+    const { origin, format, accounts } = req.config
     // A configured account may choose its own format; any other account uses the default.
     const account = accounts.find((a) => a.uid.toLowerCase() === input.accountUid.toLowerCase())
     const wire = account?.format ?? format

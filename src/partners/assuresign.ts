@@ -2,10 +2,23 @@
 // the only place that knows AssureSign's paths, answer shapes and error codes.
 import { z } from 'zod/mini'
 import { allowRedirect } from '../core/allowed-redirect.ts'
+import { guidSchema, originSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
-import type { AssureSignInput } from '../core/handoff-input.ts'
-import { handoffError, type HandoffAdapter } from '../core/handoff.ts'
+import { parseField, required } from '../core/handoff-input.ts'
+import { handoffError, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest } from '../core/http.ts'
+
+export interface AssureSignInput {
+  readonly envelopeId: string
+}
+
+const configSchema = z.strictObject({
+  /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
+  origin: originSchema,
+  envelopes: z.array(z.strictObject({ id: guidSchema, label: z.string().check(z.minLength(1)) })),
+})
+
+export type AssureSignConfig = z.infer<typeof configSchema>
 
 /** AssureSign documents the ssoToken as valid for 30 seconds. */
 const TOKEN_LIFETIME_MS = 30_000
@@ -44,9 +57,33 @@ function errorFromStatus(status: number): SsoError | undefined {
 }
 
 /** AssureSign Simple Setup of a prepared envelope, opened with a 30-second ssoToken. */
-export const assureSignAdapter: HandoffAdapter<AssureSignInput> = {
-  partner: 'assuresign',
+export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
+  label: 'AssureSign',
+  permission: 'assuresign',
+  routePath: 'assuresign/:envelopeId',
+  configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
+  landing: 'redirect',
+  messages: {
+    handoff_unavailable: {
+      title: 'AssureSign is not available',
+      message: 'We could not reach AssureSign. Try again in a moment.',
+    },
+    timeout: {
+      title: 'AssureSign took too long to answer',
+      message: 'AssureSign did not answer in time. Try again in a moment.',
+    },
+  },
+  parseInput({ params }) {
+    const envelopeId = required('envelopeId', params['envelopeId'])
+    return { envelopeId: parseField(guidSchema, 'envelopeId', envelopeId) }
+  },
+  linkTo: (input) => `assuresign/${encodeURIComponent(input.envelopeId)}`,
+  destinations: (config) =>
+    config.envelopes.map((envelope) => ({
+      label: `Sign "${envelope.label}" in AssureSign`,
+      input: { envelopeId: envelope.id },
+    })),
   async request(input, req) {
     const response = await sendRequest({
       fetch: req.fetch,
@@ -68,7 +105,7 @@ export const assureSignAdapter: HandoffAdapter<AssureSignInput> = {
         cause: answer.error,
       })
     }
-    const origin = req.config.partners.assuresign.origin
+    const origin = req.config.origin
     const url = `${origin}/ui/simpleSetup/${encodeURIComponent(input.envelopeId)}?ssoToken=${encodeURIComponent(answer.data.result.ssoToken)}`
     return { kind: 'redirect', url: allowRedirect(url, [origin]) }
   },

@@ -3,7 +3,7 @@
 // entry uses it before React loads.
 import { createBffClient } from '../core/bff-client.ts'
 import type { AuthBackend } from '../core/auth-backend.ts'
-import type { RuntimeConfig } from '../core/config.ts'
+import type { RuntimeConfig } from '../partners/runtime-config.ts'
 import type { FetchLike } from '../core/http.ts'
 import { safeSessionStorage } from '../core/storage.ts'
 import { createTransactionStore, type TransactionStore } from '../core/transaction-store.ts'

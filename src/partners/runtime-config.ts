@@ -1,0 +1,31 @@
+// The whole runtime config (docs/architecture.md §3 "Runtime config"): the core's fields, and
+// under `partners` each registered partner's own part, every one checked at start.
+import { z } from 'zod/mini'
+import { coreConfigShape, parseConfigWith, type ConfigResult } from '../core/config.ts'
+import { PARTNERS, type PartnerConfig, type PartnerName } from './registry.ts'
+
+type PartnersShape = { [Name in PartnerName]: (typeof PARTNERS)[Name]['configSchema'] }
+
+const partnersShape = Object.fromEntries(
+  Object.entries(PARTNERS).map(([name, adapter]) => [name, adapter.configSchema]),
+) as PartnersShape
+
+export const runtimeConfigSchema = z.strictObject({
+  ...coreConfigShape,
+  partners: z.strictObject(partnersShape),
+})
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>
+
+/** Checks a parsed config file and lists every bad field by its dotted path. */
+export function parseRuntimeConfig(value: unknown): ConfigResult<RuntimeConfig> {
+  return parseConfigWith(runtimeConfigSchema, value)
+}
+
+/** The config part of one partner. */
+export function partnerConfig<Name extends PartnerName>(
+  config: RuntimeConfig,
+  name: Name,
+): PartnerConfig<Name> {
+  return config.partners[name] as PartnerConfig<Name>
+}
