@@ -14,6 +14,7 @@ const steps = [
   ['types (server build)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],
+  ['host app (Acme Portal, from the packed tarball)', 'node', ['scripts/host-app.mjs']],
   ['journeys', 'npx', ['playwright', 'test']],
 ]
 
