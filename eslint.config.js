@@ -1,6 +1,7 @@
 // ESLint: typescript-eslint with type information, react-hooks, and the one-way dependency rule of
-// docs/architecture.md §5 (core → providers → api → routes → app) enforced with
-// no-restricted-imports.
+// docs/architecture.md §5 (core → partners → callback → react → app) enforced with
+// no-restricted-imports. The standalone app (src/app) is a consumer of the public entries only,
+// and no production file imports the test helpers (src/test, *.test.*).
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -17,12 +18,23 @@ const outsideTheApp = {
 /** Files in layer i may import only from layers before it. */
 const layerRules = layers.map((layer, index) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
+  // The core entry is the package's framework-free surface, partner adapters included.
+  ignores: layer === 'core' ? ['src/core/index.ts'] : [],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
           outsideTheApp,
+          ...(layer === 'app'
+            ? [
+                {
+                  group: ['../*', '!../app/*'],
+                  message:
+                    'src/app uses sso-bridge through its public entries only (sso-bridge/core, sso-bridge/callback, sso-bridge/react)',
+                },
+              ]
+            : []),
           ...layers.slice(index + 1).map((later) => ({
             group: [`**/${later}/*`],
             message: `src/${layer} may not depend on src/${later} (docs/architecture.md §5: dependencies flow one way)`,
@@ -97,6 +109,20 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   ...layerRules,
+  {
+    // The same rules, plus: production files never reach the test helpers.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/test/**', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)test\\/|\\.test(\\.|$)/]',
+          message: 'production code may not import test helpers or tests (src/test)',
+        },
+      ],
+    },
+  },
   {
     files: ['src/test/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [outsideTheApp] }] },

@@ -102,10 +102,8 @@ export const coreConfigShape = {
   transactionTtlSeconds: limited(CONFIG_LIMITS.transactionTtlSeconds),
 }
 
-const coreConfigSchema = z.object(coreConfigShape)
-
 /** What the core reads of the runtime config. */
-export type CoreConfig = z.infer<typeof coreConfigSchema>
+export type CoreConfig = z.infer<z.ZodMiniObject<typeof coreConfigShape>>
 
 export interface ConfigIssue {
   readonly path: string

@@ -136,15 +136,19 @@ export interface DescribedError extends ErrorMessage {
 }
 
 /**
- * Words for any thrown value. An SsoError keeps its code and detail; anything else (a bug, an
- * unexpected exception) is shown as `backend_unavailable`, whose next step (try again) fits, and
- * its message is not shown, since it is not written for people and might carry internals.
+ * Words for any thrown value; `words` (a partner's own, for example) replace the general ones for
+ * their codes. An SsoError keeps its code and detail; anything else (a bug, an unexpected
+ * exception) is shown as `backend_unavailable`, whose next step (try again) fits, and its message
+ * is not shown, since it is not written for people and might carry internals.
  */
-export function describeError(error: unknown): DescribedError {
+export function describeError(
+  error: unknown,
+  words: Partial<Record<SsoErrorCode, ErrorMessage>> = {},
+): DescribedError {
   if (!isSsoError(error))
     return { code: 'backend_unavailable', ...ERROR_MESSAGES.backend_unavailable }
-  const words = ERROR_MESSAGES[error.code]
+  const chosen = words[error.code] ?? ERROR_MESSAGES[error.code]
   return error.detail === undefined || error.detail === ''
-    ? { code: error.code, ...words }
-    : { code: error.code, ...words, detail: error.detail }
+    ? { code: error.code, ...chosen }
+    : { code: error.code, ...chosen, detail: error.detail }
 }

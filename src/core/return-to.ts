@@ -3,7 +3,8 @@
 // OWASP Unvalidated Redirects cheat sheet: allowlist, and reject scheme-relative URLs.
 
 const MAX_LENGTH = 2048
-const CALLBACK_PATH = '/sso/callback'
+/** The callback path of the standalone app; a host passes its own. */
+export const DEFAULT_CALLBACK_PATH = '/sso/callback'
 /** Used only to check a path's shape when no real origin is at hand. */
 const PLACEHOLDER_ORIGIN = 'https://sso-bridge.invalid'
 
@@ -13,11 +14,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
 /**
  * Returns `value` as a normalized same-origin path (pathname + search + hash), or undefined when
  * it is anything else: absolute or scheme-relative URLs, backslashes, control characters, or a
- * path under /sso/callback (which would loop back into the callback).
+ * path under the callback path (which would loop back into the callback).
  */
 export function safeReturnTo(
   value: string | null | undefined,
   appOrigin: string,
+  callbackPath: string = DEFAULT_CALLBACK_PATH,
 ): string | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return undefined
   // '//host' and '/\host' are scheme-relative to browsers; URL parsers drop tabs and newlines,
@@ -33,7 +35,7 @@ export function safeReturnTo(
     return undefined
   }
   if (url.origin !== origin) return undefined
-  if (isCallbackPath(url.pathname)) return undefined
+  if (isUnder(url.pathname, callbackPath)) return undefined
   return `${url.pathname}${url.search}${url.hash}`
 }
 
@@ -42,7 +44,7 @@ export function isReturnPath(value: string): boolean {
   return safeReturnTo(value, PLACEHOLDER_ORIGIN) === value
 }
 
-function isCallbackPath(pathname: string): boolean {
+function isUnder(pathname: string, callbackPath: string): boolean {
   let decoded: string
   try {
     decoded = decodeURIComponent(pathname)
@@ -51,5 +53,6 @@ function isCallbackPath(pathname: string): boolean {
   }
   // The router matches case-insensitively and ignores repeated or trailing slashes.
   const normalized = decoded.toLowerCase().replace(/\/+/g, '/')
-  return normalized === CALLBACK_PATH || normalized.startsWith(`${CALLBACK_PATH}/`)
+  const callback = callbackPath.toLowerCase().replace(/\/+$/, '')
+  return normalized === callback || normalized.startsWith(`${callback}/`)
 }

@@ -4,7 +4,8 @@ import type { HandoffRequest } from '../core/handoff.ts'
 import { afterFakeTime } from '../test/fake-timers.ts'
 import { mswServer, silentPost } from '../test/msw-server.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import { abcAdapter } from './abc.ts'
+import type { RuntimeConfig } from './runtime-config.ts'
+import { abc } from './abc.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/abc/cmnsrv/user/generate-sso-token`
@@ -18,13 +19,16 @@ function configWith(portalUrl = PORTAL) {
         lobs: [{ id: 'ABSLI', label: 'Life insurance', portalUrl, functionality: 'POL' }],
       },
     },
-  })
+  }).partners.abc
 }
 
 const server = mswServer()
 
-function handoff(overrides: Partial<HandoffRequest> = {}, lobId = 'ABSLI') {
-  return abcAdapter.request(
+function handoff(
+  overrides: Partial<HandoffRequest<RuntimeConfig['partners']['abc']>> = {},
+  lobId = 'ABSLI',
+) {
+  return abc.request(
     { lobId, functionality: 'CLM' },
     {
       fetch: (input, init) => fetch(input, init),
@@ -92,8 +96,7 @@ test('hands the tokens to the portal as a POST form, never in a URL', async () =
 })
 
 test('the token lifetime is the shortest documented 15 minutes', () => {
-  expect(abcAdapter.tokenLifetimeMs).toBe(15 * 60_000)
-  expect(abcAdapter.partner).toBe('abc')
+  expect(abc.tokenLifetimeMs).toBe(15 * 60_000)
 })
 
 test('maps ReturnCode 0 to handoff_rejected with the ReturnMessage as detail', async () => {

@@ -38,7 +38,10 @@ export type AbcConfig = z.infer<typeof configSchema>
  * functionality falls back to its configured one.
  */
 function parseInput(
-  { params, search }: { params: Readonly<Record<string, string | undefined>>; search: URLSearchParams },
+  {
+    params,
+    search,
+  }: { params: Readonly<Record<string, string | undefined>>; search: URLSearchParams },
   config: AbcConfig,
 ): LobInput {
   const lobId = required('lobId', params['lobId'])

@@ -2,7 +2,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { expect, test } from 'vitest'
 import { mswServer } from '../test/msw-server.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import { aimbaseAdapter } from './aimbase.ts'
+import { aimbase } from './aimbase.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/aimbase/Security/SignOnAccount`
@@ -14,13 +14,13 @@ const DEALER = 'https://dealer.example'
 const server = mswServer()
 
 function handoff(format: 'json' | 'xml' = 'json', landing = '/Dashboard') {
-  return aimbaseAdapter.request(
+  return aimbase.request(
     { accountUid: ACCOUNT, landing },
     {
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      config: testConfig({ partners: { aimbase: { origin: DEALER, format } } }),
+      config: testConfig({ partners: { aimbase: { origin: DEALER, format } } }).partners.aimbase,
     },
   )
 }
@@ -93,13 +93,13 @@ test('a configured account with its own format overrides the default format', as
       },
     },
   })
-  await aimbaseAdapter.request(
+  await aimbase.request(
     { accountUid: ACCOUNT, landing: '/' },
     {
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      config,
+      config: config.partners.aimbase,
     },
   )
   expect(seen.headers?.get('accept')).toBe('application/xml')
@@ -129,8 +129,7 @@ test.each([
 })
 
 test('the token lifetime is the documented 15 seconds', () => {
-  expect(aimbaseAdapter.tokenLifetimeMs).toBe(15_000)
-  expect(aimbaseAdapter.partner).toBe('aimbase')
+  expect(aimbase.tokenLifetimeMs).toBe(15_000)
 })
 
 test.each([

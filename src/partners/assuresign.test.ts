@@ -4,7 +4,8 @@ import type { HandoffRequest } from '../core/handoff.ts'
 import { afterFakeTime } from '../test/fake-timers.ts'
 import { mswServer, silentPost } from '../test/msw-server.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import { assureSignAdapter } from './assuresign.ts'
+import type { RuntimeConfig } from './runtime-config.ts'
+import { assureSign } from './assuresign.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/assuresign/authentication/sso`
@@ -14,14 +15,14 @@ const config = testConfig({ partners: { assuresign: { origin: 'https://sign.exam
 
 const server = mswServer()
 
-function handoff(overrides: Partial<HandoffRequest> = {}) {
-  return assureSignAdapter.request(
+function handoff(overrides: Partial<HandoffRequest<RuntimeConfig['partners']['assuresign']>> = {}) {
+  return assureSign.request(
     { envelopeId: ENVELOPE },
     {
       fetch: (input, init) => fetch(input, init),
       apiBase: API,
       timeoutMs: 2000,
-      config,
+      config: config.partners.assuresign,
       ...overrides,
     },
   )
@@ -56,8 +57,7 @@ test('sends the person to Simple Setup of the envelope with the token encoded', 
 })
 
 test('the token lifetime is the documented 30 seconds', () => {
-  expect(assureSignAdapter.tokenLifetimeMs).toBe(30_000)
-  expect(assureSignAdapter.partner).toBe('assuresign')
+  expect(assureSign.tokenLifetimeMs).toBe(30_000)
 })
 
 test.each([

@@ -1,12 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
-import { primeSignedIn } from './session-query.ts'
 import { SsoError } from '../core/errors.ts'
-import { useAppContext } from './app-context.ts'
-import { ErrorView } from './error-view.tsx'
-import { ProgressView } from './progress-view.tsx'
+import { Failure } from './failure.tsx'
+import { primeSignedIn } from './session-query.ts'
 import { signInPath } from './sign-in-path.ts'
+import { useSso } from './sso-context.ts'
 
 const notFromProvider = new SsoError(
   'state_missing',
@@ -14,11 +13,11 @@ const notFromProvider = new SsoError(
 )
 
 /**
- * /sso/callback: shows the exchange the entry script already started (it does not start one
+ * The callback page: shows the exchange the entry script already started (it does not start one
  * itself), primes the session query with its answer, then replaces itself with `returnTo`.
  */
 export function CallbackRoute() {
-  const { callback } = useAppContext()
+  const { callback, paths, views } = useSso()
   const navigate = useNavigate()
   const client = useQueryClient()
   const [failure, setFailure] = useState<unknown>(
@@ -46,13 +45,15 @@ export function CallbackRoute() {
   if (failure !== undefined) {
     const returnTo = failure instanceof SsoError ? failure.returnTo : undefined
     return (
-      <ErrorView
+      <Failure
         error={failure}
-        onRetry={() => {
-          void navigate(signInPath(returnTo), { replace: true })
+        action={{
+          label: 'Try again',
+          run: () =>
+            void navigate(signInPath(paths.signIn, returnTo, paths.home), { replace: true }),
         }}
       />
     )
   }
-  return <ProgressView message="Signing you in…" />
+  return <views.Progress message="Signing you in…" />
 }

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { parseRuntimeConfig } from '../core/config.ts'
+import { parseRuntimeConfig } from '../partners/runtime-config.ts'
 import { ConfigErrorView } from './config-error-view.tsx'
 
 test('lists every bad field of the runtime config by its path, with the code as text', () => {

@@ -1,12 +1,8 @@
-import type { ConfigIssue } from '../core/config.ts'
 import { ERROR_MESSAGES } from '../core/error-messages.ts'
-
-interface ConfigErrorViewProps {
-  readonly issues: readonly ConfigIssue[]
-}
+import type { ConfigErrorViewProps } from './views.ts'
 
 /**
- * Lists every bad field of the runtime config by its path (docs/architecture.md §3 "Runtime
+ * The default config error view: lists every bad field of the runtime config by its path (docs/architecture.md §3 "Runtime
  * config").
  */
 export function ConfigErrorView({ issues }: ConfigErrorViewProps) {

@@ -1,18 +1,12 @@
 import { useEffect, useRef } from 'react'
-import { describeError } from '../core/error-messages.ts'
-
-interface ErrorViewProps {
-  readonly error: unknown
-  /** Restarts the flow that failed; absent when there is nothing sensible to retry. */
-  readonly onRetry?: () => void
-  readonly retryLabel?: string
-}
+import type { ErrorViewProps } from './views.ts'
 
 /**
- * docs/architecture.md §2 error view: heading, plain message, the code as text, and "Try again".
+ * The default error view (docs/architecture.md §2): heading (focused, so a screen reader starts
+ * there), plain message, vendor text as text, the code for support, and the way forward.
  */
-export function ErrorView({ error, onRetry, retryLabel = 'Try again' }: ErrorViewProps) {
-  const { code, title, message, detail } = describeError(error)
+export function ErrorView({ error, action }: ErrorViewProps) {
+  const { code, title, message, detail } = error
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     heading.current?.focus()
@@ -32,9 +26,9 @@ export function ErrorView({ error, onRetry, retryLabel = 'Try again' }: ErrorVie
       <p className="code">
         Error code: <code data-testid="error-code">{code}</code>
       </p>
-      {onRetry !== undefined && (
-        <button type="button" className="primary" onClick={onRetry}>
-          {retryLabel}
+      {action !== undefined && (
+        <button type="button" className="primary" onClick={action.run}>
+          {action.label}
         </button>
       )}
     </section>

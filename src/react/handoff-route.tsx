@@ -1,26 +1,29 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom'
-import { leaveFor, parseHandoffInput, runHandoff } from '../core/handoff-run.ts'
-import { markSignedOut } from './session-query.ts'
-import type { PartnerName } from '../core/handoff.ts'
 import { isSsoError } from '../core/errors.ts'
-import { useAppContext } from './app-context.ts'
-import { PARTNER_NAMES } from './partner-names.ts'
-import { ErrorView } from './error-view.tsx'
-import { ProgressView } from './progress-view.tsx'
+import { leaveFor, runHandoff, whenVisible } from '../core/handoff-run.ts'
+import type { AnyPartnerAdapter } from '../core/handoff.ts'
+import { PARTNERS, type PartnerName } from '../partners/registry.ts'
+import { partnerConfig } from '../partners/runtime-config.ts'
+import { Failure } from './failure.tsx'
+import { markSignedOut } from './session-query.ts'
 import { signInPath } from './sign-in-path.ts'
-import { useSessionState } from './use-session.ts'
+import { useSso } from './sso-context.ts'
+import { useSession } from './use-session.ts'
 import { useSignOut } from './use-sign-out.ts'
 
 interface HandoffRouteProps {
   readonly partner: PartnerName
 }
 
-/** /handoff/…: validate, one call through the BFF, leave at once. */
+/** A hand-off page: validate the link, one call through the BFF, leave at once. */
 export function HandoffRoute({ partner }: HandoffRouteProps) {
-  const { services } = useAppContext()
-  const session = useSessionState()
+  const { services, paths, views } = useSso()
+  // The registry pairs each adapter with its own config part, which TypeScript cannot follow here.
+  const adapter: AnyPartnerAdapter = PARTNERS[partner]
+  const config: unknown = partnerConfig(services.config, partner)
+  const session = useSession()
   const client = useQueryClient()
   const signOut = useSignOut()
   const params = useParams()
@@ -31,34 +34,36 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   const [failure, setFailure] = useState<{ attempt: number; error: unknown }>()
   const here = `${location.pathname}${location.search}`
 
-  // Inputs are checked before anything else: a bad link never reaches sign-in or the gateway.
-  // Keyed by the URL's own values, so a re-render does not make a new hand-off input.
-  const { envelopeId, lobId } = params
+  // Inputs are checked before anything else: a bad link never reaches sign-in or the BFF. Keyed by
+  // the URL's own values, so a re-render does not make a new hand-off input.
+  const paramsKey = JSON.stringify(params)
   const query = search.toString()
   const parsed = useMemo(() => {
     try {
-      return {
-        ok: true as const,
-        handoff: parseHandoffInput(
-          partner,
-          { envelopeId, lobId },
-          new URLSearchParams(query),
-          services.config,
-        ),
+      const link = {
+        params: JSON.parse(paramsKey) as Record<string, string | undefined>,
+        search: new URLSearchParams(query),
       }
+      return { ok: true as const, input: adapter.parseInput(link, config) as unknown }
     } catch (error) {
       return { ok: false as const, error }
     }
-  }, [partner, envelopeId, lobId, query, services.config])
+  }, [adapter, paramsKey, query, config])
 
-  const signedIn = session.data?.signedIn === true
+  const signedIn = session.status === 'signed-in'
   useEffect(() => {
     if (!parsed.ok || !signedIn) return undefined
-    const run = runHandoff(`${location.key}:${attempt}`, parsed.handoff, services)
+    const run = runHandoff(`${location.key}:${attempt}`, adapter, parsed.input, config, {
+      fetch: services.fetch,
+      apiBase: services.config.apiBase,
+      timeoutMs: services.config.requestTimeoutMs,
+      now: Date.now,
+      waitUntilNavigable: whenVisible(document),
+    })
     let active = true
     run.then(
       (target) => {
-        if (active) leaveFor(target)
+        if (active) leaveFor(target, window, paths.home)
       },
       (error: unknown) => {
         if (!active) return
@@ -73,42 +78,49 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
     return () => {
       active = false
     }
-  }, [parsed, signedIn, services, location.key, attempt, client])
+  }, [parsed, signedIn, services, adapter, config, location.key, attempt, client, paths.home])
 
   if (!parsed.ok) {
-    // Nothing of a bad link is kept: "Try again" starts over from the home page.
+    // Nothing of a bad link is kept: the way forward starts over from the home page.
     return (
-      <ErrorView
+      <Failure
         error={parsed.error}
-        retryLabel="Go to the start page"
-        onRetry={() => {
-          void navigate('/', { replace: true })
+        words={adapter.messages}
+        action={{
+          label: 'Go to the start page',
+          run: () => void navigate(paths.home, { replace: true }),
         }}
       />
     )
   }
-  if (session.isPending) return <ProgressView message="Checking your session…" />
-  if (session.isError) {
-    return <ErrorView error={session.error} onRetry={() => void session.refetch()} />
+  if (session.status === 'pending') return <views.Progress message="Checking your session…" />
+  if (session.status === 'error') {
+    return <Failure error={session.error} action={{ label: 'Try again', run: session.retry }} />
   }
-  if (!signedIn) return <Navigate to={signInPath(here)} replace />
+  if (session.status === 'signed-out') {
+    return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />
+  }
   if (failure !== undefined && failure.attempt === attempt) {
     const unauthorized = isSsoError(failure.error) && failure.error.code === 'handoff_unauthorized'
     return (
-      <ErrorView
+      <Failure
         error={failure.error}
-        retryLabel={unauthorized ? 'Sign in again' : 'Try again'}
-        onRetry={() => {
-          if (!unauthorized) {
-            setAttempt((n) => n + 1)
-            return
-          }
-          signOut.mutate(undefined, {
-            onSettled: () => void navigate(signInPath(here), { replace: true }),
-          })
-        }}
+        words={adapter.messages}
+        action={
+          unauthorized
+            ? {
+                label: 'Sign in again',
+                run: () =>
+                  void signOut
+                    .signOut()
+                    .then(() =>
+                      navigate(signInPath(paths.signIn, here, paths.home), { replace: true }),
+                    ),
+              }
+            : { label: 'Try again', run: () => setAttempt((n) => n + 1) }
+        }
       />
     )
   }
-  return <ProgressView message={`Opening ${PARTNER_NAMES[partner]}…`} />
+  return <views.Progress message={`Opening ${adapter.label}…`} />
 }

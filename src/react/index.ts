@@ -1,2 +1,21 @@
-// sso-bridge/react: the React bindings (placeholder; filled as the API lands).
+// sso-bridge/react: the public React bindings. Everything a host may import from this entry is
+// listed here; anything else is internal and may change.
+export { SsoProvider, type SsoProviderProps } from './sso-provider.tsx'
+export { ssoRoutes, type SsoRoutesOptions } from './sso-routes.tsx'
+export { RequireSession, requireSession } from './require-session.tsx'
+export { useSession, type SessionStatus } from './use-session.ts'
+export { useSignIn, type SignIn } from './use-sign-in.ts'
+export { useSignOut, type SignOut } from './use-sign-out.ts'
+export { PartnerLink, usePartnerDestinations, type Destination } from './partner-link.tsx'
 export { ErrorView } from './error-view.tsx'
+export { ProgressView } from './progress-view.tsx'
+export { ConfigErrorView } from './config-error-view.tsx'
+export { SignInForm } from './sign-in-form.tsx'
+export type {
+  ConfigErrorViewProps,
+  ErrorAction,
+  ErrorViewProps,
+  ProgressViewProps,
+  SignInViewProps,
+  SsoViews,
+} from './views.ts'

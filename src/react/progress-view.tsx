@@ -1,8 +1,6 @@
-interface ProgressViewProps {
-  readonly message: string
-}
+import type { ProgressViewProps } from './views.ts'
 
-/** A pending step, announced to assistive technology through aria-live. */
+/** The default view of a pending step, announced to assistive technology through aria-live. */
 export function ProgressView({ message }: ProgressViewProps) {
   return (
     <section className="card progress" aria-busy="true">

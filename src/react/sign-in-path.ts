@@ -1,5 +1,5 @@
-/** The sign-in form, continuing to `returnTo` (an already validated app path) afterwards. */
-export function signInPath(returnTo: string | undefined): string {
-  if (returnTo === undefined || returnTo === '/') return '/'
-  return `/?${new URLSearchParams({ returnTo }).toString()}`
+/** The sign-in page at `signInPath`, continuing to `returnTo` (a validated app path) afterwards. */
+export function signInPath(signIn: string, returnTo: string | undefined, home = '/'): string {
+  if (returnTo === undefined || returnTo === home) return signIn
+  return `${signIn}?${new URLSearchParams({ returnTo }).toString()}`
 }

@@ -1,26 +1,29 @@
-// Renders the app's routes in memory with real services (real sessionStorage, real fetch: MSW
-// answers the network), as the entry script would wire them.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+// Renders sso-bridge's routes in memory with real services (real sessionStorage, real fetch: MSW
+// answers the network), as a host app wires them: SsoProvider around a router of ssoRoutes().
 import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
-import { createServices, type Services } from '../callback/services.ts'
-import { AppContext } from '../react/app-context.ts'
-import { HomeRoute } from '../react/home-route.tsx'
-import type { RuntimeConfig } from '../core/config.ts'
+import type { SsoStart } from '../callback/index.ts'
+import type { RuntimeConfig } from '../partners/runtime-config.ts'
+import { SsoProvider } from '../react/sso-provider.tsx'
+import { ssoRoutes } from '../react/sso-routes.tsx'
 import { testConfig } from './runtime-config.ts'
 
-export function renderRoute(path: string, config: RuntimeConfig = testConfig()): Services {
-  const services = createServices(config)
-  const router = createMemoryRouter([{ path: '/', element: <HomeRoute /> }], {
-    initialEntries: [path],
-  })
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } })
+/** What startCallback gives off the callback page, for `config`. */
+export function startedWith(config: RuntimeConfig = testConfig()): SsoStart {
+  return {
+    configUrl: '/sso.config.json',
+    callbackPath: '/sso/callback',
+    configFile: { ok: true, value: config },
+    callback: undefined,
+  }
+}
+
+/** Renders `path` among the sign-in page (at "/", as the standalone app has it) and the rest. */
+export function renderRoute(path: string, config: RuntimeConfig = testConfig()): void {
+  const router = createMemoryRouter(ssoRoutes({ signInPath: '/' }), { initialEntries: [path] })
   render(
-    <AppContext.Provider value={{ services, callback: undefined }}>
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </AppContext.Provider>,
+    <SsoProvider start={startedWith(config)} signInPath="/">
+      <RouterProvider router={router} />
+    </SsoProvider>,
   )
-  return services
 }

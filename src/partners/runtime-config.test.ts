@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import shipped from '../../public/sso.config.json'
-import { parseRuntimeConfig, type RuntimeConfig } from './config.ts'
+import { parseRuntimeConfig, type RuntimeConfig } from './runtime-config.ts'
 
 type Lob = RuntimeConfig['partners']['abc']['lobs'][number]
 

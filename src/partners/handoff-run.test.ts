@@ -2,13 +2,23 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { mswServer } from '../test/msw-server.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import { runHandoff, type HandoffInput } from './handoff-run.ts'
-import { createServices } from '../callback/services.ts'
+import { runHandoff, whenVisible } from '../core/handoff-run.ts'
+import { assureSign } from './assuresign.ts'
 
 const MINUTE = 60_000
 const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
 const api = (path: string) => `${window.location.origin}/api${path}`
-const handoff: HandoffInput = { partner: 'assuresign', input: { envelopeId: ENVELOPE } }
+
+/** The AssureSign hand-off as the app runs it: app-relative fetch, the tab's visibility. */
+function handoff(key = 'k') {
+  return runHandoff(key, assureSign, { envelopeId: ENVELOPE }, testConfig().partners.assuresign, {
+    fetch: (input, init) => fetch(new URL(input, window.location.origin).href, init),
+    apiBase: '/api',
+    timeoutMs: 8000,
+    now: Date.now,
+    waitUntilNavigable: whenVisible(document),
+  })
+}
 const server = mswServer()
 
 let visibility: DocumentVisibilityState = 'visible'
@@ -36,29 +46,26 @@ function assureSignAnswers() {
 }
 
 test('one key shares one request (StrictMode runs the effect twice)', async () => {
-  const services = createServices(testConfig())
   const calls = assureSignAnswers()
-  const [first, second] = [runHandoff('k', handoff, services), runHandoff('k', handoff, services)]
+  const [first, second] = [handoff(), handoff()]
   expect(second).toBe(first)
   await first
   expect(calls.count).toBe(1)
 })
 
 test('a settled run is forgotten, so its token is not kept and the key can run again', async () => {
-  const services = createServices(testConfig())
   const calls = assureSignAnswers()
-  const first = await runHandoff('k', handoff, services)
-  const again = await runHandoff('k', handoff, services)
+  const first = await handoff()
+  const again = await handoff()
   expect(calls.count).toBe(2)
   expect(again).not.toEqual(first)
 })
 
 test('a token that aged in a hidden tab is dropped for a fresh one; no credential is ever sent', async () => {
-  const services = createServices(testConfig())
   const calls = assureSignAnswers()
   visibility = 'hidden'
   const listening = vi.spyOn(document, 'addEventListener')
-  const run = runHandoff('k', handoff, services)
+  const run = handoff()
   // The first answer is in and the guard waits for the tab: the token ages while it is hidden.
   await vi.waitFor(() => {
     expect(listening).toHaveBeenCalledWith('visibilitychange', expect.any(Function))
@@ -74,26 +81,24 @@ test('a token that aged in a hidden tab is dropped for a fresh one; no credentia
 test.each(['signed_out', 'session_expired'])(
   "the BFF's 401 %s ends the hand-off as session_expired",
   async (error) => {
-    const services = createServices(testConfig())
     server.use(
       http.post(api('/assuresign/authentication/sso'), () =>
         HttpResponse.json({ error, message: 'Sign-in required.' }, { status: 401 }),
       ),
     )
-    await expect(runHandoff('k', handoff, services)).rejects.toMatchObject({
+    await expect(handoff()).rejects.toMatchObject({
       code: 'session_expired',
     })
   },
 )
 
 test("a vendor's own 401 stays the partner's refusal, not a sign-out", async () => {
-  const services = createServices(testConfig())
   server.use(
     http.post(api('/assuresign/authentication/sso'), () =>
       HttpResponse.json({ Message: 'Authorization has been denied.' }, { status: 401 }),
     ),
   )
-  await expect(runHandoff('k', handoff, services)).rejects.toMatchObject({
+  await expect(handoff()).rejects.toMatchObject({
     code: 'handoff_unauthorized',
   })
 })

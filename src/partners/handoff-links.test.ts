@@ -1,12 +1,21 @@
 import { expect, test } from 'vitest'
-import {
-  DEFAULT_AIMBASE_LANDING,
-  parseAimbaseInput,
-  parseAssureSignInput,
-  parseLobInput,
-} from './handoff-input.ts'
 import { testConfig } from '../test/runtime-config.ts'
 import { thrownSsoError } from '../test/sso-failure.ts'
+import { abc } from './abc.ts'
+import { aimbase as aimbaseAdapter, DEFAULT_AIMBASE_LANDING } from './aimbase.ts'
+import { assureSign } from './assuresign.ts'
+
+// Each adapter's parseInput reads its hand-off link: path parameters and query.
+const noSearch = new URLSearchParams()
+const parseAssureSignInput = (params: { envelopeId: string | undefined }) =>
+  assureSign.parseInput({ params, search: noSearch }, testConfig().partners.assuresign)
+const parseAimbaseInput = (search: URLSearchParams) =>
+  aimbaseAdapter.parseInput({ params: {}, search }, testConfig().partners.aimbase)
+const parseLobInput = (
+  params: { lobId: string | undefined },
+  search: URLSearchParams,
+  config: ReturnType<typeof testConfig>,
+) => abc.parseInput({ params, search }, config.partners.abc)
 
 const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react'
+import { Link } from 'react-router-dom'
+import type { AnyPartnerAdapter } from '../core/handoff.ts'
+import { PARTNER_NAMES, PARTNERS, type PartnerName } from '../partners/registry.ts'
+import { partnerConfig } from '../partners/runtime-config.ts'
+import { useSso } from './sso-context.ts'
+
+export interface Destination {
+  readonly partner: PartnerName
+  /** The partner's name for people ("AssureSign"). */
+  readonly partnerLabel: string
+  readonly label: string
+  /** An app path of a hand-off route. */
+  readonly href: string
+}
+
+/** Every hand-off the runtime config offers, in registry order, as app links. */
+export function usePartnerDestinations(): readonly Destination[] {
+  const { services, paths } = useSso()
+  return PARTNER_NAMES.flatMap((partner) => {
+    const adapter: AnyPartnerAdapter = PARTNERS[partner]
+    return adapter.destinations(partnerConfig(services.config, partner)).map((destination) => ({
+      partner,
+      partnerLabel: adapter.label,
+      label: destination.label,
+      href: `${paths.handoff}/${adapter.linkTo(destination.input)}`,
+    }))
+  })
+}
+
+interface PartnerLinkProps {
+  /** A hand-off path, as {@link usePartnerDestinations} gives it. */
+  readonly href: string
+  readonly children: ReactNode
+  readonly className?: string
+}
+
+/** A link to a hand-off page (a router link, so the app stays loaded until the hand-off). */
+export function PartnerLink({ href, children, className }: PartnerLinkProps) {
+  return (
+    <Link to={href} className={className}>
+      {children}
+    </Link>
+  )
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+import { Navigate, useLocation, type RouteObject } from 'react-router-dom'
+import { Failure } from './failure.tsx'
+import { signInPath } from './sign-in-path.ts'
+import { useSso } from './sso-context.ts'
+import { useSession } from './use-session.ts'
+
+/**
+ * Shows `children` to a signed-in person only. Anyone else goes through the sign-in page and, once
+ * signed in, comes back to this very address (the return path travels in the stored sign-in, not
+ * in the identity provider's URL).
+ */
+export function RequireSession({ children }: { readonly children: ReactNode }) {
+  const { paths, views } = useSso()
+  const session = useSession()
+  const location = useLocation()
+  if (session.status === 'pending') return <views.Progress message="Checking your session…" />
+  if (session.status === 'error') {
+    return <Failure error={session.error} action={{ label: 'Try again', run: session.retry }} />
+  }
+  if (session.status === 'signed-out') {
+    const here = `${location.pathname}${location.search}${location.hash}`
+    return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />
+  }
+  return children
+}
+
+/** The same route, shown only to a signed-in person (see {@link RequireSession}). */
+export function requireSession(route: RouteObject): RouteObject {
+  return { ...route, element: <RequireSession>{route.element}</RequireSession> }
+}
