@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createBrowserRouter, RouterProvider } from 'react-router-dom'
-import type { startCallback } from 'sso-bridge/callback'
+import type { SsoStart } from 'sso-bridge/callback'
 import { requireSession, SsoProvider, ssoRoutes } from 'sso-bridge/react'
 import { AcmeError } from './pages/acme-error.tsx'
 import { Dashboard } from './pages/dashboard.tsx'
@@ -25,7 +25,7 @@ const router = createBrowserRouter([
   },
 ])
 
-export function renderApp(start: ReturnType<typeof startCallback>): void {
+export function renderApp(start: Promise<SsoStart>): void {
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root')
   createRoot(root).render(
