@@ -8,15 +8,14 @@ import { AppShell } from './app-shell.tsx'
 import { createAppRouter, SIGN_IN_PATH } from './router.tsx'
 import './styles.css'
 
-// Sign-in steps are never retried behind the person's back (docs/architecture.md §3 "Every backend
-// call": no automatic retry).
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-})
-
 export function renderApp(start: SsoStart): void {
   const container = document.getElementById('root')
   if (container === null) throw new Error('index.html has no #root')
+  // Sign-in steps are never retried behind the person's back (docs/architecture.md §3 "Every
+  // backend call": no automatic retry).
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  })
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
