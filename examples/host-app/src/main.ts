@@ -3,9 +3,8 @@
 import { isCallbackPage, startCallback } from 'sso-bridge/callback'
 import { CALLBACK_PATH } from './sso-paths.ts'
 
-const onCallback = isCallbackPage(CALLBACK_PATH) // asked first: startCallback cleans the URL
 const start = startCallback({ callbackPath: CALLBACK_PATH })
-// Settled either way: a failed callback is shown by sso-bridge's views once React is up.
-if (onCallback) await Promise.allSettled([start])
+// startCallback never rejects: a failed callback reaches sso-bridge's views once React is up.
+if (isCallbackPage(CALLBACK_PATH)) await start
 const { renderApp } = await import('./app.tsx')
 renderApp(start)
