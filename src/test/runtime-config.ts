@@ -1,5 +1,5 @@
 // A valid runtime config for unit tests, pointing at the sandbox's default ports.
-import { runtimeConfigSchema, type RuntimeConfig } from '../core/config.ts'
+import { runtimeConfigSchema, type RuntimeConfig } from '../partners/runtime-config.ts'
 
 export const TEST_ISSUER = 'http://127.0.0.1:4010'
 
