@@ -1,7 +1,7 @@
 // The two calls the callback page makes to the BFF (docs/backend-contract.md): the code exchange
 // and the provider-error report, both POST sso/login. No zod, so the callback entry stays small;
 // bff-client.ts adds the other calls over the same sender.
-import type { AuthBackend } from './auth-backend.ts'
+import type { LoginBackend } from './auth-backend.ts'
 import { bffFailure } from './bff-errors.ts'
 import { SsoError } from './errors.ts'
 import { parseJsonBody, sendRequest, type FetchLike, type HttpResponse } from './http.ts'
@@ -42,9 +42,6 @@ export function sessionAnswer(where: string, response: HttpResponse): SessionVie
   }
   return session
 }
-
-/** What the callback needs of the backend. */
-export type LoginBackend = Pick<AuthBackend, 'login' | 'reportProviderError'>
 
 export function createBffLogin(options: BffClientOptions): LoginBackend {
   const send = bffSender(options)
