@@ -1,11 +1,21 @@
 // docs/architecture.md §2 "History": the callback page cleans its URL before any await, so `code`
 // and `state` never stay in the address bar or history, and a reload cannot re-run the exchange.
-export const CALLBACK_PATH = '/sso/callback'
 
-/** When on the callback page, returns its original URL and replaces it with the bare path. */
-export function takeCallbackUrl(): string | undefined {
-  if (window.location.pathname !== CALLBACK_PATH) return undefined
+/** Where the identity provider sends the browser back, unless the host app says otherwise. */
+export const DEFAULT_CALLBACK_PATH = '/sso/callback'
+
+/**
+ * True when this page load is the callback (so an entry script can hold React back until the login
+ * request is out).
+ */
+export function isCallbackPage(callbackPath: string = DEFAULT_CALLBACK_PATH): boolean {
+  return window.location.pathname === callbackPath
+}
+
+/** On the callback page, returns its original URL and replaces it with the bare path. */
+export function takeCallbackUrl(callbackPath: string): string | undefined {
+  if (!isCallbackPage(callbackPath)) return undefined
   const href = window.location.href
-  window.history.replaceState(null, '', CALLBACK_PATH)
+  window.history.replaceState(null, '', callbackPath)
   return href
 }
