@@ -1,2 +1,5 @@
-// sso-bridge/callback: the React-free callback entry (placeholder; filled as the API lands).
+// sso-bridge/callback: the React-free callback entry. A host app's entry script calls
+// startCallback before any framework loads.
 export type { CallbackSuccess } from '../core/callback.ts'
+export { isCallbackPage } from './callback-url.ts'
+export { startCallback, type SsoStart, type StartCallbackOptions } from './start-callback.ts'
