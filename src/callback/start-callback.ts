@@ -2,9 +2,8 @@
 // clean the URL at once, load the config file, and on the callback page send the one login
 // request. Nothing here imports zod or config.ts, so the person waits only for this small script
 // and the config before the exchange starts.
-import type { CallbackSuccess } from '../core/callback.ts'
-import { handleCallback } from '../core/callback.ts'
 import { createBffLogin } from '../core/bff-login.ts'
+import { handleCallback, type CallbackSuccess } from '../core/callback.ts'
 import type { FetchLike } from '../core/http.ts'
 import { safeSessionStorage } from '../core/storage.ts'
 import { createTransactionStore } from '../core/transaction-store.ts'
