@@ -5,13 +5,16 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-/** gzip bytes of the entry path (today about 16.4 KB) and of all JavaScript (about 131 KB). */
+/**
+ * gzip bytes of the entry path (today about 6.1 KB: the callback entry, which must stay within 8 KB
+ * before its login request) and of all JavaScript (about 132 KB).
+ */
 export interface Budget {
   readonly entryPathGzip: number
   readonly allJsGzip: number
 }
 
-export const BUDGET: Budget = { entryPathGzip: 20_000, allJsGzip: 150_000 }
+export const BUDGET: Budget = { entryPathGzip: 8_000, allJsGzip: 150_000 }
 
 export interface BundleSizes {
   readonly entryPath: readonly { readonly file: string; readonly gzip: number }[]
