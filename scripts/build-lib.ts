@@ -42,7 +42,7 @@ function run(title: string, command: string, args: readonly string[]): void {
  * non-local mode); `npm run api:update` shows them without failing, except the rules set to
  * "error", which fail both.
  */
-export function apiExtractorConfig(entry: Entry): IConfigFile {
+function apiExtractorConfig(entry: Entry): IConfigFile {
   return {
     projectFolder: ROOT,
     mainEntryPointFilePath: `<projectFolder>/${TYPES_DIR}/${entry}/index.d.ts`,
@@ -156,8 +156,10 @@ function rollUpDeclarations(update: boolean): boolean {
   if (forgotten.length > 0) {
     const files = [...new Set(forgotten)].map((entry) => `src/${entry}/index.ts`).join(', ')
     console.error(
-      `\nA public declaration uses a type its entry does not export (ae-forgotten-export above):` +
-        ` export that type from ${files} too, or stop using it in the public API.`,
+      '\nA public declaration uses a type its entry does not export (ae-forgotten-export above):' +
+        ` export that type from ${files} too, or stop using it in the public API. A type that` +
+        ' another entry exports counts as well: each lib/<entry>.d.ts stands alone, so re-export' +
+        " it (`export type { SessionView } from '../core/session.ts'`).",
     )
   }
   if (outdated.length > 0) {

@@ -60,7 +60,7 @@ export function checkLib(dir: string): boolean {
         `(minified; ${bytes(size.shippedGzip)} B as shipped, ${files(size.files.length)})`,
     )
   }
-  problems.push(...libOverBudget(sizes).map((line) => `over budget: ${line}`))
+  problems.push(...libOverBudget(sizes).map((l) => `over budget (scripts/bundle-budget.ts): ${l}`))
   return report(problems)
 }
 
