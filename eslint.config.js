@@ -54,7 +54,18 @@ const layerRules = layers.map((layer, index) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['dist', 'server/dist', 'node_modules', 'playwright-report', 'test-results'] },
+  {
+    ignores: [
+      'dist',
+      'server/dist',
+      'lib',
+      '.lib-types',
+      '.pack',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { measureBundle, overBudget } from './bundle-budget.ts'
+import {
+  libOverBudget,
+  measureBundle,
+  measureLibEntry,
+  overBudget,
+  staticImportsOf,
+} from './bundle-budget.ts'
 
 let dir: string | undefined
 afterEach(() => {
@@ -37,4 +43,68 @@ test('sizes over the budget are reported, sizes within it are not', () => {
     'entry path 25000 B gzip > budget 20000 B',
   ])
   expect(overBudget(sizes, { entryPathGzip: 30_000, allJsGzip: 150_000 })).toEqual([])
+})
+
+function lib(files: Record<string, string>): string {
+  dir = mkdtempSync(join(tmpdir(), 'lib-budget-'))
+  mkdirSync(join(dir, 'chunks'))
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+const libFiles = {
+  'a.js':
+    'import { s } from "./chunks/shared.js"\nimport { x } from "react"\n' +
+    'export { d } from "./chunks/deep.js"\nexport const a = () => import("./chunks/lazy.js")',
+  'b.js': 'import "./chunks/shared.js"\nexport const b = 2',
+  'chunks/shared.js':
+    'import { d } from "./deep.js"\nimport { z } from "zod/mini"\nexport const s = d',
+  'chunks/deep.js': `export const d = ${JSON.stringify('d'.repeat(2_000))}`,
+  'chunks/lazy.js': `export const l = ${JSON.stringify('l'.repeat(50_000))}`,
+}
+
+test('static imports and re-exports count, dynamic imports do not', () => {
+  expect(staticImportsOf('a.js', libFiles['a.js'])).toEqual([
+    './chunks/shared.js',
+    'react',
+    './chunks/deep.js',
+  ])
+})
+
+test("an entry's size is its file plus every chunk it imports statically, transitively", () => {
+  const root = lib(libFiles)
+  const a = measureLibEntry(root, 'a')
+  expect(a.files).toEqual(['a.js', 'chunks/shared.js', 'chunks/deep.js'])
+  expect(a.packages).toEqual(['react', 'zod/mini'])
+  const b = measureLibEntry(root, 'b')
+  expect(b.files).toEqual(['b.js', 'chunks/shared.js', 'chunks/deep.js'])
+  expect(b.packages).toEqual(['zod/mini'])
+  // The shared chunks count in full for each entry; the lazy chunk for neither.
+  expect(a.gzip).toBeGreaterThan(b.gzip)
+  expect(a.gzip).toBeLessThan(1_000)
+})
+
+test('the budgeted size is of minified code; the size as shipped is reported beside it', () => {
+  const comments = '// a comment that the minifier drops\n'.repeat(50)
+  const root = lib({
+    'e.js': `${comments}export function f(longName) {\n  return longName + 1\n}\n`,
+  })
+  const size = measureLibEntry(root, 'e')
+  expect(size.gzip).toBeLessThan(size.shippedGzip)
+})
+
+test('entries over their budget are reported, and so is an entry without one', () => {
+  const size = (entry: string, gzip: number) => ({
+    entry,
+    files: [],
+    packages: [],
+    gzip,
+    shippedGzip: gzip,
+  })
+  const budget = { core: 1_000, callback: 500 }
+  expect(libOverBudget([size('core', 900), size('callback', 500)], budget)).toEqual([])
+  expect(libOverBudget([size('core', 1_200), size('react', 1)], budget)).toEqual([
+    'core 1200 B gzip > budget 1000 B',
+    'react has no budget in LIB_BUDGET',
+  ])
 })

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every check in order, stopping at the first failure (lint, types, unit, build,
-// journeys). Journeys start what they need themselves (sandbox, vite preview, vite dev).
+// `npm test`: every check in order, stopping at the first failure (lint, types, unit, build with
+// the library's API report and budgets, the packed package as a host sees it, journeys). Journeys start what they need themselves (sandbox, vite preview, vite dev).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -14,6 +14,7 @@ const steps = [
   ['types (server build)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],
+  ['package', 'node', ['scripts/check-package.mjs']],
   ['host app (Acme Portal, from the packed tarball)', 'node', ['scripts/host-app.mjs']],
   ['journeys', 'npx', ['playwright', 'test']],
 ]

@@ -1,6 +1,8 @@
-// The BFF's entry point: `node server/dist/main.js`. Reads the environment (a bad value stops
-// it with a message naming the variable), listens, and closes gracefully on SIGTERM and SIGINT:
-// no new connections, requests in flight finish, then the session store closes.
+#!/usr/bin/env node
+// The BFF's entry point: `node server/dist/main.js`, or `sso-bridge-bff` where the package is
+// installed. Reads the environment (a bad value stops it with a message naming the variable),
+// listens, and closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight
+// finish, then the session store closes.
 import { buildBff } from './app.ts'
 import { readConfig } from './config.ts'
 

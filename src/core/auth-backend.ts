@@ -53,3 +53,6 @@ export interface AuthBackend {
   /** Ends the session at the backend. */
   signOut(): Promise<void>
 }
+
+/** What the callback page needs of the backend: the code exchange and the error report. */
+export type LoginBackend = Pick<AuthBackend, 'login' | 'reportProviderError'>

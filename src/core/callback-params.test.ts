@@ -88,3 +88,15 @@ test('callbackStateOf gives the single state, else undefined', () => {
   expect(callbackStateOf(`${BASE}?code=c1`)).toBeUndefined()
   expect(callbackStateOf('not a url')).toBeUndefined()
 })
+
+test('names every malformed parameter by its name in the query', () => {
+  const href = `${BASE}?error=${encodeURIComponent('a"b')}&error_description=${'d'.repeat(1025)}`
+  expect(() => readCallbackParams(href)).toThrow(
+    'malformed callback parameter "error", "error_description"',
+  )
+})
+
+test('reports a duplicate before a malformed value', () => {
+  const href = `${BASE}?error=${encodeURIComponent('a"b')}&iss=a&iss=b`
+  expect(() => readCallbackParams(href)).toThrow('"iss" parameter appears 2 times')
+})

@@ -1,29 +1,29 @@
-// The identity provider's redirect back to /sso/callback (RFC 6749 §4.1.2, RFC 9207 §2), read
-// through a schema: bounded lengths, no duplicates, nothing else trusted.
-import { z } from 'zod/mini'
+// The identity provider's redirect back to the callback page (RFC 6749 §4.1.2, RFC 9207 §2): each
+// parameter read once, bounded in length, never duplicated; nothing else trusted.
 import { SsoError } from './errors.ts'
 
-const NAMES = {
-  state: 'state',
-  code: 'code',
-  iss: 'iss',
-  error: 'error',
-  errorDescription: 'error_description',
-} as const
-
 // RFC 6749 §4.1.2.1: error and error_description are printable ASCII without '"' and '\'.
-const errorText = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/
+const ERROR_TEXT = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/
 
-const callbackParamsSchema = z.strictObject({
-  state: z.optional(z.string().check(z.maxLength(512))),
-  code: z.optional(z.string().check(z.maxLength(2048))),
-  iss: z.optional(z.string().check(z.maxLength(2048))),
-  error: z.optional(z.string().check(z.maxLength(256), z.regex(errorText))),
-  errorDescription: z.optional(z.string().check(z.maxLength(1024))),
-})
+interface ParamRule {
+  /** The parameter's name in the query. */
+  readonly name: string
+  readonly maxLength: number
+  readonly pattern?: RegExp
+}
+
+type Field = 'state' | 'code' | 'iss' | 'error' | 'errorDescription'
+
+const RULES: Readonly<Record<Field, ParamRule>> = {
+  state: { name: 'state', maxLength: 512 },
+  code: { name: 'code', maxLength: 2048 },
+  iss: { name: 'iss', maxLength: 2048 },
+  error: { name: 'error', maxLength: 256, pattern: ERROR_TEXT },
+  errorDescription: { name: 'error_description', maxLength: 1024 },
+}
 
 /** The callback's query parameters; empty values are read as absent. */
-export type CallbackParams = z.infer<typeof callbackParamsSchema>
+export type CallbackParams = { [F in Field]?: string }
 
 /**
  * Reads the callback parameters from the page's original URL. Throws SsoError
@@ -37,29 +37,35 @@ export function readCallbackParams(href: string): CallbackParams {
   } catch (error) {
     throw new SsoError('invalid_callback', 'callback URL does not parse', { cause: error })
   }
-  const raw: Record<string, string> = {}
-  for (const [field, name] of Object.entries(NAMES)) {
-    const values = search.getAll(name)
+  const params: CallbackParams = {}
+  const malformed: string[] = []
+  for (const field of Object.keys(RULES) as Field[]) {
+    const rule = RULES[field]
+    const values = search.getAll(rule.name)
     if (values.length > 1) {
-      throw new SsoError('invalid_callback', `"${name}" parameter appears ${values.length} times`)
+      throw new SsoError(
+        'invalid_callback',
+        `"${rule.name}" parameter appears ${values.length} times`,
+      )
     }
     const value = values[0]
-    if (value !== undefined && value !== '') raw[field] = value
+    if (value === undefined || value === '') continue
+    if (value.length > rule.maxLength || !(rule.pattern?.test(value) ?? true)) {
+      malformed.push(`"${rule.name}"`)
+    } else {
+      params[field] = value
+    }
   }
-  const parsed = callbackParamsSchema.safeParse(raw)
-  if (!parsed.success) {
-    const names = parsed.error.issues.map((issue) => `"${String(issue.path[0])}"`).join(', ')
-    throw new SsoError('invalid_callback', `malformed callback parameter ${names}`, {
-      cause: parsed.error,
-    })
+  if (malformed.length > 0) {
+    throw new SsoError('invalid_callback', `malformed callback parameter ${malformed.join(', ')}`)
   }
-  return parsed.data
+  return params
 }
 
 /** The state of a callback URL when it has exactly one non-empty value; used as a flight key. */
 export function callbackStateOf(href: string): string | undefined {
   try {
-    const values = new URL(href).searchParams.getAll(NAMES.state)
+    const values = new URL(href).searchParams.getAll(RULES.state.name)
     return values.length === 1 && values[0] !== '' ? values[0] : undefined
   } catch {
     return undefined

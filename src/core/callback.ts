@@ -1,9 +1,8 @@
 // The identity provider's redirect back (docs/architecture.md §3 "Callback order"): read the
 // parameters, consume the state, check iss, report a provider error, else exchange the code exactly
 // once.
-import type { AuthBackend } from './auth-backend.ts'
+import type { LoginBackend } from './auth-backend.ts'
 import { callbackStateOf, readCallbackParams } from './callback-params.ts'
-import type { CoreConfig } from './config.ts'
 import { SsoError } from './errors.ts'
 import type { SessionView } from './session.ts'
 import type { TransactionStore } from './transaction-store.ts'
@@ -18,12 +17,15 @@ export interface CallbackSuccess {
 
 export interface CallbackDeps {
   readonly store: TransactionStore
-  readonly backend: AuthBackend
-  readonly config: Pick<CoreConfig, 'identityProvider'>
+  readonly backend: LoginBackend
+  readonly config: {
+    readonly identityProvider: { readonly issuer: string; readonly requireIssuer: boolean }
+  }
 }
 
 // One exchange per state for the life of the page: React StrictMode, a double render or a
-// double click all get the same promise, so the single-use code is sent once.
+// double click all get the same promise, so the single-use code is sent once. Never cleared: a
+// new page load is a new module.
 const flights = new Map<string, Promise<CallbackSuccess>>()
 
 /**
@@ -33,7 +35,8 @@ const flights = new Map<string, Promise<CallbackSuccess>>()
  * `issuer_mismatch`, `provider_error` (detail: the provider's description, as text),
  * `login_failed`, `sign_in_not_bound`, `rate_limited`, `invalid_response`, `backend_unavailable`,
  * `timeout` or `storage_unavailable`. Failures after the state was found carry the transaction's
- * `returnTo`.
+ * `returnTo`. Nothing is awaited before the backend call, so the request has been sent when this
+ * returns (the callback entry relies on it).
  */
 export function handleCallback(href: string, deps: CallbackDeps): Promise<CallbackSuccess> {
   const state = callbackStateOf(href)
@@ -43,11 +46,6 @@ export function handleCallback(href: string, deps: CallbackDeps): Promise<Callba
   const flight = completeSignIn(href, deps)
   flights.set(state, flight)
   return flight
-}
-
-/** Forgets every exchange, so tests can start from a fresh page. */
-export function resetCallbackFlightsForTests(): void {
-  flights.clear()
 }
 
 async function completeSignIn(href: string, deps: CallbackDeps): Promise<CallbackSuccess> {

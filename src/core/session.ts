@@ -1,16 +1,41 @@
 // The signed-in session as the browser knows it (the BFF keeps the tokens): who, what
 // they may use, until when. Nothing here can call a partner by itself; page script that reads it
 // learns no credential.
-import { z } from 'zod/mini'
+import { isObject, isText, isWholeNumber } from './plain-checks.ts'
 
-export const sessionViewSchema = z.object({
-  email: z.string().check(z.minLength(1), z.maxLength(320)),
-  permissions: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(64)),
-  ciiNo: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+export interface SessionView {
+  readonly email: string
+  readonly permissions: readonly string[]
+  readonly ciiNo?: string
   /** When the session ends at the latest, in ms since the epoch. */
-  expiresAt: z.number().check(z.int(), z.positive()),
+  readonly expiresAt: number
   /** The session ends after this long without use. */
-  idleTimeoutSeconds: z.number().check(z.int(), z.positive()),
-})
+  readonly idleTimeoutSeconds: number
+}
 
-export type SessionView = z.infer<typeof sessionViewSchema>
+const MAX_PERMISSIONS = 64
+
+function isPermissionList(value: unknown): value is string[] {
+  if (!Array.isArray(value) || value.length > MAX_PERMISSIONS) return false
+  return (value as unknown[]).every((permission) => isText(permission, 0, 64))
+}
+
+/**
+ * The session view in a BFF answer, else undefined. Only the known fields are copied, so nothing
+ * else the answer carries (a token by mistake) is kept.
+ */
+export function readSessionView(value: unknown): SessionView | undefined {
+  if (!isObject(value)) return undefined
+  const { email, permissions, ciiNo, expiresAt, idleTimeoutSeconds } = value
+  if (!isText(email, 1, 320)) return undefined
+  if (!isPermissionList(permissions)) return undefined
+  if (ciiNo !== undefined && !isText(ciiNo, 1, 64)) return undefined
+  if (!isWholeNumber(expiresAt, 1) || !isWholeNumber(idleTimeoutSeconds, 1)) return undefined
+  return {
+    email,
+    permissions: [...permissions],
+    ...(ciiNo !== undefined && { ciiNo }),
+    expiresAt,
+    idleTimeoutSeconds,
+  }
+}

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test } from 'vitest'
 import { codeOf } from '../test/sso-failure.ts'
 import { throwingStorage, type StorageOperation } from '../test/throwing-storage.ts'
-import { createTransactionStore, type Transaction } from './transaction-store.ts'
+import { createTransactionStore, readTransaction, type Transaction } from './transaction-store.ts'
 
 const TTL = 600_000
 let clock = 1_700_000_000_000
@@ -223,4 +223,66 @@ test('clear removes every record and tombstone but keeps other keys', () => {
   expect(sessionStorage.getItem('sso-bridge:done:a')).toBeNull()
   expect(codeOf(() => transactions.consume('b'))).toBe('state_mismatch')
   expect(sessionStorage.getItem('unrelated')).toBe('keep')
+})
+
+test('readTransaction gives a copy of a well-formed record', () => {
+  const tx = transaction()
+  const read = readTransaction(JSON.parse(JSON.stringify(tx)))
+  expect(read).toEqual(tx)
+  expect(read).not.toBe(tx)
+})
+
+test.each(Object.keys(transaction()))('readTransaction refuses a record without %s', (field) => {
+  const record = Object.fromEntries(Object.entries(transaction()).filter(([key]) => key !== field))
+  expect(readTransaction(record)).toBeUndefined()
+})
+
+test.each<[string, Record<string, unknown>]>([
+  ['another flow', { flow: 'handoff' }],
+  ['another provider', { provider: 'indee' }],
+  ['an empty state', { state: '' }],
+  ['a state over 512 characters', { state: 's'.repeat(513) }],
+  ['a numeric nonce', { nonce: 1 }],
+  ['a nonce over 512 characters', { nonce: 'n'.repeat(513) }],
+  ['an email that is not an address', { email: 'alice' }],
+  ['an email with surrounding spaces', { email: ' alice@example.com ' }],
+  ['a returnTo on another origin', { returnTo: '//evil.example/' }],
+  ['a returnTo into the callback', { returnTo: '/sso/callback?code=x' }],
+  ['an issuer that is not a URL', { issuer: 'idp' }],
+  ['an issuer over plain http elsewhere', { issuer: 'http://idp.example' }],
+  ['a fractional createdAt', { createdAt: 1.5 }],
+  ['a negative createdAt', { createdAt: -1 }],
+  ['a createdAt as text', { createdAt: '1700000000000' }],
+])('readTransaction refuses %s', (_name, change) => {
+  expect(readTransaction({ ...transaction(), ...change })).toBeUndefined()
+})
+
+test('readTransaction refuses an unknown key, "__proto__" included', () => {
+  expect(readTransaction({ ...transaction(), admin: true })).toBeUndefined()
+  const withProto: unknown = JSON.parse(
+    JSON.stringify(transaction()).replace('{', '{"__proto__":{"admin":true},'),
+  )
+  expect(readTransaction(withProto)).toBeUndefined()
+})
+
+test('readTransaction refuses what is not an object', () => {
+  expect(readTransaction(null)).toBeUndefined()
+  expect(readTransaction([transaction()])).toBeUndefined()
+  expect(readTransaction('{}')).toBeUndefined()
+})
+
+test('save refuses a record with an unknown key, as the read path does', () => {
+  const tx = { ...transaction(), admin: true }
+  expect(codeOf(() => store().save(tx))).toBe('invalid_response')
+  expect(sessionStorage.length).toBe(0)
+})
+
+test('a tombstone with an unknown key is ignored and removed', () => {
+  const transactions = store()
+  transactions.save(transaction())
+  sessionStorage.setItem(
+    'sso-bridge:done:state-1',
+    JSON.stringify({ reason: 'used', at: clock, x: 1 }),
+  )
+  expect(transactions.consume('state-1').state).toBe('state-1')
 })

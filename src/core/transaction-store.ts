@@ -1,9 +1,11 @@
 // Sign-ins in progress (docs/architecture.md §3 "Transactions"): one sessionStorage record per
 // state, validated on the way in and out, consumed once, remembered briefly by a tombstone.
-import { z } from 'zod/mini'
-import { emailSchema } from './email.ts'
+import type { ProviderName } from './auth-backend.ts'
+import { destinationProblems } from './config-rules.ts'
+import { isEmail } from './email-address.ts'
 import { SsoError } from './errors.ts'
 import { parseJsonText } from './json.ts'
+import { hasOnlyKeys, isObject, isText, isWholeNumber } from './plain-checks.ts'
 import { isReturnPath } from './return-to.ts'
 import { guardStorage, probeStorage, storageKeys } from './storage.ts'
 
@@ -12,27 +14,61 @@ const TOMBSTONE_PREFIX = 'sso-bridge:done:'
 /** Longer than anything a backend issues; a longer callback state cannot match a record. */
 export const MAX_STATE_LENGTH = 512
 
-export const transactionSchema = z.strictObject({
-  flow: z.literal('signin'),
-  provider: z.literal('bff'),
-  state: z.string().check(z.minLength(1), z.maxLength(MAX_STATE_LENGTH)),
-  nonce: z.string().check(z.minLength(1), z.maxLength(MAX_STATE_LENGTH)),
-  email: emailSchema,
-  returnTo: z.string().check(z.refine(isReturnPath, 'must be a same-origin path')),
+export interface Transaction {
+  readonly flow: 'signin'
+  readonly provider: ProviderName
+  readonly state: string
+  readonly nonce: string
+  readonly email: string
+  /** A same-origin path (isReturnPath). */
+  readonly returnTo: string
   /** The issuer expected in the callback's `iss` (RFC 9207). */
-  issuer: z.url(),
+  readonly issuer: string
   /** Milliseconds since the epoch, from the injected clock. */
-  createdAt: z.number().check(z.int(), z.nonnegative()),
-})
+  readonly createdAt: number
+}
 
-export type Transaction = z.infer<typeof transactionSchema>
+const TRANSACTION_KEYS = [
+  'flow',
+  'provider',
+  'state',
+  'nonce',
+  'email',
+  'returnTo',
+  'issuer',
+  'createdAt',
+] as const
 
-const tombstoneSchema = z.strictObject({
-  reason: z.enum(['used', 'expired']),
-  at: z.number().check(z.int(), z.nonnegative()),
-})
+/**
+ * The one check of a transaction record, used before it is stored and whenever it is read back
+ * (sessionStorage is shared with every script of this origin): every field present and well
+ * formed, no other field. Returns a copy, else undefined.
+ */
+export function readTransaction(value: unknown): Transaction | undefined {
+  if (!isObject(value) || !hasOnlyKeys(value, TRANSACTION_KEYS)) return undefined
+  const { flow, provider, state, nonce, email, returnTo, issuer, createdAt } = value
+  if (flow !== 'signin' || provider !== 'bff') return undefined
+  if (!isText(state, 1, MAX_STATE_LENGTH) || !isText(nonce, 1, MAX_STATE_LENGTH)) return undefined
+  if (typeof email !== 'string' || !isEmail(email)) return undefined
+  if (typeof returnTo !== 'string' || !isReturnPath(returnTo)) return undefined
+  if (typeof issuer !== 'string' || destinationProblems(issuer, 'issuer').length > 0) {
+    return undefined
+  }
+  if (!isWholeNumber(createdAt, 0)) return undefined
+  return { flow, provider, state, nonce, email, returnTo, issuer, createdAt }
+}
 
-type Tombstone = z.infer<typeof tombstoneSchema>
+interface Tombstone {
+  readonly reason: 'used' | 'expired'
+  readonly at: number
+}
+
+function readTombstoneValue(value: unknown): Tombstone | undefined {
+  if (!isObject(value) || !hasOnlyKeys(value, ['reason', 'at'])) return undefined
+  const { reason, at } = value
+  if ((reason !== 'used' && reason !== 'expired') || !isWholeNumber(at, 0)) return undefined
+  return { reason, at }
+}
 
 export interface TransactionStore {
   /**
@@ -81,14 +117,8 @@ export function createTransactionStore({
     })
   }
 
-  const readRecord = (key: string): Transaction | undefined => {
-    const parsed = transactionSchema.safeParse(parseJsonText(get(key)))
-    return parsed.success ? parsed.data : undefined
-  }
-  const readTombstone = (key: string): Tombstone | undefined => {
-    const parsed = tombstoneSchema.safeParse(parseJsonText(get(key)))
-    return parsed.success ? parsed.data : undefined
-  }
+  const readRecord = (key: string) => readTransaction(parseJsonText(get(key)))
+  const readTombstone = (key: string) => readTombstoneValue(parseJsonText(get(key)))
   const writeTombstone = (state: string, reason: Tombstone['reason']) => {
     set(TOMBSTONE_PREFIX + state, JSON.stringify({ reason, at: now() } satisfies Tombstone))
   }
@@ -100,17 +130,11 @@ export function createTransactionStore({
     },
 
     save(tx) {
-      const parsed = transactionSchema.safeParse(tx)
-      if (!parsed.success) {
-        throw new SsoError(
-          'invalid_response',
-          'refusing to store a malformed sign-in transaction',
-          {
-            cause: parsed.error,
-          },
-        )
+      const record = readTransaction(tx)
+      if (record === undefined) {
+        throw new SsoError('invalid_response', 'refusing to store a malformed sign-in transaction')
       }
-      set(RECORD_PREFIX + parsed.data.state, JSON.stringify(parsed.data))
+      set(RECORD_PREFIX + record.state, JSON.stringify(record))
     },
 
     consume(state) {

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// `npm test`, after the build: the packed tarball (`npm run pack`) as a host project sees it. A
+// scratch TypeScript project in .pack/consumer/ gets the tarball unpacked as
+// node_modules/sso-bridge (its peer dependencies resolve from this repository's node_modules,
+// further up), imports named exports of every entry, and type-checks under `bundler` and
+// `nodenext` resolution; then Node imports every entry, and each entry's run-time exports must be
+// the values its declarations promise.
+import { execFile } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { TARBALL, pack } from './pack.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const CONSUMER = join(ROOT, '.pack', 'consumer')
+const require = createRequire(import.meta.url)
+const TSC = require.resolve('typescript/bin/tsc')
+
+/** A few names from each entry that a host uses (src/<entry>/index.ts has them all). */
+const IMPORTS = {
+  core: ['SsoError', 'type SsoErrorCode'],
+  callback: ['type CallbackSuccess'],
+  react: ['ErrorView'],
+}
+
+const compilerOptions = {
+  strict: true,
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  jsx: 'react-jsx',
+  noEmit: true,
+  types: [],
+  // The package's own declaration files are checked too, as in a host with default settings.
+  skipLibCheck: false,
+}
+
+const consumerSource = [
+  ...Object.entries(IMPORTS).map(
+    ([entry, names]) => `import { ${names.join(', ')} } from 'sso-bridge/${entry}'`,
+  ),
+  '',
+  ...Object.values(IMPORTS)
+    .flat()
+    .map((name) =>
+      name.startsWith('type ')
+        ? `export type Uses${name.slice(5)} = ${name.slice(5)}`
+        : `export const uses${name} = ${name}`,
+    ),
+  '',
+].join('\n')
+
+/** Lists the run-time exports each entry's declarations promise, through the compiler API. */
+const declaredValuesSource = `
+import ts from 'typescript'
+const options = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  noEmit: true, types: [] }
+const entries = ${JSON.stringify(Object.keys(IMPORTS))}
+const files = entries.map((entry) =>
+  ts.resolveModuleName('sso-bridge/' + entry, 'consumer.ts', options, ts.sys).resolvedModule.resolvedFileName)
+const program = ts.createProgram(files, options)
+const checker = program.getTypeChecker()
+const out = {}
+entries.forEach((entry, i) => {
+  const module = checker.getSymbolAtLocation(program.getSourceFile(files[i]))
+  out[entry] = checker.getExportsOfModule(module).filter((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
+    return (target.flags & ts.SymbolFlags.Value) !== 0
+  }).map((symbol) => symbol.name).sort()
+})
+console.log(JSON.stringify(out))
+`
+
+const runtimeValuesSource = `
+const out = {}
+for (const entry of ${JSON.stringify(Object.keys(IMPORTS))}) {
+  out[entry] = Object.keys(await import('sso-bridge/' + entry)).sort()
+}
+console.log(JSON.stringify(out))
+`
+
+/** Runs a command in the consumer project; its output is shown only when it fails. */
+function run(title, command, args) {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: CONSUMER, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error !== null) {
+        console.error(`package check: ${title} failed:\n${stdout}${stderr}`)
+        process.exit(1)
+      }
+      resolve(stdout)
+    })
+  })
+}
+
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name)
+
+function writeJson(file, value) {
+  writeFileSync(join(CONSUMER, file), `${JSON.stringify(value, null, 2)}\n`)
+}
+
+const info = pack()
+rmSync(CONSUMER, { recursive: true, force: true })
+mkdirSync(join(CONSUMER, 'node_modules', 'sso-bridge'), { recursive: true })
+await run('unpacking', 'tar', [
+  '-xzf',
+  TARBALL,
+  '--strip-components=1',
+  '-C',
+  'node_modules/sso-bridge',
+])
+writeJson('package.json', { name: 'sso-bridge-consumer', private: true, type: 'module' })
+writeJson('tsconfig.bundler.json', {
+  compilerOptions: { ...compilerOptions, module: 'ESNext', moduleResolution: 'Bundler' },
+  files: ['consumer.ts'],
+})
+writeJson('tsconfig.nodenext.json', {
+  compilerOptions: { ...compilerOptions, module: 'NodeNext', moduleResolution: 'NodeNext' },
+  files: ['consumer.ts'],
+})
+writeFileSync(join(CONSUMER, 'consumer.ts'), consumerSource)
+
+// Two cores: the four independent checks run side by side.
+await Promise.all([
+  ...['bundler', 'nodenext'].map((resolution) =>
+    run(`tsc with ${resolution} resolution`, process.execPath, [
+      TSC,
+      '-p',
+      `tsconfig.${resolution}.json`,
+    ]),
+  ),
+  // The package.json fields against the files that ship (exports, bin, types).
+  run('publint', bin('publint'), ['run', TARBALL, '--strict']),
+  // Types as each resolution mode sees them; ESM only, so CommonJS `require` and the
+  // deprecated node10 resolution are out of scope.
+  run('are-the-types-wrong', bin('attw'), [TARBALL, '--profile', 'esm-only']),
+])
+const [declared, runtime] = (
+  await Promise.all([
+    run('reading the declarations', process.execPath, [
+      '--input-type=module',
+      '-e',
+      declaredValuesSource,
+    ]),
+    run('importing every entry in Node', process.execPath, [
+      '--input-type=module',
+      '-e',
+      runtimeValuesSource,
+    ]),
+  ])
+).map((out) => JSON.parse(out))
+const mismatches = Object.keys(IMPORTS).flatMap((entry) => {
+  const missing = declared[entry].filter((name) => !runtime[entry].includes(name))
+  const undeclared = runtime[entry].filter((name) => !declared[entry].includes(name))
+  return [
+    ...missing.map(
+      (name) => `sso-bridge/${entry}: "${name}" is declared but not exported at run time`,
+    ),
+    ...undeclared.map((name) => `sso-bridge/${entry}: "${name}" is exported but not declared`),
+  ]
+})
+if (mismatches.length > 0) {
+  console.error(`package check: declarations and modules disagree:\n  ${mismatches.join('\n  ')}`)
+  process.exit(1)
+}
+const counts = Object.entries(runtime).map(([entry, names]) => `${entry} ${names.length}`)
+console.log(
+  `package check: ${info.entryCount} files; every entry resolves with types (bundler, nodenext) ` +
+    `and in Node; run-time exports match the declarations (${counts.join(', ')}); ` +
+    'publint and attw pass',
+)

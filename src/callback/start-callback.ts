@@ -1,0 +1,88 @@
+// The callback entry before any framework loads (docs/decisions/001-callback-before-react.md):
+// clean the URL at once, load the config file, and on the callback page send the one login
+// request. Nothing here imports zod or config.ts, so the person waits only for this small script
+// and the config before the exchange starts.
+import { createBffLogin } from '../core/bff-login.ts'
+import { handleCallback, type CallbackSuccess } from '../core/callback.ts'
+import type { FetchLike } from '../core/http.ts'
+import { safeSessionStorage } from '../core/storage.ts'
+import { createTransactionStore } from '../core/transaction-store.ts'
+import { readCallbackConfig, type CallbackConfig } from './callback-config.ts'
+import { DEFAULT_CALLBACK_PATH } from '../core/return-to.ts'
+import { takeCallbackUrl } from './callback-url.ts'
+import { loadConfigFile, type ConfigFile } from './config-file.ts'
+
+export interface StartCallbackOptions {
+  /** URL of the runtime config JSON. Default '/sso.config.json'. */
+  readonly configUrl?: string
+  /** The path the identity provider redirects back to. Default '/sso/callback'. */
+  readonly callbackPath?: string
+}
+
+export interface SsoStart {
+  readonly configUrl: string
+  readonly callbackPath: string
+  /**
+   * The config file's JSON as loaded (the React part validates all of it with zod), or why it could
+   * not be loaded.
+   */
+  readonly configFile: ConfigFile
+  /** The login exchange, when this page load is the callback; undefined on any other page. */
+  readonly callback: Promise<CallbackSuccess> | undefined
+}
+
+const DEFAULT_CONFIG_URL = '/sso.config.json'
+
+// One start per page load: a second call (a re-run entry, a StrictMode effect) gets the first
+// call's result, since the first already took the callback URL out of the address bar.
+let started: Promise<SsoStart> | undefined
+
+/**
+ * Cleans the callback URL synchronously (history.replaceState before any await), loads the config,
+ * and on the callback page sends the one login request. Resolves once that request has been sent
+ * (or once there is nothing to send).
+ */
+export function startCallback(options: StartCallbackOptions = {}): Promise<SsoStart> {
+  started ??= start(
+    options.configUrl ?? DEFAULT_CONFIG_URL,
+    options.callbackPath ?? DEFAULT_CALLBACK_PATH,
+  )
+  return started
+}
+
+async function start(configUrl: string, callbackPath: string): Promise<SsoStart> {
+  // Before the first await (docs/architecture.md §2 "History").
+  const href = takeCallbackUrl(callbackPath)
+  const configFile = await loadConfigFile(configUrl)
+  let callback: Promise<CallbackSuccess> | undefined
+  if (href !== undefined && configFile.ok) {
+    const config = readCallbackConfig(configFile.value)
+    // A bad field stops the exchange; the React part shows the config error page for it.
+    if (config.ok) {
+      callback = exchange(href, config.config)
+      // The React part reports the outcome; this only keeps a rejection from being unhandled.
+      callback.catch(() => undefined)
+    }
+  }
+  return { configUrl, callbackPath, configFile, callback }
+}
+
+// Runs without an await up to the login request, so it has been sent when this returns.
+async function exchange(href: string, config: CallbackConfig): Promise<CallbackSuccess> {
+  // docs/architecture.md §3 "Transactions": no sessionStorage is storage_unavailable, never memory.
+  const store = createTransactionStore({
+    storage: safeSessionStorage(),
+    now: () => Date.now(),
+    ttlMs: config.transactionTtlSeconds * 1000,
+  })
+  store.purgeStale()
+  // Absolute against this origin: the same request in the browser, and usable under Node's fetch.
+  const fetch: FetchLike = (input, init) =>
+    window.fetch(new URL(input, window.location.origin).href, init)
+  const backend = createBffLogin({
+    fetch,
+    apiBase: config.apiBase,
+    timeoutMs: config.requestTimeoutMs,
+  })
+  return handleCallback(href, { store, backend, config })
+}

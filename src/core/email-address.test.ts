@@ -1,0 +1,45 @@
+import { expect, test } from 'vitest'
+import { isEmail, MAX_EMAIL_LENGTH } from './email-address.ts'
+import { emailSchema } from './email.ts'
+
+test.each([
+  'alice@example.com',
+  'alice.smith@mail.example.co.uk',
+  "o'brien+sso@example-corp.com",
+  'a_b-c@x1.io',
+])('accepts %s', (value) => {
+  expect(isEmail(value)).toBe(true)
+})
+
+test.each([
+  ['no at sign', 'alice'],
+  ['nothing before the at sign', '@example.com'],
+  ['two at signs', 'a@b@example.com'],
+  ['no dot in the domain', 'alice@localhost'],
+  ['a numeric top label', 'alice@example.123'],
+  ['a leading dot', '.alice@example.com'],
+  ['two dots in a row', 'alice..smith@example.com'],
+  ['a trailing dot before the at sign', 'alice.@example.com'],
+  ['a label starting with a hyphen', 'alice@-example.com'],
+  ['an empty label', 'alice@example..com'],
+  ['a space', 'alice smith@example.com'],
+  ['surrounding spaces', ' alice@example.com '],
+  ['quotes', '"alice"@example.com'],
+  ['a local part over 64 characters', `${'a'.repeat(65)}@example.com`],
+  ['a label over 63 characters', `alice@${'a'.repeat(64)}.com`],
+])('refuses an address with %s', (_name, value) => {
+  expect(isEmail(value)).toBe(false)
+})
+
+test('refuses an address longer than 254 characters and accepts one of exactly 254', () => {
+  const domain = `${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(63)}.com`
+  const exact = `${'a'.repeat(MAX_EMAIL_LENGTH - domain.length - 1)}@${domain}`
+  expect(exact).toHaveLength(MAX_EMAIL_LENGTH)
+  expect(isEmail(exact)).toBe(true)
+  expect(isEmail(`a${exact}`)).toBe(false)
+})
+
+test('the sign-in schema trims, then applies the same rule', () => {
+  expect(emailSchema.safeParse(' alice@example.com ').data).toBe('alice@example.com')
+  expect(emailSchema.safeParse('alice@localhost').success).toBe(false)
+})
