@@ -7,23 +7,13 @@
 //   3. `npm run build` there (tsc --noEmit && vite build).
 // `npm test` runs this after `build` and before the journeys, which serve the result.
 import { spawnSync } from 'node:child_process'
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HOST_APP = join(ROOT, 'examples', 'host-app')
-const PACK_DIR = join(ROOT, '.pack')
-const TARBALL = join(PACK_DIR, 'sso-bridge.tgz')
+const TARBALL = join(ROOT, '.pack', 'sso-bridge.tgz')
 /** The package entries a host may import; anything else of sso-bridge is internal. */
 const PUBLIC_ENTRIES = new Set(['sso-bridge/core', 'sso-bridge/callback', 'sso-bridge/react'])
 
@@ -39,21 +29,11 @@ function run(command, args, cwd) {
     fail(`${command} ${args.join(' ')} failed (${result.status ?? result.signal})`)
 }
 
-/** 1. The tarball, as `npm publish` would upload it. */
+/** 1. The tarball, as `npm publish` would upload it (scripts/pack.mjs builds first if needed). */
 function pack() {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
   rmSync(TARBALL, { force: true })
-  mkdirSync(PACK_DIR, { recursive: true })
-  // Build output of our own: never committed, whatever the root .gitignore says.
-  writeFileSync(join(PACK_DIR, '.gitignore'), '*\n')
-  if (pkg.scripts?.pack !== undefined) {
-    run('npm', ['run', 'pack', '--silent'], ROOT)
-  } else {
-    // Until the root has `npm run pack`: plain `npm pack`, renamed to the name the host expects.
-    run('npm', ['pack', '--pack-destination', PACK_DIR, '--silent'], ROOT)
-    renameSync(join(PACK_DIR, `${pkg.name}-${pkg.version}.tgz`), TARBALL)
-  }
-  if (!existsSync(TARBALL)) fail(`packing wrote no ${relative(ROOT, TARBALL)}`)
+  run('npm', ['run', 'pack', '--silent'], ROOT)
+  if (!existsSync(TARBALL)) fail(`npm run pack wrote no ${relative(ROOT, TARBALL)}`)
 }
 
 /** Every import specifier of the host's own source. */
