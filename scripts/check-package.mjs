@@ -19,9 +19,17 @@ const TSC = require.resolve('typescript/bin/tsc')
 
 /** A few names from each entry that a host uses (src/<entry>/index.ts has them all). */
 const IMPORTS = {
-  core: ['SsoError', 'type SsoErrorCode'],
-  callback: ['type CallbackSuccess'],
-  react: ['ErrorView'],
+  core: ['SsoError', 'type SsoErrorCode', 'parseRuntimeConfig', 'PARTNERS', 'type RuntimeConfig'],
+  callback: ['startCallback', 'isCallbackPage', 'type SsoStart'],
+  react: [
+    'SsoProvider',
+    'ssoRoutes',
+    'requireSession',
+    'useSession',
+    'useSignOut',
+    'PartnerLink',
+    'type ErrorViewProps',
+  ],
 }
 
 const compilerOptions = {

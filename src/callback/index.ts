@@ -3,3 +3,6 @@
 export type { CallbackSuccess } from '../core/callback.ts'
 export { isCallbackPage } from './callback-url.ts'
 export { startCallback, type SsoStart, type StartCallbackOptions } from './start-callback.ts'
+export type { ConfigFile } from './config-file.ts'
+export type { ConfigIssue } from '../core/config-rules.ts'
+export type { SessionView } from '../core/session.ts'

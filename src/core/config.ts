@@ -69,8 +69,13 @@ export const coreConfigShape = {
   transactionTtlSeconds: limited(CONFIG_LIMITS.transactionTtlSeconds),
 }
 
-/** What the core reads of the runtime config. */
-export type CoreConfig = z.infer<z.ZodMiniObject<typeof coreConfigShape>>
+/** What the core reads of the runtime config (checked by `coreConfigShape`). */
+export interface CoreConfig {
+  readonly apiBase: string
+  readonly identityProvider: { readonly issuer: string; readonly requireIssuer: boolean }
+  readonly requestTimeoutMs: number
+  readonly transactionTtlSeconds: number
+}
 
 /** Validates a parsed config file against `schema` and lists every bad field by its dotted path. */
 export function parseConfigWith<Config>(

@@ -65,7 +65,7 @@ export interface PartnerAdapter<Config, Input> {
    * `invalid_handoff_input`.
    */
   parseInput(link: HandoffLink, config: Config): Input
-  /** The link (below the hand-off base, with its query) that {@link parseInput} reads back. */
+  /** The link (below the hand-off base, with its query) that {@link PartnerAdapter.parseInput} reads back. */
   linkTo(input: Input): string
   /** The links the signed-in home page offers, all from config. */
   destinations(config: Config): readonly PartnerDestination<Input>[]

@@ -1,6 +1,12 @@
 // sso-bridge/core: the framework-free public surface. Everything a host may import from this entry
 // is listed here; anything else is internal and may change.
-export { SsoError, isSsoError, SSO_ERROR_CODES, type SsoErrorCode } from './errors.ts'
+export {
+  SsoError,
+  isSsoError,
+  SSO_ERROR_CODES,
+  type SsoErrorCode,
+  type SsoErrorOptions,
+} from './errors.ts'
 export {
   ERROR_MESSAGES,
   describeError,
@@ -20,7 +26,14 @@ export {
   type PartnerInput,
   type PartnerName,
 } from '../partners/registry.ts'
+export type { AllowedRedirect } from './allowed-redirect.ts'
+export type { FetchLike } from './http.ts'
+export type { AssureSignConfig, AssureSignInput } from '../partners/assuresign.ts'
+export type { AimbaseConfig, AimbaseInput } from '../partners/aimbase.ts'
+export type { AbcConfig, LobInput } from '../partners/abc.ts'
 export type {
+  AnyPartnerAdapter,
+  HandoffErrorCode,
   HandoffLink,
   HandoffRequest,
   HandoffTarget,
@@ -38,10 +51,21 @@ export {
   createTransactionStore,
   type Transaction,
   type TransactionStore,
+  type TransactionStoreOptions,
 } from './transaction-store.ts'
 export { handleCallback, type CallbackDeps, type CallbackSuccess } from './callback.ts'
 export { startSignIn, type StartSignInDeps } from './sign-in.ts'
 export { createBffClient } from './bff-client.ts'
-export type { AuthBackend, SessionState, SignedOutReason } from './auth-backend.ts'
+export type { BffClientOptions } from './bff-login.ts'
+export type {
+  AuthBackend,
+  InitiateResult,
+  LoginBackend,
+  LoginParams,
+  ProviderErrorReport,
+  ProviderName,
+  SessionState,
+  SignedOutReason,
+} from './auth-backend.ts'
 export type { SessionView } from './session.ts'
 export { safeReturnTo } from './return-to.ts'

@@ -18,7 +18,17 @@ const functionalitySchema = z
   .string()
   .check(z.regex(/^[A-Za-z0-9]{1,5}$/, 'must be 1 to 5 letters or digits'))
 
-const configSchema = z.strictObject({
+export interface AbcConfig {
+  readonly apiVersion: string
+  readonly lobs: readonly {
+    readonly id: string
+    readonly label: string
+    readonly portalUrl: string
+    readonly functionality: string
+  }[]
+}
+
+const configSchema: z.ZodMiniType<AbcConfig> = z.strictObject({
   apiVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must look like "1.0.0"')),
   lobs: z.array(
     z.strictObject({
@@ -30,8 +40,6 @@ const configSchema = z.strictObject({
     }),
   ),
 })
-
-export type AbcConfig = z.infer<typeof configSchema>
 
 /**
  * Reads `lob/:lobId?functionality=…`: the line of business must be configured, and a missing

@@ -19,7 +19,18 @@ export const DEFAULT_AIMBASE_LANDING = '/'
 
 const formatSchema = z.enum(['json', 'xml'])
 
-const configSchema = z.strictObject({
+export interface AimbaseConfig {
+  readonly origin: string
+  readonly format: 'json' | 'xml'
+  readonly accounts: readonly {
+    readonly uid: string
+    readonly label: string
+    readonly landing: string
+    readonly format?: 'json' | 'xml' | undefined
+  }[]
+}
+
+const configSchema: z.ZodMiniType<AimbaseConfig> = z.strictObject({
   origin: originSchema,
   /** Body format of SignOnAccount: both are documented by Aimbase. */
   format: formatSchema,
@@ -33,8 +44,6 @@ const configSchema = z.strictObject({
     }),
   ),
 })
-
-export type AimbaseConfig = z.infer<typeof configSchema>
 
 /**
  * Reads `aimbase?account=…&landing=…`. Without `landing` the hand-off lands on

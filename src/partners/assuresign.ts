@@ -12,13 +12,16 @@ export interface AssureSignInput {
   readonly envelopeId: string
 }
 
-const configSchema = z.strictObject({
+export interface AssureSignConfig {
+  readonly origin: string
+  readonly envelopes: readonly { readonly id: string; readonly label: string }[]
+}
+
+const configSchema: z.ZodMiniType<AssureSignConfig> = z.strictObject({
   /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
   origin: originSchema,
   envelopes: z.array(z.strictObject({ id: guidSchema, label: z.string().check(z.minLength(1)) })),
 })
-
-export type AssureSignConfig = z.infer<typeof configSchema>
 
 /** AssureSign documents the ssoToken as valid for 30 seconds. */
 const TOKEN_LIFETIME_MS = 30_000

@@ -2,11 +2,13 @@ import { expect, test } from 'vitest'
 import shipped from '../../public/sso.config.json'
 import { parseRuntimeConfig, type RuntimeConfig } from './runtime-config.ts'
 
-type Lob = RuntimeConfig['partners']['abc']['lobs'][number]
+/** The config as a test may change it. */
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> }
+type Lob = Mutable<RuntimeConfig['partners']['abc']['lobs'][number]>
 
 /** The shipped config with `change` applied (changes may make it invalid on purpose). */
-function withChanges(change: (config: RuntimeConfig, firstLob: Lob) => void): unknown {
-  const copy = structuredClone(shipped) as RuntimeConfig
+function withChanges(change: (config: Mutable<RuntimeConfig>, firstLob: Lob) => void): unknown {
+  const copy = structuredClone(shipped) as Mutable<RuntimeConfig>
   const [firstLob] = copy.partners.abc.lobs
   if (firstLob === undefined) throw new Error('the shipped config has no line of business')
   change(copy, firstLob)

@@ -6,7 +6,12 @@ export { RequireSession, requireSession } from './require-session.tsx'
 export { useSession, type SessionStatus } from './use-session.ts'
 export { useSignIn, type SignIn } from './use-sign-in.ts'
 export { useSignOut, type SignOut } from './use-sign-out.ts'
-export { PartnerLink, usePartnerDestinations, type Destination } from './partner-link.tsx'
+export {
+  PartnerLink,
+  usePartnerDestinations,
+  type Destination,
+  type PartnerLinkProps,
+} from './partner-link.tsx'
 export { ErrorView } from './error-view.tsx'
 export { ProgressView } from './progress-view.tsx'
 export { ConfigErrorView } from './config-error-view.tsx'
@@ -19,3 +24,11 @@ export type {
   SignInViewProps,
   SsoViews,
 } from './views.ts'
+// What the public API above refers to, so this entry's declarations stand alone.
+export type { CallbackSuccess, ConfigFile, SsoStart } from '../callback/index.ts'
+export type { ConfigIssue } from '../core/config-rules.ts'
+export type { DescribedError, ErrorMessage } from '../core/error-messages.ts'
+export { SSO_ERROR_CODES, type SsoErrorCode } from '../core/errors.ts'
+export type { SessionView } from '../core/session.ts'
+export type { SignedOutReason } from '../core/auth-backend.ts'
+export { PARTNER_NAMES, type PartnerName } from '../partners/registry.ts'

@@ -28,7 +28,7 @@ export function usePartnerDestinations(): readonly Destination[] {
   })
 }
 
-interface PartnerLinkProps {
+export interface PartnerLinkProps {
   /** A hand-off path, as {@link usePartnerDestinations} gives it. */
   readonly href: string
   readonly children: ReactNode
