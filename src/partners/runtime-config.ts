@@ -27,5 +27,5 @@ export function partnerConfig<Name extends PartnerName>(
   config: RuntimeConfig,
   name: Name,
 ): PartnerConfig<Name> {
-  return config.partners[name] as PartnerConfig<Name>
+  return config.partners[name]
 }
