@@ -4,6 +4,9 @@ import { originOf } from './sandbox/ports.ts'
 
 // Journeys run against the production build (vite preview), the built BFF and the real sandbox. One worker:
 // the sandbox's faults, request log and clock are shared, so journeys must not overlap.
+// Two projects: our app (e2e/, on vite preview :4173) and Acme Portal, the host app embedding
+// sso-bridge from its packed tarball (e2e/host-app/, on its own vite preview :4180; build it with
+// `node scripts/host-app.mjs`).
 
 const reuse = process.env.CI === undefined || process.env.CI === ''
 
@@ -17,8 +20,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
+  projects: [
+    { name: 'app', testIgnore: '**/host-app/**', use: { baseURL: originOf('appPreview') } },
+    { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: originOf('hostApp') } },
+  ],
   use: {
-    baseURL: originOf('appPreview'),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
@@ -50,6 +56,14 @@ export default defineConfig({
     {
       command: 'npx vite',
       url: originOf('appDev'),
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+    },
+    {
+      // Acme Portal's own `vite preview` of its build, from its own node_modules.
+      command: 'npm run preview --silent',
+      cwd: 'examples/host-app',
+      url: originOf('hostApp'),
       reuseExistingServer: reuse,
       timeout: 60_000,
     },

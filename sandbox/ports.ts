@@ -13,6 +13,8 @@ const defaults = {
   control: 4070,
   appDev: 5173,
   appPreview: 4173,
+  /** examples/host-app ("Acme Portal"), a product team's app embedding sso-bridge (vite preview). */
+  hostApp: 4180,
 } as const
 
 export type PartyPort = keyof typeof defaults

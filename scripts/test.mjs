@@ -15,6 +15,7 @@ const steps = [
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['package', 'node', ['scripts/check-package.mjs']],
+  ['host app (Acme Portal, from the packed tarball)', 'node', ['scripts/host-app.mjs']],
   ['journeys', 'npx', ['playwright', 'test']],
 ]
 

@@ -1,6 +1,8 @@
 // The auth backend's registration at the identity provider: one confidential client whose
-// redirect URIs are the SPA's callback on each registered app origin. The IdP and the auth
-// backend both read it, so the redirect URIs and the backend's Origin allowlist never drift.
+// redirect URIs are the callbacks of the registered app clients. Each app client is an origin
+// the browser app is served from and the path of its callback there. The IdP (redirect URIs,
+// form-action), the auth backend (Origin allowlist, callback per origin) and the BFF's sandbox
+// environment (SSO_BFF_APP_ORIGINS) all read the one list below, so they never drift.
 import { ports } from '../ports.ts'
 
 export const IDP_CLIENT_ID = 'indee-backend'
@@ -14,14 +16,62 @@ export function idpClientSecret(): string {
   return fromEnv === undefined || fromEnv === '' ? DEFAULT_CLIENT_SECRET : fromEnv
 }
 
-/** Origins the SPA is served from: vite dev and vite preview, on 127.0.0.1 and localhost. */
-export function defaultAppOrigins(): readonly string[] {
-  return [ports.appDev, ports.appPreview].flatMap((port) => [
-    `http://127.0.0.1:${port}`,
-    `http://localhost:${port}`,
-  ])
+/** A browser app that signs people in through the auth backend. */
+export interface AppClient {
+  /** Scheme, host and port, compared exactly with the Origin of `sso/initiate`. */
+  readonly origin: string
+  /** Where the identity provider sends the browser back on that origin. */
+  readonly callbackPath: string
 }
 
-export function callbackUrlFor(appOrigin: string): string {
-  return `${appOrigin}/sso/callback`
+/** Our app's callback (docs/architecture.md §2). */
+export const APP_CALLBACK_PATH = '/sso/callback'
+/** The callback of examples/host-app, which mounts sso-bridge's routes under its own paths. */
+export const HOST_APP_CALLBACK_PATH = '/auth/callback'
+
+function onLoopback(port: number, callbackPath: string): AppClient[] {
+  return ['127.0.0.1', 'localhost'].map((host) => ({
+    origin: `http://${host}:${port}`,
+    callbackPath,
+  }))
+}
+
+/**
+ * Every registered app client: our app (vite dev and vite preview) and the host app
+ * (examples/host-app, vite preview), each on 127.0.0.1 and localhost.
+ */
+export function defaultAppClients(): readonly AppClient[] {
+  return [
+    ...onLoopback(ports.appDev, APP_CALLBACK_PATH),
+    ...onLoopback(ports.appPreview, APP_CALLBACK_PATH),
+    ...onLoopback(ports.hostApp, HOST_APP_CALLBACK_PATH),
+  ]
+}
+
+/** The origins of `clients`: the auth backend's Origin allowlist and the BFF's app origins. */
+export function appOriginsOf(clients: readonly AppClient[] = defaultAppClients()): string[] {
+  return clients.map((client) => client.origin)
+}
+
+/** Origins the browser apps are served from (ours first). */
+export function defaultAppOrigins(): readonly string[] {
+  return appOriginsOf(defaultAppClients())
+}
+
+/** The identity provider's redirect URIs for `clients`: one callback URL per app client. */
+export function redirectUrisOf(clients: readonly AppClient[] = defaultAppClients()): string[] {
+  return clients.map((client) => `${client.origin}${client.callbackPath}`)
+}
+
+/**
+ * The callback URL of a registered app origin. An origin that is not in `clients` has none: the
+ * backend refuses to start a sign-in from it before this is asked.
+ */
+export function callbackUrlFor(
+  appOrigin: string,
+  clients: readonly AppClient[] = defaultAppClients(),
+): string {
+  const client = clients.find((candidate) => candidate.origin === appOrigin)
+  if (client === undefined) throw new Error(`${appOrigin} is not a registered app origin`)
+  return `${client.origin}${client.callbackPath}`
 }

@@ -4,6 +4,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { SandboxControl } from '../control/control.ts'
 import { TestBrowser } from '../lib/test-browser.ts'
+import { originOf } from '../ports.ts'
 import { USERS, type SandboxUser } from '../users.ts'
 import { IDP_CLIENT_ID, callbackUrlFor, idpClientSecret } from './client-registration.ts'
 import { startIdp, type RunningIdp } from './idp.ts'
@@ -156,6 +157,23 @@ test('accepts the callbacks on localhost as well as 127.0.0.1', async () => {
     localhost,
   )
   expect(page).toMatch(new RegExp(`^${idp.issuer}/interaction/`))
+})
+
+test("registers the host app's own callback path, and only that one on its origin", async () => {
+  const hostCallback = callbackUrlFor(originOf('hostApp'))
+  expect(hostCallback).toBe(`${originOf('hostApp')}/auth/callback`)
+  const browser = new TestBrowser()
+  const { url: page } = await browser.followUntil(
+    authorizeUrl({ redirect_uri: hostCallback }).url,
+    hostCallback,
+  )
+  expect(page).toMatch(new RegExp(`^${idp.issuer}/interaction/`))
+
+  const ours = await new TestBrowser().fetch(
+    authorizeUrl({ redirect_uri: `${originOf('hostApp')}/sso/callback` }).url,
+  )
+  expect(ours.status).toBe(400)
+  expect(ours.headers.get('location')).toBeNull()
 })
 
 test('serves the sign-in page with a CSP that lets the form lead only to the app callbacks', async () => {

@@ -15,9 +15,11 @@ import { findUser, type SandboxUser } from '../users.ts'
 import {
   IDP_CLIENT_ID,
   IDP_SCOPES,
-  callbackUrlFor,
-  defaultAppOrigins,
+  appOriginsOf,
+  defaultAppClients,
   idpClientSecret,
+  redirectUrisOf,
+  type AppClient,
 } from './client-registration.ts'
 import { errorPageHtml, pageHeaders, sendErrorPage, sendLoginPage } from './login-page.ts'
 import { createMemoryAdapter } from './memory-adapter.ts'
@@ -34,8 +36,8 @@ export interface StartIdpOptions {
   readonly control: SandboxControl
   /** 0 picks a free port (tests); the issuer is the actual origin. */
   readonly port: number
-  /** Origins of the SPA; the client's redirect URIs are `<origin>/sso/callback`. */
-  readonly appOrigins?: readonly string[]
+  /** The browser apps; the client's redirect URIs are their callbacks (client-registration.ts). */
+  readonly appClients?: readonly AppClient[]
   /** Do not print provider errors. */
   readonly quiet?: boolean
 }
@@ -107,14 +109,14 @@ async function signingKey() {
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' }
 }
 
-function configuration(appOrigins: readonly string[], key: object): Configuration {
+function configuration(appClients: readonly AppClient[], key: object): Configuration {
   return {
     adapter: createMemoryAdapter(),
     clients: [
       {
         client_id: IDP_CLIENT_ID,
         client_secret: idpClientSecret(),
-        redirect_uris: appOrigins.map(callbackUrlFor),
+        redirect_uris: redirectUrisOf(appClients),
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -221,14 +223,15 @@ async function handleInteraction(
 
 /** Starts the identity provider; its issuer is the origin it listens on. */
 export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
-  const { control, port, appOrigins = defaultAppOrigins(), quiet = false } = options
+  const { control, port, appClients = defaultAppClients(), quiet = false } = options
+  const appOrigins = appOriginsOf(appClients)
   let handle: Handler = (_req, res) => sendJson(res, 503, { error: 'temporarily_unavailable' })
   // Listen first: the issuer must be the actual origin, which port 0 only reveals after listen.
   const server = await listen(
     control.wrap('idp', (req, res) => handle(req, res)),
     port,
   )
-  const provider = new Provider(server.url, configuration(appOrigins, await signingKey()))
+  const provider = new Provider(server.url, configuration(appClients, await signingKey()))
   if (!quiet) {
     provider.on('server_error', (_ctx, error) => console.error('idp server error:', error))
   }

@@ -9,9 +9,10 @@ import type { SandboxControl } from '../control/control.ts'
 import {
   IDP_CLIENT_ID,
   IDP_SCOPES,
-  defaultAppOrigins,
   callbackUrlFor,
+  defaultAppClients,
   idpClientSecret,
+  type AppClient,
 } from '../idp/client-registration.ts'
 import { listen, readJson, sendJson, type Handler, type RunningServer } from '../lib/http.ts'
 import { findUser } from '../users.ts'
@@ -50,15 +51,18 @@ export interface StartIndeeOptions {
   readonly port: number
   /** Issuer of the identity provider the backend signs people in with. */
   readonly idpIssuer: string
-  /** Origins the SPA may start a sign-in from; the callback is `<origin>/sso/callback`. */
-  readonly appOrigins?: readonly string[]
+  /**
+   * The browser apps that may start a sign-in (their origins) and where each gets the browser
+   * back (its callback path); default the sandbox's registration (client-registration.ts).
+   */
+  readonly appClients?: readonly AppClient[]
   /** Pending sign-ins held at most; default MAX_PENDING_TRANSACTIONS (10,000). */
   readonly maxPendingTransactions?: number
 }
 
 interface Backend {
   readonly control: SandboxControl
-  readonly appOrigins: readonly string[]
+  readonly appClients: readonly AppClient[]
   readonly apiKey: string
   readonly idp: IdpClient
   readonly transactions: TransactionStore
@@ -79,14 +83,15 @@ async function initiate(backend: Backend, req: http.IncomingMessage, res: http.S
   const username = body.data.username.trim()
   if (!z.email().safeParse(username).success) return sendIndee(res, 'invalidUsername')
   // Assumption (docs/backend-contract.md): the callback is on the origin the browser called
-  // from, taken from Origin (passed on by the BFF) and only when registered.
+  // from, taken from Origin (passed on by the BFF) and only when registered; its path is the
+  // one registered for that origin.
   const origin = req.headers.origin
-  if (origin === undefined || !backend.appOrigins.includes(origin)) {
+  if (origin === undefined || !backend.appClients.some((client) => client.origin === origin)) {
     return sendIndee(res, 'originNotAllowed')
   }
   const transaction = backend.transactions.create({
     username,
-    redirectUri: callbackUrlFor(origin),
+    redirectUri: callbackUrlFor(origin, backend.appClients),
   })
   if (transaction === undefined) return sendIndee(res, 'tooManySignIns')
   const redirect = await backend.idp.authorizeUrl({
@@ -207,7 +212,7 @@ async function handle(backend: Backend, req: http.IncomingMessage, res: http.Ser
 
 /** Starts the auth backend; the session token's `iss` is the origin it listens on. */
 export async function startIndee(options: StartIndeeOptions): Promise<RunningServer> {
-  const { control, port, idpIssuer, appOrigins = defaultAppOrigins() } = options
+  const { control, port, idpIssuer, appClients = defaultAppClients() } = options
   const now = () => control.now()
   let handleRequest: Handler = (_req, res) =>
     sendIndee(res, 'unexpected', { message: 'Starting up' })
@@ -217,7 +222,7 @@ export async function startIndee(options: StartIndeeOptions): Promise<RunningSer
   )
   const backend: Backend = {
     control,
-    appOrigins,
+    appClients,
     apiKey: indeeApiKey(),
     idp: createIdpClient({
       issuer: idpIssuer,

@@ -97,14 +97,18 @@ export async function initiate(parties: IndeeParties, username: string): Promise
   return (await response.json()) as Started
 }
 
-/** The identity provider's part in a browser: authorize URL, sign-in form, back to the app. */
+/**
+ * The identity provider's part in a browser: authorize URL, sign-in form, back to the callback of
+ * `appOrigin` (default the parties' app origin).
+ */
 export async function callbackAfterIdp(
   parties: IndeeParties,
   redirect: string,
   fields: Readonly<Record<string, string>>,
   browser = new TestBrowser(),
+  appOrigin = parties.appOrigin,
 ): Promise<URL> {
-  const callback = callbackUrlFor(parties.appOrigin)
+  const callback = callbackUrlFor(appOrigin)
   const { url: page } = await browser.followUntil(redirect, callback)
   const posted = await browser.submitForm(page, fields)
   const location = posted.headers.get('location') ?? expect.fail('no redirect after the form')
