@@ -50,16 +50,18 @@ export function scanForSecrets(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const files = filesUnder('dist')
-  const findings = scanForSecrets('dist')
+  // Our app's build by default; `tsx scripts/check-dist.ts examples/host-app/dist` checks a host's.
+  const dir = process.argv[2] ?? 'dist'
+  const files = filesUnder(dir)
+  const findings = scanForSecrets(dir)
   if (findings.length > 0) {
-    console.error('dist/ contains what looks like a secret; the browser bundle must hold none:')
+    console.error(`${dir}/ contains what looks like a secret; the browser bundle must hold none:`)
     for (const f of findings) console.error(`  ${f.file}: ${f.what}`)
     process.exit(1)
   }
-  console.log(`secret scan: dist/ is clean (${files.length} files)`)
+  console.log(`secret scan: ${dir}/ is clean (${files.length} files)`)
   const sizes = measureBundle(
-    'dist',
+    dir,
     files.filter((f) => f.endsWith('.js')),
   )
   const over = overBudget(sizes)

@@ -104,6 +104,8 @@ pack()
 install()
 // 3. The team's own build.
 run('npm', ['run', 'build', '--silent'], HOST_APP)
+// The same secret scan and budgets as our own build: the callback entry within 8 KB on a host too.
+run('npx', ['tsx', 'scripts/check-dist.ts', relative(ROOT, join(HOST_APP, 'dist'))], ROOT)
 console.log(
   `host-app: built ${relative(ROOT, join(HOST_APP, 'dist'))}/ from ${relative(ROOT, TARBALL)}`,
 )

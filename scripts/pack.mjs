@@ -83,8 +83,11 @@ export function pack() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // npm runs the prepack hook before `npm run pack` too; that script builds first, so only a bare
+  // `npm pack` or `npm publish` (npm_command "pack" or "publish", not "run") is held to a fresh build here.
+  const runScript = ['run', 'run-script'].includes(process.env['npm_command'] ?? '')
   if (process.argv.includes('--check-built')) {
-    const stale = staleBuild()
+    const stale = runScript ? undefined : staleBuild()
     if (stale !== undefined) {
       console.error(
         `The package would ship a stale build: ${stale}.\n` +
