@@ -4,9 +4,7 @@
 // and the config before the exchange starts.
 import { createBffLogin } from '../core/bff-login.ts'
 import { handleCallback, type CallbackSuccess } from '../core/callback.ts'
-import type { FetchLike } from '../core/http.ts'
-import { safeSessionStorage } from '../core/storage.ts'
-import { createTransactionStore } from '../core/transaction-store.ts'
+import { browserFetch, browserTransactions } from './browser.ts'
 import { readCallbackConfig, type CallbackConfig } from './callback-config.ts'
 import { DEFAULT_CALLBACK_PATH } from '../core/return-to.ts'
 import { takeCallbackUrl } from './callback-url.ts'
@@ -69,18 +67,9 @@ async function start(configUrl: string, callbackPath: string): Promise<SsoStart>
 
 // Runs without an await up to the login request, so it has been sent when this returns.
 async function exchange(href: string, config: CallbackConfig): Promise<CallbackSuccess> {
-  // docs/architecture.md §3 "Transactions": no sessionStorage is storage_unavailable, never memory.
-  const store = createTransactionStore({
-    storage: safeSessionStorage(),
-    now: () => Date.now(),
-    ttlMs: config.transactionTtlSeconds * 1000,
-  })
-  store.purgeStale()
-  // Absolute against this origin: the same request in the browser, and usable under Node's fetch.
-  const fetch: FetchLike = (input, init) =>
-    window.fetch(new URL(input, window.location.origin).href, init)
+  const store = browserTransactions(config.transactionTtlSeconds)
   const backend = createBffLogin({
-    fetch,
+    fetch: browserFetch,
     apiBase: config.apiBase,
     timeoutMs: config.requestTimeoutMs,
   })
