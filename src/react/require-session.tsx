@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Navigate, useLocation, type RouteObject } from 'react-router-dom'
+import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router-dom'
 import { Failure } from './failure.tsx'
 import { signInPath } from './sign-in-path.ts'
 import { useSso } from './sso-context.ts'
@@ -25,7 +25,12 @@ export function RequireSession({ children }: { readonly children: ReactNode }) {
   return children
 }
 
-/** The same route, shown only to a signed-in person (see {@link RequireSession}). */
+/**
+ * The same route, shown only to a signed-in person (see {@link RequireSession}). Its `element` or
+ * `Component` is wrapped; a route with neither (a layout of children) guards all its children.
+ */
 export function requireSession(route: RouteObject): RouteObject {
-  return { ...route, element: <RequireSession>{route.element}</RequireSession> }
+  const { Component, element, ...rest } = route
+  const inner = element ?? (Component ? <Component /> : <Outlet />)
+  return { ...rest, element: <RequireSession>{inner}</RequireSession> }
 }

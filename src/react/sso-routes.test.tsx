@@ -90,6 +90,11 @@ function renderHost(path: string, options: { start?: SsoStart; client?: QueryCli
         children: [
           { path: '/', element: <Destinations /> },
           requireSession({ path: '/settings', element: <h1>Acme settings</h1> }),
+          requireSession({ path: '/reports', Component: () => <h1>Acme reports</h1> }),
+          requireSession({
+            path: '/admin',
+            children: [{ path: 'users', element: <h1>Acme users</h1> }],
+          }),
           ...ssoRoutes({ callbackPath: '/auth/callback', handoffPath: '/go' }),
         ],
       },
@@ -123,6 +128,28 @@ test('a guarded page shows itself to a signed-in person', async () => {
   signedIn()
   renderHost('/settings')
   expect(await screen.findByRole('heading', { name: 'Acme settings' })).toBeVisible()
+})
+
+test.each([
+  ['a Component route', '/reports', 'Acme reports'],
+  ['a child of a guarded layout route', '/admin/users', 'Acme users'],
+])('%s is guarded too', async (_kind, path, heading) => {
+  signedOut()
+  renderHost(path)
+  await screen.findByLabelText('Work email')
+  expect(screen.getByTestId('where')).toHaveTextContent(
+    `/sign-in?returnTo=${encodeURIComponent(path)}`,
+  )
+  expect(screen.queryByRole('heading', { name: heading })).toBeNull()
+})
+
+test.each([
+  ['a Component route', '/reports', 'Acme reports'],
+  ['a child of a guarded layout route', '/admin/users', 'Acme users'],
+])('%s shows itself to a signed-in person', async (_kind, path, heading) => {
+  signedIn()
+  renderHost(path)
+  expect(await screen.findByRole('heading', { name: heading })).toBeVisible()
 })
 
 test("the session lives in the host's own QueryClient when it has one", async () => {
