@@ -1,5 +1,5 @@
 // The one interface sign-in needs from the backend (docs/architecture.md §5: one adapter behind one
-// interface). The core depends on this; src/providers/bff.ts implements it over sso-bridge's own
+// interface). The core depends on this; bff-client.ts implements it over sso-bridge's own
 // BFF, which keeps the tokens: the browser only ever sees a SessionView.
 import type { SessionView } from './session.ts'
 
