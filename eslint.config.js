@@ -18,8 +18,10 @@ const outsideTheApp = {
 /** Files in layer i may import only from layers before it. */
 const layerRules = layers.map((layer, index) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
-  // The core entry is the package's framework-free surface, partner adapters included.
-  ignores: layer === 'core' ? ['src/core/index.ts'] : [],
+  // The core entry is the package's framework-free surface, partner adapters included. The app's
+  // tests may use the test helpers and the shipped config (appTestRule below).
+  ignores:
+    layer === 'core' ? ['src/core/index.ts'] : layer === 'app' ? ['src/app/**/*.test.tsx'] : [],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -52,6 +54,25 @@ const layerRules = layers.map((layer, index) => ({
     ],
   },
 }))
+
+/** The app's tests render it through the public entries too; only the test helpers are extra. */
+const appTestRule = {
+  files: ['src/app/**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          outsideTheApp,
+          {
+            group: ['../core/*', '../partners/*', '../callback/*', '../react/*'],
+            message: 'src/app uses sso-bridge through its public entries only',
+          },
+        ],
+      },
+    ],
+  },
+}
 
 export default tseslint.config(
   {
@@ -120,6 +141,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   ...layerRules,
+  appTestRule,
   {
     // The same rules, plus: production files never reach the test helpers.
     files: ['src/**/*.{ts,tsx}'],

@@ -241,7 +241,7 @@ const errorCases: readonly ErrorCase[] = [
       body: json({ ReturnCode: '0', ReturnMessage: '<b>Customer is blocked</b>' }),
     },
     code: 'handoff_rejected',
-    text: '<b>Customer is blocked</b>',
+    text: 'Message from Aditya Birla Capital: Customer is blocked',
   },
   {
     name: 'ABC ReturnCode V1',

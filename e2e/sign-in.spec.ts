@@ -104,11 +104,15 @@ test('cancel at the identity provider shows provider_error and stores no token',
   // The Indee contract carries the provider's error to the backend once, so it can close the transaction.
   await expectCallbackFailed(page, home, sandbox, 'provider_error', 1)
   await expect(page.getByText('The user cancelled the sign-in.')).toBeVisible()
+  await expect(page.getByText('Message from your identity provider:')).toBeVisible()
   await home.expectNothingStored()
-  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+  // The way forward is a new sign-in, and it works: the sign-in form, ready to go.
+  await page.getByRole('button', { name: 'Start a new sign-in' }).click()
+  await expect(home.signInButton).toBeEnabled()
+  await expect(home.emailInput).toBeFocused()
 })
 
-test('a provider error description with markup is shown as text', async ({
+test('a provider error description with markup is shown as plain text, markup stripped', async ({
   page,
   app: home,
   sandbox,
@@ -120,9 +124,11 @@ test('a provider error description with markup is shown as text', async ({
     callbackUrl({ error: 'access_denied', error_description: markup, state, iss: issuer }),
   )
   await expectCallbackFailed(page, home, sandbox, 'provider_error', 1)
-  await expect(page.getByText(markup)).toBeVisible()
+  await expect(page.getByText('Message from your identity provider: bold')).toBeVisible()
   expect(await page.locator('main img, main b').count()).toBe(0)
-  expect(await page.title()).toBe('sso-bridge')
+  expect(await page.title()).toBe(
+    'Your identity provider stopped the sign-in – Northwind Partner Hub',
+  )
   await home.expectNothingStored()
 })
 

@@ -59,13 +59,15 @@ export function overBudget(sizes: BundleSizes, budget: Budget = BUDGET): string[
 
 /**
  * gzip bytes per entry. callback's is a hard limit: the callback page loads it before the login
- * request (docs/decisions/001-callback-before-react.md). core's and react's are about 20% above
- * the entries as first filled in (10,858 and 13,525 B); raise them on purpose, not by habit.
+ * request (docs/decisions/001-callback-before-react.md). core's and react's were about 20% above
+ * the entries as first filled in (10,858 and 13,525 B); raise them on purpose, not by habit. Raised
+ * once, in 0.3.0, for branding (config schema, titles, support contact) and the per-code way
+ * forward of every error view (core 12,872 B, react 16,506 B when raised).
  */
 export const LIB_BUDGET: Readonly<Record<string, number>> = {
-  core: 13_000,
+  core: 14_500,
   callback: 8_000,
-  react: 16_500,
+  react: 18_500,
 }
 
 export interface LibEntrySize {

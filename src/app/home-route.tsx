@@ -1,17 +1,25 @@
 import {
   ErrorView,
   PartnerLink,
+  SupportLink,
+  useBranding,
+  usePageTitle,
   usePartnerDestinations,
   useSession,
   useSignOut,
 } from 'sso-bridge/react'
 import { describeError } from 'sso-bridge/core'
 
-/** The signed-in home page: who is signed in, the partner destinations, and sign-out. */
+/**
+ * The signed-in home page: who is signed in, the partner destinations their permissions allow
+ * (and a plain word when there are none), and sign-out.
+ */
 export function HomeRoute() {
   const session = useSession()
   const destinations = usePartnerDestinations()
   const signOut = useSignOut()
+  const branding = useBranding()
+  usePageTitle('Home', branding)
 
   if (session.status !== 'signed-in') return null
   if (signOut.error !== undefined) {
@@ -29,14 +37,26 @@ export function HomeRoute() {
         Signed in as <strong>{session.session.email}</strong>
       </p>
       <h2 id="partners-title">Partner destinations</h2>
-      <ul className="destinations" aria-labelledby="partners-title">
-        {destinations.map((destination) => (
-          <li key={destination.href}>
-            <PartnerLink href={destination.href}>{destination.label}</PartnerLink>
-            <span className="partner">{destination.partnerLabel}</span>
-          </li>
-        ))}
-      </ul>
+      {destinations.length === 0 ? (
+        <p className="no-destinations">
+          Your account has no partner destinations yet. To get access, contact{' '}
+          {branding?.support === undefined ? (
+            'your administrator'
+          ) : (
+            <SupportLink support={branding.support} />
+          )}
+          .
+        </p>
+      ) : (
+        <ul className="destinations" aria-labelledby="partners-title">
+          {destinations.map((destination) => (
+            <li key={destination.href}>
+              <PartnerLink href={destination.href}>{destination.label}</PartnerLink>
+              <span className="partner">{destination.partnerLabel}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <button
         type="button"
         className="secondary"

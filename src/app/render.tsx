@@ -19,11 +19,9 @@ export function renderApp(start: SsoStart): void {
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <AppShell>
-          <SsoProvider start={start} signInPath={SIGN_IN_PATH}>
-            <RouterProvider router={createAppRouter()} />
-          </SsoProvider>
-        </AppShell>
+        <SsoProvider start={start} signInPath={SIGN_IN_PATH} shell={AppShell}>
+          <RouterProvider router={createAppRouter()} />
+        </SsoProvider>
       </QueryClientProvider>
     </StrictMode>,
   )

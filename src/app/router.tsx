@@ -1,15 +1,25 @@
-import { createBrowserRouter } from 'react-router-dom'
+import { createBrowserRouter, type RouteObject } from 'react-router-dom'
 import { ssoRoutes } from 'sso-bridge/react'
 import { HomeRoute } from './home-route.tsx'
 import { NotFoundRoute } from './not-found-route.tsx'
+import { RouteError } from './route-error.tsx'
 
 /** The standalone app signs people in on its home page. */
 export const SIGN_IN_PATH = '/'
 
-/** The public routes of docs/architecture.md §2. */
+/** The public routes of docs/architecture.md §2, under one error element. */
+export function appRoutes(): RouteObject[] {
+  return [
+    {
+      errorElement: <RouteError />,
+      children: [
+        ...ssoRoutes({ signInPath: SIGN_IN_PATH, signedInElement: <HomeRoute /> }),
+        { path: '*', element: <NotFoundRoute /> },
+      ],
+    },
+  ]
+}
+
 export function createAppRouter() {
-  return createBrowserRouter([
-    ...ssoRoutes({ signInPath: SIGN_IN_PATH, signedInElement: <HomeRoute /> }),
-    { path: '*', element: <NotFoundRoute /> },
-  ])
+  return createBrowserRouter(appRoutes())
 }

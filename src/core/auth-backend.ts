@@ -33,8 +33,11 @@ export type SessionState =
   | { readonly signedIn: true; readonly session: SessionView }
   | { readonly signedIn: false; readonly reason: SignedOutReason }
 
-/** `signed_out`: no session (or the person signed out); `session_expired`: it ended on its own. */
-export type SignedOutReason = 'signed_out' | 'session_expired'
+/**
+ * `signed_out`: no session; `session_expired`: it ended on its own; `user_signed_out`: the person
+ * signed out in this tab just now (the sign-in page confirms it).
+ */
+export type SignedOutReason = 'signed_out' | 'session_expired' | 'user_signed_out'
 
 /**
  * Every method throws SsoError: `timeout`, `backend_unavailable`, `invalid_response`, and

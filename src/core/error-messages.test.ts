@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest'
-import { describeError, ERROR_MESSAGES } from './error-messages.ts'
+import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from './error-messages.ts'
 import { SSO_ERROR_CODES, SsoError } from './errors.ts'
 
-test('every code has a title and a message that ends a sentence', () => {
+test('every code has a title and a message that ends a sentence, without bare identifiers', () => {
   for (const code of SSO_ERROR_CODES) {
     const words = ERROR_MESSAGES[code]
     expect(words.title.length, code).toBeGreaterThan(0)
@@ -11,25 +11,99 @@ test('every code has a title and a message that ends a sentence', () => {
   }
 })
 
+test("every message names its way forward in the button's own words", () => {
+  for (const code of SSO_ERROR_CODES) {
+    const { message, next } = ERROR_MESSAGES[code]
+    expect(message.toLowerCase(), code).toContain(NEXT_STEP_LABELS[next].toLowerCase())
+  }
+})
+
+test('a message sends people to support exactly when it says so', () => {
+  for (const code of SSO_ERROR_CODES) {
+    const { message, askSupport } = ERROR_MESSAGES[code]
+    expect(/contact support/i.test(message), code).toBe(askSupport)
+  }
+})
+
+test('one vocabulary: the identity provider, the sign-in service, never a bare "provider"', () => {
+  for (const code of SSO_ERROR_CODES) {
+    const text = `${ERROR_MESSAGES[code].title} ${ERROR_MESSAGES[code].message}`
+    expect(text.replaceAll('identity provider', ''), code).not.toMatch(/provider/i)
+    expect(text, code).not.toMatch(/check your connection/i)
+  }
+})
+
+test('a refused or impossible hand-off leads home; only what can succeed is retried', () => {
+  expect(ERROR_MESSAGES.handoff_forbidden.next).toBe('home')
+  expect(ERROR_MESSAGES.handoff_bad_request.next).toBe('home')
+  expect(ERROR_MESSAGES.invalid_handoff_input.next).toBe('home')
+  expect(ERROR_MESSAGES.handoff_unavailable.next).toBe('retry')
+  // The BFF logs in to the vendor again on every try, so a vendor's 401 is worth a retry.
+  expect(ERROR_MESSAGES.handoff_unauthorized.next).toBe('retry')
+  expect(ERROR_MESSAGES.state_used.next).toBe('sign-in')
+  expect(ERROR_MESSAGES.session_expired.next).toBe('sign-in')
+})
+
 test('a used sign-in link says so and tells the person to start again', () => {
   expect(ERROR_MESSAGES.state_used.title).toBe('This sign-in link was already used')
   expect(ERROR_MESSAGES.state_used.message).toMatch(/Start a new sign-in\.$/)
 })
 
-test('describes an SsoError by its code and keeps the provider detail', () => {
+test('describes an SsoError by its code, with the provider detail as plain text and its source', () => {
   const error = new SsoError('provider_error', 'access_denied from provider', {
     detail: 'User cancelled <b>login</b>',
   })
   expect(describeError(error)).toEqual({
     code: 'provider_error',
     ...ERROR_MESSAGES.provider_error,
-    detail: 'User cancelled <b>login</b>',
+    detail: 'User cancelled login',
+    detailFrom: 'your identity provider',
   })
 })
 
-test('omits an empty detail', () => {
+test("a partner's failure names the partner, also for a timeout or an outage", () => {
+  const partner = { label: 'Aditya Birla Capital' }
+  const timeout = describeError(new SsoError('timeout', 'x'), partner)
+  expect(timeout.title).toBe('Aditya Birla Capital took too long to answer')
+  expect(timeout.next).toBe('retry')
+  expect(describeError(new SsoError('backend_unavailable', 'x'), partner).title).toBe(
+    'Aditya Birla Capital is not available',
+  )
+  const refused = describeError(
+    new SsoError('handoff_rejected', 'x', { detail: 'Customer is blocked' }),
+    partner,
+  )
+  expect(refused).toMatchObject({
+    title: 'Aditya Birla Capital did not open a session for you',
+    next: 'home',
+    detailFrom: 'Aditya Birla Capital',
+  })
+})
+
+test("a partner's own words win over the generated ones", () => {
+  const own = { title: 'Own title', message: 'Own words. Try again.' }
+  const described = describeError(new SsoError('handoff_expired', 'x'), {
+    label: 'AssureSign',
+    messages: { handoff_expired: own },
+  })
+  expect(described).toMatchObject({ ...own, next: 'retry' })
+})
+
+test('without a partner, hand-off words speak of the partner service', () => {
+  expect(describeError(new SsoError('handoff_forbidden', 'x')).title).toBe(
+    'You do not have access to the partner service',
+  )
+  expect(describeError(new SsoError('timeout', 'x')).title).toBe(
+    'The sign-in service took too long to answer',
+  )
+})
+
+test('omits an empty detail, and one that is only markup', () => {
   expect(describeError(new SsoError('login_failed', 'x', { detail: '' }))).not.toHaveProperty(
     'detail',
+  )
+  expect(describeError(new SsoError('login_failed', 'x', { detail: '<br>' }))).not.toHaveProperty(
+    'detailFrom',
   )
 })
 

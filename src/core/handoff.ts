@@ -57,8 +57,11 @@ export interface PartnerAdapter<Config, Input> {
   readonly tokenLifetimeMs: number
   /** How the page leaves for the partner: a redirect, or a POST form (token out of the URL). */
   readonly landing: HandoffTarget['kind']
-  /** Words of this partner's own for hand-off codes; the general words cover the rest. */
-  readonly messages: Partial<Record<HandoffErrorCode, ErrorMessage>>
+  /**
+   * Words of this partner's own for some codes. Without them the general words of every hand-off
+   * failure are used, naming the partner by its label.
+   */
+  readonly messages?: Partial<Record<HandoffErrorCode, ErrorMessage>>
   /**
    * Validates a hand-off link: it comes from the address bar, so it is hostile until parsed
    * (docs/architecture.md §3 "Hand-offs": validate inputs first). Throws SsoError

@@ -9,10 +9,24 @@ export {
 } from './errors.ts'
 export {
   ERROR_MESSAGES,
+  NEXT_STEP_LABELS,
   describeError,
   type DescribedError,
+  type ErrorGuide,
   type ErrorMessage,
+  type ErrorSource,
+  type NextStep,
+  type PartnerContext,
 } from './error-messages.ts'
+export {
+  brandingSchema,
+  contrastRatio,
+  pageTitle,
+  supportHref,
+  type BrandColors,
+  type Branding,
+  type SupportContact,
+} from './branding.ts'
 export type { ConfigIssue, ConfigResult, CoreConfig } from './config.ts'
 export {
   parseRuntimeConfig,

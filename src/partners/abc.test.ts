@@ -99,11 +99,11 @@ test('the token lifetime is the shortest documented 15 minutes', () => {
   expect(abc.tokenLifetimeMs).toBe(15 * 60_000)
 })
 
-test('maps ReturnCode 0 to handoff_rejected with the ReturnMessage as detail', async () => {
+test('maps ReturnCode 0 to handoff_rejected with the ReturnMessage as plain-text detail', async () => {
   answer(200, { ReturnCode: '0', ReturnMessage: 'User is <i>not</i> linked' })
   await expect(handoff()).rejects.toMatchObject({
     code: 'handoff_rejected',
-    detail: 'User is <i>not</i> linked',
+    detail: 'User is not linked',
   })
 })
 

@@ -161,16 +161,6 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
   configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   landing: 'form-post',
-  messages: {
-    handoff_unavailable: {
-      title: 'Aditya Birla Capital is not available',
-      message: 'We could not reach Aditya Birla Capital. Try again in a moment.',
-    },
-    timeout: {
-      title: 'Aditya Birla Capital took too long to answer',
-      message: 'Aditya Birla Capital did not answer in time. Try again in a moment.',
-    },
-  },
   parseInput,
   linkTo: (input) =>
     `lob/${encodeURIComponent(input.lobId)}?${new URLSearchParams({ functionality: input.functionality }).toString()}`,

@@ -184,12 +184,25 @@ test.each([
   })
 })
 
+test('keeps the words of an XML error message that contains markup, as plain text', async () => {
+  xmlAnswer(400, '<Error><Message>Customer is <b>blocked</b>.</Message></Error>')
+  await expect(handoff('xml')).rejects.toMatchObject({
+    code: 'handoff_bad_request',
+    detail: 'Customer is blocked.',
+  })
+})
+
+test('keeps the words of escaped markup in a JSON error message, as plain text', async () => {
+  jsonAnswer(400, { Message: '<b>Customer is blocked</b>' })
+  await expect(handoff()).rejects.toMatchObject({ detail: 'Customer is blocked' })
+})
+
 test.each([
   ['a DOCTYPE', '<!DOCTYPE Error><Error><Message>m</Message></Error>'],
   ['a wrong root', '<Fault><Message>m</Message></Fault>'],
   ['two messages', '<Error><Message>m</Message><Message>n</Message></Error>'],
   ['text beside the message', '<Error>x<Message>m</Message></Error>'],
-  ['a nested element', '<Error><Message><b>m</b></Message></Error>'],
+  ['an attribute on the message', '<Error><Message lang="en">m</Message></Error>'],
 ])('keeps no detail from an XML error with %s', async (_name, body) => {
   xmlAnswer(400, body)
   await expect(handoff('xml')).rejects.toMatchObject({

@@ -123,8 +123,12 @@ function xmlErrorMessage(text: string): string | undefined {
     else if (node.nodeType !== Node.TEXT_NODE || node.nodeValue?.trim() !== '') return undefined
   }
   const [message, ...rest] = elements
-  if (message?.nodeName !== 'Message' || rest.length > 0) return undefined
-  return onlyText(message)
+  if (message?.nodeName !== 'Message' || rest.length > 0 || message.attributes.length > 0) {
+    return undefined
+  }
+  // Markup inside the message (`<Message>Customer is <b>blocked</b></Message>`) keeps its words;
+  // the error view shows them as plain text.
+  return message.textContent
 }
 
 function tokenOf(response: HttpResponse): string {
@@ -164,16 +168,6 @@ export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
   configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   landing: 'redirect',
-  messages: {
-    handoff_unavailable: {
-      title: 'Aimbase is not available',
-      message: 'We could not reach Aimbase. Try again in a moment.',
-    },
-    timeout: {
-      title: 'Aimbase took too long to answer',
-      message: 'Aimbase did not answer in time. Try again in a moment.',
-    },
-  },
   parseInput,
   linkTo: (input) =>
     `aimbase?${new URLSearchParams({ account: input.accountUid, landing: input.landing }).toString()}`,

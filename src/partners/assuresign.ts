@@ -67,16 +67,6 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
   configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   landing: 'redirect',
-  messages: {
-    handoff_unavailable: {
-      title: 'AssureSign is not available',
-      message: 'We could not reach AssureSign. Try again in a moment.',
-    },
-    timeout: {
-      title: 'AssureSign took too long to answer',
-      message: 'AssureSign did not answer in time. Try again in a moment.',
-    },
-  },
   parseInput({ params }) {
     const envelopeId = required('envelopeId', params['envelopeId'])
     return { envelopeId: parseField(guidSchema, 'envelopeId', envelopeId) }

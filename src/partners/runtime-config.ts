@@ -1,6 +1,7 @@
 // The whole runtime config (docs/architecture.md §3 "Runtime config"): the core's fields, and
 // under `partners` each registered partner's own part, every one checked at start.
 import { z } from 'zod/mini'
+import { brandingSchema } from '../core/branding.ts'
 import { coreConfigShape, parseConfigWith, type ConfigResult } from '../core/config.ts'
 import { PARTNERS, type PartnerConfig, type PartnerName } from './registry.ts'
 
@@ -12,6 +13,8 @@ const partnersShape = Object.fromEntries(
 
 export const runtimeConfigSchema = z.strictObject({
   ...coreConfigShape,
+  /** Product name, logo, support contact and colours; without it views carry no brand. */
+  branding: z.optional(brandingSchema),
   partners: z.strictObject(partnersShape),
 })
 

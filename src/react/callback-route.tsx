@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { SsoError } from '../core/errors.ts'
 import { Failure } from './failure.tsx'
+import { Pending } from './pending.tsx'
 import { primeSignedIn } from './session-query.ts'
 import { signInPath } from './sign-in-path.ts'
 import { useSso } from './sso-context.ts'
@@ -17,12 +18,15 @@ const notFromProvider = new SsoError(
  * itself), primes the session query with its answer, then replaces itself with `returnTo`.
  */
 export function CallbackRoute() {
-  const { callback, paths, views } = useSso()
+  const { callback, paths } = useSso()
   const navigate = useNavigate()
   const client = useQueryClient()
   const [failure, setFailure] = useState<unknown>(
     callback === undefined ? notFromProvider : undefined,
   )
+
+  const startOver = (returnTo: string | undefined) => () =>
+    void navigate(signInPath(paths.signIn, returnTo, paths.home), { replace: true })
 
   useEffect(() => {
     if (callback === undefined) return undefined
@@ -44,16 +48,8 @@ export function CallbackRoute() {
 
   if (failure !== undefined) {
     const returnTo = failure instanceof SsoError ? failure.returnTo : undefined
-    return (
-      <Failure
-        error={failure}
-        action={{
-          label: 'Try again',
-          run: () =>
-            void navigate(signInPath(paths.signIn, returnTo, paths.home), { replace: true }),
-        }}
-      />
-    )
+    // Every callback failure leads to a new sign-in: this answer cannot be used twice.
+    return <Failure error={failure} retry={startOver(returnTo)} returnTo={returnTo} />
   }
-  return <views.Progress message="Signing you in…" />
+  return <Pending message="Signing you in…" />
 }

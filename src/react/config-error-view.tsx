@@ -2,10 +2,10 @@ import { ERROR_MESSAGES } from '../core/error-messages.ts'
 import type { ConfigErrorViewProps } from './views.ts'
 
 /**
- * The default config error view: lists every bad field of the runtime config by its path (docs/architecture.md §3 "Runtime
- * config").
+ * The default config error view: lists every bad field of the runtime config by its path
+ * (docs/architecture.md §3 "Runtime config"), offers to load the page again, and gives the code.
  */
-export function ConfigErrorView({ issues }: ConfigErrorViewProps) {
+export function ConfigErrorView({ issues, action }: ConfigErrorViewProps) {
   const { title, message } = ERROR_MESSAGES.config_invalid
   return (
     <section className="card error" role="alert" aria-labelledby="config-error-title">
@@ -18,8 +18,20 @@ export function ConfigErrorView({ issues }: ConfigErrorViewProps) {
           </li>
         ))}
       </ul>
-      <p className="code">
-        Error code: <code data-testid="error-code">config_invalid</code>
+      {action !== undefined && (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            data-testid="error-primary-action"
+            onClick={action.run}
+          >
+            {action.label}
+          </button>
+        </div>
+      )}
+      <p className="reference">
+        Reference: <code data-testid="error-code">config_invalid</code>
       </p>
     </section>
   )

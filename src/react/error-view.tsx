@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react'
+import { SupportLink } from './branding.tsx'
 import type { ErrorViewProps } from './views.ts'
 
 /**
  * The default error view (docs/architecture.md §2): heading (focused, so a screen reader starts
- * there), plain message, vendor text as text, the code for support, and the way forward.
+ * there), plain message, vendor text as plain text with who sent it, the support contact when the
+ * message names it, the way forward, and a small reference code for support.
  */
-export function ErrorView({ error, action }: ErrorViewProps) {
-  const { code, title, message, detail } = error
+export function ErrorView({ error, action, secondaryAction, support }: ErrorViewProps) {
+  const { code, title, message, detail, detailFrom } = error
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     heading.current?.focus()
@@ -17,20 +19,39 @@ export function ErrorView({ error, action }: ErrorViewProps) {
         {title}
       </h1>
       <p>{message}</p>
-      {detail !== undefined && detail !== '' && (
+      {detail !== undefined && (
         <p className="detail">
-          <span className="detail-label">Message from the provider: </span>
+          <span className="detail-label">Message from {detailFrom ?? 'the service'}: </span>
           {detail}
         </p>
       )}
-      <p className="code">
-        Error code: <code data-testid="error-code">{code}</code>
-      </p>
-      {action !== undefined && (
-        <button type="button" className="primary" onClick={action.run}>
-          {action.label}
-        </button>
+      {support !== undefined && (
+        <p className="support">
+          Contact: <SupportLink support={support} />
+        </p>
       )}
+      {(action !== undefined || secondaryAction !== undefined) && (
+        <div className="actions">
+          {action !== undefined && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="error-primary-action"
+              onClick={action.run}
+            >
+              {action.label}
+            </button>
+          )}
+          {secondaryAction !== undefined && (
+            <button type="button" className="secondary" onClick={secondaryAction.run}>
+              {secondaryAction.label}
+            </button>
+          )}
+        </div>
+      )}
+      <p className="reference">
+        Reference: <code data-testid="error-code">{code}</code>
+      </p>
     </section>
   )
 }

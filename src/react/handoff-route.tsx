@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
-import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom'
+import { Navigate, useLocation, useParams, useSearchParams } from 'react-router-dom'
 import { isSsoError } from '../core/errors.ts'
 import { leaveFor, runHandoff, whenVisible } from '../core/handoff-run.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { PARTNERS, type PartnerName } from '../partners/registry.ts'
 import { partnerConfig } from '../partners/runtime-config.ts'
 import { Failure } from './failure.tsx'
+import { Pending } from './pending.tsx'
 import { markSignedOut } from './session-query.ts'
 import { signInPath } from './sign-in-path.ts'
 import { useSso } from './sso-context.ts'
 import { useSession } from './use-session.ts'
-import { useSignOut } from './use-sign-out.ts'
 
 interface HandoffRouteProps {
   readonly partner: PartnerName
@@ -19,17 +19,15 @@ interface HandoffRouteProps {
 
 /** A hand-off page: validate the link, one call through the BFF, leave at once. */
 export function HandoffRoute({ partner }: HandoffRouteProps) {
-  const { services, paths, views } = useSso()
+  const { services, paths } = useSso()
   // The registry pairs each adapter with its own config part, which TypeScript cannot follow here.
   const adapter: AnyPartnerAdapter = PARTNERS[partner]
   const config: unknown = partnerConfig(services.config, partner)
   const session = useSession()
   const client = useQueryClient()
-  const signOut = useSignOut()
   const params = useParams()
   const [search] = useSearchParams()
   const location = useLocation()
-  const navigate = useNavigate()
   const [attempt, setAttempt] = useState(0)
   const [failure, setFailure] = useState<{ attempt: number; error: unknown }>()
   const here = `${location.pathname}${location.search}`
@@ -80,47 +78,18 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
     }
   }, [parsed, signedIn, services, adapter, config, location.key, attempt, client, paths.home])
 
-  if (!parsed.ok) {
-    // Nothing of a bad link is kept: the way forward starts over from the home page.
-    return (
-      <Failure
-        error={parsed.error}
-        words={adapter.messages}
-        action={{
-          label: 'Go to the start page',
-          run: () => void navigate(paths.home, { replace: true }),
-        }}
-      />
-    )
-  }
-  if (session.status === 'pending') return <views.Progress message="Checking your session…" />
-  if (session.status === 'error') {
-    return <Failure error={session.error} action={{ label: 'Try again', run: session.retry }} />
-  }
+  const words = { label: adapter.label, messages: adapter.messages }
+  // Nothing of a bad link is kept: its way forward is home.
+  if (!parsed.ok) return <Failure error={parsed.error} partner={words} />
+  if (session.status === 'pending') return <Pending message="Checking your session…" />
+  if (session.status === 'error') return <Failure error={session.error} retry={session.retry} />
   if (session.status === 'signed-out') {
     return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />
   }
   if (failure !== undefined && failure.attempt === attempt) {
-    const unauthorized = isSsoError(failure.error) && failure.error.code === 'handoff_unauthorized'
-    return (
-      <Failure
-        error={failure.error}
-        words={adapter.messages}
-        action={
-          unauthorized
-            ? {
-                label: 'Sign in again',
-                run: () =>
-                  void signOut
-                    .signOut()
-                    .then(() =>
-                      navigate(signInPath(paths.signIn, here, paths.home), { replace: true }),
-                    ),
-              }
-            : { label: 'Try again', run: () => setAttempt((n) => n + 1) }
-        }
-      />
-    )
+    // The way forward is the code's: a retry only where it can succeed (an Aimbase 401 does: the
+    // BFF logs in to Aimbase again), else home. A refused hand-off never signs the person out.
+    return <Failure error={failure.error} partner={words} retry={() => setAttempt((n) => n + 1)} />
   }
-  return <views.Progress message={`Opening ${adapter.label}…`} />
+  return <Pending message={`Opening ${adapter.label}…`} />
 }

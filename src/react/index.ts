@@ -1,6 +1,7 @@
 // sso-bridge/react: the public React bindings. Everything a host may import from this entry is
 // listed here; anything else is internal and may change.
-export { SsoProvider, type SsoProviderProps } from './sso-provider.tsx'
+export { SsoProvider, type SsoProviderProps, type SsoShellProps } from './sso-provider.tsx'
+export { PageTitle, SupportLink, useBranding, usePageTitle } from './branding.tsx'
 export { ssoRoutes, type SsoRoutesOptions } from './sso-routes.tsx'
 export { RequireSession, requireSession } from './require-session.tsx'
 export { useSession, type SessionStatus } from './use-session.ts'
@@ -27,7 +28,14 @@ export type {
 // What the public API above refers to, so this entry's declarations stand alone.
 export type { CallbackSuccess, ConfigFile, SsoStart } from '../callback/index.ts'
 export type { ConfigIssue } from '../core/config-rules.ts'
-export type { DescribedError, ErrorMessage } from '../core/error-messages.ts'
+export type {
+  DescribedError,
+  ErrorGuide,
+  ErrorMessage,
+  ErrorSource,
+  NextStep,
+} from '../core/error-messages.ts'
+export type { BrandColors, Branding, SupportContact } from '../core/branding.ts'
 export { SSO_ERROR_CODES, type SsoErrorCode } from '../core/errors.ts'
 export type { SessionView } from '../core/session.ts'
 export type { SignedOutReason } from '../core/auth-backend.ts'

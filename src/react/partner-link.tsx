@@ -4,6 +4,7 @@ import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { PARTNER_NAMES, PARTNERS, type PartnerName } from '../partners/registry.ts'
 import { partnerConfig } from '../partners/runtime-config.ts'
 import { useSso } from './sso-context.ts'
+import { useSession } from './use-session.ts'
 
 export interface Destination {
   readonly partner: PartnerName
@@ -14,11 +15,17 @@ export interface Destination {
   readonly href: string
 }
 
-/** Every hand-off the runtime config offers, in registry order, as app links. */
+/**
+ * The hand-offs the runtime config offers that the signed-in person may use (their session's
+ * permissions name the partner), in registry order, as app links. None while signed out.
+ */
 export function usePartnerDestinations(): readonly Destination[] {
   const { services, paths } = useSso()
+  const session = useSession()
+  const permissions = session.status === 'signed-in' ? session.session.permissions : []
   return PARTNER_NAMES.flatMap((partner) => {
     const adapter: AnyPartnerAdapter = PARTNERS[partner]
+    if (!permissions.includes(adapter.permission)) return []
     return adapter.destinations(partnerConfig(services.config, partner)).map((destination) => ({
       partner,
       partnerLabel: adapter.label,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router-dom'
 import { Failure } from './failure.tsx'
+import { Pending } from './pending.tsx'
 import { signInPath } from './sign-in-path.ts'
 import { useSso } from './sso-context.ts'
 import { useSession } from './use-session.ts'
@@ -11,13 +12,11 @@ import { useSession } from './use-session.ts'
  * in the identity provider's URL).
  */
 export function RequireSession({ children }: { readonly children: ReactNode }) {
-  const { paths, views } = useSso()
+  const { paths } = useSso()
   const session = useSession()
   const location = useLocation()
-  if (session.status === 'pending') return <views.Progress message="Checking your session…" />
-  if (session.status === 'error') {
-    return <Failure error={session.error} action={{ label: 'Try again', run: session.retry }} />
-  }
+  if (session.status === 'pending') return <Pending message="Checking your session…" />
+  if (session.status === 'error') return <Failure error={session.error} retry={session.retry} />
   if (session.status === 'signed-out') {
     const here = `${location.pathname}${location.search}${location.hash}`
     return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />

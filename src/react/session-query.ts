@@ -10,6 +10,21 @@ export const SESSION_QUERY_KEY = ['sso-bridge', 'session'] as const
 
 const CHANNEL = 'sso-bridge:session'
 
+/**
+ * Each query client's own name on the channel: a BroadcastChannel also delivers to the other
+ * channel objects of the same page, and the client that announced a change already knows it
+ * (refetching would replace "you signed out" with a plain "signed out").
+ */
+const names = new WeakMap<QueryClient, string>()
+function nameOf(client: QueryClient): string {
+  let name = names.get(client)
+  if (name === undefined) {
+    name = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+    names.set(client, name)
+  }
+  return name
+}
+
 export function sessionQuery(backend: AuthBackend) {
   return queryOptions({
     queryKey: SESSION_QUERY_KEY,
@@ -22,10 +37,10 @@ export function sessionQuery(backend: AuthBackend) {
 }
 
 /** Tells the other tabs the session changed; they fetch it again. */
-function announce(): void {
+function announce(client: QueryClient): void {
   if (typeof BroadcastChannel === 'undefined') return
   const channel = new BroadcastChannel(CHANNEL)
-  channel.postMessage('changed')
+  channel.postMessage({ changed: true, from: nameOf(client) })
   channel.close()
 }
 
@@ -33,14 +48,14 @@ function announce(): void {
 export function primeSignedIn(client: QueryClient, session: SessionView): void {
   const state: SessionState = { signedIn: true, session }
   client.setQueryData(SESSION_QUERY_KEY, state)
-  announce()
+  announce(client)
 }
 
 /** This tab is signed out (`reason` says why); the other tabs check again. */
 export function markSignedOut(client: QueryClient, reason: SignedOutReason): void {
   const state: SessionState = { signedIn: false, reason }
   client.setQueryData(SESSION_QUERY_KEY, state)
-  announce()
+  announce(client)
 }
 
 /**
@@ -51,7 +66,10 @@ export function markSignedOut(client: QueryClient, reason: SignedOutReason): voi
 export function followSessionChanges(client: QueryClient): () => void {
   const channel =
     typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL)
-  const onMessage = () => void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY })
+  const onMessage = (event: MessageEvent<unknown>) => {
+    const from = (event.data as { from?: unknown } | null)?.from
+    if (from !== nameOf(client)) void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY })
+  }
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) void client.resetQueries({ queryKey: SESSION_QUERY_KEY })
   }

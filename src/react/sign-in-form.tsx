@@ -1,13 +1,24 @@
-import { useId, useState, type SyntheticEvent } from 'react'
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react'
 import { emailSchema } from '../core/email.ts'
 import type { SignInViewProps } from './views.ts'
 
-/** The default sign-in view: one work email field and "Sign in with SSO". */
-export function SignInForm({ notice, onSubmit, pending }: SignInViewProps) {
+/**
+ * The default sign-in view: one work email field (focused on load) and "Sign in with SSO". Right
+ * after a sign-out it first confirms it, with focus on that heading.
+ */
+export function SignInForm({ notice, onSubmit, pending, signedOut = false }: SignInViewProps) {
   const [email, setEmail] = useState('')
   const [invalid, setInvalid] = useState(false)
   const inputId = useId()
   const hintId = useId()
+  const titleId = useId()
+  const confirmation = useRef<HTMLHeadingElement>(null)
+  const field = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    if (signedOut) confirmation.current?.focus()
+    else field.current?.focus()
+  }, [signedOut])
 
   function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -15,15 +26,27 @@ export function SignInForm({ notice, onSubmit, pending }: SignInViewProps) {
     const parsed = emailSchema.safeParse(email.trim())
     if (!parsed.success) {
       setInvalid(true)
+      field.current?.focus()
       return
     }
     setInvalid(false)
     onSubmit(parsed.data)
   }
 
+  const Heading = signedOut ? 'h2' : 'h1'
   return (
-    <section className="card" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in</h1>
+    <section className="card" aria-labelledby={titleId}>
+      {signedOut && (
+        <>
+          <h1 tabIndex={-1} ref={confirmation} className="signed-out-title">
+            You are signed out
+          </h1>
+          <p className="signed-out" role="status">
+            Your session has ended on this device. You can close this tab, or sign in again below.
+          </p>
+        </>
+      )}
+      <Heading id={titleId}>{signedOut ? 'Sign in again' : 'Sign in'}</Heading>
       {notice !== undefined && (
         <p className="notice" role="status">
           {notice}
@@ -33,9 +56,10 @@ export function SignInForm({ notice, onSubmit, pending }: SignInViewProps) {
         <label htmlFor={inputId}>Work email</label>
         <input
           id={inputId}
+          ref={field}
           name="email"
           type="email"
-          autoComplete="username email"
+          autoComplete="email"
           inputMode="email"
           spellCheck={false}
           required
@@ -56,7 +80,7 @@ export function SignInForm({ notice, onSubmit, pending }: SignInViewProps) {
           {pending ? 'Redirecting…' : 'Sign in with SSO'}
         </button>
         <p className="sr-status" role="status" aria-live="polite">
-          {pending ? 'Contacting your sign-in provider…' : ''}
+          {pending ? 'Contacting your identity provider…' : ''}
         </p>
       </form>
     </section>

@@ -52,7 +52,7 @@ test('while sign-in starts the button is disabled and says Redirecting…', asyn
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   const button = await screen.findByRole('button', { name: 'Redirecting…' })
   expect(button).toBeDisabled()
-  expect(screen.getByText('Contacting your sign-in provider…')).toBeInTheDocument()
+  expect(screen.getByText('Contacting your identity provider…')).toBeInTheDocument()
   release(undefined)
   await screen.findByTestId('error-code')
   expect(seen).toEqual([{ email: 'alice@example.com' }])
@@ -65,11 +65,13 @@ test('a provider URL off the configured issuer shows untrusted_redirect and stor
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   expect(await screen.findByTestId('error-code')).toHaveTextContent('untrusted_redirect')
   expect(Object.keys(sessionStorage).filter((k) => k.startsWith('sso-bridge:txn:'))).toEqual([])
-  await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+  // Trying the same redirect again cannot help: the way forward is home, here the sign-in form.
+  expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+  await userEvent.click(screen.getByRole('button', { name: 'Back to home' }))
   expect(screen.getByRole('button', { name: 'Sign in with SSO' })).toBeEnabled()
 })
 
-test('a backend refusal shows login_failed with the backend message as text', async () => {
+test('a backend refusal shows login_failed with the backend message as plain text', async () => {
   server.use(
     http.post(INITIATE, () =>
       HttpResponse.json(
@@ -86,6 +88,7 @@ test('a backend refusal shows login_failed with the backend message as text', as
   await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   expect(await screen.findByTestId('error-code')).toHaveTextContent('login_failed')
-  expect(screen.getByText('<b>username</b> is not an email')).toBeInTheDocument()
+  expect(screen.getByText('username is not an email')).toBeInTheDocument()
+  expect(screen.getByText('Message from the sign-in service:')).toBeInTheDocument()
   expect(document.querySelector('main b, section b')).toBeNull()
 })

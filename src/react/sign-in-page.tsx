@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react'
 import { Navigate, useSearchParams } from 'react-router-dom'
+import type { SignedOutReason } from '../core/auth-backend.ts'
 import { ERROR_MESSAGES } from '../core/error-messages.ts'
 import { safeReturnTo } from '../core/return-to.ts'
+import { useBranding, usePageTitle } from './branding.tsx'
 import { Failure } from './failure.tsx'
+import { Pending } from './pending.tsx'
 import { useSso } from './sso-context.ts'
 import { useSession } from './use-session.ts'
 import { useSignIn } from './use-sign-in.ts'
@@ -14,31 +17,43 @@ interface SignInPageProps {
 
 /** The sign-in page: the host's sign-in view (or ours), continuing to `?returnTo=` afterwards. */
 export function SignInPage({ signedIn }: SignInPageProps) {
-  const { paths, views } = useSso()
+  const { paths } = useSso()
   const session = useSession()
   const signIn = useSignIn()
   const [search] = useSearchParams()
   const returnTo = safeReturnTo(search.get('returnTo'), window.location.origin, paths.callback)
 
-  if (session.status === 'pending') return <views.Progress message="Checking your session…" />
-  if (session.status === 'error') {
-    return <Failure error={session.error} action={{ label: 'Try again', run: session.retry }} />
-  }
+  if (session.status === 'pending') return <Pending message="Checking your session…" />
+  if (session.status === 'error') return <Failure error={session.error} retry={session.retry} />
   if (session.status === 'signed-in') {
     return signedIn ?? <Navigate to={returnTo ?? paths.home} replace />
   }
   if (signIn.error !== undefined) {
-    return <Failure error={signIn.error} action={{ label: 'Try again', run: signIn.reset }} />
+    return <Failure error={signIn.error} retry={signIn.reset} reset={signIn.reset} />
   }
-  const notice =
-    session.reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
   return (
-    <views.SignIn
-      notice={notice}
+    <SignedOut
+      reason={session.reason}
       pending={signIn.pending}
       onSubmit={(email) => {
         signIn.signIn(email, returnTo)
       }}
     />
+  )
+}
+
+interface SignedOutProps {
+  readonly reason: SignedOutReason
+  readonly pending: boolean
+  readonly onSubmit: (email: string) => void
+}
+
+function SignedOut({ reason, pending, onSubmit }: SignedOutProps) {
+  const { views } = useSso()
+  const signedOut = reason === 'user_signed_out'
+  usePageTitle(signedOut ? 'Signed out' : 'Sign in', useBranding())
+  const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+  return (
+    <views.SignIn notice={notice} pending={pending} onSubmit={onSubmit} signedOut={signedOut} />
   )
 }

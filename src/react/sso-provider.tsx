@@ -1,9 +1,20 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { Suspense, use, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  Suspense,
+  use,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react'
 import type { SsoStart } from '../callback/index.ts'
 import type { ConfigIssue } from '../core/config.ts'
-import { describeError } from '../core/error-messages.ts'
+import type { Branding } from '../core/branding.ts'
+import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from '../core/error-messages.ts'
 import { parseRuntimeConfig } from '../partners/runtime-config.ts'
+import { PageTitle } from './branding.tsx'
 import { ConfigErrorView } from './config-error-view.tsx'
 import { ErrorView } from './error-view.tsx'
 import { ProgressView } from './progress-view.tsx'
@@ -25,8 +36,25 @@ export interface SsoProviderProps {
   readonly handoffPath?: string
   /** The host's own views; ours fill in the rest. */
   readonly views?: SsoViews
+  /**
+   * The frame around everything the provider shows (the children, or the config error view in
+   * their place), given the validated branding (undefined while the config is invalid).
+   */
+  readonly shell?: ComponentType<SsoShellProps>
   readonly children: ReactNode
 }
+
+export interface SsoShellProps {
+  readonly branding: Branding | undefined
+  readonly children: ReactNode
+}
+
+function NoShell({ children }: SsoShellProps) {
+  return children
+}
+
+/** Loading the page again: the way forward of a config error once the config is fixed. */
+const reload = { label: NEXT_STEP_LABELS.retry, run: () => window.location.reload() }
 
 /**
  * Gives sso-bridge's routes, hooks and guards their services. Uses the host's QueryClientProvider
@@ -44,8 +72,15 @@ export function SsoProvider(props: SsoProviderProps) {
       : undefined,
   )
   const Progress = props.views?.Progress ?? ProgressView
+  const Shell = props.shell ?? NoShell
   const started = (
-    <Suspense fallback={<Progress message="Loading…" />}>
+    <Suspense
+      fallback={
+        <Shell branding={undefined}>
+          <Progress message="Loading…" />
+        </Shell>
+      }
+    >
       <Started {...props} />
     </Suspense>
   )
@@ -61,7 +96,9 @@ type Prepared =
   | { readonly kind: 'config-error'; readonly issues: readonly ConfigIssue[] }
   | { readonly kind: 'fatal'; readonly error: unknown }
 
-function Started({ start, signInPath, homePath, handoffPath, views, children }: SsoProviderProps) {
+function Started(props: SsoProviderProps) {
+  const { start, signInPath, homePath, handoffPath, views, children } = props
+  const Shell = props.shell ?? NoShell
   const started = start instanceof Promise ? use(start) : start
   const chosen = useMemo(
     () => ({
@@ -93,19 +130,27 @@ function Started({ start, signInPath, homePath, handoffPath, views, children }: 
     }
   }, [started, signInPath, homePath, handoffPath, chosen])
 
-  if (prepared.kind === 'config-error') return <chosen.ConfigError issues={prepared.issues} />
-  if (prepared.kind === 'fatal') {
+  if (prepared.kind === 'config-error') {
     return (
-      <chosen.Error
-        error={describeError(prepared.error)}
-        action={{ label: 'Try again', run: () => window.location.reload() }}
-      />
+      <Shell branding={undefined}>
+        <PageTitle title={ERROR_MESSAGES.config_invalid.title} />
+        <chosen.ConfigError issues={prepared.issues} action={reload} />
+      </Shell>
+    )
+  }
+  if (prepared.kind === 'fatal') {
+    const error = describeError(prepared.error)
+    return (
+      <Shell branding={undefined}>
+        <PageTitle title={error.title} />
+        <chosen.Error error={error} action={reload} />
+      </Shell>
     )
   }
   return (
     <SsoContext.Provider value={prepared.value}>
       <SessionSync />
-      {children}
+      <Shell branding={prepared.value.services.config.branding}>{children}</Shell>
     </SsoContext.Provider>
   )
 }

@@ -166,7 +166,7 @@ test("the host's error view replaces ours, on the host's callback path", async (
   const view = await screen.findByText('Acme could not finish this')
   expect(view.closest('[data-acme="error"]')).not.toBeNull()
   expect(screen.getByRole('status')).toHaveTextContent('state_missing')
-  expect(screen.getByRole('button', { name: 'Try again' })).toBeVisible()
+  expect(screen.getByRole('button', { name: 'Start a new sign-in' })).toBeVisible()
 })
 
 test('every destination links to a hand-off route under the host path that accepts it', async () => {

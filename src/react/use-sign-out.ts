@@ -27,7 +27,7 @@ export function useSignOut(): SignOut {
       } catch {
         // Storage refusing must not keep anyone signed in; records left behind expire.
       }
-      markSignedOut(client, 'signed_out')
+      markSignedOut(client, 'user_signed_out')
     },
   })
   return {

@@ -1,6 +1,7 @@
 // The views a host may replace (through SsoProvider's `views`). The defaults are ours and carry
 // class names only, no CSS: the host's style sheet decides how they look.
 import type { ComponentType } from 'react'
+import type { SupportContact } from '../core/branding.ts'
 import type { ConfigIssue } from '../core/config.ts'
 import type { DescribedError } from '../core/error-messages.ts'
 
@@ -13,16 +14,26 @@ export interface ErrorAction {
 export interface ErrorViewProps {
   /** Code, title and message for people, and any vendor text (to be shown as text only). */
   readonly error: DescribedError
-  /** Absent when nothing sensible can be retried from here. */
+  /**
+   * The way forward the code calls for: "Try again" where trying again can succeed, else "Back to
+   * home" or "Start a new sign-in". Always given by sso-bridge's routes.
+   */
   readonly action?: ErrorAction | undefined
+  /** A second way out beside a retry at a partner: "Back to home". */
+  readonly secondaryAction?: ErrorAction | undefined
+  /** Who to contact, given when the message tells the person to contact support. */
+  readonly support?: SupportContact | undefined
 }
 
 export interface ProgressViewProps {
+  /** The step under way, e.g. "Opening AssureSign…": the view's heading. */
   readonly message: string
 }
 
 export interface ConfigErrorViewProps {
   readonly issues: readonly ConfigIssue[]
+  /** Loads the page again (once the config is fixed). */
+  readonly action?: ErrorAction | undefined
 }
 
 export interface SignInViewProps {
@@ -32,6 +43,11 @@ export interface SignInViewProps {
   readonly onSubmit: (email: string) => void
   /** True from submit until the browser leaves for the identity provider. */
   readonly pending: boolean
+  /**
+   * True right after the person signed out in this tab: the view confirms it (focus on its
+   * heading) and offers to sign in again.
+   */
+  readonly signedOut?: boolean | undefined
 }
 
 export interface SsoViews {

@@ -1,0 +1,131 @@
+// The product as a person meets it: the brand from the runtime config, only the destinations the
+// person may use, and an error view with a way forward that works, whatever went wrong.
+import { expect, test } from './fixtures.ts'
+
+const ALICE = 'alice@example.com'
+const BOB = 'bob@example.com'
+const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
+const assureSignPath = `/handoff/assuresign/${ENVELOPE}`
+const lobPath = '/handoff/lob/ABSLI?functionality=POL'
+const PRODUCT = 'Northwind Partner Hub'
+
+test('every view carries the configured brand, never the repository name', async ({
+  page,
+  app,
+  signInAs,
+}) => {
+  await app.goto()
+  await expect(page).toHaveTitle(`Sign in – ${PRODUCT}`)
+  await expect(page.getByRole('banner')).toHaveText(PRODUCT)
+  await expect(page.getByRole('contentinfo')).toContainText('Northwind IT Service Desk')
+  await signInAs(ALICE)
+  await expect(page).toHaveTitle(`Home – ${PRODUCT}`)
+  await app.goto('/nowhere')
+  await expect(page).toHaveTitle(`Page not found – ${PRODUCT}`)
+  expect(await page.content()).not.toContain('sso-bridge')
+})
+
+test("bob's home page lists no partner link and says whom to ask", async ({
+  page,
+  app,
+  signInAs,
+}) => {
+  await app.goto()
+  await signInAs(BOB)
+  await expect(page.getByText(/no partner destinations yet/)).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link')).toHaveText(/Northwind IT Service Desk/)
+  await expect(page.getByRole('list', { name: 'Partner destinations' })).toHaveCount(0)
+})
+
+test('a refused hand-off offers "Back to home", which works, and names the support contact', async ({
+  page,
+  app,
+  signInAs,
+}) => {
+  await app.goto()
+  await signInAs(BOB)
+  await app.goto(lobPath)
+  await app.expectError('handoff_forbidden')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'You do not have access to Aditya Birla Capital',
+  )
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: /IT Service Desk/ }),
+  ).toHaveAttribute('href', 'mailto:it-support@northwind.example')
+  await page.getByTestId('error-primary-action').click()
+  await expect(app.signedInAs(BOB)).toBeVisible()
+  await expect(page).toHaveURL(/\/$/)
+})
+
+test('a partner outage offers "Try again", and trying again reaches the partner', async ({
+  app,
+  page,
+  partners,
+  signInAs,
+  sandbox,
+}) => {
+  await app.goto()
+  await signInAs(ALICE)
+  await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', status: 503, times: 1 })
+  await app.goto(assureSignPath)
+  await app.expectError('handoff_unavailable')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('AssureSign is not available')
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await partners.expectAssureSign(ALICE, ENVELOPE)
+})
+
+test('an Aimbase refusing twice is shown as an outage with a retry, and never signs out', async ({
+  app,
+  page,
+  partners,
+  signInAs,
+  sandbox,
+}) => {
+  await app.goto()
+  await signInAs(ALICE)
+  // The BFF logs in again after the first 401; the second makes it give up for this try.
+  await sandbox.fault({
+    party: 'aimbase',
+    path: '/api/Security/SignOnAccount',
+    status: 401,
+    body: '{"Message":"Authorization has been denied for this request."}',
+    times: 2,
+  })
+  await app.goto(
+    `/handoff/aimbase?account=3f2504e0-4f89-41d3-9a0c-0305e82c3301&landing=%2FDashboard`,
+  )
+  await app.expectError('handoff_unavailable')
+  await expect(page.getByRole('button', { name: /sign in/i })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await partners.expectAimbase(ALICE, '3f2504e0-4f89-41d3-9a0c-0305e82c3301', '/Dashboard')
+})
+
+test('signing out shows a confirmation with focus on its heading', async ({
+  page,
+  app,
+  signInAs,
+}) => {
+  await app.goto()
+  await signInAs(ALICE)
+  await app.signOutButton.click()
+  const heading = page.getByRole('heading', { level: 1, name: 'You are signed out' })
+  await expect(heading).toBeFocused()
+  await expect(page).toHaveTitle(`Signed out – ${PRODUCT}`)
+  await expect(page.getByRole('heading', { level: 2, name: 'Sign in again' })).toBeVisible()
+  // Signing in again works from here; the identity provider still knows alice and skips its form.
+  await app.emailInput.fill(ALICE)
+  await app.signInButton.click()
+  await expect(app.signedInAs(ALICE)).toBeVisible()
+})
+
+test('an address the router cannot read shows our view with a way home, not the router default', async ({
+  page,
+  app,
+}) => {
+  await app.goto('/a%0ab')
+  await expect(page.getByText('Unexpected Application Error')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.getByRole('button', { name: 'Back to home' }).click()
+  await expect(app.emailInput).toBeFocused()
+})

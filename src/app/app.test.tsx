@@ -1,0 +1,140 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { expect, test } from 'vitest'
+import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { SsoProvider } from 'sso-bridge/react'
+import shipped from '../../public/sso.config.json'
+import { ALICE_SESSION } from '../test/fake-backend.ts'
+import { mswServer } from '../test/msw-server.ts'
+import { AppShell } from './app-shell.tsx'
+import { appRoutes, SIGN_IN_PATH } from './router.tsx'
+
+const SESSION = `${window.location.origin}/api/session`
+const SIGN_OUT = `${window.location.origin}/api/session/sign-out`
+const server = mswServer()
+
+const BOB = { ...ALICE_SESSION, email: 'bob@example.com', permissions: [], ciiNo: '1007654321' }
+const CAROL = { ...ALICE_SESSION, email: 'carol@example.com', permissions: ['assuresign'] }
+
+function sessionOf(session: typeof ALICE_SESSION | undefined) {
+  server.use(
+    http.get(SESSION, () =>
+      session === undefined
+        ? HttpResponse.json({ error: 'signed_out', message: 'Sign-in required.' }, { status: 401 })
+        : HttpResponse.json(session),
+    ),
+  )
+}
+
+/** The standalone app as main.ts wires it, in memory, with the shipped sandbox config. */
+function renderApp(path = '/', config: unknown = shipped) {
+  const router = createMemoryRouter(appRoutes(), { initialEntries: [path] })
+  render(
+    <SsoProvider
+      start={{
+        configUrl: '/sso.config.json',
+        callbackPath: '/sso/callback',
+        configFile: { ok: true, value: config },
+        callback: undefined,
+      }}
+      signInPath={SIGN_IN_PATH}
+      shell={AppShell}
+    >
+      <RouterProvider router={router} />
+    </SsoProvider>,
+  )
+}
+
+test('the header, the footer and every tab title carry the configured brand', async () => {
+  sessionOf(undefined)
+  renderApp()
+  expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible()
+  expect(screen.getByRole('banner')).toHaveTextContent('Northwind Partner Hub')
+  expect(screen.getByRole('banner').querySelector('img')).toHaveAttribute(
+    'src',
+    '/brand/northwind-logo.svg',
+  )
+  expect(screen.getByRole('contentinfo')).toHaveTextContent('Northwind IT Service Desk')
+  expect(document.title).toBe('Sign in – Northwind Partner Hub')
+  expect(document.body.textContent).not.toContain('sso-bridge')
+})
+
+test('without branding the app shows no brand and plain titles', async () => {
+  sessionOf(undefined)
+  renderApp('/', { ...shipped, branding: undefined })
+  await screen.findByRole('heading', { name: 'Sign in' })
+  expect(screen.getByRole('banner')).toHaveTextContent('')
+  expect(screen.queryByRole('contentinfo')).toBeNull()
+  expect(document.title).toBe('Sign in')
+})
+
+test('the work email field is focused when the sign-in page loads', async () => {
+  sessionOf(undefined)
+  renderApp()
+  const field = await screen.findByLabelText('Work email')
+  await waitFor(() => expect(field).toHaveFocus())
+  expect(field).toHaveAttribute('autocomplete', 'email')
+})
+
+test('alice sees every partner destination the config offers', async () => {
+  sessionOf(ALICE_SESSION)
+  renderApp()
+  await screen.findByText('alice@example.com')
+  const destinations = screen.getByRole('list', { name: 'Partner destinations' })
+  expect(destinations.querySelectorAll('a')).toHaveLength(5)
+  expect(document.title).toBe('Home – Northwind Partner Hub')
+})
+
+test('carol sees only the AssureSign destinations her permissions allow', async () => {
+  sessionOf(CAROL)
+  renderApp()
+  await screen.findByText('carol@example.com')
+  const links = screen.getAllByRole('link').filter((link) => link.closest('.destinations'))
+  expect(links.map((link) => link.getAttribute('href'))).toEqual([
+    '/handoff/assuresign/6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+  ])
+})
+
+test('bob, who may use no partner, sees no partner link and is told whom to ask', async () => {
+  sessionOf(BOB)
+  renderApp()
+  await screen.findByText('bob@example.com')
+  expect(screen.queryAllByRole('link', { name: /^(Open|Sign) / })).toEqual([])
+  expect(screen.getByText(/no partner destinations yet/)).toBeVisible()
+  expect(screen.getByRole('main').querySelector('a')).toHaveAttribute(
+    'href',
+    'mailto:it-support@northwind.example',
+  )
+})
+
+test('signing out confirms it, with focus on the confirmation heading', async () => {
+  sessionOf(ALICE_SESSION)
+  server.use(http.post(SIGN_OUT, () => new HttpResponse(null, { status: 204 })))
+  renderApp()
+  await screen.findByText('alice@example.com')
+  sessionOf(undefined)
+  await userEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+  const heading = await screen.findByRole('heading', { name: 'You are signed out', level: 1 })
+  await waitFor(() => expect(heading).toHaveFocus())
+  expect(screen.getByRole('heading', { name: 'Sign in again', level: 2 })).toBeVisible()
+  expect(document.title).toBe('Signed out – Northwind Partner Hub')
+})
+
+test('an unknown address offers a button back to home', async () => {
+  sessionOf(undefined)
+  renderApp('/nowhere')
+  expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible()
+  expect(document.title).toBe('Page not found – Northwind Partner Hub')
+  await userEvent.click(screen.getByRole('button', { name: 'Back to home' }))
+  expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible()
+})
+
+test('an invalid runtime config shows the config error in the shell, without a brand', async () => {
+  renderApp('/', { ...shipped, apiBase: 'https://api.example' })
+  expect(await screen.findByRole('heading', { name: 'This app is not set up correctly' }))
+  expect(screen.getByRole('banner')).toHaveTextContent('')
+  expect(screen.getByTestId('error-code')).toHaveTextContent('config_invalid')
+  expect(screen.getByRole('button', { name: 'Try again' })).toBeVisible()
+  expect(document.title).toBe('This app is not set up correctly')
+})

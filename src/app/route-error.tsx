@@ -1,0 +1,33 @@
+import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router-dom'
+import { useBranding, usePageTitle } from 'sso-bridge/react'
+import { NotFoundRoute } from './not-found-route.tsx'
+
+/**
+ * The router's error element: whatever goes wrong while matching or showing a route, the person
+ * sees one of our views with a way home, never React Router's default page.
+ */
+export function RouteError() {
+  const error = useRouteError()
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundRoute />
+  return <PageFailed />
+}
+
+function PageFailed() {
+  const navigate = useNavigate()
+  usePageTitle('This page could not be shown', useBranding())
+  return (
+    <section className="card error" role="alert" aria-labelledby="page-failed-title">
+      <h1 id="page-failed-title">This page could not be shown</h1>
+      <p>Something went wrong while showing this address. Go back to home to continue.</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void navigate('/', { replace: true })}
+        >
+          Back to home
+        </button>
+      </div>
+    </section>
+  )
+}

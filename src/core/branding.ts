@@ -1,0 +1,119 @@
+// The `branding` part of the runtime config (docs/configuration.md "Branding"): the product's
+// name, logo, support contact and colours, checked with the rest of the config at start. Every
+// colour must be readable: 4.5:1 against white both ways (white text on it, it as text or focus
+// ring on white), so no config can make a button or the focus ring unreadable.
+import { z } from 'zod/mini'
+import { destinationProblems } from './config-rules.ts'
+import { isEmail } from './email-address.ts'
+
+export interface SupportContact {
+  /** Who people reach, e.g. "Northwind IT Service Desk". */
+  readonly label: string
+  /** Exactly one of `email` and `url`. */
+  readonly email?: string | undefined
+  readonly url?: string | undefined
+}
+
+export interface BrandColors {
+  /** Buttons, links and the focus ring. */
+  readonly primary: string
+  /** The header bar behind the product name (white text on it). Default: `primary`. */
+  readonly header?: string | undefined
+}
+
+export interface Branding {
+  /** The product's name for people: the header and every tab title ("Sign in – {productName}"). */
+  readonly productName: string
+  /** A same-origin path of the logo image, shown beside the product name. */
+  readonly logoUrl?: string | undefined
+  /** Shown wherever a message tells people to contact support. */
+  readonly support?: SupportContact | undefined
+  readonly colors?: BrandColors | undefined
+}
+
+/** WCAG 2.1 text contrast (1.4.3 AA); it also covers the focus ring's 3:1 (2.4.11, 1.4.11). */
+export const MIN_CONTRAST = 4.5
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
+
+/** WCAG 2.1 relative luminance of a `#rrggbb` colour. */
+export function relativeLuminance(hex: string): number {
+  const channels = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255)
+  const [r = 0, g = 0, b = 0] = channels.map((c) =>
+    c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+  )
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+/** WCAG 2.1 contrast ratio of two `#rrggbb` colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x)
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
+}
+
+export function colorProblems(value: string): string[] {
+  if (!HEX_COLOR.test(value)) return ['must be a colour like "#0b5cad"']
+  const ratio = contrastRatio(value, '#ffffff')
+  return ratio >= MIN_CONTRAST
+    ? []
+    : [
+        `must reach ${MIN_CONTRAST}:1 contrast with white (it has ${ratio.toFixed(2)}:1); use a darker colour`,
+      ]
+}
+
+const IMAGE_PATH = /^\/(?!\/)[A-Za-z0-9._~/-]*\.(svg|png|webp)$/
+
+/** The logo: a same-origin path (the page's `img-src 'self'` allows nothing else). */
+export function logoUrlProblems(value: string): string[] {
+  return IMAGE_PATH.test(value) && !value.split('/').includes('..')
+    ? []
+    : ['must be a same-origin path of an .svg, .png or .webp image, like "/brand/logo.svg"']
+}
+
+export function supportEmailProblems(value: string): string[] {
+  return isEmail(value) ? [] : ['must be an email address like it-support@company.com']
+}
+
+function checked(problemsOf: (value: string) => string[]) {
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      for (const message of problemsOf(value)) ctx.addIssue({ code: 'custom', message })
+    }),
+  )
+}
+
+const label = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
+
+const supportSchema: z.ZodMiniType<SupportContact> = z
+  .strictObject({
+    label: label(80),
+    email: z.optional(checked(supportEmailProblems)),
+    url: z.optional(checked((value) => destinationProblems(value, 'url'))),
+  })
+  .check(
+    z.refine((support) => (support.email === undefined) !== (support.url === undefined), {
+      message: 'needs exactly one of "email" and "url"',
+    }),
+  )
+
+export const brandingSchema: z.ZodMiniType<Branding> = z.strictObject({
+  productName: label(60),
+  logoUrl: z.optional(checked(logoUrlProblems)),
+  support: z.optional(supportSchema),
+  colors: z.optional(
+    z.strictObject({
+      primary: checked(colorProblems),
+      header: z.optional(checked(colorProblems)),
+    }),
+  ),
+})
+
+/** A tab title: the view's own title, then the product's name when the config gives one. */
+export function pageTitle(title: string, branding: Branding | undefined): string {
+  return branding === undefined ? title : `${title} – ${branding.productName}`
+}
+
+/** Where the support contact leads: a mailto: link or the configured URL. */
+export function supportHref(support: SupportContact): string {
+  return support.email === undefined ? (support.url ?? '') : `mailto:${support.email}`
+}

@@ -1,0 +1,138 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { expect, test } from 'vitest'
+import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { ALICE_SESSION } from '../test/fake-backend.ts'
+import { mswServer } from '../test/msw-server.ts'
+import { startedWith } from '../test/render-route.tsx'
+import { testConfig } from '../test/runtime-config.ts'
+import { SsoProvider } from './sso-provider.tsx'
+import { ssoRoutes } from './sso-routes.tsx'
+
+const ORIGIN = window.location.origin
+const SESSION = `${ORIGIN}/api/session`
+const SIGN_OUT = `${ORIGIN}/api/session/sign-out`
+const SIGN_ON = `${ORIGIN}/api/aimbase/Security/SignOnAccount`
+const ASSURESIGN = `${ORIGIN}/api/assuresign/authentication/sso`
+const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
+const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+const server = mswServer()
+
+const config = testConfig({
+  partners: { aimbase: { accounts: [{ uid: ACCOUNT, label: 'Dealer', landing: '/Dashboard' }] } },
+})
+
+/** Renders a hand-off page beside a home page, signed in as alice; counts sign-outs. */
+function renderHandoff(path: string) {
+  const signOuts: string[] = []
+  server.use(
+    http.get(SESSION, () => HttpResponse.json(ALICE_SESSION)),
+    http.post(SIGN_OUT, ({ request }) => {
+      signOuts.push(request.url)
+      return new HttpResponse(null, { status: 204 })
+    }),
+  )
+  const router = createMemoryRouter(
+    [...ssoRoutes({ signInPath: '/sign-in' }), { path: '/', element: <h1>Home page</h1> }],
+    { initialEntries: [path] },
+  )
+  render(
+    <SsoProvider start={startedWith(config)} signInPath="/sign-in">
+      <RouterProvider router={router} />
+    </SsoProvider>,
+  )
+  return { router, signOuts }
+}
+
+const aimbaseLink = `/handoff/aimbase?account=${ACCOUNT}&landing=%2FDashboard`
+
+test('an Aimbase 401 offers "Try again", never signs out, and the retry goes through', async () => {
+  let calls = 0
+  server.use(
+    http.post(SIGN_ON, () => {
+      calls += 1
+      return calls === 1
+        ? HttpResponse.json({ Message: 'Authorization has been denied.' }, { status: 401 })
+        : HttpResponse.json('fresh-token')
+    }),
+  )
+  const { signOuts } = renderHandoff(aimbaseLink)
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unauthorized')
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+    'Aimbase did not accept the request this time',
+  )
+  expect(screen.queryByRole('button', { name: /sign in/i })).toBeNull()
+  expect(screen.getByRole('button', { name: 'Back to home' })).toBeVisible()
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+  await screen.findByRole('heading', { name: 'Opening Aimbase…' })
+  expect(calls).toBe(2)
+  expect(signOuts).toEqual([])
+})
+
+test('a refused hand-off says so and offers only "Back to home", which goes home', async () => {
+  let calls = 0
+  server.use(
+    http.post(ASSURESIGN, () => {
+      calls += 1
+      return HttpResponse.json(
+        { errorCode: 'FORBIDDEN', summary: 'Not <b>allowed</b>', details: [] },
+        { status: 403 },
+      )
+    }),
+  )
+  const { router } = renderHandoff(`/handoff/assuresign/${ENVELOPE}`)
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_forbidden')
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+    'You do not have access to AssureSign',
+  )
+  expect(screen.getByText('Message from AssureSign:')).toBeVisible()
+  expect(screen.getByText('Not allowed')).toBeVisible()
+  expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+  expect(document.title).toBe('You do not have access to AssureSign')
+  await userEvent.click(screen.getByRole('button', { name: 'Back to home' }))
+  expect(await screen.findByRole('heading', { name: 'Home page' })).toBeVisible()
+  expect(router.state.location.pathname).toBe('/')
+  expect(calls).toBe(1)
+})
+
+test('a partner outage names the partner and offers a retry and the way home', async () => {
+  server.use(
+    http.post(ASSURESIGN, () =>
+      HttpResponse.json({ error: 'partner_unavailable', message: 'x' }, { status: 502 }),
+    ),
+  )
+  renderHandoff(`/handoff/assuresign/${ENVELOPE}`)
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('AssureSign is not available')
+  expect(screen.getByTestId('error-primary-action')).toHaveTextContent('Try again')
+  expect(screen.getByRole('button', { name: 'Back to home' })).toBeVisible()
+})
+
+test('a bad link is refused before any call, and its way forward is home', async () => {
+  let calls = 0
+  server.use(
+    http.post(ASSURESIGN, () => {
+      calls += 1
+      return HttpResponse.json({})
+    }),
+  )
+  renderHandoff('/handoff/assuresign/not-a-guid')
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('invalid_handoff_input')
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+    'This link to AssureSign is not valid',
+  )
+  expect(screen.getByText(/Go back to home/)).toBeVisible()
+  expect(screen.getByTestId('error-primary-action')).toHaveTextContent('Back to home')
+  await userEvent.click(screen.getByTestId('error-primary-action'))
+  expect(await screen.findByRole('heading', { name: 'Home page' })).toBeVisible()
+  expect(calls).toBe(0)
+})
+
+test('the progress view is a level-1 heading in a live region, and the tab says the step', async () => {
+  server.use(http.post(SIGN_ON, () => new Promise<never>(() => undefined)))
+  renderHandoff(aimbaseLink)
+  const heading = await screen.findByRole('heading', { level: 1, name: 'Opening Aimbase…' })
+  expect(heading.closest('[role="status"]')).not.toBeNull()
+  expect(document.title).toBe('Opening Aimbase')
+})
