@@ -19,16 +19,43 @@ const defaults = {
 
 export type PartyPort = keyof typeof defaults
 
-function envName(name: PartyPort): string {
+/** The ports the sandbox listens on in dev and test mode (sandbox/start-sandbox.ts). */
+export const SANDBOX_PORTS: readonly PartyPort[] = [
+  'idp',
+  'indee',
+  'assuresign',
+  'aimbase',
+  'abc',
+  'lob',
+  'control',
+]
+
+/** What listens on each port, in the words of the startup messages. */
+export const PORT_LABELS: Readonly<Record<PartyPort, string>> = {
+  idp: 'identity provider',
+  bff: 'BFF',
+  indee: 'auth backend',
+  assuresign: 'AssureSign emulator',
+  aimbase: 'Aimbase emulator',
+  abc: 'ABC emulator',
+  lob: 'line-of-business portal',
+  control: 'control API',
+  appDev: 'Vite dev server',
+  appPreview: 'vite preview',
+  hostApp: 'host app (vite preview)',
+}
+
+/** The environment variable that moves a port, e.g. SSO_PORT_APP_DEV for appDev. */
+export function portVariable(name: PartyPort): string {
   return `SSO_PORT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
 }
 
 function readPort(name: PartyPort): number {
-  const raw = process.env[envName(name)]
+  const raw = process.env[portVariable(name)]
   if (raw === undefined || raw === '') return defaults[name]
   const port = Number(raw)
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new Error(`${envName(name)} must be a TCP port, got "${raw}"`)
+    throw new Error(`${portVariable(name)} must be a TCP port, got "${raw}"`)
   }
   return port
 }
@@ -39,4 +66,15 @@ export const ports: Record<PartyPort, number> = Object.fromEntries(
 
 export function originOf(name: PartyPort): string {
   return `http://${HOST}:${ports[name]}`
+}
+
+/**
+ * The one line a part prints when it cannot listen on its port, e.g. `npm start: port 4010
+ * (identity provider) is taken; set SSO_PORT_IDP to use another.` (`code` is the listen error's).
+ */
+export function portProblem(who: string, name: PartyPort, port: number, code?: string): string {
+  const what = `port ${port} (${PORT_LABELS[name]})`
+  const problem =
+    code === 'EADDRINUSE' ? 'is taken' : `cannot be used${code === undefined ? '' : ` (${code})`}`
+  return `${who}: ${what} ${problem}; set ${portVariable(name)} to use another.`
 }

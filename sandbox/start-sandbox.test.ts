@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest'
 import { listen } from './lib/http.ts'
 import { indeeApiKey } from './indee/api-key.ts'
-import { startSandbox } from './start-sandbox.ts'
+import { originOf } from './ports.ts'
+import { startSandbox, type SandboxMode } from './start-sandbox.ts'
 
 const FREE_PORTS = {
   idp: 0,
@@ -80,4 +81,38 @@ test('fails naming the party whose port is taken', async () => {
   } finally {
     await taken.close()
   }
+})
+
+/** The href of the link back to the app on the portal's 404 page and on the IdP's error page. */
+async function linksBack(mode: SandboxMode, appOrigin?: string): Promise<string[]> {
+  const options = appOrigin === undefined ? {} : { appOrigin }
+  const sandbox = await startSandbox({ mode, quiet: true, ports: FREE_PORTS, ...options })
+  try {
+    const pages = [`${sandbox.lob.url}/nowhere`, `${sandbox.idp.url}/auth`]
+    return await Promise.all(
+      pages.map(async (url) => {
+        const html = await (await fetch(url)).text()
+        return /<a href="([^"]*)">Back to Northwind Partner Hub<\/a>/.exec(html)?.[1] ?? 'none'
+      }),
+    )
+  } finally {
+    await sandbox.close()
+  }
+}
+
+test('its pages link back to the Vite dev server in dev mode', async () => {
+  expect(await linksBack('dev')).toEqual([`${originOf('appDev')}/`, `${originOf('appDev')}/`])
+})
+
+test('its pages link back to vite preview in test and production mode', async () => {
+  const preview = `${originOf('appPreview')}/`
+  expect(await linksBack('test')).toEqual([preview, preview])
+  expect(await linksBack('production')).toEqual([preview, preview])
+})
+
+test('its pages link back to the app origin it is given', async () => {
+  expect(await linksBack('dev', 'http://127.0.0.1:4180')).toEqual([
+    'http://127.0.0.1:4180/',
+    'http://127.0.0.1:4180/',
+  ])
 })

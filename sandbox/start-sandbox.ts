@@ -8,7 +8,7 @@ import { startControlApi } from './control/control-api.ts'
 import { startIdp, type RunningIdp } from './idp/idp.ts'
 import { INDEE_JWKS_PATH, startIndee } from './indee/indee.ts'
 import type { RunningServer } from './lib/http.ts'
-import { ports as defaultPorts, type PartyPort } from './ports.ts'
+import { ports as defaultPorts, originOf, PORT_LABELS, type PartyPort } from './ports.ts'
 import { startAbc } from './vendors/abc/abc-server.ts'
 import { startAimbase } from './vendors/aimbase/aimbase-server.ts'
 import { startAssureSign } from './vendors/assuresign/assuresign-server.ts'
@@ -26,6 +26,36 @@ export interface StartSandboxOptions {
   readonly quiet?: boolean
   /** Port per party instead of sandbox/ports.ts; 0 picks a free one (tests). */
   readonly ports?: Partial<Record<PartyPort, number>>
+  /**
+   * The app's origin, where the partners' pages and the IdP's error page link back to. Default
+   * by mode (defaultAppOrigin): the Vite dev server in dev mode, vite preview otherwise.
+   */
+  readonly appOrigin?: string
+}
+
+/**
+ * Where the sandbox's pages link back to when not told: in dev mode (npm start) the Vite dev
+ * server, in test mode (the journeys) and production mode vite preview of the build.
+ */
+export function defaultAppOrigin(mode: SandboxMode): string {
+  return mode === 'dev' ? originOf('appDev') : originOf('appPreview')
+}
+
+/** A party that could not start: which one, on which port, and the listen error's code. */
+export class SandboxStartError extends Error {
+  readonly part: PartyPort
+  readonly port: number
+  /** The listen error's code, e.g. EADDRINUSE for a taken port. */
+  readonly code: string | undefined
+
+  constructor(part: PartyPort, port: number, cause: unknown) {
+    super(`could not start the ${PORT_LABELS[part]}`, { cause })
+    this.name = 'SandboxStartError'
+    this.part = part
+    this.port = port
+    const code = (cause as { code?: unknown } | undefined)?.code
+    this.code = typeof code === 'string' ? code : undefined
+  }
 }
 
 export interface RunningParty {
@@ -45,6 +75,8 @@ export interface RunningSandbox {
   readonly lob: RunningServer
   /** The control API; undefined in production mode. */
   readonly controlApi: RunningServer | undefined
+  /** Where the sandbox's pages link back to. */
+  readonly appOrigin: string
   /** Every party that runs, in start order. */
   readonly parties: readonly RunningParty[]
   /** Stops every party. */
@@ -53,6 +85,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const { mode, quiet = false } = options
+  const appOrigin = options.appOrigin ?? defaultAppOrigin(mode)
   // The emulators' GET /__emulator/last-landing, like the control API, is for dev and test.
   const debugEndpoints = mode !== 'production'
   const port = (name: PartyPort) => options.ports?.[name] ?? defaultPorts[name]
@@ -61,51 +94,47 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const closeAll = async () => {
     await Promise.all(started.splice(0).map((server) => server.close()))
   }
-  async function start<T extends RunningServer>(name: string, run: Promise<T>): Promise<T> {
+  async function start<T extends RunningServer>(
+    part: PartyPort,
+    run: (port: number) => Promise<T>,
+  ): Promise<T> {
     try {
-      const server = await run
+      const server = await run(port(part))
       started.push(server)
       return server
     } catch (cause) {
       await closeAll()
-      throw new Error(`could not start the ${name}`, { cause })
+      throw new SandboxStartError(part, port(part), cause)
     }
   }
 
-  const idp = await start('identity provider', startIdp({ control, port: port('idp'), quiet }))
-  const indee = await start(
-    'auth backend',
-    startIndee({ control, port: port('indee'), idpIssuer: idp.issuer }),
+  const idp = await start('idp', (at) => startIdp({ control, port: at, appOrigin, quiet }))
+  const indee = await start('indee', (at) =>
+    startIndee({ control, port: at, idpIssuer: idp.issuer }),
   )
 
   // The vendor emulators (sandbox/vendors/*).
-  const assuresign = await start(
-    'AssureSign emulator',
-    startAssureSign({ control, port: port('assuresign'), debugEndpoints }),
+  const assuresign = await start('assuresign', (at) =>
+    startAssureSign({ control, port: at, debugEndpoints, appOrigin }),
   )
-  const aimbase = await start(
-    'Aimbase emulator',
-    startAimbase({ control, port: port('aimbase'), debugEndpoints }),
+  const aimbase = await start('aimbase', (at) =>
+    startAimbase({ control, port: at, debugEndpoints, appOrigin }),
   )
   // ABC verifies the session token itself, against the auth backend's keys.
-  const abc = await start(
-    'ABC emulator',
+  const abc = await start('abc', (at) =>
     startAbc({
       control,
-      port: port('abc'),
+      port: at,
       sessionJwksUrl: `${indee.url}${INDEE_JWKS_PATH}`,
       sessionIssuer: indee.url,
     }),
   )
-  const lob = await start(
-    'line-of-business portal',
-    startLobPortal({ control, port: port('lob'), abcUrl: abc.url, debugEndpoints }),
+  const lob = await start('lob', (at) =>
+    startLobPortal({ control, port: at, abcUrl: abc.url, debugEndpoints, appOrigin }),
   )
 
   const controlApi =
-    mode === 'production'
-      ? undefined
-      : await start('control API', startControlApi(control, port('control')))
+    mode === 'production' ? undefined : await start('control', (at) => startControlApi(control, at))
 
   return {
     mode,
@@ -117,6 +146,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     abc,
     lob,
     controlApi,
+    appOrigin,
     parties: [
       { name: 'idp', description: 'identity provider (OpenID Connect issuer)', url: idp.url },
       { name: 'indee', description: 'Indee-style auth backend', url: indee.url },

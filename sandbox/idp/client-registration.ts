@@ -3,6 +3,7 @@
 // the browser app is served from and the path of its callback there. The IdP (redirect URIs,
 // form-action), the auth backend (Origin allowlist, callback per origin) and the BFF's sandbox
 // environment (SSO_BFF_APP_ORIGINS) all read the one list below, so they never drift.
+import { PRODUCT_NAME } from '../company.ts'
 import { ports } from '../ports.ts'
 
 export const IDP_CLIENT_ID = 'indee-backend'
@@ -18,6 +19,8 @@ export function idpClientSecret(): string {
 
 /** A browser app that signs people in through the auth backend. */
 export interface AppClient {
+  /** The app's name, shown on the IdP's sign-in page ("to continue to …"). */
+  readonly name: string
   /** Scheme, host and port, compared exactly with the Origin of `sso/initiate`. */
   readonly origin: string
   /** Where the identity provider sends the browser back on that origin. */
@@ -28,9 +31,12 @@ export interface AppClient {
 export const APP_CALLBACK_PATH = '/sso/callback'
 /** The callback of examples/host-app, which mounts sso-bridge's routes under its own paths. */
 export const HOST_APP_CALLBACK_PATH = '/auth/callback'
+/** examples/host-app's name (its own branding). */
+export const HOST_APP_NAME = 'Acme Portal'
 
-function onLoopback(port: number, callbackPath: string): AppClient[] {
+function onLoopback(name: string, port: number, callbackPath: string): AppClient[] {
   return ['127.0.0.1', 'localhost'].map((host) => ({
+    name,
     origin: `http://${host}:${port}`,
     callbackPath,
   }))
@@ -42,9 +48,9 @@ function onLoopback(port: number, callbackPath: string): AppClient[] {
  */
 export function defaultAppClients(): readonly AppClient[] {
   return [
-    ...onLoopback(ports.appDev, APP_CALLBACK_PATH),
-    ...onLoopback(ports.appPreview, APP_CALLBACK_PATH),
-    ...onLoopback(ports.hostApp, HOST_APP_CALLBACK_PATH),
+    ...onLoopback(PRODUCT_NAME, ports.appDev, APP_CALLBACK_PATH),
+    ...onLoopback(PRODUCT_NAME, ports.appPreview, APP_CALLBACK_PATH),
+    ...onLoopback(HOST_APP_NAME, ports.hostApp, HOST_APP_CALLBACK_PATH),
   ]
 }
 
@@ -74,4 +80,12 @@ export function callbackUrlFor(
   const client = clients.find((candidate) => candidate.origin === appOrigin)
   if (client === undefined) throw new Error(`${appOrigin} is not a registered app origin`)
   return `${client.origin}${client.callbackPath}`
+}
+
+/** The name of the app client whose callback is `redirectUri`, or undefined for none of them. */
+export function appNameFor(
+  redirectUri: unknown,
+  clients: readonly AppClient[] = defaultAppClients(),
+): string | undefined {
+  return clients.find((client) => `${client.origin}${client.callbackPath}` === redirectUri)?.name
 }

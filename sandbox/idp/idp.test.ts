@@ -199,3 +199,50 @@ test('answers an interaction without its cookie with an error page, not a form',
   expect(html).toContain('Sign-in problem')
   expect(html).not.toContain('<form')
 })
+
+test('the sign-in page names the app the person continues to, not the client id', async () => {
+  const ours = await new TestBrowser().followUntil(authorizeUrl().url, CALLBACK)
+  const oursHtml = await ours.response.text()
+  expect(oursHtml).toContain('to continue to <strong>Northwind Partner Hub</strong>')
+  expect(oursHtml).toContain('<p class="brand">Northwind Traders</p>')
+  expect(oursHtml).not.toContain(IDP_CLIENT_ID)
+
+  const hostCallback = callbackUrlFor(originOf('hostApp'))
+  const host = await new TestBrowser().followUntil(
+    authorizeUrl({ redirect_uri: hostCallback }).url,
+    hostCallback,
+  )
+  expect(await host.response.text()).toContain('to continue to <strong>Acme Portal</strong>')
+})
+
+test("the provider's error page is ours and links back to the app", async () => {
+  const response = await new TestBrowser().fetch(
+    authorizeUrl({ redirect_uri: 'http://evil.example/sso/callback' }).url,
+  )
+  const html = await response.text()
+  expect(html).toContain('<h1>Sign-in problem</h1>')
+  expect(html).toContain(`<a href="${originOf('appDev')}/">Back to Northwind Partner Hub</a>`)
+  expect(response.headers.get('content-security-policy')).toContain("default-src 'none'")
+})
+
+test('signing out at the IdP asks first, then ends on a page linking back to the app', async () => {
+  const browser = new TestBrowser()
+  await codeFor(browser, authorizeUrl().url)
+  const question = await browser.fetch(`${idp.issuer}/session/end`)
+  expect(question.status).toBe(200)
+  expect(question.headers.get('content-security-policy')).toContain("default-src 'none'")
+  const html = await question.text()
+  expect(html).toContain('Sign out of Northwind Traders in this browser?')
+  expect(html).not.toContain('<script')
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? expect.fail('no xsrf field')
+  const confirmed = await browser.fetch(`${idp.issuer}/session/end/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+  })
+  const location = confirmed.headers.get('location') ?? expect.fail('no redirect')
+  const done = await browser.fetch(new URL(location, idp.issuer))
+  const signedOut = await done.text()
+  expect(signedOut).toContain('<h1>Signed out</h1>')
+  expect(signedOut).toContain(`<a href="${originOf('appDev')}/">Back to Northwind Partner Hub</a>`)
+})

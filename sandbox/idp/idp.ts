@@ -12,16 +12,26 @@ import Provider, {
 import type { SandboxControl } from '../control/control.ts'
 import { listen, readBody, sendJson, type Handler, type RunningServer } from '../lib/http.ts'
 import { findUser, type SandboxUser } from '../users.ts'
+import { PRODUCT_NAME } from '../company.ts'
+import { originOf } from '../ports.ts'
 import {
   IDP_CLIENT_ID,
   IDP_SCOPES,
+  appNameFor,
   appOriginsOf,
   defaultAppClients,
   idpClientSecret,
   redirectUrisOf,
   type AppClient,
 } from './client-registration.ts'
-import { errorPageHtml, pageHeaders, sendErrorPage, sendLoginPage } from './login-page.ts'
+import {
+  errorPageHtml,
+  logoutPageHtml,
+  pageHeaders,
+  sendErrorPage,
+  sendLoginPage,
+  signedOutPageHtml,
+} from './login-page.ts'
 import { createMemoryAdapter } from './memory-adapter.ts'
 
 /** What the IdP sends back to the client when the person presses "Cancel". */
@@ -38,6 +48,8 @@ export interface StartIdpOptions {
   readonly port: number
   /** The browser apps; the client's redirect URIs are their callbacks (client-registration.ts). */
   readonly appClients?: readonly AppClient[]
+  /** Where its error and signed-out pages link back to; default the Vite dev server (appDev). */
+  readonly appOrigin?: string
   /** Do not print provider errors. */
   readonly quiet?: boolean
 }
@@ -109,7 +121,19 @@ async function signingKey() {
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' }
 }
 
-function configuration(appClients: readonly AppClient[], key: object): Configuration {
+/** Our pages instead of the provider's own: the error page and the end-session pages. */
+function renderPage(ctx: KoaContextWithOIDC, html: string): Promise<void> {
+  ctx.type = 'html'
+  ctx.body = html
+  for (const [name, value] of Object.entries(pageHeaders([]))) ctx.set(name, value)
+  return Promise.resolve()
+}
+
+function configuration(
+  appClients: readonly AppClient[],
+  appOrigin: string,
+  key: object,
+): Configuration {
   return {
     adapter: createMemoryAdapter(),
     clients: [
@@ -134,6 +158,13 @@ function configuration(appClients: readonly AppClient[], key: object): Configura
     features: {
       devInteractions: { enabled: false },
       pushedAuthorizationRequests: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) =>
+          renderPage(ctx, logoutPageHtml(form)),
+        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) =>
+          renderPage(ctx, signedOutPageHtml(appOrigin)),
+      },
     },
     interactions: {
       policy: loginPolicy(),
@@ -155,12 +186,8 @@ function configuration(appClients: readonly AppClient[], key: object): Configura
       return user === undefined ? undefined : accountFor(user)
     },
     loadExistingGrant,
-    renderError: (ctx, out) => {
-      ctx.type = 'html'
-      ctx.body = errorPageHtml(out.error, out.error_description)
-      for (const [name, value] of Object.entries(pageHeaders([]))) ctx.set(name, value)
-      return Promise.resolve()
-    },
+    renderError: (ctx, out) =>
+      renderPage(ctx, errorPageHtml(appOrigin, out.error, out.error_description)),
   }
 }
 
@@ -168,7 +195,8 @@ const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]+)$/
 
 async function handleInteraction(
   provider: Provider,
-  appOrigins: readonly string[],
+  appClients: readonly AppClient[],
+  appOrigin: string,
   uid: string,
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -182,19 +210,26 @@ async function handleInteraction(
   try {
     details = await provider.interactionDetails(req, res)
   } catch {
-    sendErrorPage(res, 400, 'invalid_request', 'This sign-in request has expired or is not valid.')
+    sendErrorPage(
+      res,
+      400,
+      appOrigin,
+      'invalid_request',
+      'This sign-in request has expired or is not valid.',
+    )
     return
   }
   if (details.uid !== uid || details.prompt.name !== 'login') {
-    sendErrorPage(res, 400, 'invalid_request', 'This sign-in request is not valid.')
+    sendErrorPage(res, 400, appOrigin, 'invalid_request', 'This sign-in request is not valid.')
     return
   }
   const hint = details.params['login_hint']
   const page = {
     uid,
-    clientId: IDP_CLIENT_ID,
+    // The interaction exists only for a registered redirect URI, so one app client has it.
+    appName: appNameFor(details.params['redirect_uri'], appClients) ?? PRODUCT_NAME,
     email: typeof hint === 'string' ? hint : '',
-    formActionOrigins: appOrigins,
+    formActionOrigins: appOriginsOf(appClients),
   }
   if (method === 'GET') {
     sendLoginPage(res, 200, page)
@@ -224,14 +259,17 @@ async function handleInteraction(
 /** Starts the identity provider; its issuer is the origin it listens on. */
 export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   const { control, port, appClients = defaultAppClients(), quiet = false } = options
-  const appOrigins = appOriginsOf(appClients)
+  const appOrigin = options.appOrigin ?? originOf('appDev')
   let handle: Handler = (_req, res) => sendJson(res, 503, { error: 'temporarily_unavailable' })
   // Listen first: the issuer must be the actual origin, which port 0 only reveals after listen.
   const server = await listen(
     control.wrap('idp', (req, res) => handle(req, res)),
     port,
   )
-  const provider = new Provider(server.url, configuration(appClients, await signingKey()))
+  const provider = new Provider(
+    server.url,
+    configuration(appClients, appOrigin, await signingKey()),
+  )
   if (!quiet) {
     provider.on('server_error', (_ctx, error) => console.error('idp server error:', error))
   }
@@ -240,7 +278,7 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
     const pathname = new URL(req.url ?? '/', 'http://idp.invalid').pathname
     const interaction = INTERACTION_PATH.exec(pathname)
     if (interaction?.[1] !== undefined) {
-      await handleInteraction(provider, appOrigins, interaction[1], req, res)
+      await handleInteraction(provider, appClients, appOrigin, interaction[1], req, res)
       return
     }
     await providerHandler(req, res)

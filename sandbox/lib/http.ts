@@ -69,20 +69,6 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;')
 }
 
-export function sendHtml(
-  res: http.ServerResponse,
-  status: number,
-  title: string,
-  body: string,
-): void {
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1d2433}h1{font-size:1.5rem}dt{font-weight:600}.error{color:#a4161a}</style></head><body>${body}</body></html>`
-  send(res, status, page, 'text/html; charset=utf-8', {
-    'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    'referrer-policy': 'no-referrer',
-  })
-}
-
 export interface RunningServer {
   readonly url: string
   readonly port: number

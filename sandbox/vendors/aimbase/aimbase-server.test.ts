@@ -5,6 +5,10 @@ import { AIMBASE_BROKEN_ACCOUNT_UID, aimbaseAccountOwner } from './accounts.ts'
 import { startAimbase } from './aimbase-server.ts'
 import { AIMBASE_SANDBOX_CREDENTIALS } from './credentials.ts'
 
+/** The app origin the pages link back to in these tests (vite preview). */
+const APP = 'http://127.0.0.1:4173'
+const BACK_TO_APP = `<a href="${APP}/">Back to Northwind Partner Hub</a>`
+
 const ALICE_ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 const XML_STRING = /^<string>([^<]+)<\/string>$/
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -14,7 +18,7 @@ let server: RunningServer
 
 beforeEach(async () => {
   control = new SandboxControl()
-  server = await startAimbase({ control, port: 0, debugEndpoints: true })
+  server = await startAimbase({ control, port: 0, debugEndpoints: true, appOrigin: APP })
 })
 
 afterEach(async () => {
@@ -280,6 +284,7 @@ test('the landing page signs the account owner in and shows the landing path', a
   expect(response.status).toBe(200)
   const page = await response.text()
   expect(page).toContain('<h1>Aimbase</h1>')
+  expect(page).toContain(BACK_TO_APP)
   expect(page).toContain(`Account ${ALICE_ACCOUNT}`)
   expect(page).toContain('Account owner alice@example.com')
   expect(page).toContain('Landing page /Dashboard')

@@ -7,7 +7,7 @@ import { listen, sendJson, type RunningServer } from '../../lib/http.ts'
 import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.ts'
 import { OneTimeTokens, REDEEM_FAILURE_TEXT } from '../shared/one-time-tokens.ts'
 import { sameSecret } from '../shared/same-secret.ts'
-import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
+import { VendorPages, type AppOriginOption } from '../shared/vendor-pages.ts'
 import { AIMBASE_ACCOUNTS, findAimbaseAccount, type AimbaseAccount } from './accounts.ts'
 import { AIMBASE_SANDBOX_CREDENTIALS, type AimbaseCredentials } from './credentials.ts'
 import { isRelativeLandingPath } from './landing-path.ts'
@@ -31,7 +31,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_LOGIN_FIELD = 50
 const DENIED = 'Authorization has been denied for this request.'
 
-export interface AimbaseOptions extends DebugEndpointsOption {
+export interface AimbaseOptions extends DebugEndpointsOption, AppOriginOption {
   readonly control: SandboxControl
   readonly port: number
   /** Accepted API user; default AIMBASE_SANDBOX_CREDENTIALS. */
@@ -64,6 +64,7 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
   const apiTokens = new Map<string, { readonly expiresAt: number }>()
   const signOns = new OneTimeTokens<SignOn>(AIMBASE_SESSION_TOKEN_TTL_MS, () => randomUUID())
   const lastLanding = new LastLanding(options.debugEndpoints)
+  const pages = new VendorPages(VENDOR, options)
 
   function authorised(req: http.IncomingMessage): boolean {
     const token = apiTokenOf(req)
@@ -189,11 +190,7 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
   ) {
     lastLanding.record(req, url, '/Account/SingleSignOn/{token}', control.now())
     const reject = (status: number, reason: string) =>
-      sendRejectionPage(res, status, {
-        vendor: VENDOR,
-        heading: 'Sign-on rejected',
-        lines: [reason],
-      })
+      pages.rejection(res, status, { heading: 'Sign-on rejected', lines: [reason] })
     const returnUrl = url.searchParams.get('returnUrl')
     if (returnUrl !== null && !isRelativeLandingPath(returnUrl)) {
       return reject(400, 'The returnUrl must be a relative path on this site.')
@@ -210,8 +207,7 @@ export async function startAimbase(options: AimbaseOptions): Promise<RunningServ
     if (landing !== undefined && returnUrl !== null && returnUrl !== landing) {
       return reject(403, 'The returnUrl is not the landing page the session token was issued for.')
     }
-    sendLandingPage(res, {
-      vendor: VENDOR,
+    pages.landing(res, {
       heading: 'Aimbase',
       lines: [
         `Signed in as ${account.ownerEmail}`,

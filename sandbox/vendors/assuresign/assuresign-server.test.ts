@@ -4,6 +4,10 @@ import type { RunningServer } from '../../lib/http.ts'
 import { ASSURESIGN_SANDBOX_CREDENTIALS, ASSURESIGN_SANDBOX_ENVELOPES } from './credentials.ts'
 import { startAssureSign } from './assuresign-server.ts'
 
+/** The app origin the pages link back to in these tests (vite preview). */
+const APP = 'http://127.0.0.1:4173'
+const BACK_TO_APP = `<a href="${APP}/">Back to Northwind Partner Hub</a>`
+
 const API = '/api/documentnow/v3.3/authentication'
 const ENVELOPE = ASSURESIGN_SANDBOX_ENVELOPES[0] ?? ''
 
@@ -12,7 +16,7 @@ let server: RunningServer
 
 beforeEach(async () => {
   control = new SandboxControl()
-  server = await startAssureSign({ control, port: 0, debugEndpoints: true })
+  server = await startAssureSign({ control, port: 0, debugEndpoints: true, appOrigin: APP })
 })
 
 afterEach(async () => {
@@ -160,6 +164,7 @@ test('Simple Setup signs the context user in with a fresh ssoToken', async () =>
   expect(response.status).toBe(200)
   const page = await response.text()
   expect(page).toContain('<h1>AssureSign Simple Setup</h1>')
+  expect(page).toContain(BACK_TO_APP)
   expect(page).toContain('Signed in as alice@example.com')
   expect(page).toContain(`Envelope ${ENVELOPE}`)
   expect(response.headers.get('referrer-policy')).toBe('no-referrer')

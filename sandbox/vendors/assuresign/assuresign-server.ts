@@ -9,7 +9,7 @@ import { USERS } from '../../users.ts'
 import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.ts'
 import { OneTimeTokens, REDEEM_FAILURE_TEXT } from '../shared/one-time-tokens.ts'
 import { sameSecret } from '../shared/same-secret.ts'
-import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
+import { VendorPages, type AppOriginOption } from '../shared/vendor-pages.ts'
 import { readSimpleSetupAddress, redactSimpleSetupPath } from './simple-setup-address.ts'
 import { newSsoToken } from './sso-token.ts'
 import {
@@ -34,7 +34,7 @@ export const ASSURESIGN_MAX_SESSION_MINUTES = 1440
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export interface AssureSignOptions extends DebugEndpointsOption {
+export interface AssureSignOptions extends DebugEndpointsOption, AppOriginOption {
   readonly control: SandboxControl
   readonly port: number
   /** Accepted API user; default ASSURESIGN_SANDBOX_CREDENTIALS. */
@@ -104,6 +104,7 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
     newSsoToken,
   )
   const lastLanding = new LastLanding(options.debugEndpoints)
+  const pages = new VendorPages(VENDOR, options)
 
   async function authenticate(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!isJson(req)) {
@@ -172,11 +173,7 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
     lastLanding.record(req, recorded, redactSimpleSetupPath(url.pathname), control.now())
     // No page below repeats the address: it may carry the token.
     const notFound = (reason: string) =>
-      sendRejectionPage(res, 404, {
-        vendor: VENDOR,
-        heading: 'Envelope not found',
-        lines: [reason],
-      })
+      pages.rejection(res, 404, { heading: 'Envelope not found', lines: [reason] })
     if (!GUID.test(envelopeId)) {
       notFound('The address does not name a prepared envelope id (a GUID).')
       return
@@ -189,15 +186,14 @@ export async function startAssureSign(options: AssureSignOptions): Promise<Runni
         redeemed === undefined
           ? 'The address carries no ssoToken.'
           : REDEEM_FAILURE_TEXT[redeemed.reason]
-      sendRejectionPage(res, 401, { vendor: VENDOR, heading: 'Sign-on rejected', lines: [reason] })
+      pages.rejection(res, 401, { heading: 'Sign-on rejected', lines: [reason] })
       return
     }
     if (!envelopes.has(envelopeId.toLowerCase())) {
       notFound(`No prepared envelope ${envelopeId}.`)
       return
     }
-    sendLandingPage(res, {
-      vendor: VENDOR,
+    pages.landing(res, {
       heading: 'AssureSign Simple Setup',
       lines: [`Signed in as ${redeemed.value.contextUsername}`, `Envelope ${envelopeId}`],
     })

@@ -6,6 +6,10 @@ import { ABC_SANDBOX_CREDENTIALS } from '../abc/credentials.ts'
 import { startSessionIssuer, type SessionIssuerFixture } from '../abc/session-jwt-fixture.ts'
 import { startLobPortal } from './lob-portal-server.ts'
 
+/** The app origin the pages link back to in these tests (vite preview). */
+const APP = 'http://127.0.0.1:4173'
+const BACK_TO_APP = `<a href="${APP}/">Back to Northwind Partner Hub</a>`
+
 let issuer: SessionIssuerFixture
 let control: SandboxControl
 let abc: RunningServer
@@ -20,7 +24,7 @@ afterAll(async () => {
 })
 
 function startPortal(abcUrl: string, debugEndpoints = true) {
-  return startLobPortal({ control, port: 0, abcUrl, debugEndpoints })
+  return startLobPortal({ control, port: 0, abcUrl, debugEndpoints, appOrigin: APP })
 }
 
 beforeEach(async () => {
@@ -78,6 +82,7 @@ test('signs the customer in to the line of business from a form POST', async () 
   expect(response.status).toBe(200)
   const page = await response.text()
   expect(page).toContain('<h1>Life insurance</h1>')
+  expect(page).toContain(BACK_TO_APP)
   expect(page).toContain('CII number 1001234567')
   expect(page).toContain('Functionality POL')
 })

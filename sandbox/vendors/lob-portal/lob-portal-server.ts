@@ -9,12 +9,12 @@ import { ABC_VALIDATE_PATH } from '../abc/abc-server.ts'
 import { ABC_API_VERSION } from '../abc/credentials.ts'
 import { ABC_LINES_OF_BUSINESS, type AbcLineOfBusiness } from '../abc/lines-of-business.ts'
 import { LastLanding, type DebugEndpointsOption } from '../shared/last-landing.ts'
-import { sendLandingPage, sendRejectionPage } from '../shared/vendor-pages.ts'
+import { VendorPages, type AppOriginOption } from '../shared/vendor-pages.ts'
 
 const VENDOR = 'Line-of-business portal'
 const TOKEN_FIELDS = ['TokenRefNo', 'TokenNo'] as const
 
-export interface LobPortalOptions extends DebugEndpointsOption {
+export interface LobPortalOptions extends DebugEndpointsOption, AppOriginOption {
   readonly control: SandboxControl
   readonly port: number
   /** Origin of the ABC emulator, e.g. http://127.0.0.1:4050. */
@@ -48,6 +48,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
   const lines = options.lines ?? ABC_LINES_OF_BUSINESS
   const validateUrl = new URL(ABC_VALIDATE_PATH, options.abcUrl).href
   const lastLanding = new LastLanding(options.debugEndpoints)
+  const pages = new VendorPages(VENDOR, options)
 
   async function validateWithAbc(tokenRefNo: string, tokenNo: string): Promise<Validation> {
     let response: Response
@@ -96,11 +97,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
     line: AbcLineOfBusiness,
   ) {
     const reject = (status: number, reason: string) =>
-      sendRejectionPage(res, status, {
-        vendor: VENDOR,
-        heading: 'Sign-on rejected',
-        lines: [reason],
-      })
+      pages.rejection(res, status, { heading: 'Sign-on rejected', lines: [reason] })
     if (mediaTypeOf(req) !== 'application/x-www-form-urlencoded') {
       return reject(415, 'The sign-on form must be sent as application/x-www-form-urlencoded.')
     }
@@ -119,8 +116,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
     if (result.lobId !== line.id) {
       return reject(403, `The token was issued for ${result.lobId}, not for ${line.id}.`)
     }
-    sendLandingPage(res, {
-      vendor: VENDOR,
+    pages.landing(res, {
       heading: line.label,
       lines: [
         `CII number ${result.ciiNo}`,
@@ -140,7 +136,7 @@ export async function startLobPortal(options: LobPortalOptions): Promise<Running
       heading: string,
       reason: string,
       headers: http.OutgoingHttpHeaders = {},
-    ) => sendRejectionPage(res, status, { vendor: VENDOR, heading, lines: [reason] }, headers)
+    ) => pages.rejection(res, status, { heading, lines: [reason] }, headers)
     if (match === null) return reject(404, 'Page not found', 'There is no page at this address.')
     lastLanding.record(req, url, url.pathname, control.now())
     // docs/architecture.md §3 "Hand-offs": the hand-off token stays out of URLs, history and

@@ -1,0 +1,88 @@
+// Test support for the start-up tests: free loopback ports, and a command run to its exit with
+// its output. Test support only; no party imports it.
+import { spawn } from 'node:child_process'
+import net from 'node:net'
+import { HOST, portVariable, type PartyPort } from '../ports.ts'
+
+/** A port that was free a moment ago (the OS's pick for port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Holds a port the way another program would, until `close`. */
+export async function occupy(port: number): Promise<{ close(): Promise<void> }> {
+  const server = net.createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, HOST, () => resolve())
+  })
+  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
+/** SSO_PORT_* for `names`, each on a free port of its own. */
+export async function portEnvironment(
+  names: readonly PartyPort[],
+): Promise<{ env: Record<string, string>; ports: Record<string, number> }> {
+  const env: Record<string, string> = {}
+  const ports: Record<string, number> = {}
+  for (const name of names) {
+    const port = await freePort()
+    env[portVariable(name)] = String(port)
+    ports[name] = port
+  }
+  return { env, ports }
+}
+
+export interface Exited {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+export interface RunOptions {
+  /** Sent SIGTERM after this long (npm start and the sandbox then stop cleanly); default 15 s. */
+  readonly timeoutMs?: number
+  /** Sent SIGTERM once its standard output contains this. */
+  readonly stopWhen?: string
+}
+
+/** Runs node with `args` in the repository root until it exits. */
+export function runNode(
+  args: readonly string[],
+  env: Record<string, string>,
+  options: RunOptions = {},
+): Promise<Exited> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: new URL('../..', import.meta.url),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.timeoutMs ?? 15_000,
+      killSignal: 'SIGTERM',
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      if (options.stopWhen !== undefined && stdout.includes(options.stopWhen)) child.kill('SIGTERM')
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.once('error', reject)
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}
+
+/** The lines of `text` without the one warning oidc-provider prints on Node 20 (docs/qa.md). */
+export function linesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('oidc-provider WARNING:'))
+}
