@@ -1,6 +1,6 @@
 // Our app's callback page (vite preview, the production build): the login request leaves before
 // any React is fetched. Acme Portal's variant is e2e/host-app/callback-entry.spec.ts.
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 import { RequestRecorder } from './callback-order.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 

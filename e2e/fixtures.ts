@@ -1,11 +1,13 @@
 // Journey fixtures (Playwright test-fixtures): every test gets page objects and the sandbox
-// control API, reset before the test so faults, logs and the clock never leak between journeys.
+// control API of its worker's own stack (e2e/stack.ts), reset before the test so faults, logs
+// and the clock never leak between journeys.
 import { test as base, expect } from '@playwright/test'
 import { USERS } from '../sandbox/users.ts'
 import { AppPage } from './pages/app-page.ts'
 import { IdpPage } from './pages/idp-page.ts'
 import { PartnerPages } from './pages/partner-page.ts'
 import { SandboxControlClient } from './sandbox-control.ts'
+import { onThisStack, stackIndex } from './stack.ts'
 
 interface Fixtures {
   sandbox: SandboxControlClient
@@ -25,6 +27,13 @@ export function passwordOf(email: string): string {
 }
 
 export const test = base.extend<Fixtures>({
+  // playwright.config.ts names stack 0's app origin; each worker serves its own stack.
+  baseURL: async ({ baseURL }, use, testInfo) => {
+    if (testInfo.parallelIndex !== stackIndex()) {
+      throw new Error(`worker ${testInfo.parallelIndex} would use stack ${stackIndex()}`)
+    }
+    await use(baseURL === undefined ? undefined : onThisStack(baseURL))
+  },
   sandbox: async ({ request }, use) => {
     const sandbox = new SandboxControlClient(request)
     await sandbox.reset()

@@ -1,7 +1,7 @@
 // Partner hand-off journeys (issue: "Hand-offs to AssureSign Simple Setup, Aimbase and ABC").
 // Real Chromium, the production build, the real BFF and vendor emulators: nothing is faked;
 // vendor errors that no real request can provoke come from the sandbox control API.
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 import type { FaultRequest } from './sandbox-control.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'

@@ -1,5 +1,5 @@
 // docs/architecture.md §3 "Headers", as the production build is served by vite preview.
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 import { expect, test } from './fixtures.ts'
 
 const app = originOf('appPreview')

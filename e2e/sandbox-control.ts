@@ -6,7 +6,7 @@ import type {
   PartyName,
   SandboxSettings,
 } from '../sandbox/control/control.ts'
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 
 const base = `${originOf('control')}/__sandbox`
 

@@ -2,7 +2,7 @@
 // build, the built BFF and the sandbox: what page script can read, tabs and browsers sharing or
 // not sharing a session, requests from other sites, and one slow vendor among many people.
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import { AppPage } from './pages/app-page.ts'
 import { IdpPage } from './pages/idp-page.ts'

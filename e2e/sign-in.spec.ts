@@ -1,7 +1,7 @@
 // Sign-in journeys (issue: "Sign in with SSO, end to end"). Real Chromium, the production build
 // under vite preview, the real identity provider, backend and the built BFF: nothing here is faked.
 import type { Page } from '@playwright/test'
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
 import type { IdpPage } from './pages/idp-page.ts'

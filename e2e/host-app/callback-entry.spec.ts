@@ -1,7 +1,7 @@
 // Acme Portal's callback page (/auth/callback): its entry awaits sso-bridge's start before it
 // imports the React app, so the login request leaves before any React is fetched. Our app's
 // variant is e2e/callback-entry.spec.ts.
-import { originOf } from '../../sandbox/ports.ts'
+import { originOf } from '../stack.ts'
 import { RequestRecorder } from '../callback-order.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 

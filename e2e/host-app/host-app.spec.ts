@@ -1,6 +1,6 @@
 // Acme Portal, a product team's React Router app embedding sso-bridge from its packed tarball
 // (examples/host-app), against the real sandbox, the built BFF and real Chromium.
-import { originOf } from '../../sandbox/ports.ts'
+import { originOf } from '../stack.ts'
 import { HOME_LINKS } from '../pages/partner-page.ts'
 import { expect, test } from './fixtures.ts'
 
