@@ -143,16 +143,17 @@ test("a hung Aimbase login does not hold up another person's AssureSign hand-off
 }) => {
   await home.goto()
   await signInAs(ALICE)
-  // The BFF may hold an Aimbase API login from earlier journeys; a 401 makes it log in again,
-  // and that login hangs for 40 s.
-  await sandbox.fault({ party: 'aimbase', path: '/api/Security/SignOnAccount', status: 401 })
-  await sandbox.fault({ party: 'aimbase', path: '/api/Security/Login', delayMs: 40_000 })
-  await home.goto(aimbasePath)
-  await expect(page.getByText('Opening Aimbase…')).toBeVisible()
-
+  // carol signs in first: only her hand-off has to fit into alice's wait (the BFF's 5 s).
   const carol = await otherBrowser(browser)
   try {
     await signInOn(carol.page, CAROL)
+    // The BFF may hold an Aimbase API login from earlier journeys; a 401 makes it log in again,
+    // and that login hangs for 40 s.
+    await sandbox.fault({ party: 'aimbase', path: '/api/Security/SignOnAccount', status: 401 })
+    await sandbox.fault({ party: 'aimbase', path: '/api/Security/Login', delayMs: 40_000 })
+    await home.goto(aimbasePath)
+    await expect(page.getByText('Opening Aimbase…')).toBeVisible()
+
     await carol.home.goto(assureSignPath)
     await new PartnerPages(carol.page, carol.context.request).expectAssureSign(CAROL, ENVELOPE)
     // alice is still waiting for Aimbase while carol is already at AssureSign.
