@@ -88,7 +88,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['./e2e/failure-summary.ts'],
+  ],
   outputDir: 'test-results',
   // baseURL names stack 0; e2e/fixtures.ts moves it to the worker's own stack.
   projects: [
