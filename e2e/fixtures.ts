@@ -2,11 +2,11 @@
 // control API of its worker's own stack (e2e/stack.ts), reset before the test so faults, logs
 // and the clock never leak between journeys.
 import { test as base, expect } from '@playwright/test'
-import { USERS } from '../sandbox/users.ts'
 import { AppPage } from './pages/app-page.ts'
 import { IdpPage } from './pages/idp-page.ts'
 import { PartnerPages } from './pages/partner-page.ts'
 import { SandboxControlClient } from './sandbox-control.ts'
+import { passwordOf } from './sandbox-data.ts'
 import { onThisStack, stackIndex } from './stack.ts'
 
 interface Fixtures {
@@ -18,12 +18,6 @@ interface Fixtures {
   signIn: (email: string) => Promise<void>
   /** `signIn`, then waits for the signed-in home page. */
   signInAs: (email: string) => Promise<void>
-}
-
-export function passwordOf(email: string): string {
-  const user = USERS.find((u) => u.email === email)
-  if (user === undefined) throw new Error(`no sandbox user ${email}`)
-  return user.password
 }
 
 export const test = base.extend<Fixtures>({
@@ -62,4 +56,4 @@ export const test = base.extend<Fixtures>({
   },
 })
 
-export { expect }
+export { expect, passwordOf }
