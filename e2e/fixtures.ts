@@ -3,6 +3,7 @@
 // and the clock never leak between journeys.
 import { test as base, expect } from '@playwright/test'
 import { AppPage } from './pages/app-page.ts'
+import { ErrorViewPage } from './pages/error-view-page.ts'
 import { IdpPage } from './pages/idp-page.ts'
 import { PartnerPages } from './pages/partner-page.ts'
 import { SandboxControlClient } from './sandbox-control.ts'
@@ -10,11 +11,17 @@ import { passwordOf } from './sandbox-data.ts'
 import { onThisStack, stackIndex } from './stack.ts'
 
 interface Fixtures {
+  /** The sandbox control API of this worker's stack, reset before the test. */
   sandbox: SandboxControlClient
+  /** sso-bridge's app: the sign-in form, the signed-in home page, storage checks. */
   app: AppPage
+  /** The sandbox identity provider's sign-in page. */
   idp: IdpPage
+  /** The partners' landing pages. */
   partners: PartnerPages
-  /** Submits the sign-in form and signs in at the real identity provider. */
+  /** sso-bridge's error view: title, code, primary action. */
+  errorView: ErrorViewPage
+  /** Submits the sign-in form (on the page shown) and signs in at the real identity provider. */
   signIn: (email: string) => Promise<void>
   /** `signIn`, then waits for the signed-in home page. */
   signInAs: (email: string) => Promise<void>
@@ -41,6 +48,9 @@ export const test = base.extend<Fixtures>({
   },
   partners: async ({ page, request }, use) => {
     await use(new PartnerPages(page, request))
+  },
+  errorView: async ({ page }, use) => {
+    await use(new ErrorViewPage(page))
   },
   signIn: async ({ app, idp }, use) => {
     await use(async (email) => {
