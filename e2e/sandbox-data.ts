@@ -8,6 +8,7 @@ import { USERS, type SandboxUser } from '../sandbox/users.ts'
 import { ABC_LINES_OF_BUSINESS } from '../sandbox/vendors/abc/lines-of-business.ts'
 import { AIMBASE_BROKEN_ACCOUNT_UID } from '../sandbox/vendors/aimbase/accounts.ts'
 import { ASSURESIGN_SANDBOX_ENVELOPES } from '../sandbox/vendors/assuresign/credentials.ts'
+import { onThisStack } from './stack.ts'
 
 export type { SandboxUser }
 
@@ -100,10 +101,10 @@ function lineOfBusiness(index: number) {
     config.partners.abc.lobs.find((lob) => lob.id === id),
     `line of business ${id} in public/sso.config.json`,
   )
-  return { ...inConfig, id, label }
+  return { ...inConfig, id, label, portalUrl: onThisStack(inConfig.portalUrl) }
 }
 
-/** The lines of business: id, label, functionality and portal URL (stack 0's port). */
+/** The lines of business: id, label, functionality and portal URL (on this worker's stack). */
 export const LINES_OF_BUSINESS = {
   /** ABSLI, "Life insurance", functionality POL. */
   lifeInsurance: lineOfBusiness(0),
