@@ -1,71 +1,108 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts'
-import { originOf } from './sandbox/ports.ts'
+import { HOST, portEnvironment, stackPorts, type PartyPort, type Ports } from './sandbox/ports.ts'
 
-// Journeys run against the production build (vite preview), the built BFF and the real sandbox. One worker:
-// the sandbox's faults, request log and clock are shared, so journeys must not overlap.
-// Two projects: our app (e2e/, on vite preview :4173) and Acme Portal, the host app embedding
-// sso-bridge from its packed tarball (e2e/host-app/, on its own vite preview :4180; build it with
+// Journeys run against the production build (vite preview), the built BFF and the real sandbox.
+// Each Playwright worker has a stack of its own (e2e/stack.ts): a sandbox, a BFF, vite preview,
+// vite dev and Acme Portal's preview on the ports of `stackPorts(k)` (stack 0 on the usual ports,
+// stack k on +100·k), so the sandbox's faults, request log and clock are never shared. Two
+// workers by default; SSO_E2E_WORKERS=1 runs everything on stack 0, one journey at a time.
+// Files are spread over the workers, a file's journeys run in order on one of them.
+// Two projects: our app (e2e/, on vite preview) and Acme Portal, the host app embedding
+// sso-bridge from its packed tarball (e2e/host-app/, on its own vite preview; build it with
 // `node scripts/host-app.mjs`).
 
 const reuse = process.env.CI === undefined || process.env.CI === ''
 
+function workerCount(): number {
+  const raw = process.env['SSO_E2E_WORKERS']
+  if (raw === undefined || raw === '') return 2
+  const count = Number(raw)
+  if (!Number.isInteger(count) || count < 1 || count > 9) {
+    throw new Error(`SSO_E2E_WORKERS must be a whole number from 1 to 9, got "${raw}"`)
+  }
+  return count
+}
+
+const workers = workerCount()
+const stacks: Ports[] = Array.from({ length: workers }, (_, index) => stackPorts(index))
+
+const taken = new Map<number, string>()
+stacks.forEach((stack, index) => {
+  for (const [name, port] of Object.entries(stack)) {
+    const other = taken.get(port)
+    if (other !== undefined) throw new Error(`port ${port}: ${other} and stack ${index} ${name}`)
+    taken.set(port, `stack ${index} ${name}`)
+  }
+})
+
+const at = (stack: Ports, name: PartyPort) => `http://${HOST}:${stack[name]}`
+
+/** The servers of one stack, each told its stack's ports by the SSO_PORT_* variables. */
+function stackServers(stack: Ports, index: number) {
+  const env = portEnvironment(stack)
+  const common = { env, reuseExistingServer: reuse, timeout: 60_000 }
+  return [
+    {
+      ...common,
+      name: `sandbox ${index}`,
+      command: 'npx tsx sandbox/main.ts --mode test',
+      url: `${at(stack, 'control')}/__sandbox/settings`,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+    {
+      // The BFF as it runs in production: plain Node from the build (npm run build first).
+      ...common,
+      name: `BFF ${index}`,
+      command: 'npx tsx scripts/run-bff.ts --built',
+      url: `${at(stack, 'bff')}/healthz`,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+    {
+      ...common,
+      name: `preview ${index}`,
+      command: 'npx vite preview',
+      url: at(stack, 'appPreview'),
+    },
+    { ...common, name: `dev ${index}`, command: 'npx vite', url: at(stack, 'appDev') },
+    {
+      // Acme Portal's own `vite preview` of its build, from its own node_modules.
+      ...common,
+      name: `host app ${index}`,
+      command: 'npm run preview --silent',
+      cwd: 'examples/host-app',
+      url: at(stack, 'hostApp'),
+    },
+  ]
+}
+
+const stack0 = stacks[0] ?? stackPorts(0)
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  workers,
   forbidOnly: !reuse,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['./e2e/failure-summary.ts'],
+  ],
   outputDir: 'test-results',
+  // baseURL names stack 0; e2e/fixtures.ts moves it to the worker's own stack.
   projects: [
-    { name: 'app', testIgnore: '**/host-app/**', use: { baseURL: originOf('appPreview') } },
-    { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: originOf('hostApp') } },
+    { name: 'app', testIgnore: '**/host-app/**', use: { baseURL: at(stack0, 'appPreview') } },
+    { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: at(stack0, 'hostApp') } },
   ],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  webServer: [
-    {
-      command: 'npx tsx sandbox/main.ts --mode test',
-      url: `${originOf('control')}/__sandbox/settings`,
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      // The BFF as it runs in production: plain Node from the build (npm run build first).
-      command: 'npx tsx scripts/run-bff.ts --built',
-      url: `${originOf('bff')}/healthz`,
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: 'npx vite preview',
-      url: originOf('appPreview'),
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-    },
-    {
-      command: 'npx vite',
-      url: originOf('appDev'),
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-    },
-    {
-      // Acme Portal's own `vite preview` of its build, from its own node_modules.
-      command: 'npm run preview --silent',
-      cwd: 'examples/host-app',
-      url: originOf('hostApp'),
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-    },
-  ],
+  webServer: stacks.flatMap(stackServers),
 })

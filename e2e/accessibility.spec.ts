@@ -3,12 +3,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { ALICE, BOB, HANDOFF_PATHS } from './sandbox-data.ts'
 
-const ALICE = 'alice@example.com'
-const BOB = 'bob@example.com'
-const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
-const assureSignPath = `/handoff/assuresign/${ENVELOPE}`
-const lobPath = '/handoff/lob/ABSLI?functionality=POL'
+const assureSignPath = HANDOFF_PATHS.assuresign()
+const lobPath = HANDOFF_PATHS.lob()
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
 

@@ -1,10 +1,9 @@
 // Our app's callback page (vite preview, the production build): the login request leaves before
 // any React is fetched. Acme Portal's variant is e2e/host-app/callback-entry.spec.ts.
-import { originOf } from '../sandbox/ports.ts'
 import { RequestRecorder } from './callback-order.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
-
-const ALICE = 'alice@example.com'
+import { ALICE } from './sandbox-data.ts'
+import { originOf } from './stack.ts'
 
 test('the callback sends its login request before any React chunk is requested', async ({
   page,

@@ -1,26 +1,33 @@
 // Partner hand-off journeys (issue: "Hand-offs to AssureSign Simple Setup, Aimbase and ABC").
 // Real Chromium, the production build, the real BFF and vendor emulators: nothing is faked;
 // vendor errors that no real request can provoke come from the sandbox control API.
-import { originOf } from '../sandbox/ports.ts'
 import type { FaultRequest } from './sandbox-control.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
 import { HOME_LINKS } from './pages/partner-page.ts'
+import {
+  AIMBASE_ACCOUNTS,
+  ALICE,
+  ALICE_CII,
+  BOB,
+  DEMO_ENVELOPE,
+  HANDOFF_PATHS,
+  LINES_OF_BUSINESS,
+} from './sandbox-data.ts'
+import { originOf } from './stack.ts'
 
 const app = originOf('appPreview')
-const ALICE = 'alice@example.com'
-const BOB = 'bob@example.com'
-const ALICE_CII = '1001234567'
-const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
-const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
-const XML_ACCOUNT = '7c9e6679-7425-40de-944b-e07fc1f90ae7'
-const BROKEN_ACCOUNT = '0badc0de-0500-4500-8500-000000000500'
-const BOBS_ACCOUNT = '9a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'
+const ENVELOPE = DEMO_ENVELOPE.id
+const ACCOUNT = AIMBASE_ACCOUNTS.aliceDealer.uid
+const XML_ACCOUNT = AIMBASE_ACCOUNTS.aliceService.uid
+const BROKEN_ACCOUNT = AIMBASE_ACCOUNTS.aliceBroken
+const BOBS_ACCOUNT = AIMBASE_ACCOUNTS.bobs
+const LIFE = LINES_OF_BUSINESS.lifeInsurance
 
 const assureSignPath = `/handoff/assuresign/${ENVELOPE}`
 const aimbasePath = (account = ACCOUNT, landing = '/Dashboard') =>
   `/handoff/aimbase?${new URLSearchParams({ account, landing }).toString()}`
-const lobPath = '/handoff/lob/ABSLI?functionality=POL'
+const lobPath = HANDOFF_PATHS.lob(LIFE)
 
 /** Journeys that start signed in: alice through the real identity provider. */
 async function signInAlice({
@@ -59,7 +66,7 @@ test.describe('alice opens each partner from the home page', () => {
 
   test("a line of business shows its name and alice's CII number", async ({ page, partners }) => {
     await page.getByRole('link', { name: HOME_LINKS.lifeInsurance }).click()
-    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+    await partners.expectLineOfBusiness(LIFE.label, ALICE_CII)
   })
 
   test('Back from a partner returns home without re-running the hand-off', async ({
@@ -91,7 +98,7 @@ test.describe('a hand-off opened while signed out continues after sign-in', () =
   test('line of business', async ({ app: home, signIn, partners }) => {
     await home.goto(lobPath)
     await signIn(ALICE)
-    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+    await partners.expectLineOfBusiness(LIFE.label, ALICE_CII)
   })
 })
 
@@ -466,7 +473,7 @@ test.describe('tokens stay out of Referer and URLs', () => {
     const fields = new URLSearchParams((await post).postData() ?? '')
     const TokenNo = fields.get('TokenNo') ?? ''
     const TokenRefNo = fields.get('TokenRefNo') ?? ''
-    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+    await partners.expectLineOfBusiness(LIFE.label, ALICE_CII)
     expect(TokenNo.length).toBeGreaterThan(20)
     expect(TokenRefNo.length).toBeGreaterThan(10)
     expect(visited.filter((url) => url.includes(TokenNo) || url.includes(TokenRefNo))).toEqual([])

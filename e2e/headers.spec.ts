@@ -1,10 +1,11 @@
 // docs/architecture.md §3 "Headers", as the production build is served by vite preview.
-import { originOf } from '../sandbox/ports.ts'
 import { expect, test } from './fixtures.ts'
+import { LINES_OF_BUSINESS } from './sandbox-data.ts'
+import { originOf } from './stack.ts'
 
 const app = originOf('appPreview')
 
-for (const path of ['/', '/sso/callback', '/handoff/lob/ABSLI']) {
+for (const path of ['/', '/sso/callback', `/handoff/lob/${LINES_OF_BUSINESS.lifeInsurance.id}`]) {
   test(`${path} is served with the security headers and never cached`, async ({ request }) => {
     const response = await request.get(`${app}${path}`)
     expect(response.status()).toBe(200)

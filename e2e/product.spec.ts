@@ -1,13 +1,11 @@
 // The product as a person meets it: the brand from the runtime config, only the destinations the
 // person may use, and an error view with a way forward that works, whatever went wrong.
+import { PRODUCT_NAME as PRODUCT } from '../sandbox/company.ts'
 import { expect, test } from './fixtures.ts'
+import { ALICE, AIMBASE_ACCOUNTS, BOB, DEMO_ENVELOPE, HANDOFF_PATHS } from './sandbox-data.ts'
 
-const ALICE = 'alice@example.com'
-const BOB = 'bob@example.com'
-const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
-const assureSignPath = `/handoff/assuresign/${ENVELOPE}`
-const lobPath = '/handoff/lob/ABSLI?functionality=POL'
-const PRODUCT = 'Northwind Partner Hub'
+const assureSignPath = HANDOFF_PATHS.assuresign()
+const lobPath = HANDOFF_PATHS.lob()
 
 test('every view carries the configured brand, never the repository name', async ({
   page,
@@ -72,7 +70,7 @@ test('a partner outage offers "Try again", and trying again reaches the partner'
   await app.expectError('handoff_unavailable')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('AssureSign is not available')
   await page.getByRole('button', { name: 'Try again' }).click()
-  await partners.expectAssureSign(ALICE, ENVELOPE)
+  await partners.expectAssureSign(ALICE, DEMO_ENVELOPE.id)
 })
 
 test('an Aimbase refusing twice is shown as an outage with a retry, and never signs out', async ({
@@ -92,13 +90,12 @@ test('an Aimbase refusing twice is shown as an outage with a retry, and never si
     body: '{"Message":"Authorization has been denied for this request."}',
     times: 2,
   })
-  await app.goto(
-    `/handoff/aimbase?account=3f2504e0-4f89-41d3-9a0c-0305e82c3301&landing=%2FDashboard`,
-  )
+  await app.goto(HANDOFF_PATHS.aimbase())
   await app.expectError('handoff_unavailable')
   await expect(page.getByRole('button', { name: /sign in/i })).toHaveCount(0)
   await page.getByRole('button', { name: 'Try again' }).click()
-  await partners.expectAimbase(ALICE, '3f2504e0-4f89-41d3-9a0c-0305e82c3301', '/Dashboard')
+  const { uid, landing } = AIMBASE_ACCOUNTS.aliceDealer
+  await partners.expectAimbase(ALICE, uid, landing)
 })
 
 test('signing out shows a confirmation with focus on its heading', async ({

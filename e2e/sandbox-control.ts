@@ -1,46 +1,58 @@
-// Typed client of the sandbox control API (docs/qa.md), used by the journeys' fixture.
-import type { APIRequestContext } from '@playwright/test'
+// Typed client of the sandbox control API (docs/qa.md), used by the journeys' `sandbox` fixture.
+// It drives the control API of this worker's own stack (e2e/stack.ts).
+import type { APIRequestContext, APIResponse } from '@playwright/test'
 import type {
   Fault,
   LoggedRequest,
   PartyName,
   SandboxSettings,
 } from '../sandbox/control/control.ts'
-import { originOf } from '../sandbox/ports.ts'
+import { originOf } from './stack.ts'
 
 const base = `${originOf('control')}/__sandbox`
 
 export type FaultRequest = Omit<Fault, 'times'> & { times?: number }
 
+async function answer(path: string, response: APIResponse): Promise<unknown> {
+  if (!response.ok()) {
+    throw new Error(`control ${path}: ${response.status()} ${await response.text()}`)
+  }
+  return response.json()
+}
+
 export class SandboxControlClient {
   constructor(private readonly request: APIRequestContext) {}
 
   async #post(path: string, data: unknown): Promise<unknown> {
-    const response = await this.request.post(`${base}${path}`, { data })
-    if (!response.ok())
-      throw new Error(`control ${path}: ${response.status()} ${await response.text()}`)
-    return response.json()
+    return answer(path, await this.request.post(`${base}${path}`, { data }))
   }
 
+  /** Removes every fault, clears the log, puts the clock and the settings back (the fixture does this first). */
   async reset(): Promise<void> {
     await this.#post('/reset', {})
   }
 
+  /** Makes `party` answer something else, or late, for the next `times` (1) matching requests. */
   async fault(fault: FaultRequest): Promise<void> {
     await this.#post('/faults', fault)
   }
 
+  /** Moves the sandbox clock forward (the parties' lifetimes; the BFF and the IdP keep real time). */
   async advanceClock(seconds: number): Promise<void> {
     await this.#post('/clock', { advanceSeconds: seconds })
   }
 
+  /** Changes the auth backend's token lifetimes for tokens issued from now on. */
   async settings(settings: Partial<SandboxSettings>): Promise<void> {
     await this.#post('/settings', settings)
   }
 
+  /** Every request `party` received since the reset, oldest first. */
   async log(party: PartyName): Promise<LoggedRequest[]> {
-    const response = await this.request.get(`${base}/log?party=${party}`)
-    const body = (await response.json()) as { requests: LoggedRequest[] }
+    const path = `/log?party=${party}`
+    const body = (await answer(path, await this.request.get(`${base}${path}`))) as {
+      requests: LoggedRequest[]
+    }
     return body.requests
   }
 

@@ -2,17 +2,16 @@
 // build, the built BFF and the sandbox: what page script can read, tabs and browsers sharing or
 // not sharing a session, requests from other sites, and one slow vendor among many people.
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { originOf } from '../sandbox/ports.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import { AppPage } from './pages/app-page.ts'
 import { IdpPage } from './pages/idp-page.ts'
 import { PartnerPages } from './pages/partner-page.ts'
+import { AIMBASE_ACCOUNTS, ALICE, CAROL, DEMO_ENVELOPE } from './sandbox-data.ts'
+import { originOf } from './stack.ts'
 
 const app = originOf('appPreview')
-const ALICE = 'alice@example.com'
-const CAROL = 'carol@example.com'
-const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
-const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+const ENVELOPE = DEMO_ENVELOPE.id
+const ACCOUNT = AIMBASE_ACCOUNTS.aliceDealer.uid
 const assureSignPath = `/handoff/assuresign/${ENVELOPE}`
 const aimbasePath = `/handoff/aimbase?${new URLSearchParams({ account: ACCOUNT, landing: '/Dashboard' }).toString()}`
 const ASSURESIGN_API = `${app}/api/assuresign/authentication/sso`
@@ -185,21 +184,21 @@ test('a code and state captured in one browser and replayed from another are ref
   try {
     // Everything page script could forge: a sign-in record for that state in its own tab.
     await attacker.context.addInitScript(
-      ({ state, issuer }) => {
+      ({ state, issuer, email }) => {
         if (location.pathname !== '/sso/callback') return
         const record = {
           flow: 'signin',
           provider: 'bff',
           state,
           nonce: 'guessed-nonce',
-          email: 'alice@example.com',
+          email,
           returnTo: '/',
           issuer,
           createdAt: Date.now(),
         }
         sessionStorage.setItem(`sso-bridge:txn:${state}`, JSON.stringify(record))
       },
-      { state, issuer: originOf('idp') },
+      { state, issuer: originOf('idp'), email: ALICE },
     )
     await attacker.page.goto(captured.href)
     await attacker.home.expectError('sign_in_not_bound')

@@ -1,15 +1,15 @@
 // Sign-in journeys (issue: "Sign in with SSO, end to end"). Real Chromium, the production build
 // under vite preview, the real identity provider, backend and the built BFF: nothing here is faked.
 import type { Page } from '@playwright/test'
-import { originOf } from '../sandbox/ports.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
 import type { IdpPage } from './pages/idp-page.ts'
 import type { SandboxControlClient } from './sandbox-control.ts'
+import { ALICE } from './sandbox-data.ts'
+import { originOf } from './stack.ts'
 
 const app = originOf('appPreview')
 const issuer = originOf('idp')
-const ALICE = 'alice@example.com'
 
 /** Starts a real sign-in and returns the state the backend issued (seen on the way to the IdP). */
 async function stateOfNewSignIn(page: Page, startSignIn: () => Promise<void>): Promise<string> {

@@ -18,6 +18,7 @@ const defaults = {
 } as const
 
 export type PartyPort = keyof typeof defaults
+export type Ports = Readonly<Record<PartyPort, number>>
 
 /** The ports the sandbox listens on in dev and test mode (sandbox/start-sandbox.ts). */
 export const SANDBOX_PORTS: readonly PartyPort[] = [
@@ -45,7 +46,12 @@ export const PORT_LABELS: Readonly<Record<PartyPort, string>> = {
   hostApp: 'host app (vite preview)',
 }
 
-/** The environment variable that moves a port, e.g. SSO_PORT_APP_DEV for appDev. */
+/** The built-in ports, before any SSO_PORT_* variable. */
+export const DEFAULT_PORTS: Ports = defaults
+
+const names = Object.keys(defaults) as PartyPort[]
+
+/** The environment variable that moves `name`, e.g. SSO_PORT_APP_PREVIEW for appPreview. */
 export function portVariable(name: PartyPort): string {
   return `SSO_PORT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
 }
@@ -60,9 +66,7 @@ function readPort(name: PartyPort): number {
   return port
 }
 
-export const ports: Record<PartyPort, number> = Object.fromEntries(
-  (Object.keys(defaults) as PartyPort[]).map((name) => [name, readPort(name)]),
-) as Record<PartyPort, number>
+export const ports: Ports = Object.fromEntries(names.map((name) => [name, readPort(name)])) as Ports
 
 export function originOf(name: PartyPort): string {
   return `http://${HOST}:${ports[name]}`
@@ -77,4 +81,49 @@ export function portProblem(who: string, name: PartyPort, port: number, code?: s
   const problem =
     code === 'EADDRINUSE' ? 'is taken' : `cannot be used${code === undefined ? '' : ` (${code})`}`
   return `${who}: ${what} ${problem}; set ${portVariable(name)} to use another.`
+}
+
+/**
+ * How far apart the journeys' stacks are (playwright.config.ts: one sandbox, BFF and app servers
+ * per Playwright worker). Stack k listens on every port of stack 0 plus STACK_PORT_OFFSET·k.
+ */
+export const STACK_PORT_OFFSET = 100
+
+/**
+ * The ports of journey stack `index`: stack 0 is `ports` (the defaults, or the SSO_PORT_*
+ * variables), stack k every one of them plus 100·k (stack 1: IdP 4110, BFF 4120, preview 4273).
+ */
+export function stackPorts(index: number, base: Ports = ports): Ports {
+  if (!Number.isInteger(index) || index < 0) throw new Error(`no journey stack ${index}`)
+  const moved = Object.fromEntries(
+    names.map((name) => [name, base[name] + STACK_PORT_OFFSET * index]),
+  ) as Ports
+  const tooHigh = names.find((name) => moved[name] > 65535)
+  if (tooHigh !== undefined) throw new Error(`stack ${index}: ${tooHigh} would be past port 65535`)
+  return moved
+}
+
+/** The SSO_PORT_* variables that put a process on `of` (every party named). */
+export function portEnvironment(of: Ports): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [portVariable(name), String(of[name])]))
+}
+
+/** Every port of `of` that differs from `from`, e.g. to know whether anything was moved. */
+export function movedPorts(of: Ports = ports, from: Ports = DEFAULT_PORTS): PartyPort[] {
+  return names.filter((name) => of[name] !== from[name])
+}
+
+const LOOPBACK_ORIGIN = /\bhttp:\/\/(127\.0\.0\.1|localhost):(\d{1,5})(?!\d)/g
+
+/**
+ * `text` with every loopback origin on a port of `from` moved to the same party's port in `to`:
+ * the runtime config's sandbox URLs (IdP issuer, partner origins, portal URLs) for servers that
+ * run on moved ports. Origins on other ports stay as they are.
+ */
+export function moveOrigins(text: string, to: Ports = ports, from: Ports = DEFAULT_PORTS): string {
+  const byPort = new Map(names.map((name) => [from[name], name]))
+  return text.replace(LOOPBACK_ORIGIN, (origin, host: string, port: string) => {
+    const name = byPort.get(Number(port))
+    return name === undefined ? origin : `http://${host}:${to[name]}`
+  })
 }

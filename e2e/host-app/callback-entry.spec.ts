@@ -1,11 +1,10 @@
 // Acme Portal's callback page (/auth/callback): its entry awaits sso-bridge's start before it
 // imports the React app, so the login request leaves before any React is fetched. Our app's
 // variant is e2e/callback-entry.spec.ts.
-import { originOf } from '../../sandbox/ports.ts'
 import { RequestRecorder } from '../callback-order.ts'
+import { ALICE } from '../sandbox-data.ts'
+import { originOf } from '../stack.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
-
-const ALICE = 'alice@example.com'
 
 test('the callback sends its login request before any React chunk is requested', async ({
   page,

@@ -1,14 +1,19 @@
 // Acme Portal, a product team's React Router app embedding sso-bridge from its packed tarball
 // (examples/host-app), against the real sandbox, the built BFF and real Chromium.
-import { originOf } from '../../sandbox/ports.ts'
 import { HOME_LINKS } from '../pages/partner-page.ts'
+import {
+  AIMBASE_ACCOUNTS,
+  ALICE,
+  ALICE_CII,
+  DEMO_ENVELOPE,
+  LINES_OF_BUSINESS,
+} from '../sandbox-data.ts'
+import { originOf } from '../stack.ts'
 import { expect, test } from './fixtures.ts'
 
 const host = originOf('hostApp')
-const ALICE = 'alice@example.com'
-const ALICE_CII = '1001234567'
-const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
-const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+const ENVELOPE = DEMO_ENVELOPE.id
+const ACCOUNT = AIMBASE_ACCOUNTS.aliceDealer.uid
 
 test('the dashboard offers a sign-in to a signed-out person', async ({ acme }) => {
   await acme.goto()
@@ -59,7 +64,7 @@ test.describe('alice opens each partner from the Acme dashboard', () => {
 
   test('a line of business', async ({ page, partners }) => {
     await page.getByRole('link', { name: HOME_LINKS.lifeInsurance }).click()
-    await partners.expectLineOfBusiness('Life insurance', ALICE_CII)
+    await partners.expectLineOfBusiness(LINES_OF_BUSINESS.lifeInsurance.label, ALICE_CII)
   })
 })
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { originOf } from '../../sandbox/ports.ts'
+import { originOf } from '../stack.ts'
 
 export interface StorageSnapshot {
   readonly session: Record<string, string>
