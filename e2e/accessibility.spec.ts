@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import type { FaultRequest } from './sandbox-control.ts'
 import { ALICE, BOB, HANDOFF_PATHS } from './sandbox-data.ts'
 
 const assureSignPath = HANDOFF_PATHS.assuresign()
@@ -67,6 +68,49 @@ test('signed-out confirmation', async ({ page, app, signInAs }, testInfo) => {
   await expectAccessible(page, testInfo, 'signed out')
 })
 
+/** A hand-off error view: who signs in, what breaks, which hand-off is opened. */
+interface HandoffError {
+  readonly view: string
+  readonly code: string
+  readonly as: string
+  readonly fault?: FaultRequest
+  readonly path: string
+}
+
+const handoffErrors: readonly HandoffError[] = [
+  {
+    view: 'a bad partner link',
+    code: 'invalid_handoff_input',
+    as: ALICE,
+    path: '/handoff/assuresign/not-a-guid',
+  },
+  {
+    view: 'a refused hand-off (support contact)',
+    code: 'handoff_forbidden',
+    as: BOB,
+    path: lobPath,
+  },
+  {
+    view: 'a partner outage (two actions)',
+    code: 'handoff_unavailable',
+    as: ALICE,
+    fault: { party: 'assuresign', path: '/authentication/sso', status: 503 },
+    path: assureSignPath,
+  },
+  {
+    view: 'a partner turning the request down (vendor text)',
+    code: 'handoff_rejected',
+    as: ALICE,
+    fault: {
+      party: 'abc',
+      path: '/cmnsrv/user/generate-sso-token',
+      status: 200,
+      body: JSON.stringify({ ReturnCode: '0', ReturnMessage: '<b>Customer is blocked</b>' }),
+    },
+    path: lobPath,
+  },
+]
+
 test.describe('error views', () => {
   test('callback opened without a sign-in (state_missing)', async ({ page, app }, testInfo) => {
     await app.goto('/sso/callback?code=x')
@@ -86,54 +130,16 @@ test.describe('error views', () => {
     await expectAccessible(page, testInfo, 'error: provider_error (detail, support)')
   })
 
-  test('a bad partner link (invalid_handoff_input)', async ({ page, app, signInAs }, testInfo) => {
-    await app.goto()
-    await signInAs(ALICE)
-    await app.goto('/handoff/assuresign/not-a-guid')
-    await app.expectError('invalid_handoff_input')
-    await expectAccessible(page, testInfo, 'error: invalid_handoff_input')
-  })
-
-  test('a refused hand-off (handoff_forbidden)', async ({ page, app, signInAs }, testInfo) => {
-    await app.goto()
-    await signInAs(BOB)
-    await app.goto(lobPath)
-    await app.expectError('handoff_forbidden')
-    await expectAccessible(page, testInfo, 'error: handoff_forbidden')
-  })
-
-  test('a partner outage (handoff_unavailable)', async ({
-    page,
-    app,
-    signInAs,
-    sandbox,
-  }, testInfo) => {
-    await app.goto()
-    await signInAs(ALICE)
-    await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', status: 503 })
-    await app.goto(assureSignPath)
-    await app.expectError('handoff_unavailable')
-    await expectAccessible(page, testInfo, 'error: handoff_unavailable (two actions)')
-  })
-
-  test('a partner turning the request down (handoff_rejected)', async ({
-    page,
-    app,
-    signInAs,
-    sandbox,
-  }, testInfo) => {
-    await app.goto()
-    await signInAs(ALICE)
-    await sandbox.fault({
-      party: 'abc',
-      path: '/cmnsrv/user/generate-sso-token',
-      status: 200,
-      body: JSON.stringify({ ReturnCode: '0', ReturnMessage: '<b>Customer is blocked</b>' }),
+  for (const { view, code, as, fault, path } of handoffErrors) {
+    test(`${view} (${code})`, async ({ page, app, signInAs, sandbox }, testInfo) => {
+      await app.goto()
+      await signInAs(as)
+      if (fault !== undefined) await sandbox.fault(fault)
+      await app.goto(path)
+      await app.expectError(code)
+      await expectAccessible(page, testInfo, `error: ${code}`)
     })
-    await app.goto(lobPath)
-    await app.expectError('handoff_rejected')
-    await expectAccessible(page, testInfo, 'error: handoff_rejected (vendor text)')
-  })
+  }
 
   test('the sign-in service down at sign-in (backend_unavailable)', async ({
     page,

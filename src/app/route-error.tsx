@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router-dom'
+import { isRouteErrorResponse, useRouteError } from 'react-router-dom'
 import { useBranding, usePageTitle } from 'sso-bridge/react'
+import { HomeButton } from './home-button.tsx'
 import { NotFoundRoute } from './not-found-route.tsx'
 
 /**
@@ -13,21 +14,12 @@ export function RouteError() {
 }
 
 function PageFailed() {
-  const navigate = useNavigate()
   usePageTitle('This page could not be shown', useBranding())
   return (
     <section className="card error" role="alert" aria-labelledby="page-failed-title">
       <h1 id="page-failed-title">This page could not be shown</h1>
       <p>Something went wrong while showing this address. Go back to home to continue.</p>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void navigate('/', { replace: true })}
-        >
-          Back to home
-        </button>
-      </div>
+      <HomeButton />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '../core/error-messages.ts'
+import { ErrorActions, ErrorReference } from './error-parts.tsx'
 import type { ConfigErrorViewProps } from './views.ts'
 
 /**
@@ -18,21 +19,8 @@ export function ConfigErrorView({ issues, action }: ConfigErrorViewProps) {
           </li>
         ))}
       </ul>
-      {action !== undefined && (
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            data-testid="error-primary-action"
-            onClick={action.run}
-          >
-            {action.label}
-          </button>
-        </div>
-      )}
-      <p className="reference">
-        Reference: <code data-testid="error-code">config_invalid</code>
-      </p>
+      <ErrorActions action={action} />
+      <ErrorReference code="config_invalid" />
     </section>
   )
 }

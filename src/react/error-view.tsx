@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { SupportLink } from './branding.tsx'
+import { ErrorActions, ErrorReference } from './error-parts.tsx'
 import type { ErrorViewProps } from './views.ts'
 
 /**
@@ -30,28 +31,8 @@ export function ErrorView({ error, action, secondaryAction, support }: ErrorView
           Contact: <SupportLink support={support} />
         </p>
       )}
-      {(action !== undefined || secondaryAction !== undefined) && (
-        <div className="actions">
-          {action !== undefined && (
-            <button
-              type="button"
-              className="primary"
-              data-testid="error-primary-action"
-              onClick={action.run}
-            >
-              {action.label}
-            </button>
-          )}
-          {secondaryAction !== undefined && (
-            <button type="button" className="secondary" onClick={secondaryAction.run}>
-              {secondaryAction.label}
-            </button>
-          )}
-        </div>
-      )}
-      <p className="reference">
-        Reference: <code data-testid="error-code">{code}</code>
-      </p>
+      <ErrorActions action={action} secondary={secondaryAction} />
+      <ErrorReference code={code} />
     </section>
   )
 }
