@@ -26,8 +26,12 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()))
 })
 
-function movePorts(): void {
-  Object.assign(process.env, MOVED)
+/** No SSO_PORT_* of the shell running the tests; then the four moved ones, when asked. */
+function usePorts(moved: boolean): void {
+  for (const name of Object.keys(process.env)) {
+    if (name.startsWith('SSO_PORT_')) Reflect.deleteProperty(process.env, name)
+  }
+  if (moved) Object.assign(process.env, MOVED)
 }
 
 interface Served {
@@ -103,14 +107,14 @@ for (const [app, root] of [
   const onDisk = readFileSync(join(root, 'public', 'sso.config.json'), 'utf8')
 
   test(`${app}: the dev server serves the config with the moved ports`, async () => {
-    movePorts()
+    usePorts(true)
     const { config } = await fetchConfig(await devServer(root))
     expect(originsOf(config)).toEqual(MOVED_ORIGINS)
     expect(readFileSync(join(root, 'public', 'sso.config.json'), 'utf8')).toBe(onDisk)
   })
 
   test(`${app}: vite preview serves the config with the moved ports`, async () => {
-    movePorts()
+    usePorts(true)
     const { config, headers } = await fetchConfig(await previewServer(root))
     expect(originsOf(config)).toEqual(MOVED_ORIGINS)
     expect(headers.get('content-type')).toMatch(/^application\/json/)
@@ -118,13 +122,14 @@ for (const [app, root] of [
   })
 
   test(`${app}: on the default ports the file is served as it is`, async () => {
+    usePorts(false)
     const { text } = await fetchConfig(await devServer(root))
     expect(text).toBe(onDisk)
   })
 }
 
 test("our preview's form-action names the moved portal origin", async () => {
-  movePorts()
+  usePorts(true)
   const response = await fetch(`http://127.0.0.1:${await previewServer(ROOT)}/`)
   const csp = response.headers.get('content-security-policy') ?? ''
   expect(csp.split('; ')).toContain('form-action http://127.0.0.1:5060')
