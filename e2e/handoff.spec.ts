@@ -329,6 +329,43 @@ test('bob is refused the ABC hand-off with handoff_forbidden', async ({ app: hom
   await home.expectError('handoff_forbidden')
 })
 
+test('a line-of-business portal that the page may not POST to gives handoff_blocked, not a hang', async ({
+  page,
+  app: home,
+  signInAs,
+  errorView,
+  sandbox,
+}) => {
+  await signInAlice({ app: home, signInAs })
+  // A deployment whose runtime config names a portal that its CSP form-action does not list (the
+  // config was changed, the server's headers were not regenerated). The portal is the sandbox's
+  // own, on another name for the same host, so only the CSP stands in the way.
+  const unlisted = originOf('lob').replace('127.0.0.1', 'localhost')
+  await page.route('**/sso.config.json', async (route) => {
+    const response = await route.fetch()
+    const text = (await response.text()).replaceAll(originOf('lob'), unlisted)
+    await route.fulfill({ response, body: text })
+  })
+  const violations: string[] = []
+  await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { reportViolation(d: string): Promise<void> }).reportViolation(
+        event.effectiveDirective,
+      )
+    })
+  })
+  await home.goto(lobPath)
+  await errorView.expectCode('handoff_blocked')
+  await expect(errorView.title).toHaveText('Your browser did not open Aditya Birla Capital')
+  await expect(errorView.primaryAction).toHaveText('Back to home')
+  expect(violations).toEqual(['form-action'])
+  // Nothing reached the portal, and the one-time token is not left in the page.
+  expect(await sandbox.count('lob', '/sso')).toBe(0)
+  expect(await page.locator('form input[name="TokenNo"]').count()).toBe(0)
+  await expect(page).toHaveURL(`${app}${lobPath}`)
+})
+
 test("an Aimbase account that is not alice's is refused by the BFF", async ({
   app: home,
   signInAs,

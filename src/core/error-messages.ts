@@ -91,6 +91,10 @@ function partnerMessages({ name, Name }: PartnerName): Record<PartnerCode, Error
       title: `The link to ${name} expired before we could open it`,
       message: `The one-time link to ${name} expired while this tab was waiting. Try again.`,
     },
+    handoff_blocked: {
+      title: `Your browser did not open ${name}`,
+      message: `This site's security settings stopped the browser from sending you to ${name}, so nothing was sent. Trying again would not help: go back to home, and contact support so they can fix the setup.`,
+    },
     timeout: {
       title: `${Name} took too long to answer`,
       message: `${Name} did not answer in time. Try again in a moment.`,
@@ -271,6 +275,7 @@ export const ERROR_MESSAGES: Record<SsoErrorCode, ErrorGuide> = {
   handoff_rejected: guide(GENERAL_PARTNER.handoff_rejected, 'home', 'partner', true),
   handoff_unavailable: guide(GENERAL_PARTNER.handoff_unavailable, 'retry', 'partner'),
   handoff_expired: guide(GENERAL_PARTNER.handoff_expired, 'retry', 'partner'),
+  handoff_blocked: guide(GENERAL_PARTNER.handoff_blocked, 'home', 'partner', true),
 }
 
 export interface DescribedError extends ErrorGuide {

@@ -34,6 +34,7 @@ export const SSO_ERROR_CODES = [
   'handoff_rejected',
   'handoff_unavailable',
   'handoff_expired',
+  'handoff_blocked',
 ] as const
 
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number]

@@ -82,35 +82,80 @@ export function runHandoff<Config, Input>(
 
 /** The parts of the page that leaving touches. */
 export interface LeavingPage {
-  readonly location: Pick<Location, 'replace'>
+  readonly location: Pick<Location, 'replace' | 'href'>
   readonly history: Pick<History, 'replaceState'>
   readonly document: Document
 }
 
 /**
+ * How long a form hand-off may wait for the browser to leave before it counts as blocked. A
+ * `form-action` refusal is reported at once (securitypolicyviolation); this catches the rest.
+ */
+export const FORM_LEAVE_TIMEOUT_MS = 8_000
+
+/**
  * Leaves for the partner (docs/architecture.md §3 "Hand-offs"): location.replace, so Back never
  * returns to the hand-off; or an auto-submitted POST form, so the token stays out of URLs, history
  * and Referer. `homePath` replaces the hand-off entry before a form leaves.
+ *
+ * A form the browser refuses to send (the page's CSP `form-action` does not list the portal) or
+ * that has not left after `leaveTimeoutMs` rejects with `handoff_blocked`: the form and its token
+ * are removed and the address goes back to the hand-off, so the person sees why instead of
+ * "Opening…" for good.
  */
-export function leaveFor(target: HandoffTarget, page: LeavingPage, homePath = '/'): void {
+export function leaveFor(
+  target: HandoffTarget,
+  page: LeavingPage,
+  homePath = '/',
+  leaveTimeoutMs = FORM_LEAVE_TIMEOUT_MS,
+): Promise<void> {
   if (target.kind === 'redirect') {
     page.location.replace(target.url)
-    return
+    return Promise.resolve()
   }
-  const form = page.document.createElement('form')
+  const { document } = page
+  const form = document.createElement('form')
   form.method = 'POST'
   form.action = target.action
   form.hidden = true
   for (const [name, value] of Object.entries(target.fields)) {
-    const field = page.document.createElement('input')
+    const field = document.createElement('input')
     field.type = 'hidden'
     field.name = name
     field.value = value
     form.append(field)
   }
-  page.document.body.append(form)
-  // A form submission adds a history entry; the hand-off entry becomes home so Back does not re-run
-  // it.
-  page.history.replaceState(null, '', homePath)
-  form.submit()
+  const handoffUrl = page.location.href
+  const destination = new URL(target.action).origin
+  return new Promise((resolve, reject) => {
+    const stopWatching = () => {
+      clearTimeout(timer)
+      document.removeEventListener('securitypolicyviolation', onViolation)
+      document.defaultView?.removeEventListener('pagehide', onLeave)
+    }
+    const blocked = (why: string) => {
+      stopWatching()
+      form.remove()
+      page.history.replaceState(null, '', handoffUrl)
+      reject(new SsoError('handoff_blocked', why))
+    }
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (event.effectiveDirective !== 'form-action') return
+      blocked(`the page's Content-Security-Policy form-action does not allow ${destination}`)
+    }
+    const onLeave = () => {
+      stopWatching()
+      resolve()
+    }
+    document.addEventListener('securitypolicyviolation', onViolation)
+    document.defaultView?.addEventListener('pagehide', onLeave)
+    const timer = setTimeout(() => {
+      blocked(`the browser did not leave for ${destination} within ${leaveTimeoutMs} ms`)
+    }, leaveTimeoutMs)
+    document.body.append(form)
+    // A form submission adds a history entry; the hand-off entry becomes home so Back does not
+    // re-run it.
+    page.history.replaceState(null, '', homePath)
+    form.submit()
+  })
 }

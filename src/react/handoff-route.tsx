@@ -61,7 +61,11 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
     let active = true
     run.then(
       (target) => {
-        if (active) leaveFor(target, window, paths.home)
+        if (!active) return
+        // A form the browser will not send (handoff_blocked) is shown like any failure.
+        leaveFor(target, window, paths.home).catch((error: unknown) => {
+          if (active) setFailure({ attempt, error })
+        })
       },
       (error: unknown) => {
         if (!active) return
