@@ -96,7 +96,11 @@ export default defineConfig({
   outputDir: 'test-results',
   // baseURL names stack 0; e2e/fixtures.ts moves it to the worker's own stack.
   projects: [
-    { name: 'app', testIgnore: '**/host-app/**', use: { baseURL: at(stack0, 'appPreview') } },
+    {
+      name: 'app',
+      testIgnore: ['**/host-app/**', '**/topology/**'],
+      use: { baseURL: at(stack0, 'appPreview') },
+    },
     { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: at(stack0, 'hostApp') } },
   ],
   use: {

@@ -1,0 +1,111 @@
+// The body of `npm run bench:server` (scripts/bench-server.ts moves the ports first). For one BFF
+// instance from the build, with the in-memory store and then with Redis: requests per second and
+// p50/p99 latency of GET /api/session for a signed-in person, straight to the instance and
+// through nginx. Bounded in time, loopback only. Prints numbers; asserts nothing.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import autocannon from 'autocannon'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.ts'
+import { HOST } from '../../sandbox/ports.ts'
+import { USERS } from '../../sandbox/users.ts'
+import { Topology } from './topology.ts'
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10)
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
+const REPORT = 'bench-results/bench-server.json'
+
+const alice = USERS.find((user) => user.email === 'alice@example.com')
+if (alice === undefined) throw new Error('no sandbox user alice')
+
+/** Signs alice in through nginx in Chromium; returns her session cookie as a Cookie header. */
+async function signIn(appOrigin: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    await page.goto(`${appOrigin}/`)
+    await page.getByLabel('Work email').fill(alice?.email ?? '')
+    await page.getByRole('button', { name: 'Sign in with SSO' }).click()
+    await page.getByLabel('Password').fill(alice?.password ?? '')
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await page.getByText(`Signed in as ${alice?.email ?? ''}`).waitFor()
+    const cookies = await page.context().cookies(appOrigin)
+    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
+  } finally {
+    await browser.close()
+  }
+}
+
+interface Row {
+  readonly store: 'memory' | 'redis'
+  readonly path: 'direct' | 'nginx'
+  readonly requestsPerSecond: number
+  readonly p50Ms: number
+  readonly p99Ms: number
+  readonly requests: number
+  readonly failures: number
+}
+
+async function measure(store: Row['store']): Promise<Row[]> {
+  const topology = new Topology({
+    dir: join('test-results', 'bench-server', store),
+    instances: 1,
+    sessionStore: store,
+  })
+  await topology.start()
+  try {
+    const cookie = await signIn(topology.appOrigin)
+    const host = new URL(topology.appOrigin).host
+    const targets = {
+      direct: `http://${HOST}:${topology.bffPorts[0] ?? 0}/api/session`,
+      nginx: `${topology.appOrigin}/api/session`,
+    } as const
+    const rows: Row[] = []
+    for (const path of ['direct', 'nginx'] as const) {
+      const result = await autocannon({
+        url: targets[path],
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        // Straight to the instance, the request carries the app's Host as nginx sends it.
+        headers: { cookie, host },
+      })
+      rows.push({
+        store,
+        path,
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        requests: result.requests.total,
+        failures: result.errors + result.timeouts + result.non2xx,
+      })
+    }
+    return rows
+  } finally {
+    await topology.stop()
+  }
+}
+
+const rows = [...(await measure('memory')), ...(await measure('redis'))]
+console.log(
+  `\nGET /api/session, signed in, ${CONNECTIONS} connections, ${SECONDS} s each, one BFF instance (node server/dist/main.js):\n`,
+)
+console.log('store    path     req/s     p50 ms   p99 ms   requests   failures')
+for (const row of rows) {
+  console.log(
+    [
+      row.store.padEnd(8),
+      row.path.padEnd(8),
+      String(row.requestsPerSecond).padStart(6),
+      String(row.p50Ms).padStart(9),
+      String(row.p99Ms).padStart(8),
+      String(row.requests).padStart(10),
+      String(row.failures).padStart(10),
+    ].join(' '),
+  )
+}
+mkdirSync('bench-results', { recursive: true })
+writeFileSync(
+  REPORT,
+  `${JSON.stringify({ seconds: SECONDS, connections: CONNECTIONS, rows }, null, 2)}\n`,
+)
+console.log(`\n${REPORT} has these numbers.`)

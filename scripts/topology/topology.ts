@@ -1,0 +1,206 @@
+// The production shape, run on this machine (docs/deployment.md "Topology"): Debian's nginx
+// serving a copy of the build with the generated config (deploy/nginx, plain-HTTP variant) and
+// proxying /api to several BFF instances from the build, which keep their sessions in Debian's
+// redis-server; the sandbox stands for the identity provider, Indee and the vendors. Used by the
+// topology journeys (e2e/topology) and `npm run bench:server`. Every server binds to 127.0.0.1.
+//
+// The process that imports this must already run on the topology's ports (SSO_PORT_* set before
+// sandbox/ports.ts loads: playwright.topology.config.ts and scripts/bench-server.ts do that).
+import { randomBytes } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { join, resolve } from 'node:path'
+import { bffEnvironment } from '../../sandbox/bff-env.ts'
+import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts'
+import { renderNginxConfig } from '../nginx-config.mjs'
+import { formActionOriginsOf } from '../security-headers.mjs'
+import { answers, Service } from './processes.ts'
+
+export const NGINX = '/usr/sbin/nginx'
+export const REDIS_SERVER = '/usr/bin/redis-server'
+
+/** Which of the two Debian servers is missing, with the one command that installs it. */
+export function missingServers(): string[] {
+  return [
+    ...(existsSync(NGINX) ? [] : ['nginx']),
+    ...(existsSync(REDIS_SERVER) ? [] : ['redis-server']),
+  ]
+}
+
+export interface TopologyOptions {
+  /** Working directory: logs, the served copy of dist/, nginx's prefix, Redis's data. */
+  readonly dir: string
+  /** BFF instances behind nginx (default 2). */
+  readonly instances?: number
+  /** Where the BFF instances keep sessions (default redis). */
+  readonly sessionStore?: 'redis' | 'memory'
+  /** Start the sandbox in this process (default true; the benchmark may bring its own). */
+  readonly sandbox?: boolean
+}
+
+/** Whether Redis answers PING on `port`. */
+function redisAnswers(port: number): Promise<boolean> {
+  return new Promise((resolvePing) => {
+    const socket = connect({ host: HOST, port })
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolvePing(ok)
+    }
+    socket.setTimeout(1_000, () => done(false))
+    socket.on('error', () => done(false))
+    socket.on('connect', () => socket.write('PING\r\n'))
+    socket.on('data', (data) => done(data.toString().startsWith('+PONG')))
+  })
+}
+
+export class Topology {
+  /** nginx's origin: the app's origin in this shape. */
+  readonly appOrigin = `http://${HOST}:${ports.appPreview}`
+  /** Redis's usual 6379 on the default ports, moved as far as the BFF's port is. */
+  readonly redisPort = 6379 + ports.bff - DEFAULT_PORTS.bff
+  readonly bffPorts: readonly number[]
+  readonly redis: Service
+  readonly bffs: readonly Service[]
+  readonly nginx: Service
+  readonly accessLogPath: string
+  readonly signInSecret = randomBytes(32).toString('base64url')
+  #sandbox: RunningSandbox | undefined
+
+  constructor(readonly options: TopologyOptions) {
+    const dir = resolve(options.dir)
+    // Each run starts clean: no old log lines, no sessions left in Redis's snapshot.
+    rmSync(dir, { recursive: true, force: true })
+    const logs = join(dir, 'logs')
+    mkdirSync(logs, { recursive: true })
+    const count = options.instances ?? 2
+    this.bffPorts = Array.from({ length: count }, (_, i) => ports.bff + i)
+    this.accessLogPath = join(logs, 'nginx-access.log')
+
+    this.redis = new Service({
+      name: 'redis-server',
+      command: REDIS_SERVER,
+      // An RDB snapshot on shutdown, loaded at start: a stopped Redis comes back with its sessions.
+      args: [
+        '--bind',
+        HOST,
+        '--port',
+        String(this.redisPort),
+        '--dir',
+        dir,
+        '--dbfilename',
+        'sessions.rdb',
+        '--save',
+        '3600 1',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
+      logFile: join(logs, 'redis.log'),
+      ready: () => redisAnswers(this.redisPort),
+    })
+
+    const store = (options.sessionStore ?? 'redis') === 'redis'
+    const bffEnv = {
+      ...bffEnvironment(),
+      SSO_BFF_TRUST_PROXY: 'true',
+      SSO_BFF_LOG_LEVEL: 'warn',
+      SSO_BFF_SIGNIN_SECRET: this.signInSecret,
+      ...(store && { SSO_SESSION_STORE: `redis://${HOST}:${this.redisPort}` }),
+    }
+    const names = 'abcdefghij'
+    this.bffs = this.bffPorts.map(
+      (port, i) =>
+        new Service({
+          name: `BFF ${names[i] ?? i}`,
+          command: process.execPath,
+          args: ['server/dist/main.js'],
+          env: { ...bffEnv, SSO_BFF_PORT: String(port) },
+          logFile: join(logs, `bff-${names[i] ?? i}.log`),
+          ready: () => answers(`http://${HOST}:${port}/healthz`, 200),
+        }),
+    )
+
+    const site = join(dir, 'site')
+    const config = renderNginxConfig({
+      tls: false,
+      listen: `${HOST}:${ports.appPreview}`,
+      serverName: HOST,
+      root: site,
+      upstreams: this.bffPorts.map((port) => `${HOST}:${port}`),
+      formActions: formActionOriginsOf(JSON.parse(this.#servedConfig())),
+      accessLog: this.accessLogPath,
+      errorLog: join(logs, 'nginx-error.log'),
+      pidFile: join(dir, 'nginx.pid'),
+      daemon: false,
+      // Root here (CI, a user namespace) has no unprivileged user to switch to.
+      user: process.getuid?.() === 0 ? 'root' : null,
+      workerProcesses: '1',
+      tempPrefix: join(dir, 'nginx-temp'),
+    })
+    this.nginx = new Service({
+      name: 'nginx',
+      command: NGINX,
+      args: ['-c', join(dir, 'nginx.conf'), '-p', dir],
+      logFile: join(logs, 'nginx.log'),
+      ready: () => answers(`${this.appOrigin}/`, 200),
+      readyTimeoutMs: 10_000,
+    })
+    this.#prepareSite(site, config)
+  }
+
+  /** The runtime config as this shape serves it: the build's, on this shape's ports. */
+  #servedConfig(): string {
+    return moveOrigins(readFileSync('dist/sso.config.json', 'utf8'))
+  }
+
+  #prepareSite(site: string, nginxConfig: string): void {
+    if (!existsSync('dist/index.html') || !existsSync('server/dist/main.js')) {
+      throw new Error('the topology serves the build: run `npm run build` first')
+    }
+    rmSync(site, { recursive: true, force: true })
+    cpSync('dist', site, { recursive: true })
+    writeFileSync(join(site, 'sso.config.json'), this.#servedConfig())
+    mkdirSync(join(this.options.dir, 'nginx-temp'), { recursive: true })
+    writeFileSync(join(this.options.dir, 'nginx.conf'), nginxConfig)
+  }
+
+  get sandbox(): RunningSandbox | undefined {
+    return this.#sandbox
+  }
+
+  /** Starts whatever is not running: Redis, the sandbox, every BFF instance, nginx. */
+  async start(): Promise<void> {
+    const missing = missingServers()
+    if (missing.length > 0) {
+      throw new Error(
+        `the topology needs Debian's ${missing.join(' and ')}: apt-get install -y ${missing.join(' ')} (.ci/run installs them)`,
+      )
+    }
+    if ((this.options.sessionStore ?? 'redis') === 'redis') await this.redis.start()
+    if ((this.options.sandbox ?? true) && this.#sandbox === undefined) {
+      this.#sandbox = await startSandbox({ mode: 'test', quiet: true })
+    }
+    await Promise.all(this.bffs.map((bff) => bff.start()))
+    await this.nginx.start()
+  }
+
+  async stop(): Promise<void> {
+    await this.nginx.stop()
+    await Promise.all(this.bffs.map((bff) => bff.stop()))
+    await this.redis.stop()
+    await this.#sandbox?.close()
+    this.#sandbox = undefined
+  }
+
+  /** The nginx access log's lines so far. */
+  accessLog(): string[] {
+    if (!existsSync(this.accessLogPath)) return []
+    return readFileSync(this.accessLogPath, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+  }
+}
