@@ -39,3 +39,15 @@ export interface SessionStore {
   readonly kind: 'memory' | 'redis'
   close(): Promise<void>
 }
+
+/**
+ * The session store cannot serve the request (a shared store that is down, slow, or a lock that
+ * could not be had in time). Routes answer it as 503 `backend_unavailable`; the message names
+ * the operation and the cause, never a key or a value.
+ */
+export class SessionStoreUnavailable extends Error {
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options)
+    this.name = 'SessionStoreUnavailable'
+  }
+}
