@@ -112,6 +112,17 @@ test('a value that is not a session record counts as absent, and is deleted', as
   expect(await raw.exists(`${namespace}:session:garbled`, `${namespace}:session:foreign`)).toBe(0)
 })
 
+test('replace stores only over a record that is there', async () => {
+  const { store, namespace } = await storeOf()
+  const touched = { ...RECORD, lastSeenAt: RECORD.lastSeenAt + 1 }
+  expect(await store.replace('gone', touched, 60_000)).toBe(false)
+  expect(await raw.exists(`${namespace}:session:gone`)).toBe(0)
+  await store.set('here', RECORD, 1_000)
+  expect(await store.replace('here', touched, 60_000)).toBe(true)
+  expect(await store.get('here')).toEqual(touched)
+  expect(await raw.pttl(`${namespace}:session:here`)).toBeGreaterThan(1_000)
+})
+
 test('delete forgets a record at once', async () => {
   const { store, namespace } = await storeOf()
   await store.set('k', RECORD, 60_000)

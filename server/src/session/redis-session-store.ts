@@ -149,6 +149,12 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Sess
       const ttl = Math.max(1, Math.ceil(ttlMs))
       await run('set', () => client.set(sessionKey(key), JSON.stringify(record), 'PX', ttl))
     },
+    async replace(key, record, ttlMs) {
+      const ttl = Math.max(1, Math.ceil(ttlMs))
+      const value = JSON.stringify(record)
+      const done = await run('replace', () => client.set(sessionKey(key), value, 'PX', ttl, 'XX'))
+      return done === 'OK'
+    },
     async delete(key) {
       await run('delete', () => client.del(sessionKey(key)))
     },

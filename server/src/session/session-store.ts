@@ -27,6 +27,12 @@ export interface SessionStore {
   get(key: string): Promise<SessionRecord | undefined>
   /** Stores `record` under `key`; the store forgets it after `ttlMs`. */
   set(key: string, record: SessionRecord, ttlMs: number): Promise<void>
+  /**
+   * Like set, but only while a record is under `key`; false (and nothing stored) when there is
+   * none. A request that read the session before a sign-out (here or on another instance) cannot
+   * bring it back by writing it afterwards.
+   */
+  replace(key: string, record: SessionRecord, ttlMs: number): Promise<boolean>
   delete(key: string): Promise<void>
   /**
    * Runs `work` while no other `withLock(key)` caller runs (one refresh per session at a time).
