@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import type { JWTVerifyGetKey } from 'jose'
 import { secureCookies, type BffConfig } from './config.ts'
-import { BffError, errorBody, sendError } from './errors.ts'
+import { BffError, errorBody, SESSION_STORE_UNAVAILABLE, sendError } from './errors.ts'
 import { loggerOptions } from './logger.ts'
 import { registerAbcRoute } from './routes/abc-route.ts'
 import { registerAimbaseRoute } from './routes/aimbase-route.ts'
@@ -14,8 +14,9 @@ import { registerAuthRoutes } from './routes/auth-routes.ts'
 import type { RouteContext } from './routes/context.ts'
 import { requestGuard } from './security/request-guard.ts'
 import { cookieNames } from './session/cookies.ts'
-import { createMemorySessionStore } from './session/memory-session-store.ts'
-import type { SessionStore } from './session/session-store.ts'
+import { createSessionStore } from './session/create-session-store.ts'
+import { DEFAULT_LOCK_MS } from './session/redis-session-store.ts'
+import { SessionStoreUnavailable, type SessionStore } from './session/session-store.ts'
 import { createSessions } from './session/sessions.ts'
 import { createSignInBinding } from './session/sign-in-binding.ts'
 import { createIndeeClient } from './upstream/indee.ts'
@@ -29,6 +30,7 @@ const HEALTH_PATHS = ['/healthz', '/readyz']
 
 export interface BuildOptions {
   readonly config: BffConfig
+  /** The session store (tests); else the one `config.sessionStore` names. The BFF closes it. */
   readonly store?: SessionStore
   readonly now?: () => number
   /** Keys that verify the session token, instead of fetching the JWKS (tests). */
@@ -42,7 +44,6 @@ export interface BuildOptions {
 export async function buildBff(options: BuildOptions): Promise<FastifyInstance> {
   const { config } = options
   const now = options.now ?? Date.now
-  const store = options.store ?? createMemorySessionStore({ now })
   const secure = secureCookies(config)
   const app: FastifyInstance = Fastify({
     logger:
@@ -56,6 +57,15 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: config.trustProxy,
     return503OnClosing: true,
   })
+  const store =
+    options.store ??
+    createSessionStore(config.sessionStore, {
+      now,
+      // A refresh holds the lock for an Indee call and a JWKS fetch, each up to the timeout.
+      lockMs: Math.max(DEFAULT_LOCK_MS, 2 * config.upstreamTimeoutMs + 5_000),
+      onLog: (level, message) =>
+        app.log[level]({ sessionStore: config.sessionStore.kind }, message),
+    })
 
   const indee = createIndeeClient({
     url: config.indee.url,
@@ -107,6 +117,11 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
   })
 
   app.setErrorHandler((error: FastifyError | BffError, request, reply) => {
+    if (error instanceof SessionStoreUnavailable) {
+      const { code, status } = SESSION_STORE_UNAVAILABLE
+      request.log.warn({ code, reason: error.message }, 'session store unavailable')
+      return sendError(reply, code, undefined, status)
+    }
     if (error instanceof BffError) {
       if (
         error.code === 'internal' ||

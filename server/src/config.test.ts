@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { readConfig, secureCookies } from './config.ts'
+import { readConfig, secureCookies, sessionStoreLabel } from './config.ts'
 
 const MINIMAL = {
   SSO_BFF_APP_ORIGINS: 'https://app.example.com',
@@ -56,4 +56,67 @@ test('every bad or missing variable is named', () => {
 test('plain http app origins (the sandbox) get cookies without Secure', () => {
   const result = readConfig({ ...MINIMAL, SSO_BFF_APP_ORIGINS: 'http://127.0.0.1:5173' })
   expect(result.ok && secureCookies(result.config)).toBe(false)
+})
+
+const SHARED_SECRET = 'a-secret-every-instance-shares-0123456789'
+
+test('sessions live in memory when SSO_SESSION_STORE is unset, empty or "memory"', () => {
+  for (const value of [undefined, '', 'memory']) {
+    const result = readConfig({ ...MINIMAL, SSO_SESSION_STORE: value })
+    expect(result.ok && result.config.sessionStore).toEqual({ kind: 'memory' })
+  }
+})
+
+test('a redis:// or rediss:// SSO_SESSION_STORE is Redis, password and db included', () => {
+  for (const url of ['redis://127.0.0.1:6379', 'rediss://:pw@redis.internal:6380/2']) {
+    const result = readConfig({
+      ...MINIMAL,
+      SSO_SESSION_STORE: url,
+      SSO_BFF_SIGNIN_SECRET: SHARED_SECRET,
+    })
+    expect(result.ok && result.config.sessionStore).toEqual({ kind: 'redis', url })
+  }
+})
+
+test('Redis needs SSO_BFF_SIGNIN_SECRET, and the problem says why', () => {
+  const result = readConfig({ ...MINIMAL, SSO_SESSION_STORE: 'redis://127.0.0.1:6379' })
+  expect(result.ok).toBe(false)
+  const problems = result.ok ? '' : result.problems.join('\n')
+  expect(problems).toMatch(/^SSO_BFF_SIGNIN_SECRET: is required when SSO_SESSION_STORE is Redis/)
+  expect(problems).toContain('every instance')
+})
+
+test('any other SSO_SESSION_STORE is refused by name, without echoing the value', () => {
+  for (const value of ['redis', 'Memory', 'http://user:hunter2@redis:6379', 'redis://', '/tmp/x']) {
+    const result = readConfig({
+      ...MINIMAL,
+      SSO_SESSION_STORE: value,
+      SSO_BFF_SIGNIN_SECRET: SHARED_SECRET,
+    })
+    expect(result.ok, value).toBe(false)
+    const problems = result.ok ? '' : result.problems.join('\n')
+    expect(problems).toContain('SSO_SESSION_STORE: must be "memory" or a redis:// or rediss:// URL')
+    expect(problems).not.toContain('hunter2')
+  }
+})
+
+test('the missing shared secret is listed with every other bad variable', () => {
+  const result = readConfig({
+    ...MINIMAL,
+    SSO_BFF_PORT: 'eighty',
+    SSO_SESSION_STORE: 'redis://127.0.0.1:6379',
+  })
+  const problems = result.ok ? '' : result.problems.join('\n')
+  expect(problems).toContain('SSO_BFF_PORT')
+  expect(problems).toContain('SSO_BFF_SIGNIN_SECRET')
+})
+
+test("the session store's log label never shows the URL's password", () => {
+  expect(sessionStoreLabel({ kind: 'memory' })).toBe('memory')
+  expect(
+    sessionStoreLabel({ kind: 'redis', url: 'redis://bff:hunter2@redis.internal:6379/1' }),
+  ).toBe('redis://bff:***@redis.internal:6379/1')
+  expect(sessionStoreLabel({ kind: 'redis', url: 'rediss://redis.internal' })).toBe(
+    'rediss://redis.internal',
+  )
 })

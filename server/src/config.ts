@@ -31,6 +31,30 @@ const secret = z.string().min(1, 'is required')
 const positiveInt = (fallback: number, max: number) =>
   z.coerce.number().int().positive().max(max).default(fallback)
 
+/** Where sessions live: this process's memory, or a Redis every instance shares. */
+export type SessionStoreConfig =
+  { readonly kind: 'memory' } | { readonly kind: 'redis'; readonly url: string }
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+// The value is never echoed in a problem: a Redis URL may carry a password.
+const sessionStoreSchema = z
+  .string()
+  .optional()
+  .transform((value, ctx): SessionStoreConfig => {
+    if (value === undefined || value === 'memory') return { kind: 'memory' }
+    if (isRedisUrl(value)) return { kind: 'redis', url: value }
+    ctx.addIssue({ code: 'custom', message: 'must be "memory" or a redis:// or rediss:// URL' })
+    return z.NEVER
+  })
+
 const envSchema = z.object({
   SSO_BFF_HOST: z.string().min(1).default('127.0.0.1'),
   SSO_BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
@@ -59,7 +83,14 @@ const envSchema = z.object({
   SSO_BFF_UPSTREAM_TIMEOUT_MS: positiveInt(5000, 60_000),
   SSO_BFF_RATE_LIMIT_PER_MINUTE: positiveInt(60, 100_000),
   SSO_BFF_SIGNIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Not SSO_BFF_*: one setting of the whole deployment, the same on every instance.
+  SSO_SESSION_STORE: sessionStoreSchema,
 })
+
+/** Why a shared store needs a shared sign-in secret, for the configuration error. */
+const SIGNIN_SECRET_SHARED =
+  'is required when SSO_SESSION_STORE is Redis: set the same value on every instance, because ' +
+  'the sign-in cookie is made on one instance and may be checked on another'
 
 export interface BffConfig {
   readonly host: string
@@ -90,6 +121,7 @@ export interface BffConfig {
   readonly rateLimitPerMinute: number
   /** Key of the sign-in binding cookie's MACs; random per process when unset. */
   readonly signInSecret: string | undefined
+  readonly sessionStore: SessionStoreConfig
 }
 
 export type ConfigResult =
@@ -101,14 +133,16 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   // An empty variable counts as unset, as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
   const parsed = envSchema.safeParse(present)
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map(
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map(
         (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
-      ),
-    }
+      )
+  const store = present['SSO_SESSION_STORE']
+  if (store !== undefined && isRedisUrl(store) && present['SSO_BFF_SIGNIN_SECRET'] === undefined) {
+    problems.push(`SSO_BFF_SIGNIN_SECRET: ${SIGNIN_SECRET_SHARED}`)
   }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems }
   const e = parsed.data
   const indeeOrigin = new URL(e.SSO_BFF_INDEE_URL).origin
   return {
@@ -145,6 +179,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       upstreamTimeoutMs: e.SSO_BFF_UPSTREAM_TIMEOUT_MS,
       rateLimitPerMinute: e.SSO_BFF_RATE_LIMIT_PER_MINUTE,
       signInSecret: e.SSO_BFF_SIGNIN_SECRET,
+      sessionStore: e.SSO_SESSION_STORE,
     },
   }
 }
@@ -152,4 +187,12 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
 /** Whether the session cookie can carry Secure and the __Host- prefix: every app origin is https. */
 export function secureCookies(config: BffConfig): boolean {
   return config.appOrigins.every((origin) => origin.startsWith('https://'))
+}
+
+/** The session store for logs: `memory`, or the Redis URL with its password hidden. */
+export function sessionStoreLabel(store: SessionStoreConfig): string {
+  if (store.kind === 'memory') return 'memory'
+  const url = new URL(store.url)
+  if (url.password !== '') url.password = '***'
+  return url.href
 }

@@ -39,9 +39,21 @@ export function errorBody(code: BffErrorCode, detail?: string): BffErrorBody {
   }
 }
 
-/** Sends the BFF's error `code` (its status from the table). */
-export function sendError(reply: FastifyReply, code: BffErrorCode, detail?: string): FastifyReply {
-  return reply.code(BFF_ERRORS[code].status).send(errorBody(code, detail))
+/**
+ * The one case where a code answers another status than the table's: the BFF's own session
+ * store is down. The app reads the code (`backend_unavailable`, "try again"); the 503 tells a
+ * load balancer and the logs that it is this instance's dependency, not Indee (502).
+ */
+export const SESSION_STORE_UNAVAILABLE = { code: 'backend_unavailable', status: 503 } as const
+
+/** Sends the BFF's error `code`, with its status from the table unless `status` is given. */
+export function sendError(
+  reply: FastifyReply,
+  code: BffErrorCode,
+  detail?: string,
+  status: number = BFF_ERRORS[code].status,
+): FastifyReply {
+  return reply.code(status).send(errorBody(code, detail))
 }
 
 /** A failure thrown inside a route, answered by the error handler as `code`. */

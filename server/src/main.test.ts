@@ -52,3 +52,27 @@ test('SIGTERM closes the BFF gracefully: it exits 0 and logs that it closed', as
   expect(output()).toContain('"msg":"closing"')
   await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
 })
+
+test('with Redis down the BFF starts anyway, is not ready, names its store without the password, and stops', async () => {
+  const port = await freePort()
+  const nowhere = `redis://bff:hunter2-redis-password@127.0.0.1:${await freePort()}/3`
+  const { child, exited, output } = run({
+    ...bffEnvironment(defaultSandboxUrls(), port),
+    SSO_BFF_LOG_LEVEL: 'info',
+    SSO_SESSION_STORE: nowhere,
+    SSO_BFF_SIGNIN_SECRET: 'a-secret-every-instance-shares-0123456789',
+  })
+  const readiness = async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/readyz`)).status
+    } catch {
+      return 0
+    }
+  }
+  await expect.poll(readiness, { timeout: 15_000 }).toBe(503)
+  await expect.poll(output).toContain('"msg":"session store unreachable')
+  expect(output()).toContain('"sessionStore":"redis://bff:***@127.0.0.1:')
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+  expect(output()).not.toContain('hunter2')
+})

@@ -2,9 +2,11 @@
 // The BFF's entry point: `node server/dist/main.js`, or `sso-bridge-bff` where the package is
 // installed. Reads the environment (a bad value stops it with a message naming the variable),
 // listens, and closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight
-// finish, then the session store closes.
+// finish, then the session store closes. The session store is the one SSO_SESSION_STORE names;
+// buildBff makes it, so its connection warnings go through the BFF's logger. A Redis that is
+// down does not hold up the start: the BFF listens and /readyz answers 503 until it is back.
 import { buildBff } from './app.ts'
-import { readConfig } from './config.ts'
+import { readConfig, sessionStoreLabel } from './config.ts'
 
 const result = readConfig(process.env)
 if (!result.ok) {
@@ -28,6 +30,7 @@ try {
   )
   process.exit(1)
 }
+app.log.info({ sessionStore: sessionStoreLabel(result.config.sessionStore) }, 'session store')
 
 let closing = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

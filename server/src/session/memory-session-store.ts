@@ -40,6 +40,12 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
       entries.set(key, { record, expiresAt: now() + ttlMs })
       return Promise.resolve()
     },
+    replace(key, record, ttlMs) {
+      const entry = entries.get(key)
+      if (entry === undefined || entry.expiresAt <= now()) return Promise.resolve(false)
+      entries.set(key, { record, expiresAt: now() + ttlMs })
+      return Promise.resolve(true)
+    },
     delete(key) {
       entries.delete(key)
       return Promise.resolve()

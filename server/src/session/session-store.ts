@@ -27,6 +27,12 @@ export interface SessionStore {
   get(key: string): Promise<SessionRecord | undefined>
   /** Stores `record` under `key`; the store forgets it after `ttlMs`. */
   set(key: string, record: SessionRecord, ttlMs: number): Promise<void>
+  /**
+   * Like set, but only while a record is under `key`; false (and nothing stored) when there is
+   * none. A request that read the session before a sign-out (here or on another instance) cannot
+   * bring it back by writing it afterwards.
+   */
+  replace(key: string, record: SessionRecord, ttlMs: number): Promise<boolean>
   delete(key: string): Promise<void>
   /**
    * Runs `work` while no other `withLock(key)` caller runs (one refresh per session at a time).
@@ -38,4 +44,16 @@ export interface SessionStore {
   /** Which kind of store this is, for logs and /readyz. */
   readonly kind: 'memory' | 'redis'
   close(): Promise<void>
+}
+
+/**
+ * The session store cannot serve the request (a shared store that is down, slow, or a lock that
+ * could not be had in time). Routes answer it as 503 `backend_unavailable`; the message names
+ * the operation and the cause, never a key or a value.
+ */
+export class SessionStoreUnavailable extends Error {
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options)
+    this.name = 'SessionStoreUnavailable'
+  }
 }

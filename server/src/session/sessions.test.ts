@@ -1,13 +1,16 @@
 import { expect, test, vi } from 'vitest'
 import type { VerifiedToken } from '../upstream/session-token.ts'
 import { createMemorySessionStore } from './memory-session-store.ts'
+import type { SessionStore } from './session-store.ts'
 import { createSessions, REFRESH_LEEWAY_MS } from './sessions.ts'
 
 const MINUTE = 60_000
 const START = 1_700_000_000_000
 
 /** Tokens here are "token-<n>"; each verifies to a 15-minute token issued at the clock's time. */
-function setup(options: { idleMs?: number; maxMs?: number } = {}) {
+function setup(
+  options: { idleMs?: number; maxMs?: number; wrap?: (store: SessionStore) => SessionStore } = {},
+) {
   let clock = START
   const now = () => clock
   const issued: string[] = []
@@ -31,7 +34,8 @@ function setup(options: { idleMs?: number; maxMs?: number } = {}) {
       ...(token === 'foreign' && { subject: 'mallory-sub' }),
     }),
   )
-  const store = createMemorySessionStore({ now, sweepMs: 0 })
+  const memory = createMemorySessionStore({ now, sweepMs: 0 })
+  const store = options.wrap?.(memory) ?? memory
   const sessions = createSessions({
     store,
     indee,
@@ -175,4 +179,30 @@ test('ending a session forgets it at once and tells Indee with one retry', async
   })
   expect(indee.logout).toHaveBeenCalledWith('refresh-1')
   expect(failed).not.toHaveBeenCalled()
+})
+
+test('a request in flight when the session is signed out (on any instance) does not bring it back', async () => {
+  // The request reads the session, then waits (another instance, a slow network) while sign-out
+  // runs to its end; only then does it mark the session as used.
+  let holdNextGet: Promise<void> | undefined
+  let release: () => void = () => undefined
+  const { sessions, signIn } = setup({
+    wrap: (store) => ({
+      ...store,
+      async get(key) {
+        const record = await store.get(key)
+        const hold = holdNextGet
+        holdNextGet = undefined
+        if (hold !== undefined) await hold
+        return record
+      },
+    }),
+  })
+  const { id } = await signIn()
+  holdNextGet = new Promise<void>((resolve) => (release = resolve))
+  const inFlight = sessions.resolve(id)
+  await sessions.end(id, () => undefined)
+  release()
+  expect(await inFlight).toEqual({ ok: false, reason: 'session_expired' })
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
 })

@@ -84,7 +84,8 @@ export function createSessions(options: SessionsOptions) {
         tokenExpiresAt: verified.expiresAt,
         refreshAt: refreshAtOf(now(), verified.expiresAt),
       }
-      await store.set(key, next, ttlOf(next))
+      // Signed out while Indee answered: it stays signed out.
+      if (!(await store.replace(key, next, ttlOf(next)))) return undefined
       return next
     })
   }
@@ -132,7 +133,10 @@ export function createSessions(options: SessionsOptions) {
         if (record === undefined) return { ok: false, reason: 'session_expired' }
       }
       const touched: SessionRecord = { ...record, lastSeenAt: at }
-      await store.set(key, touched, ttlOf(touched))
+      // Signed out (here or on another instance) since it was read: it stays signed out.
+      if (!(await store.replace(key, touched, ttlOf(touched)))) {
+        return { ok: false, reason: 'session_expired' }
+      }
       return { ok: true, record: touched }
     },
 

@@ -1,7 +1,6 @@
 // Test support for the BFF: the whole sandbox on free ports, a BFF built from the sandbox's
 // environment (sandbox/bff-env.ts) on a free port of its own, and the browser's side of a
 // sign-in through it. Test support only; nothing that ships imports it.
-import { createServer } from 'node:net'
 import { expect } from 'vitest'
 import { bffEnvironment } from '../../../sandbox/bff-env.ts'
 import { callbackUrlFor, defaultAppOrigins } from '../../../sandbox/idp/client-registration.ts'
@@ -10,6 +9,7 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/start-sandbo
 import type { SandboxUser } from '../../../sandbox/users.ts'
 import { buildBff, type BuildOptions } from '../app.ts'
 import { readConfig, type BffConfig } from '../config.ts'
+import { freePort } from './free-port.ts'
 
 const FREE_PORTS = { idp: 0, indee: 0, assuresign: 0, aimbase: 0, abc: 0, lob: 0, control: 0 }
 
@@ -20,14 +20,7 @@ export function startTestSandbox(): Promise<RunningSandbox> {
   return startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
 }
 
-/** A loopback port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return typeof address === 'object' && address !== null ? address.port : expect.fail('no port')
-}
+export { freePort } from './free-port.ts'
 
 /** The BFF configuration for `sandbox`, with `overrides` (SSO_BFF_* variables) on top. */
 export function configFor(

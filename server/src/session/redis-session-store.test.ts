@@ -1,0 +1,311 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { Redis } from 'ioredis'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { freePort } from '../testing/free-port.ts'
+import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
+import {
+  createRedisSessionStore,
+  LOCK_WAIT_GRACE_MS,
+  type RedisSessionStoreOptions,
+} from './redis-session-store.ts'
+import { SessionStoreUnavailable, type SessionRecord, type SessionStore } from './session-store.ts'
+
+const RECORD: SessionRecord = {
+  token: 'session-token',
+  tokenExpiresAt: 1_700_000_900_000,
+  refreshAt: 1_700_000_840_000,
+  refreshToken: 'refresh-token',
+  subject: 'alice-sub',
+  email: 'alice@example.com',
+  permissions: ['assuresign', 'abc'],
+  ciiNo: undefined,
+  aimbaseAccounts: [],
+  createdAt: 1_700_000_000_000,
+  lastSeenAt: 1_700_000_000_000,
+  absoluteExpiresAt: 1_700_086_400_000,
+}
+
+let redis: RunningRedis
+/** A plain client: what the test sees in Redis, and a way to put things there. */
+let raw: Redis
+const stores: SessionStore[] = []
+let namespaces = 0
+
+beforeAll(async () => {
+  redis = await startRedisServer()
+  raw = new Redis(redis.url, { lazyConnect: true })
+  await raw.connect()
+})
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()))
+})
+afterAll(async () => {
+  raw.disconnect()
+  await redis.close()
+})
+
+/** Resolves once `store` answers: a new store connects in the background and fails till then. */
+async function connected(store: SessionStore): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        store.ping().then(
+          () => 'up',
+          () => 'down',
+        ),
+      { timeout: 10_000, interval: 20 },
+    )
+    .toBe('up')
+}
+
+/** A connected store on the test's Redis, in a namespace of its own, closed after the test. */
+async function storeOf(options: Partial<RedisSessionStoreOptions> = {}) {
+  namespaces += 1
+  const namespace = options.namespace ?? `test-${namespaces}`
+  const store = createRedisSessionStore({ url: redis.url, ...options, namespace })
+  stores.push(store)
+  await connected(store)
+  return { store, namespace }
+}
+
+/** A promise that resolves when `open` is called. */
+function gate() {
+  let open: () => void = () => undefined
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { opened, open: () => open() }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now()
+  const result = await work()
+  return { ms: performance.now() - start, result }
+}
+
+test('a record round-trips as JSON under a namespaced key that Redis expires after the TTL', async () => {
+  const { store, namespace } = await storeOf()
+  await store.set('k1', RECORD, 60_000)
+  expect(await store.get('k1')).toEqual(RECORD)
+  expect(JSON.parse((await raw.get(`${namespace}:session:k1`)) ?? '')).toMatchObject({
+    email: RECORD.email,
+  })
+  const pttl = await raw.pttl(`${namespace}:session:k1`)
+  expect(pttl).toBeGreaterThan(0)
+  expect(pttl).toBeLessThanOrEqual(60_000)
+  expect(await store.get('k2')).toBeUndefined()
+  expect(store.kind).toBe('redis')
+})
+
+test('a record is gone once its TTL has passed', async () => {
+  const { store } = await storeOf()
+  const ciiRecord = { ...RECORD, ciiNo: '1001234567' }
+  await store.set('short', ciiRecord, 200)
+  expect(await store.get('short')).toEqual(ciiRecord)
+  await expect.poll(() => store.get('short'), { timeout: 2_000, interval: 25 }).toBeUndefined()
+})
+
+test('a value that is not a session record counts as absent, and is deleted', async () => {
+  const { store, namespace } = await storeOf()
+  await raw.set(`${namespace}:session:garbled`, '{"token":', 'PX', 60_000)
+  await raw.set(`${namespace}:session:foreign`, '{"token":"t","email":1}', 'PX', 60_000)
+  expect(await store.get('garbled')).toBeUndefined()
+  expect(await store.get('foreign')).toBeUndefined()
+  expect(await raw.exists(`${namespace}:session:garbled`, `${namespace}:session:foreign`)).toBe(0)
+})
+
+test('replace stores only over a record that is there', async () => {
+  const { store, namespace } = await storeOf()
+  const touched = { ...RECORD, lastSeenAt: RECORD.lastSeenAt + 1 }
+  expect(await store.replace('gone', touched, 60_000)).toBe(false)
+  expect(await raw.exists(`${namespace}:session:gone`)).toBe(0)
+  await store.set('here', RECORD, 1_000)
+  expect(await store.replace('here', touched, 60_000)).toBe(true)
+  expect(await store.get('here')).toEqual(touched)
+  expect(await raw.pttl(`${namespace}:session:here`)).toBeGreaterThan(1_000)
+})
+
+test('delete forgets a record at once', async () => {
+  const { store, namespace } = await storeOf()
+  await store.set('k', RECORD, 60_000)
+  await store.delete('k')
+  expect(await store.get('k')).toBeUndefined()
+  expect(await raw.exists(`${namespace}:session:k`)).toBe(0)
+  await store.delete('never-there')
+})
+
+test('withLock lets one caller at a time in, across two instances (two clients)', async () => {
+  const { store: a, namespace } = await storeOf()
+  const { store: b } = await storeOf({ namespace })
+  const counter = `${namespace}:counter`
+  const order: string[] = []
+  // Read, wait, write: without the lock, increments made at once overwrite each other.
+  const increment = (name: string) => async () => {
+    order.push(`${name} in`)
+    const seen = Number((await raw.get(counter)) ?? '0')
+    await delay(15)
+    await raw.set(counter, String(seen + 1))
+    order.push(`${name} out`)
+    return seen
+  }
+  const callers = Array.from({ length: 10 }, (_, i) => {
+    const [store, name] = i % 2 === 0 ? [a, `a${i}`] : [b, `b${i}`]
+    return store.withLock('session-1', increment(name))
+  })
+  const seen = await Promise.all(callers)
+  expect(await raw.get(counter)).toBe('10')
+  expect([...seen].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+  // Every caller left before the next one came in.
+  for (let i = 0; i < order.length; i += 2) {
+    expect(order[i + 1]).toBe(order[i]?.replace(' in', ' out'))
+  }
+  expect(await raw.exists(`${namespace}:lock:session-1`)).toBe(0)
+})
+
+test('withLock on different sessions does not wait', async () => {
+  const { store } = await storeOf()
+  const release = gate()
+  const held = store.withLock('one', () => release.opened)
+  const { ms } = await timed(() => store.withLock('two', () => Promise.resolve()))
+  expect(ms).toBeLessThan(200)
+  release.open()
+  await held
+})
+
+test('a failing caller releases the lock, and its error comes through', async () => {
+  const { store, namespace } = await storeOf()
+  await expect(
+    store.withLock('k', () => Promise.reject(new Error('refresh failed'))),
+  ).rejects.toThrow('refresh failed')
+  expect(await raw.exists(`${namespace}:lock:k`)).toBe(0)
+  const { ms, result } = await timed(() => store.withLock('k', () => Promise.resolve('next')))
+  expect(result).toBe('next')
+  expect(ms).toBeLessThan(200)
+})
+
+test('a lock left by a crashed holder expires by itself and the next caller proceeds', async () => {
+  const lockMs = 300
+  const { store, namespace } = await storeOf({ lockMs })
+  // What a holder that died mid-refresh leaves: its lock, which nobody will release.
+  await raw.set(`${namespace}:lock:k`, 'crashed-holder', 'PX', lockMs)
+  const { ms, result } = await timed(() => store.withLock('k', () => Promise.resolve('ran')))
+  expect(result).toBe('ran')
+  expect(ms).toBeGreaterThan(lockMs / 2)
+  expect(ms).toBeLessThan(lockMs + LOCK_WAIT_GRACE_MS)
+})
+
+test('a lock that stays taken fails the caller in bounded time, and never runs it unlocked', async () => {
+  const lockMs = 200
+  const { store, namespace } = await storeOf({ lockMs })
+  await raw.set(`${namespace}:lock:k`, 'stuck', 'PX', 60_000)
+  let ran = false
+  const { ms, result } = await timed(() =>
+    store
+      .withLock('k', () => {
+        ran = true
+        return Promise.resolve()
+      })
+      .catch((error: unknown) => error),
+  )
+  expect(result).toBeInstanceOf(SessionStoreUnavailable)
+  expect(ran).toBe(false)
+  expect(ms).toBeGreaterThanOrEqual(lockMs + LOCK_WAIT_GRACE_MS - 50)
+  expect(ms).toBeLessThan(lockMs + LOCK_WAIT_GRACE_MS + 500)
+})
+
+test('a holder that overran its lock does not release the lock of the next holder', async () => {
+  const lockMs = 150
+  const { store: a, namespace } = await storeOf({ lockMs })
+  const { store: b } = await storeOf({ namespace, lockMs: 10_000 })
+  const lock = `${namespace}:lock:k`
+  const bIsIn = gate()
+  const bMayGo = gate()
+  const slowA = a.withLock('k', () => delay(lockMs * 3))
+  await delay(20)
+  const waitingB = b.withLock('k', async () => {
+    bIsIn.open()
+    await bMayGo.opened
+  })
+  await bIsIn.opened
+  const bToken = await raw.get(lock)
+  await slowA
+  // A's release found B's token, not its own: B's lock is still there.
+  expect(await raw.get(lock)).toBe(bToken)
+  bMayGo.open()
+  await waitingB
+  expect(await raw.exists(lock)).toBe(0)
+})
+
+test('a store made while Redis cannot be reached starts at once, fails fast, and closes', async () => {
+  const nowhere = `redis://127.0.0.1:${await freePort()}`
+  const warnings: string[] = []
+  const store = createRedisSessionStore({
+    url: nowhere,
+    onLog: (level, message) => warnings.push(`${level} ${message}`),
+  })
+  const { ms, result } = await timed(() => store.ping().catch((error: unknown) => error))
+  expect(result).toBeInstanceOf(SessionStoreUnavailable)
+  expect(ms).toBeLessThan(1_500)
+  await expect
+    .poll(() => warnings)
+    .toEqual([expect.stringMatching(/^warn session store unreachable/)])
+  const closed = await timed(() => store.close())
+  expect(closed.ms).toBeLessThan(1_000)
+})
+
+test('with Redis stopped every call fails fast; once it is back the same store works again', async () => {
+  const logs: string[] = []
+  const { store } = await storeOf({ onLog: (level, message) => logs.push(`${level} ${message}`) })
+  await store.set('k', RECORD, 60_000)
+  await redis.stop()
+  try {
+    const calls: readonly (readonly [string, () => Promise<unknown>])[] = [
+      ['ping', () => store.ping()],
+      ['get', () => store.get('k')],
+      ['set', () => store.set('k', RECORD, 60_000)],
+      ['delete', () => store.delete('k')],
+      ['withLock', () => store.withLock('k', () => Promise.resolve())],
+    ]
+    for (const [name, call] of calls) {
+      const { ms, result } = await timed(() =>
+        call().then(
+          () => 'resolved',
+          (e: unknown) => e,
+        ),
+      )
+      expect(result, name).toBeInstanceOf(SessionStoreUnavailable)
+      expect(ms, name).toBeLessThan(1_500)
+    }
+  } finally {
+    await redis.start()
+  }
+  await connected(store)
+  await store.set('k', RECORD, 60_000)
+  expect(await store.get('k')).toEqual(RECORD)
+  // One warning for the outage (at most one per 5 s), and one line when it is over.
+  expect(logs.filter((line) => line.startsWith('warn'))).toHaveLength(1)
+  await expect.poll(() => logs.at(-1)).toBe('info session store reachable again')
+  expect(logs.join('\n')).not.toContain('session-token')
+})
+
+test('a Redis that stops answering fails each call after the command timeout', async () => {
+  const { store } = await storeOf({ commandTimeoutMs: 300 })
+  await store.set('k', RECORD, 60_000)
+  redis.freeze()
+  try {
+    const { ms, result } = await timed(() => store.get('k').catch((error: unknown) => error))
+    expect(result).toBeInstanceOf(SessionStoreUnavailable)
+    expect(ms).toBeGreaterThanOrEqual(250)
+    expect(ms).toBeLessThan(1_000)
+  } finally {
+    redis.thaw()
+  }
+  await connected(store)
+  expect(await store.get('k')).toEqual(RECORD)
+})
+
+test('close ends the connection without waiting', async () => {
+  const { store } = await storeOf()
+  await store.ping()
+  const { ms } = await timed(() => store.close())
+  expect(ms).toBeLessThan(500)
+  await expect(store.ping()).rejects.toBeInstanceOf(SessionStoreUnavailable)
+})

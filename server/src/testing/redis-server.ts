@@ -1,0 +1,97 @@
+// A real redis-server for tests: on a free loopback port, nothing saved to disk, in a temporary
+// directory of its own. It can be stopped and started again on the same port (Redis down, then
+// back). Test support only; nothing that ships imports it.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort } from './free-port.ts'
+
+export const REDIS_SERVER = '/usr/bin/redis-server'
+const READY = 'Ready to accept connections'
+const START_TIMEOUT_MS = 10_000
+
+export interface RunningRedis {
+  readonly port: number
+  /** `redis://127.0.0.1:<port>` */
+  readonly url: string
+  /** Stops the server (SIGTERM) and waits until it has exited. */
+  stop(): Promise<void>
+  /** Starts it again on the same port, after stop. */
+  start(): Promise<void>
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as in a partition. */
+  freeze(): void
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void
+  /** Stops it for good and removes its directory. */
+  close(): Promise<void>
+}
+
+function launch(port: number, dir: string): Promise<ChildProcess> {
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+  const child = spawn(REDIS_SERVER, [...args, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`redis-server did not start in ${START_TIMEOUT_MS} ms:\n${output}`))
+    }, START_TIMEOUT_MS)
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (!output.includes(READY)) return
+      clearTimeout(timer)
+      child.stdout.off('data', read)
+      resolve(child)
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`))
+    })
+  })
+}
+
+export async function startRedisServer(): Promise<RunningRedis> {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(
+      `redis-server is missing (${REDIS_SERVER}): apt-get install -y redis-server; .ci/run installs it`,
+    )
+  }
+  const port = await freePort()
+  const dir = mkdtempSync(join(tmpdir(), 'sso-bridge-redis-'))
+  let child: ChildProcess | undefined = await launch(port, dir)
+
+  const stop = async () => {
+    const running = child
+    child = undefined
+    if (running === undefined || running.exitCode !== null || running.signalCode !== null) return
+    const exited = new Promise((resolve) => running.once('exit', resolve))
+    running.kill('SIGCONT')
+    running.kill('SIGTERM')
+    await exited
+  }
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    async start() {
+      if (child !== undefined) return
+      child = await launch(port, dir)
+    },
+    freeze() {
+      child?.kill('SIGSTOP')
+    },
+    thaw() {
+      child?.kill('SIGCONT')
+    },
+    async close() {
+      await stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
