@@ -196,11 +196,42 @@ export class Topology {
     this.#sandbox = undefined
   }
 
-  /** The nginx access log's lines so far. */
-  accessLog(): string[] {
+  /** The nginx access log so far: method, path (callback queries are never logged), upstream. */
+  accessLog(): AccessLine[] {
     if (!existsSync(this.accessLogPath)) return []
     return readFileSync(this.accessLogPath, 'utf8')
       .split('\n')
       .filter((line) => line !== '')
+      .map(parseAccessLine)
   }
+
+  /** The BFF instance (index into `bffs`) that served the last request `method` `path…`. */
+  servedBy(method: string, path: string): number {
+    const line = this.accessLog()
+      .filter((l) => l.method === method && l.uri.startsWith(path))
+      .at(-1)
+    // After a retry nginx lists every upstream it tried: the last one answered.
+    const port = Number(line?.upstream.split(',').at(-1)?.trim().split(':').at(-1))
+    const index = this.bffPorts.indexOf(port)
+    if (index < 0) throw new Error(`no BFF instance served ${method} ${path}`)
+    return index
+  }
+}
+
+export interface AccessLine {
+  readonly raw: string
+  readonly method: string
+  readonly uri: string
+  readonly status: number
+  /** `$upstream_addr`: "127.0.0.1:4520", several after a retry, "-" for files nginx served. */
+  readonly upstream: string
+}
+
+const ACCESS_LINE = /"(\S+) (\S+) [^"]*" (\d{3}) \S+ \S+ upstream=(.+?) upstream_status=/
+
+function parseAccessLine(raw: string): AccessLine {
+  const match = ACCESS_LINE.exec(raw)
+  if (match === null) throw new Error(`not an sso-bridge access log line: ${raw}`)
+  const [, method = '', uri = '', status = '0', upstream = ''] = match
+  return { raw, method, uri, status: Number(status), upstream }
 }
