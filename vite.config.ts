@@ -1,12 +1,17 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { join, resolve } from 'node:path'
+import { join, posix, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { moveOrigins, movedPorts, originOf, ports } from './sandbox/ports.ts'
-import { formActionOriginsOf, securityHeaders } from './scripts/security-headers.mjs'
+import {
+  ASSETS_PREFIX,
+  cacheControlFor,
+  formActionOriginsOf,
+  pageHeaders,
+} from './scripts/security-headers.mjs'
 
 // The BFF sees the app's own Host and Origin, as behind the production reverse proxy.
 const proxy = { '/api': { target: originOf('bff'), changeOrigin: false } }
@@ -47,26 +52,56 @@ function runtimeConfigOnMovedPorts(): Plugin {
   }
 }
 
+/** The path of a request URL as nginx matches it: no query, escapes decoded, dot segments gone. */
+function sitePath(url = '/'): string {
+  const path = url.split('?')[0] ?? '/'
+  try {
+    return posix.normalize(decodeURIComponent(path))
+  } catch {
+    return path // a malformed escape: left as it is, it names no file
+  }
+}
+
+/** Whether `path` (a site path) names a file under `dir`. */
+function isFileUnder(dir: string, path: string): boolean {
+  const file = resolve(dir, `.${path}`)
+  return file.startsWith(dir + sep) && statSync(file, { throwIfNoEntry: false })?.isFile() === true
+}
+
 /**
- * docs/architecture.md §3 "Headers" on `vite preview`: every response gets the security headers;
- * HTML and the runtime config are never cached, fingerprinted assets are cached for good.
+ * docs/architecture.md §3 "Headers" on `vite preview`, as the nginx config of deploy/nginx/ sends
+ * them (apart from its TLS-only Strict-Transport-Security): every response gets the page headers
+ * of scripts/security-headers.mjs; Cache-Control follows the status it is sent with
+ * (`cacheControlFor`): hashed `/assets/` that exist are cached for good, everything else (HTML,
+ * the runtime config, any 404) never. A missing `/assets/` file is a 404, not the HTML fallback.
  * form-action lists the portal origins of the config as served (moved ports included).
  */
 function previewSecurityHeaders(): Plugin {
   const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
-  const headers = securityHeaders(formActionOriginsOf(JSON.parse(runtimeConfigText(shipped))))
+  const headers = pageHeaders(formActionOriginsOf(JSON.parse(runtimeConfigText(shipped))))
   return {
     name: 'sso-bridge:preview-security-headers',
     configurePreviewServer(server) {
+      const outDir = resolve(server.config.root, server.config.build.outDir)
       server.middlewares.use((req, res, next) => {
-        const asset = req.url?.startsWith('/assets/') === true
-        const cacheControl = asset ? 'public, max-age=31536000, immutable' : 'no-store'
+        const path = sitePath(req.url)
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-        // Vite's own HTML fallback sets `no-cache` later on; the policy above wins.
+        // Vite's HTML fallback and sirv set their own Cache-Control; the policy wins, decided
+        // when the status is known (Node's implicit headers go through writeHead too).
         const setHeader = res.setHeader.bind(res)
         res.setHeader = (name, value) =>
-          setHeader(name, name.toLowerCase() === 'cache-control' ? cacheControl : value)
-        res.setHeader('Cache-Control', cacheControl)
+          name.toLowerCase() === 'cache-control' ? res : setHeader(name, value)
+        const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => unknown
+        res.writeHead = ((status: number, ...rest: unknown[]) => {
+          setHeader('Cache-Control', cacheControlFor(path, status))
+          return writeHead(status, ...rest)
+        }) as typeof res.writeHead
+        if (path.startsWith(ASSETS_PREFIX) && !isFileUnder(outDir, path)) {
+          res.statusCode = 404
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+          res.end('Not Found')
+          return
+        }
         next()
       })
     },

@@ -23,6 +23,7 @@ for (const path of ['/', '/sso/callback', `/handoff/lob/${LINES_OF_BUSINESS.life
         "object-src 'none'",
       ]),
     )
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(headers['referrer-policy']).toBe('no-referrer')
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['x-frame-options']).toBe('DENY')

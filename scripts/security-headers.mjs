@@ -1,7 +1,9 @@
-// Security headers of docs/architecture.md §3 "Headers", shared by `vite preview` and
-// docs/production-server.md. form-action lists the origins the app may POST a form to (the
-// line-of-business portals of the runtime config), read from public/sso.config.json so preview
-// matches the shipped config (vite.config.ts passes the config as served on moved ports).
+// Security headers of docs/architecture.md §3 "Headers": the one source of the policy, applied by
+// `vite preview` (vite.config.ts) and rendered into the nginx config of deploy/nginx/ and
+// docs/production-server.md (scripts/nginx-config.mjs, `npm run deploy:nginx`). form-action lists
+// the origins the app may POST a form to (the line-of-business portals of the runtime config),
+// read from public/sso.config.json so preview matches the shipped config (vite.config.ts passes
+// the config as served on moved ports).
 import { readFileSync } from 'node:fs'
 
 /** The origins of the line-of-business portals of a parsed runtime config. */
@@ -16,8 +18,9 @@ export function formActionOrigins(
   return formActionOriginsOf(JSON.parse(readFileSync(configPath, 'utf8')))
 }
 
-export function securityHeaders(formActions = formActionOrigins()) {
-  const csp = [
+/** The Content-Security-Policy of every page and of the runtime config. */
+export function contentSecurityPolicy(formActions = formActionOrigins()) {
+  return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
@@ -29,11 +32,46 @@ export function securityHeaders(formActions = formActionOrigins()) {
     "object-src 'none'",
     "manifest-src 'self'",
   ].join('; ')
+}
+
+/**
+ * The headers of every answer of the static site (pages, the runtime config, assets, 404s),
+ * whatever the transport; Cache-Control comes from `cacheControlFor`.
+ */
+export function pageHeaders(formActions = formActionOrigins()) {
   return {
-    'Content-Security-Policy': csp,
+    'Content-Security-Policy': contentSecurityPolicy(formActions),
+    'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    'Cache-Control': 'no-store',
   }
+}
+
+/** Strict-Transport-Security, sent over TLS only (a browser ignores it over plain http). */
+export const HSTS = 'max-age=31536000; includeSubDomains'
+
+/** Headers added to every answer when the site is served over TLS. */
+export function tlsHeaders() {
+  return { 'Strict-Transport-Security': HSTS }
+}
+
+/** Where Vite puts the content-hashed build output: a name there never changes its content. */
+export const ASSETS_PREFIX = '/assets/'
+/** Cache-Control of a hashed asset that exists. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Cache-Control of HTML, /sso.config.json and every error (a 404 must not be kept). */
+export const CACHE_NONE = 'no-store'
+/** The statuses of an asset answer that may be cached for good (it exists). */
+export const IMMUTABLE_STATUSES = [200, 206, 304]
+
+/** Cache-Control of the answer with `status` to a request for `path` (no query). */
+export function cacheControlFor(path, status) {
+  const asset = path.startsWith(ASSETS_PREFIX)
+  return asset && IMMUTABLE_STATUSES.includes(status) ? CACHE_IMMUTABLE : CACHE_NONE
+}
+
+/** The page headers with the Cache-Control of HTML and the runtime config. */
+export function securityHeaders(formActions = formActionOrigins()) {
+  return { ...pageHeaders(formActions), 'Cache-Control': CACHE_NONE }
 }
