@@ -1,6 +1,7 @@
 // Partner hand-off journeys (issue: "Hand-offs to AssureSign Simple Setup, Aimbase and ABC").
 // Real Chromium, the production build, the real BFF and vendor emulators: nothing is faked;
 // vendor errors that no real request can provoke come from the sandbox control API.
+import { recordCspViolations } from './csp-violations.ts'
 import type { FaultRequest } from './sandbox-control.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
@@ -346,20 +347,12 @@ test('a line-of-business portal that the page may not POST to gives handoff_bloc
     const text = (await response.text()).replaceAll(originOf('lob'), unlisted)
     await route.fulfill({ response, body: text })
   })
-  const violations: string[] = []
-  await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive))
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { reportViolation(d: string): Promise<void> }).reportViolation(
-        event.effectiveDirective,
-      )
-    })
-  })
+  const violations = await recordCspViolations(page, app)
   await home.goto(lobPath)
   await errorView.expectCode('handoff_blocked')
   await expect(errorView.title).toHaveText('Your browser did not open Aditya Birla Capital')
   await expect(errorView.primaryAction).toHaveText('Back to home')
-  expect(violations).toEqual(['form-action'])
+  expect(violations).toEqual([expect.stringMatching(`^form-action ${unlisted}/`)])
   // Nothing reached the portal, and the one-time token is not left in the page.
   expect(await sandbox.count('lob', '/sso')).toBe(0)
   expect(await page.locator('form input[name="TokenNo"]').count()).toBe(0)

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: every check in order, stopping at the first failure (lint, types, unit, build with
-// the library's API report and budgets, the packed package as a host sees it, journeys). Journeys start what they need themselves (sandbox, vite preview, vite dev).
+// the library's API report and budgets, the packed package as a host sees it, journeys, and the
+// journeys on the production shape). Journeys start what they need themselves (sandbox, BFF,
+// vite preview, vite dev; nginx, two BFF instances and Redis for the topology).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-const CHROMIUM = '/usr/bin/chromium'
+// Debian's programs the checks run for real: the browser, and the production shape's servers.
+const DEBIAN_PROGRAMS = {
+  chromium: '/usr/bin/chromium',
+  nginx: '/usr/sbin/nginx',
+  'redis-server': '/usr/bin/redis-server',
+}
 
 const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
@@ -17,17 +24,26 @@ const steps = [
   ['package', 'node', ['scripts/check-package.mjs']],
   ['host app (Acme Portal, from the packed tarball)', 'node', ['scripts/host-app.mjs']],
   ['journeys', 'npx', ['playwright', 'test']],
+  [
+    'topology journeys (nginx, two BFF instances, Redis)',
+    'npx',
+    ['playwright', 'test', '-c', 'playwright.topology.config.ts'],
+  ],
 ]
 
+const missing = Object.entries(DEBIAN_PROGRAMS)
+  .filter(([, path]) => !existsSync(path))
+  .map(([name]) => name)
+if (missing.length > 0) {
+  console.error(
+    `\nnpm test runs Debian's ${missing.join(', ')}, missing here.\n` +
+      `Install with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n` +
+      '(.ci/run does this for CI.)',
+  )
+  process.exit(1)
+}
+
 for (const [name, command, args] of steps) {
-  if (name === 'journeys' && !existsSync(CHROMIUM)) {
-    console.error(
-      `\n${CHROMIUM} is missing: the journeys run in Debian's Chromium.\n` +
-        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        '(.ci/run does this for CI.)',
-    )
-    process.exit(1)
-  }
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
   const started = Date.now()
   const result = spawnSync(command, args, { stdio: 'inherit' })

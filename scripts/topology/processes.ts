@@ -42,8 +42,8 @@ export class Service {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    child.stdout?.pipe(log)
-    child.stderr?.pipe(log)
+    child.stdout.pipe(log)
+    child.stderr.pipe(log)
     let exitCode: number | string | undefined
     this.#child = child
     this.#exited = new Promise((resolve) => {

@@ -35,8 +35,8 @@ export interface TopologyOptions {
   readonly instances?: number
   /** Where the BFF instances keep sessions (default redis). */
   readonly sessionStore?: 'redis' | 'memory'
-  /** Start the sandbox in this process (default true; the benchmark may bring its own). */
-  readonly sandbox?: boolean
+  /** nginx's worker_processes (default 1; 'auto' is one per core, as in production). */
+  readonly nginxWorkers?: string
 }
 
 /** Whether Redis answers PING on `port`. */
@@ -66,6 +66,10 @@ export class Topology {
   readonly accessLogPath: string
   readonly signInSecret = randomBytes(32).toString('base64url')
   #sandbox: RunningSandbox | undefined
+
+  get #usesRedis(): boolean {
+    return (this.options.sessionStore ?? 'redis') === 'redis'
+  }
 
   constructor(readonly options: TopologyOptions) {
     const dir = resolve(options.dir)
@@ -103,7 +107,7 @@ export class Topology {
       ready: () => redisAnswers(this.redisPort),
     })
 
-    const store = (options.sessionStore ?? 'redis') === 'redis'
+    const store = this.#usesRedis
     const bffEnv = {
       ...bffEnvironment(),
       SSO_BFF_TRUST_PROXY: 'true',
@@ -138,7 +142,7 @@ export class Topology {
       daemon: false,
       // Root here (CI, a user namespace) has no unprivileged user to switch to.
       user: process.getuid?.() === 0 ? 'root' : null,
-      workerProcesses: '1',
+      workerProcesses: options.nginxWorkers ?? '1',
       tempPrefix: join(dir, 'nginx-temp'),
     })
     this.nginx = new Service({
@@ -180,8 +184,8 @@ export class Topology {
         `the topology needs Debian's ${missing.join(' and ')}: apt-get install -y ${missing.join(' ')} (.ci/run installs them)`,
       )
     }
-    if ((this.options.sessionStore ?? 'redis') === 'redis') await this.redis.start()
-    if ((this.options.sandbox ?? true) && this.#sandbox === undefined) {
+    if (this.#usesRedis) await this.redis.start()
+    if (this.#sandbox === undefined) {
       this.#sandbox = await startSandbox({ mode: 'test', quiet: true })
     }
     await Promise.all(this.bffs.map((bff) => bff.start()))
