@@ -5,7 +5,7 @@
 // (public/sso.config.json, or --config). `--check` writes nothing and fails, naming each file,
 // when a committed one differs from a fresh render (scripts/nginx-config.test.ts runs it too).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { format, resolveConfig } from 'prettier'
@@ -192,10 +192,17 @@ npm run deploy:nginx                  # both configs and this page, from public/
 npm run deploy:nginx -- --check       # fails, naming the file, when one differs from a fresh render
 \`\`\`
 
-For your own deployment: \`--config <path>\` (your runtime config, for \`form-action\`),
-\`--upstream host:port\` (once per BFF instance), \`--server-name <name>\` and \`--root <dir>\`.
-Those change the committed files; render into your deployment's own repository, or call
-\`renderNginxConfig(options)\` of \`scripts/nginx-config.mjs\` yourself:
+For your own deployment, \`--out <dir>\` writes the two configs into a folder of yours and
+leaves the repository's files alone, with \`--config <path>\` (your runtime config, for
+\`form-action\`), \`--upstream host:port\` (once per BFF instance), \`--server-name <name>\` and
+\`--root <dir>\`:
+
+\`\`\`sh
+npm run deploy:nginx -- --out /etc/nginx/sso-bridge --config /srv/sso-bridge/dist/sso.config.json \\
+  --server-name sso.example.com --upstream 10.0.0.11:4020 --upstream 10.0.0.12:4020
+\`\`\`
+
+\`renderNginxConfig(options)\` of \`scripts/nginx-config.mjs\` takes every option:
 
 ${optionTable()}
 
@@ -267,7 +274,7 @@ export function staleFiles(files) {
   })
 }
 
-const USAGE = `usage: npm run deploy:nginx -- [--check] [--config <sso.config.json>] [--upstream host:port]... [--server-name <name>] [--root <dist dir>]`
+const USAGE = `usage: npm run deploy:nginx -- [--check] [--out <dir>] [--config <sso.config.json>] [--upstream host:port]... [--server-name <name>] [--root <dist dir>]`
 
 async function main() {
   let values
@@ -279,6 +286,7 @@ async function main() {
         upstream: { type: 'string', multiple: true },
         'server-name': { type: 'string' },
         root: { type: 'string' },
+        out: { type: 'string' },
       },
     }))
   } catch (error) {
@@ -300,6 +308,16 @@ async function main() {
       process.exit(1)
     }
     console.log(`deploy:nginx --check: ${files.map((f) => f.path).join(', ')} are up to date`)
+    return
+  }
+  if (values.out !== undefined) {
+    // Your deployment's two configs, in a folder of yours; the repository's files stay as they are.
+    const out = resolve(values.out)
+    mkdirSync(out, { recursive: true })
+    for (const { path, text } of files.filter((file) => file.path !== PRODUCTION_DOC)) {
+      writeFileSync(join(out, basename(path)), text)
+      console.log(`wrote ${join(out, basename(path))}`)
+    }
     return
   }
   for (const { path, text } of files) {

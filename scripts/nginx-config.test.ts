@@ -129,6 +129,41 @@ test('npm run deploy:nginx -- --check fails naming each stale file, and writes n
   expect(readFileSync(join(ROOT, TLS_CONFIG), 'utf8')).toBe(before)
 })
 
+test("npm run deploy:nginx -- --out renders a deployment's own configs into its folder, and only there", () => {
+  const dir = scratch()
+  const config = join(dir, 'sso.config.json')
+  const portal = 'https://life.portal.example'
+  writeFileSync(
+    config,
+    JSON.stringify({ partners: { abc: { lobs: [{ portalUrl: `${portal}/sso` }] } } }),
+  )
+  const committed = [TLS_CONFIG, HTTP_CONFIG, PRODUCTION_DOC].map((path) =>
+    readFileSync(join(ROOT, path), 'utf8'),
+  )
+  const out = join(dir, 'nginx')
+  const args = ['--out', out, '--config', config, '--upstream', '10.0.0.11:4020']
+  const run = spawnSync(
+    process.execPath,
+    ['scripts/deploy-nginx.mjs', ...args, '--server-name', 'sso.acme.test'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
+  expect(run.status, run.stderr).toBe(0)
+  for (const name of ['sso-bridge.conf', 'sso-bridge.http.conf']) {
+    const text = readFileSync(join(out, name), 'utf8')
+    expect(text).toContain('server 10.0.0.11:4020 ')
+    expect(text).not.toContain('127.0.0.1:4021')
+    expect(text).toContain('server_name sso.acme.test;')
+    expect(text).toContain(`form-action ${portal};`)
+  }
+  expect(existsSync(join(out, 'production-server.md'))).toBe(false)
+  expect(
+    [TLS_CONFIG, HTTP_CONFIG, PRODUCTION_DOC].map((path) => readFileSync(join(ROOT, path), 'utf8')),
+  ).toEqual(committed)
+})
+
 test("form-action follows the runtime config: another portal's origin, or 'none' without one", async () => {
   const dir = scratch()
   const other = join(dir, 'other.json')

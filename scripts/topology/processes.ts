@@ -46,8 +46,12 @@ export class Service {
     child.stderr.pipe(log)
     let exitCode: number | string | undefined
     this.#child = child
+    // Should this process end without stopping it (a crashed test worker), it goes too.
+    const orphan = () => child.kill('SIGKILL')
+    process.once('exit', orphan)
     this.#exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
+        process.off('exit', orphan)
         exitCode = code ?? signal ?? undefined
         if (this.#child === child) this.#child = undefined
         resolve()
