@@ -80,6 +80,8 @@ const OPTION_DOCS = {
   workerProcesses: '`worker_processes`',
   tempPrefix:
     'an existing directory for the temp files of request bodies and proxied answers (`client_body_temp_path` and the others); `null`: the compiled-in ones',
+  keepaliveRequests:
+    "`keepalive_requests` (requests per kept-alive client connection); `null`: nginx's own 1000. `npm run bench:server` raises it",
 }
 
 const DEFAULT_DOCS = {

@@ -23,6 +23,8 @@ export interface NginxConfigOptions {
   readonly workerProcesses?: string | number
   /** An existing directory for nginx's temp files; null (default): the compiled-in paths. */
   readonly tempPrefix?: string | null
+  /** Requests per kept-alive client connection; null (default): nginx's own 1000. */
+  readonly keepaliveRequests?: number | null
 }
 
 export const NGINX_DEFAULTS: Readonly<Record<keyof NginxConfigOptions, unknown>>

@@ -31,6 +31,7 @@ export const NGINX_DEFAULTS = Object.freeze({
   user: 'www-data',
   workerProcesses: 'auto',
   tempPrefix: null, // null: nginx's own temp paths (Debian: /var/lib/nginx)
+  keepaliveRequests: null, // null: nginx's default (1000 requests per client connection)
 })
 
 /** The name of the upstream block of the BFF instances. */
@@ -43,6 +44,15 @@ function word(name, value) {
   if (typeof value !== 'string' || !/^[^\s"'{};$\\#]+$/.test(value)) {
     throw new Error(
       `renderNginxConfig: ${name} must be one nginx word, got ${JSON.stringify(value)}`,
+    )
+  }
+  return value
+}
+
+function positiveInteger(name, value) {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `renderNginxConfig: ${name} must be a whole number above 0, got ${JSON.stringify(value)}`,
     )
   }
   return value
@@ -106,6 +116,10 @@ function resolveOptions(options) {
     user: o.user === null ? null : word('user', o.user),
     workerProcesses: word('workerProcesses', String(o.workerProcesses)),
     tempPrefix: o.tempPrefix === null ? null : word('tempPrefix', o.tempPrefix),
+    keepaliveRequests:
+      o.keepaliveRequests === null
+        ? null
+        : positiveInteger('keepaliveRequests', o.keepaliveRequests),
   }
 }
 
@@ -165,6 +179,7 @@ export function renderNginxConfig(options = {}) {
       'sendfile on;',
       'tcp_nopush on;',
       'keepalive_timeout 65s;',
+      ...(o.keepaliveRequests === null ? [] : [`keepalive_requests ${o.keepaliveRequests};`]),
       ...(temp === null
         ? []
         : ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(

@@ -245,6 +245,11 @@ test('the HTTP variant is the TLS one without its TLS-only lines', () => {
   expect(withoutTls).toBe(plain)
 })
 
+test("keepalive_requests is nginx's own unless asked for", () => {
+  expect(renderNginxConfig()).not.toContain('keepalive_requests')
+  expect(renderNginxConfig({ keepaliveRequests: 50_000 })).toContain('keepalive_requests 50000;')
+})
+
 test('a value that would break out of its nginx directive is refused', () => {
   expect(() => renderNginxConfig({ serverName: 'a.example; include /etc/passwd' })).toThrow(
     /one nginx word/,
@@ -252,6 +257,7 @@ test('a value that would break out of its nginx directive is refused', () => {
   expect(() => renderNginxConfig({ upstreams: ['127.0.0.1:4020 backup'] })).toThrow(/address:port/)
   expect(() => renderNginxConfig({ formActions: ['https://x.example/path'] })).toThrow(/origins/)
   expect(() => renderNginxConfig({ upstreams: [] })).toThrow(/at least one/)
+  expect(() => renderNginxConfig({ keepaliveRequests: 0 })).toThrow(/whole number above 0/)
   expect(() => renderNginxConfig({ lisen: '80' } as NginxConfigOptions)).toThrow(
     /unknown option lisen/,
   )

@@ -12,7 +12,7 @@ declare module 'autocannon' {
     readonly p50: number
     readonly p99: number
   }
-  interface Result {
+  export interface Result {
     readonly requests: Histogram & { readonly total: number }
     readonly latency: Histogram
     readonly errors: number
@@ -20,6 +20,16 @@ declare module 'autocannon' {
     readonly non2xx: number
     readonly duration: number
   }
-  function autocannon(options: Options): Promise<Result>
+  interface Instance {
+    /** Each answer: its status, its size, and how long it took (ms, fractional). */
+    on(
+      event: 'response',
+      listener: (client: unknown, status: number, bytes: number, ms: number) => void,
+    ): this
+  }
+  function autocannon(
+    options: Options,
+    done: (error: Error | null, result: Result) => void,
+  ): Instance
   export default autocannon
 }

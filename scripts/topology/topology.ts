@@ -37,6 +37,8 @@ export interface TopologyOptions {
   readonly sessionStore?: 'redis' | 'memory'
   /** nginx's worker_processes (default 1; 'auto' is one per core, as in production). */
   readonly nginxWorkers?: string
+  /** nginx's keepalive_requests (default: nginx's own 1000). */
+  readonly nginxKeepaliveRequests?: number
 }
 
 /** Whether Redis answers PING on `port`. */
@@ -143,6 +145,7 @@ export class Topology {
       // Root here (CI, a user namespace) has no unprivileged user to switch to.
       user: process.getuid?.() === 0 ? 'root' : null,
       workerProcesses: options.nginxWorkers ?? '1',
+      keepaliveRequests: options.nginxKeepaliveRequests ?? null,
       tempPrefix: join(dir, 'nginx-temp'),
     })
     this.nginx = new Service({
