@@ -204,6 +204,11 @@ test('with Redis stopped, every route that needs the session answers 503 at once
       for (const party of ['assuresign', 'aimbase', 'abc'] as const) {
         expect(sandbox.control.log(party)).toEqual([])
       }
+      // The login reached Indee before the store failed: Indee's new session is ended at once.
+      expect(sandbox.control.log('indee').map((r) => r.path)).toEqual([
+        '/v1/admin/auth/sso/login',
+        '/v1/admin/auth/logout',
+      ])
       const warnings = lines.filter((line) => line.includes('"msg":"session store unavailable"'))
       expect(warnings).toHaveLength(requests.length)
       const text = lines.join('')

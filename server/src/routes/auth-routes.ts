@@ -79,7 +79,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     await ctx.sessions.end(request.cookies[cookies.session], (error) => {
       request.log.warn({ err: error }, 'indee logout failed')
     })
-    const { id, record } = await ctx.sessions.create(tokens, verified)
+    const created = await ctx.sessions.create(tokens, verified).catch(async (error: unknown) => {
+      // The store failed (Redis down): Indee's new session would have no owner, so it ends too.
+      await ctx.indee.logout(tokens.refreshToken).catch((logoutError: unknown) => {
+        request.log.warn({ err: logoutError }, 'indee logout failed')
+      })
+      throw error
+    })
+    const { id, record } = created
     reply.setCookie(cookies.session, id, cookieOptions(secureCookies))
     return ctx.sessions.viewOf(record)
   })
