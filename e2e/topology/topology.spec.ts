@@ -2,14 +2,8 @@
 // generated config in front of two BFF instances from the build, sessions in Debian's
 // redis-server. Journeys go through nginx as a person's browser does; the instances are also
 // asked directly, to show what each one knows.
-import { request as httpRequest } from 'node:http'
 import type { Page } from '@playwright/test'
-import {
-  CACHE_IMMUTABLE,
-  CACHE_NONE,
-  formActionOriginsOf,
-  pageHeaders,
-} from '../../scripts/security-headers.mjs'
+import { CACHE_IMMUTABLE, CACHE_NONE, pageHeaders } from '../../scripts/security-headers.mjs'
 import { recordCspViolations } from '../csp-violations.ts'
 import { HOME_LINKS } from '../pages/partner-page.ts'
 import {
@@ -21,31 +15,16 @@ import {
   LINES_OF_BUSINESS,
 } from '../sandbox-data.ts'
 import { originOf } from '../stack.ts'
-import type { AccessLine } from '../../scripts/topology/topology.ts'
+import { get } from '../../scripts/topology/processes.ts'
+import type { AccessLine, Topology } from '../../scripts/topology/topology.ts'
 import { expect, test } from './fixtures.ts'
 
 const app = originOf('appPreview')
 const appHost = new URL(app).host
 
 /** GET `path` from BFF instance `port` directly, as nginx would send it (the app's Host). */
-function askInstance(
-  port: number,
-  path: string,
-  cookie = '',
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, path, headers: { host: appHost, cookie }, timeout: 5_000 },
-      (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (body += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      },
-    )
-    req.on('error', reject)
-    req.end()
-  })
+function askInstance(port: number, path: string, cookie = '') {
+  return get(`http://127.0.0.1:${port}${path}`, { host: appHost, cookie })
 }
 
 /** The session cookie's `name=value`, as the browser holds it (HttpOnly: page script cannot). */
@@ -166,10 +145,8 @@ test('with Redis stopped the app says the sign-in service is not available, and 
 })
 
 test.describe('nginx sends the documented headers', () => {
-  const formActions = formActionOriginsOf({
-    partners: { abc: { lobs: [{ portalUrl: `${originOf('lob')}/lob/ABSLI/sso` }] } },
-  })
-  const policy = Object.entries(pageHeaders(formActions))
+  /** The page policy for the config nginx serves. */
+  const policyOf = (topology: Topology) => Object.entries(pageHeaders([...topology.formActions]))
 
   for (const path of ['/', '/sso/callback?code=c0de&state=5tate', '/sso.config.json']) {
     test(`on ${path.split('?')[0] ?? path}: the page policy, never cached, no version`, async ({
@@ -179,7 +156,9 @@ test.describe('nginx sends the documented headers', () => {
       const response = await request.get(`${app}${path}`)
       expect(response.status()).toBe(200)
       const headers = response.headers()
-      for (const [name, value] of policy) expect(headers[name.toLowerCase()], name).toBe(value)
+      expect(topology.formActions).toEqual([originOf('lob')])
+      for (const [name, value] of policyOf(topology))
+        expect(headers[name.toLowerCase()], name).toBe(value)
       expect(headers['cache-control']).toBe(CACHE_NONE)
       expect(headers['server']).toBe('nginx')
       // Plain HTTP: the TLS-only header is left out.
@@ -191,14 +170,17 @@ test.describe('nginx sends the documented headers', () => {
     })
   }
 
-  test('on /assets/: cached for good when found, never when missing', async ({ request }) => {
+  test('on /assets/: cached for good when found, never when missing', async ({
+    request,
+    topology,
+  }) => {
     const html = await (await request.get(`${app}/`)).text()
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? ''
     expect(asset).toMatch(/^\/assets\/index-[\w-]+\.js$/)
     const found = await request.get(`${app}${asset}`)
     expect(found.status()).toBe(200)
     expect(found.headers()['cache-control']).toBe(CACHE_IMMUTABLE)
-    for (const [name, value] of policy)
+    for (const [name, value] of policyOf(topology))
       expect(found.headers()[name.toLowerCase()], name).toBe(value)
 
     const missing = await request.get(`${app}/assets/index-00000000.js`)

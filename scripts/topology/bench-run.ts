@@ -8,21 +8,18 @@
 // this run: autocannon 9 pairs each answer with the wrong request once a server has closed a
 // kept-alive connection (nginx does after 1000 requests), which inflates every latency after.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import autocannon, { type Result } from 'autocannon'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.ts'
 import { HOST } from '../../sandbox/ports.ts'
-import { USERS } from '../../sandbox/users.ts'
+import { ALICE, passwordOf } from '../../e2e/sandbox-data.ts'
+import { get } from './processes.ts'
 import { Topology } from './topology.ts'
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
 const REPORT = 'bench-results/bench-server.json'
-
-const alice = USERS.find((user) => user.email === 'alice@example.com')
-if (alice === undefined) throw new Error('no sandbox user alice')
 
 /** Signs alice in through nginx in Chromium; returns her session cookie as a Cookie header. */
 async function signIn(appOrigin: string): Promise<string> {
@@ -30,11 +27,11 @@ async function signIn(appOrigin: string): Promise<string> {
   try {
     const page = await browser.newPage()
     await page.goto(`${appOrigin}/`)
-    await page.getByLabel('Work email').fill(alice?.email ?? '')
+    await page.getByLabel('Work email').fill(ALICE)
     await page.getByRole('button', { name: 'Sign in with SSO' }).click()
-    await page.getByLabel('Password').fill(alice?.password ?? '')
+    await page.getByLabel('Password').fill(passwordOf(ALICE))
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-    await page.getByText(`Signed in as ${alice?.email ?? ''}`).waitFor()
+    await page.getByText(`Signed in as ${ALICE}`).waitFor()
     const cookies = await page.context().cookies(appOrigin)
     return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
   } finally {
@@ -65,20 +62,8 @@ interface Row {
 
 /** One request first: the cookie must really be a live session, or the numbers mean nothing. */
 async function expectSignedIn(url: string, headers: Record<string, string>): Promise<void> {
-  const target = new URL(url)
-  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, headers },
-      (res) => {
-        let body = ''
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      },
-    )
-    req.on('error', reject)
-    req.end()
-  })
-  if (answer.status !== 200 || !answer.body.includes(alice?.email ?? '?')) {
+  const answer = await get(url, headers)
+  if (answer.status !== 200 || !answer.body.includes(ALICE)) {
     throw new Error(`${url} answered ${answer.status} ${answer.body}: not signed in`)
   }
 }

@@ -3,6 +3,7 @@
 // (SIGTERM, as an orchestrator does) or killed (SIGKILL, as a crash does).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
+import { request } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 
 export interface ServiceSpec {
@@ -98,4 +99,35 @@ export async function answers(url: string, status?: number): Promise<boolean> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1_000) })
   await response.body?.cancel()
   return status === undefined ? response.status < 500 : response.status === status
+}
+
+/**
+ * GET `url` with `headers`, which may name the Host (fetch may not): a BFF instance asked as
+ * nginx asks it, with the app's Host.
+ */
+export function get(
+  url: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ readonly status: number; readonly body: string }> {
+  const target = new URL(url)
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        headers,
+        timeout: 5_000,
+      },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error(`GET ${url}: no answer in 5 s`)))
+    req.on('error', reject)
+    req.end()
+  })
 }

@@ -15,12 +15,11 @@ import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts'
 import { renderNginxConfig } from '../nginx-config.mjs'
 import { formActionOriginsOf } from '../security-headers.mjs'
+import { REDIS_SERVER } from '../../server/src/testing/redis-server.ts'
 import { answers, Service } from './processes.ts'
 
 export const NGINX = '/usr/sbin/nginx'
-export const REDIS_SERVER = '/usr/bin/redis-server'
-
-/** Which of the two Debian servers is missing, with the one command that installs it. */
+/** Which of the two Debian servers is missing (by package name). */
 export function missingServers(): string[] {
   return [
     ...(existsSync(NGINX) ? [] : ['nginx']),
@@ -66,6 +65,8 @@ export class Topology {
   readonly bffs: readonly Service[]
   readonly nginx: Service
   readonly accessLogPath: string
+  /** CSP form-action of the pages nginx serves: the portal origins of the config it serves. */
+  readonly formActions: readonly string[]
   readonly signInSecret = randomBytes(32).toString('base64url')
   #sandbox: RunningSandbox | undefined
 
@@ -131,13 +132,14 @@ export class Topology {
     )
 
     const site = join(dir, 'site')
+    this.formActions = formActionOriginsOf(JSON.parse(this.#servedConfig()))
     const config = renderNginxConfig({
       tls: false,
       listen: `${HOST}:${ports.appPreview}`,
       serverName: HOST,
       root: site,
       upstreams: this.bffPorts.map((port) => `${HOST}:${port}`),
-      formActions: formActionOriginsOf(JSON.parse(this.#servedConfig())),
+      formActions: this.formActions,
       accessLog: this.accessLogPath,
       errorLog: join(logs, 'nginx-error.log'),
       pidFile: join(dir, 'nginx.pid'),
