@@ -6,8 +6,9 @@
 import type { z } from 'zod/mini'
 import type { AllowedRedirect } from './allowed-redirect.ts'
 import type { ErrorMessage } from './error-messages.ts'
+import { readBffError } from './bff-errors.ts'
 import { SsoError, type SsoErrorCode } from './errors.ts'
-import type { FetchLike } from './http.ts'
+import { parseJsonBody, type FetchLike, type HttpResponse } from './http.ts'
 import { vendorDetail } from './vendor-detail.ts'
 
 /** Where the browser goes next; only an allowlisted destination can be represented. */
@@ -73,6 +74,11 @@ export interface PartnerAdapter<Config, Input> {
   /** The links the signed-in home page offers, all from config. */
   destinations(config: Config): readonly PartnerDestination<Input>[]
   /**
+   * The origins a hand-off form of this partner may be POSTed to (a `form-post` partner's portals),
+   * for the page's CSP `form-action`. A `redirect` partner has none.
+   */
+  formActionOrigins?(config: Config): readonly string[]
+  /**
    * One call through the BFF (never retried, never cached), then the destination. The BFF finds
    * the person by the session cookie and adds the vendor's credentials.
    */
@@ -87,4 +93,48 @@ export type AnyPartnerAdapter = PartnerAdapter<any, any>
 export function handoffError(code: SsoErrorCode, message: string, vendorText?: string): SsoError {
   const detail = vendorDetail(vendorText)
   return new SsoError(code, message, detail === undefined ? {} : { detail })
+}
+
+/**
+ * The BFF's own refusals of a hand-off call (docs/backend-contract.md). Their words are the BFF's,
+ * never the partner's, so none is shown as the partner's detail.
+ */
+const BFF_HANDOFF_ERRORS: ReadonlySet<string> = new Set([
+  'forbidden',
+  'invalid_request',
+  'payload_too_large',
+  'partner_unavailable',
+  'upstream_timeout',
+  'internal',
+])
+
+/** What an HTTP status means for every hand-off, whichever partner answered it. */
+function statusCode(status: number): SsoErrorCode {
+  if (status === 401) return 'handoff_unauthorized'
+  if (status === 403) return 'handoff_forbidden'
+  if (status === 406) return 'handoff_not_acceptable'
+  if (status === 408 || status === 504) return 'timeout'
+  if (status >= 500) return 'handoff_unavailable'
+  if (status >= 400) return 'handoff_bad_request'
+  return 'invalid_response'
+}
+
+/**
+ * The one status table of every partner: undefined for a 2xx answer (the adapter reads its body),
+ * else the coded failure. `vendorText` (the partner's own error message, if the adapter found one)
+ * becomes its detail, unless the answer is the BFF's own refusal.
+ */
+export function statusFailure(
+  label: string,
+  response: HttpResponse,
+  vendorText?: string,
+): SsoError | undefined {
+  const { status } = response
+  if (status >= 200 && status <= 299) return undefined
+  const code = statusCode(status)
+  const message = `${label} hand-off failed with HTTP ${status}`
+  if (code === 'invalid_response') return new SsoError(code, message)
+  const own = readBffError(parseJsonBody(response))
+  const bffRefused = own !== undefined && BFF_HANDOFF_ERRORS.has(own.error)
+  return handoffError(code, message, bffRefused ? undefined : vendorText)
 }

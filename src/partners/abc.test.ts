@@ -146,7 +146,7 @@ test.each([
   [406, 'handoff_not_acceptable'],
   [500, 'handoff_unavailable'],
   [502, 'handoff_unavailable'],
-  [504, 'handoff_unavailable'],
+  [504, 'timeout'],
 ])('maps HTTP %i to %s', async (status, code) => {
   answer(status, { message: 'Vendor says no' })
   await expect(handoff()).rejects.toMatchObject({ code, detail: 'Vendor says no' })

@@ -6,8 +6,10 @@ import { allowRedirect } from '../core/allowed-redirect.ts'
 import { destinationSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
 import { parseField, required, singleParam } from '../core/handoff-input.ts'
-import { handoffError, type PartnerAdapter } from '../core/handoff.ts'
+import { handoffError, statusFailure, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
+
+const LABEL = 'Aditya Birla Capital'
 
 export interface LobInput {
   readonly lobId: string
@@ -41,6 +43,17 @@ const configSchema: z.ZodMiniType<AbcConfig> = z.strictObject({
   ),
 })
 
+type Lob = AbcConfig['lobs'][number]
+
+/** The configured line of business `lobId` (ids match exactly); else `invalid_handoff_input`. */
+function lobOf(lobId: string, lobs: readonly Lob[]): Lob {
+  const lob = lobs.find((candidate) => candidate.id === lobId)
+  if (lob === undefined) {
+    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
+  }
+  return lob
+}
+
 /**
  * Reads `lob/:lobId?functionality=…`: the line of business must be configured, and a missing
  * functionality falls back to its configured one.
@@ -52,11 +65,7 @@ function parseInput(
   }: { params: Readonly<Record<string, string | undefined>>; search: URLSearchParams },
   config: AbcConfig,
 ): LobInput {
-  const lobId = required('lobId', params['lobId'])
-  const lob = config.lobs.find((candidate) => candidate.id === lobId)
-  if (lob === undefined) {
-    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
-  }
+  const lob = lobOf(required('lobId', params['lobId']), config.lobs)
   const rawFunctionality = singleParam(search, 'functionality')
   const functionality =
     rawFunctionality === undefined
@@ -99,19 +108,6 @@ function httpErrorMessage(response: HttpResponse): string | undefined {
   return body.data.ReturnMessage ?? body.data.Message ?? body.data.message
 }
 
-function errorFromStatus(response: HttpResponse): SsoError | undefined {
-  const { status } = response
-  const message = `ABC GenerateSSOToken failed with HTTP ${status}`
-  const vendorText = httpErrorMessage(response)
-  if (status === 401) return handoffError('handoff_unauthorized', message, vendorText)
-  if (status === 403) return handoffError('handoff_forbidden', message, vendorText)
-  if (status === 406) return handoffError('handoff_not_acceptable', message, vendorText)
-  if (status >= 500) return handoffError('handoff_unavailable', message, vendorText)
-  if (status >= 400) return handoffError('handoff_bad_request', message, vendorText)
-  if (status !== 200) return new SsoError('invalid_response', message)
-  return undefined
-}
-
 function tokensOf(response: HttpResponse) {
   const body = parseJsonBody(response)
   const answer = answerSchema.safeParse(body)
@@ -140,22 +136,14 @@ function tokensOf(response: HttpResponse) {
   return { TokenRefNo: tokens.data.TokenRefNo, TokenNo: tokens.data.TokenNo }
 }
 
-/**
- * The configured portal of a line of business. Only the configured portals' origins are allowed
- * (the config schema already holds each portal URL to the destination rules).
- */
-function portalOf(lobId: string, lobs: readonly { id: string; portalUrl: string }[]) {
-  const lob = lobs.find((candidate) => candidate.id === lobId)
-  if (lob === undefined) {
-    throw new SsoError('invalid_handoff_input', `unknown "lobId" (not in partners.abc.lobs)`)
-  }
-  const portalOrigins = lobs.map((candidate) => new URL(candidate.portalUrl).origin)
-  return allowRedirect(lob.portalUrl, portalOrigins)
+/** The origins of the configured portals: the only places a hand-off form may be POSTed. */
+function portalOrigins(config: AbcConfig): string[] {
+  return [...new Set(config.lobs.map((lob) => new URL(lob.portalUrl).origin))]
 }
 
 /** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */
 export const abc: PartnerAdapter<AbcConfig, LobInput> = {
-  label: 'Aditya Birla Capital',
+  label: LABEL,
   permission: 'abc',
   routePath: 'lob/:lobId',
   configSchema,
@@ -169,8 +157,13 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
       label: `Open ${lob.label}`,
       input: { lobId: lob.id, functionality: lob.functionality },
     })),
+  formActionOrigins: portalOrigins,
   async request(input, req) {
-    const action = portalOf(input.lobId, req.config.lobs)
+    // The config schema holds each portal URL to the destination rules; only their origins pass.
+    const action = allowRedirect(
+      lobOf(input.lobId, req.config.lobs).portalUrl,
+      portalOrigins(req.config),
+    )
     const response = await sendRequest({
       fetch: req.fetch,
       url: `${req.apiBase}/abc/cmnsrv/user/generate-sso-token`,
@@ -186,7 +179,7 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
       timeoutMs: req.timeoutMs,
       unavailableCode: 'handoff_unavailable',
     })
-    const statusError = errorFromStatus(response)
+    const statusError = statusFailure(LABEL, response, httpErrorMessage(response))
     if (statusError !== undefined) throw statusError
     return { kind: 'form-post', action, fields: Object.freeze(tokensOf(response)) }
   },

@@ -6,7 +6,7 @@ import { allowRedirect } from '../core/allowed-redirect.ts'
 import { guidSchema, originSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
 import { parseField, relativePathSchema, required, singleParam } from '../core/handoff-input.ts'
-import { handoffError, type PartnerAdapter } from '../core/handoff.ts'
+import { statusFailure, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
 
 export interface AimbaseInput {
@@ -38,7 +38,8 @@ const configSchema: z.ZodMiniType<AimbaseConfig> = z.strictObject({
     z.strictObject({
       uid: guidSchema,
       label: z.string().check(z.minLength(1)),
-      landing: z.string().check(z.startsWith('/')),
+      /** The same rule as a link's `?landing=`. */
+      landing: relativePathSchema,
       /** Overrides `format` for this account. */
       format: z.optional(formatSchema),
     }),
@@ -148,18 +149,6 @@ function errorMessageOf(response: HttpResponse): string | undefined {
   return body.success ? body.data.Message : undefined
 }
 
-function errorFromStatus(response: HttpResponse): SsoError | undefined {
-  const { status } = response
-  const message = `Aimbase hand-off failed with HTTP ${status}`
-  if (status === 401) return new SsoError('handoff_unauthorized', message)
-  // 403 comes from the BFF: the account does not belong to the signed-in person.
-  if (status === 403) return new SsoError('handoff_forbidden', message)
-  if (status >= 500) return handoffError('handoff_unavailable', message, errorMessageOf(response))
-  if (status >= 400) return handoffError('handoff_bad_request', message, errorMessageOf(response))
-  if (status < 200 || status > 299) return new SsoError('invalid_response', message)
-  return undefined
-}
-
 /** Aimbase sign-on to one dealer account, landing on a relative path, with a 15-second token. */
 export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
   label: 'Aimbase',
@@ -193,7 +182,8 @@ export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
       timeoutMs: req.timeoutMs,
       unavailableCode: 'handoff_unavailable',
     })
-    const statusError = errorFromStatus(response)
+    // A 403 is usually the BFF's: the account does not belong to the signed-in person.
+    const statusError = statusFailure('Aimbase', response, errorMessageOf(response))
     if (statusError !== undefined) throw statusError
     const token = tokenOf(response)
     const url = `${origin}/Account/SingleSignOn/${encodeURIComponent(token)}?returnUrl=${encodeURIComponent(input.landing)}`

@@ -5,7 +5,7 @@ import { allowRedirect } from '../core/allowed-redirect.ts'
 import { guidSchema, originSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
 import { parseField, required } from '../core/handoff-input.ts'
-import { handoffError, type PartnerAdapter } from '../core/handoff.ts'
+import { handoffError, statusFailure, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest } from '../core/http.ts'
 
 export interface AssureSignInput {
@@ -49,16 +49,6 @@ function errorFromCode(status: number, error: z.infer<typeof vendorErrorSchema>)
   return handoffError('handoff_bad_request', message, error.summary)
 }
 
-function errorFromStatus(status: number): SsoError | undefined {
-  const message = `AssureSign hand-off failed with HTTP ${status}`
-  if (status === 401) return new SsoError('handoff_unauthorized', message)
-  if (status === 403) return new SsoError('handoff_forbidden', message)
-  if (status >= 500) return new SsoError('handoff_unavailable', message)
-  if (status >= 400) return new SsoError('handoff_bad_request', message)
-  if (status < 200 || status > 299) return new SsoError('invalid_response', message)
-  return undefined
-}
-
 /** AssureSign Simple Setup of a prepared envelope, opened with a 30-second ssoToken. */
 export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
   label: 'AssureSign',
@@ -90,7 +80,7 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
     const body = parseJsonBody(response)
     const vendorError = vendorErrorSchema.safeParse(body)
     if (vendorError.success) throw errorFromCode(response.status, vendorError.data)
-    const statusError = errorFromStatus(response.status)
+    const statusError = statusFailure('AssureSign', response)
     if (statusError !== undefined) throw statusError
     const answer = successSchema.safeParse(body)
     if (!answer.success) {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import shipped from '../../public/sso.config.json'
-import { parseRuntimeConfig, type RuntimeConfig } from './runtime-config.ts'
+import { formActionOriginsOf, parseRuntimeConfig, type RuntimeConfig } from './runtime-config.ts'
 
 /** The config as a test may change it. */
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> }
@@ -86,4 +86,46 @@ test.each([
 ])('an identity-provider issuer with %s is accepted: %s', (_name, issuer, ok) => {
   const result = parseRuntimeConfig(withChanges((c) => (c.identityProvider.issuer = issuer)))
   expect(result.ok).toBe(ok)
+})
+
+test.each(['//evil.example/x', '/%2F%2Fevil.example', '/a\\b', 'Dashboard'])(
+  'refuses an Aimbase account landing %s that a hand-off link could not carry either',
+  (landing) => {
+    const result = parseRuntimeConfig(
+      withChanges((c) => {
+        c.partners.aimbase.accounts = [
+          { uid: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', label: 'Dealer', landing },
+        ]
+      }),
+    )
+    const paths = result.ok ? [] : result.issues.map((i) => i.path)
+    expect(paths).toEqual(['partners.aimbase.accounts.0.landing'])
+  },
+)
+
+test('form-action lists each portal origin of the lines of business once, and nothing else', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c, lob) => {
+      c.partners.abc.lobs = [
+        { ...lob, id: 'one', portalUrl: 'https://portal.example/life/sso?x=1' },
+        { ...lob, id: 'two', portalUrl: 'https://portal.example/health' },
+        { ...lob, id: 'three', portalUrl: 'https://other.example:8443/in' },
+      ]
+    }),
+  )
+  if (!result.ok) throw new Error('config should be valid')
+  expect(formActionOriginsOf(result.config)).toEqual([
+    'https://portal.example',
+    'https://other.example:8443',
+  ])
+})
+
+test('form-action is empty when no line of business is configured', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c) => {
+      c.partners.abc.lobs = []
+    }),
+  )
+  if (!result.ok) throw new Error('config should be valid')
+  expect(formActionOriginsOf(result.config)).toEqual([])
 })

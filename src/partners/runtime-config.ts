@@ -3,7 +3,8 @@
 import { z } from 'zod/mini'
 import { brandingSchema } from '../core/branding.ts'
 import { coreConfigShape, parseConfigWith, type ConfigResult } from '../core/config.ts'
-import { PARTNERS, type PartnerConfig, type PartnerName } from './registry.ts'
+import type { AnyPartnerAdapter } from '../core/handoff.ts'
+import { PARTNER_NAMES, PARTNERS, type PartnerConfig, type PartnerName } from './registry.ts'
 
 type PartnersShape = { [Name in PartnerName]: (typeof PARTNERS)[Name]['configSchema'] }
 
@@ -31,4 +32,16 @@ export function partnerConfig<Name extends PartnerName>(
   name: Name,
 ): PartnerConfig<Name> {
   return config.partners[name]
+}
+
+/**
+ * Every origin a hand-off form may be POSTed to under `config` (the line-of-business portals):
+ * the page's CSP `form-action`, for `vite preview` and the rendered nginx config alike.
+ */
+export function formActionOriginsOf(config: RuntimeConfig): string[] {
+  const origins = PARTNER_NAMES.flatMap(
+    (name) =>
+      (PARTNERS[name] as AnyPartnerAdapter).formActionOrigins?.(partnerConfig(config, name)) ?? [],
+  )
+  return [...new Set(origins)]
 }
