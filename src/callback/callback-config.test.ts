@@ -18,7 +18,7 @@ test('reads the callback fields of the shipped config and nothing else', () => {
     ok: true,
     config: {
       apiBase: '/api',
-      identityProvider: { issuer: 'http://127.0.0.1:4010', requireIssuer: true },
+      identityProvider: { issuer: 'http://127.0.0.1:4010' },
       requestTimeoutMs: 8000,
       transactionTtlSeconds: 600,
     },
@@ -33,7 +33,7 @@ test('lists every bad field by its path, with the words of the shared rules', ()
   const result = readCallbackConfig(
     withCore(
       { apiBase: 'https://api.example', requestTimeoutMs: 50, transactionTtlSeconds: 1.5 },
-      { issuer: 'https://idp.example/?tenant=1', requireIssuer: 'yes' },
+      { issuer: 'https://idp.example/?tenant=1', allowMissingIss: 'yes' },
     ),
   )
   expect(result).toEqual({
@@ -41,7 +41,7 @@ test('lists every bad field by its path, with the words of the shared rules', ()
     issues: [
       { path: 'apiBase', message: 'must be a same-origin path like "/api"' },
       { path: 'identityProvider.issuer', message: 'must not carry a query' },
-      { path: 'identityProvider.requireIssuer', message: 'must be true or false' },
+      { path: 'identityProvider.allowMissingIss', message: 'must be true or false' },
       { path: 'requestTimeoutMs', message: 'must be at least 100' },
       { path: 'transactionTtlSeconds', message: 'must be an integer' },
     ],
@@ -78,9 +78,18 @@ test.each([null, [], 'config', 42])(
     expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual([
       'apiBase',
       'identityProvider.issuer',
-      'identityProvider.requireIssuer',
       'requestTimeoutMs',
       'transactionTtlSeconds',
     ])
+  },
+)
+
+test.each([true, false])(
+  'keeps allowMissingIss: %s, the weakening, as configured',
+  (allowMissingIss) => {
+    expect(readCallbackConfig(withCore({}, { allowMissingIss }))).toMatchObject({
+      ok: true,
+      config: { identityProvider: { issuer: 'http://127.0.0.1:4010', allowMissingIss } },
+    })
   },
 )

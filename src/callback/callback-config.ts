@@ -10,10 +10,11 @@ import {
   type ConfigResult,
 } from '../core/config-rules.ts'
 import { isObject } from '../core/plain-checks.ts'
+import type { IssuerRule } from '../core/validated-callback.ts'
 
 export interface CallbackConfig {
   readonly apiBase: string
-  readonly identityProvider: { readonly issuer: string; readonly requireIssuer: boolean }
+  readonly identityProvider: IssuerRule
   readonly requestTimeoutMs: number
   readonly transactionTtlSeconds: number
 }
@@ -31,7 +32,9 @@ export function readCallbackConfig(file: unknown): ConfigResult<CallbackConfig> 
     isType: (value: unknown) => value is T,
     typeMessage: string,
     problemsOf: (value: T) => string[] = () => [],
+    optional = false,
   ): T | undefined => {
+    if (optional && value === undefined) return undefined
     const problems =
       value === undefined ? ['is required'] : isType(value) ? problemsOf(value) : [typeMessage]
     for (const message of problems) issues.push({ path, message })
@@ -48,11 +51,13 @@ export function readCallbackConfig(file: unknown): ConfigResult<CallbackConfig> 
     'must be a string',
     (value) => destinationProblems(value, 'issuer'),
   )
-  const requireIssuer = field(
-    'identityProvider.requireIssuer',
-    provider.requireIssuer,
+  const allowMissingIss = field(
+    'identityProvider.allowMissingIss',
+    provider.allowMissingIss,
     isBoolean,
     'must be true or false',
+    undefined,
+    true,
   )
   const requestTimeoutMs = field(
     'requestTimeoutMs',
@@ -71,7 +76,7 @@ export function readCallbackConfig(file: unknown): ConfigResult<CallbackConfig> 
   if (
     apiBase === undefined ||
     issuer === undefined ||
-    requireIssuer === undefined ||
+    issues.length > 0 ||
     requestTimeoutMs === undefined ||
     transactionTtlSeconds === undefined
   ) {
@@ -81,7 +86,7 @@ export function readCallbackConfig(file: unknown): ConfigResult<CallbackConfig> 
     ok: true,
     config: {
       apiBase,
-      identityProvider: { issuer, requireIssuer },
+      identityProvider: { issuer, ...(allowMissingIss !== undefined && { allowMissingIss }) },
       requestTimeoutMs,
       transactionTtlSeconds,
     },

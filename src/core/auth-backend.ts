@@ -2,6 +2,7 @@
 // interface). The core depends on this; bff-client.ts implements it over sso-bridge's own
 // BFF, which keeps the tokens: the browser only ever sees a SessionView.
 import type { SessionView } from './session.ts'
+import type { CodeCallback, ErrorCallback } from './validated-callback.ts'
 
 /** Backends sso-bridge has an adapter for; a Record over this catches a missing adapter. */
 export type ProviderName = 'bff'
@@ -11,21 +12,6 @@ export interface InitiateResult {
   readonly nonce: string
   /** The identity provider's authorize URL; checked by allowRedirect before anyone goes there. */
   readonly redirect: string
-}
-
-export interface LoginParams {
-  readonly state: string
-  readonly nonce: string
-  readonly email: string
-  readonly code: string
-}
-
-export interface ProviderErrorReport {
-  readonly state: string
-  readonly nonce: string
-  readonly email: string
-  readonly error: string
-  readonly errorDescription: string
 }
 
 /** What GET /api/session says: signed in, or signed out and why. */
@@ -47,10 +33,13 @@ export interface AuthBackend {
   readonly provider: ProviderName
   /** Starts a sign-in for `email`; the backend creates the state and nonce. */
   initiate(email: string): Promise<InitiateResult>
-  /** Exchanges the callback's code once (never retried: it is single use); the session is set. */
-  login(params: LoginParams): Promise<SessionView>
+  /**
+   * Exchanges the callback's code once (never retried: it is single use); the session is set.
+   * Takes only a callback validateCallback checked, so an unchecked one cannot reach the backend.
+   */
+  login(callback: CodeCallback): Promise<SessionView>
   /** Tells the backend the provider answered with an error; never throws, never retried. */
-  reportProviderError(report: ProviderErrorReport): Promise<void>
+  reportProviderError(callback: ErrorCallback): Promise<void>
   /** The session this browser has, if any. */
   session(): Promise<SessionState>
   /** Ends the session at the backend. */

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { afterFakeTime } from '../test/fake-timers.ts'
+import { codeCallback, errorCallback } from '../test/checked-callback.ts'
 import { ALICE_SESSION } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
 import { createBffClient } from './bff-client.ts'
@@ -10,7 +11,7 @@ const server = mswServer()
 const client = (timeoutMs = 2000) =>
   createBffClient({ fetch: (input, init) => fetch(input, init), apiBase: `${API}/`, timeoutMs })
 
-const LOGIN = { state: 's1', nonce: 'n1', email: 'alice@example.com', code: 'c1' }
+const LOGIN = () => codeCallback('c1')
 
 test('initiate sends the email as JSON and reads state, nonce and redirect', async () => {
   let seen: unknown
@@ -34,7 +35,7 @@ test('login answers the session view, and nothing else is taken from the answer'
       HttpResponse.json({ ...ALICE_SESSION, token: 'should-not-be-kept' }),
     ),
   )
-  const session = await client().login(LOGIN)
+  const session = await client().login(LOGIN())
   expect(session).toEqual(ALICE_SESSION)
 })
 
@@ -57,7 +58,7 @@ test.each([
         : HttpResponse.json(body, { status }),
     ),
   )
-  await expect(client().login(LOGIN)).rejects.toMatchObject({ code })
+  await expect(client().login(LOGIN())).rejects.toMatchObject({ code })
 })
 
 test("the sign-in service's words reach the error view as detail", async () => {
@@ -69,7 +70,7 @@ test("the sign-in service's words reach the error view as detail", async () => {
       ),
     ),
   )
-  await expect(client().login(LOGIN)).rejects.toMatchObject({ detail: 'Access Denied' })
+  await expect(client().login(LOGIN())).rejects.toMatchObject({ detail: 'Access Denied' })
 })
 
 test('a provider error is reported once and never throws', async () => {
@@ -80,13 +81,7 @@ test('a provider error is reported once and never throws', async () => {
       return HttpResponse.json({ error: 'internal', message: 'x' }, { status: 500 })
     }),
   )
-  await client().reportProviderError({
-    state: 's1',
-    nonce: 'n1',
-    email: 'alice@example.com',
-    error: 'access_denied',
-    errorDescription: 'cancelled',
-  })
+  await client().reportProviderError(errorCallback('access_denied', 'cancelled'))
   expect(seen).toEqual([
     {
       state: 's1',
@@ -133,4 +128,16 @@ test('a BFF slower than the timeout is timeout', async () => {
   await expect(afterFakeTime(500, () => client(500).session())).rejects.toMatchObject({
     code: 'timeout',
   })
+})
+
+test('login sends only the state, nonce, email and code of the checked callback', async () => {
+  let seen: unknown
+  server.use(
+    http.post(`${API}/sso/login`, async ({ request }) => {
+      seen = await request.json()
+      return HttpResponse.json(ALICE_SESSION)
+    }),
+  )
+  await client().login(codeCallback('c9', { state: 's9', nonce: 'n9', email: 'bob@example.com' }))
+  expect(seen).toEqual({ state: 's9', nonce: 'n9', email: 'bob@example.com', code: 'c9' })
 })

@@ -46,8 +46,8 @@ export function sessionAnswer(where: string, response: HttpResponse): SessionVie
 export function createBffLogin(options: BffClientOptions): LoginBackend {
   const send = bffSender(options)
   return {
-    async login(params): Promise<SessionView> {
-      const response = await send('/sso/login', params)
+    async login({ state, nonce, email, code }): Promise<SessionView> {
+      const response = await send('/sso/login', { state, nonce, email, code })
       if (response.status !== 200) throw bffFailure('sso/login', response)
       return sessionAnswer('sso/login', response)
     },

@@ -14,6 +14,7 @@ import {
   type ConfigResult,
   type DestinationKind,
 } from './config-rules.ts'
+import type { IssuerRule } from './validated-callback.ts'
 
 // zod/mini ships no messages of its own; the config error view shows zod's English ones.
 z.config(z.locales.en())
@@ -62,8 +63,11 @@ export const coreConfigShape = {
   identityProvider: z.strictObject({
     /** Expected `iss` (RFC 9207) and the only origin sign-in may redirect to. */
     issuer: destinationSchema('issuer'),
-    /** When true, a callback without `iss` is refused (the provider advertises RFC 9207). */
-    requireIssuer: z.boolean(),
+    /**
+     * Weakens the RFC 9207 mix-up defence: when true, a callback without `iss` is accepted (a
+     * present one is still compared). Leave it out unless the provider sends no `iss`.
+     */
+    allowMissingIss: z.optional(z.boolean()),
   }),
   requestTimeoutMs: limited(CONFIG_LIMITS.requestTimeoutMs),
   transactionTtlSeconds: limited(CONFIG_LIMITS.transactionTtlSeconds),
@@ -72,7 +76,7 @@ export const coreConfigShape = {
 /** What the core reads of the runtime config (checked by `coreConfigShape`). */
 export interface CoreConfig {
   readonly apiBase: string
-  readonly identityProvider: { readonly issuer: string; readonly requireIssuer: boolean }
+  readonly identityProvider: IssuerRule
   readonly requestTimeoutMs: number
   readonly transactionTtlSeconds: number
 }

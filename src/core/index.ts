@@ -68,6 +68,12 @@ export {
   type TransactionStoreOptions,
 } from './transaction-store.ts'
 export { handleCallback, type CallbackDeps, type CallbackSuccess } from './callback.ts'
+export type {
+  CodeCallback,
+  ErrorCallback,
+  IssuerRule,
+  ValidatedCallback,
+} from './validated-callback.ts'
 export { startSignIn, type StartSignInDeps } from './sign-in.ts'
 export { createBffClient } from './bff-client.ts'
 export type { BffClientOptions } from './bff-login.ts'
@@ -75,8 +81,6 @@ export type {
   AuthBackend,
   InitiateResult,
   LoginBackend,
-  LoginParams,
-  ProviderErrorReport,
   ProviderName,
   SessionState,
   SignedOutReason,

@@ -11,7 +11,10 @@ import { guardStorage, probeStorage, storageKeys } from './storage.ts'
 
 const RECORD_PREFIX = 'sso-bridge:txn:'
 const TOMBSTONE_PREFIX = 'sso-bridge:done:'
-/** Longer than anything a backend issues; a longer callback state cannot match a record. */
+/**
+ * The longest state (and nonce) a transaction holds: longer than anything a backend issues. The
+ * callback's `state` parameter has the same bound (validated-callback.ts).
+ */
 export const MAX_STATE_LENGTH = 512
 
 export interface Transaction {
@@ -140,9 +143,6 @@ export function createTransactionStore({
     consume(state) {
       if (state === undefined || state === '') {
         throw new SsoError('state_missing', 'callback has no "state" parameter')
-      }
-      if (state.length > MAX_STATE_LENGTH) {
-        throw new SsoError('state_mismatch', 'unexpected "state" value')
       }
       const tombstoneKey = TOMBSTONE_PREFIX + state
       if (get(tombstoneKey) !== null) {

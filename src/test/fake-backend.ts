@@ -1,21 +1,14 @@
 // An AuthBackend whose answers each test sets; every method is a vi.fn, so calls can be counted.
 import { vi } from 'vitest'
-import type {
-  AuthBackend,
-  InitiateResult,
-  LoginParams,
-  ProviderErrorReport,
-  SessionState,
-} from '../core/auth-backend.ts'
+import type { AuthBackend, InitiateResult, SessionState } from '../core/auth-backend.ts'
 import { SsoError } from '../core/errors.ts'
 import type { SessionView } from '../core/session.ts'
+import type { CodeCallback, ErrorCallback } from '../core/validated-callback.ts'
 
 export interface FakeBackend extends AuthBackend {
   readonly initiate: ReturnType<typeof vi.fn<(email: string) => Promise<InitiateResult>>>
-  readonly login: ReturnType<typeof vi.fn<(params: LoginParams) => Promise<SessionView>>>
-  readonly reportProviderError: ReturnType<
-    typeof vi.fn<(report: ProviderErrorReport) => Promise<void>>
-  >
+  readonly login: ReturnType<typeof vi.fn<(callback: CodeCallback) => Promise<SessionView>>>
+  readonly reportProviderError: ReturnType<typeof vi.fn<(callback: ErrorCallback) => Promise<void>>>
   readonly session: ReturnType<typeof vi.fn<() => Promise<SessionState>>>
   readonly signOut: ReturnType<typeof vi.fn<() => Promise<void>>>
 }

@@ -19,7 +19,7 @@ export function testConfig({
 }: TestConfigOverrides = {}): RuntimeConfig {
   return runtimeConfigSchema.parse({
     apiBase: '/api',
-    identityProvider: { issuer: TEST_ISSUER, requireIssuer: true, ...identityProvider },
+    identityProvider: { issuer: TEST_ISSUER, ...identityProvider },
     requestTimeoutMs: 8000,
     transactionTtlSeconds: 600,
     partners: {
