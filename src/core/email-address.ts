@@ -1,5 +1,6 @@
-// The shape of a work email, without zod, so the transaction record on the callback path and the
-// sign-in form's schema (email.ts) share one rule.
+// The shape of a work email: the one rule of the sign-in form, the core's sign-in, the transaction
+// record on the callback path and the branding's support contact. No zod, so the callback path
+// can use it.
 
 /** RFC 5321 §4.5.3.1.3: a path is at most 256 octets, so an address at most 254. */
 export const MAX_EMAIL_LENGTH = 254
@@ -24,4 +25,13 @@ export function isEmail(value: string): boolean {
     labels.every((label) => LABEL.test(label)) &&
     TOP_LABEL.test(labels.at(-1) ?? '')
   )
+}
+
+/**
+ * The work email a person typed, trimmed, when it is one (see {@link isEmail}); else undefined.
+ * The sign-in form words the refusal; the core refuses the same input as `login_failed`.
+ */
+export function workEmail(typed: string): string | undefined {
+  const email = typed.trim()
+  return isEmail(email) ? email : undefined
 }

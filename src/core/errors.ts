@@ -65,7 +65,3 @@ export class SsoError extends Error {
 export function isSsoError(value: unknown): value is SsoError {
   return value instanceof SsoError
 }
-
-export function isSsoErrorCode(value: unknown): value is SsoErrorCode {
-  return typeof value === 'string' && (SSO_ERROR_CODES as readonly string[]).includes(value)
-}

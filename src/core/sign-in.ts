@@ -4,7 +4,7 @@
 import { allowRedirect, type AllowedRedirect } from './allowed-redirect.ts'
 import type { AuthBackend } from './auth-backend.ts'
 import type { CoreConfig } from './config.ts'
-import { emailSchema } from './email.ts'
+import { workEmail } from './email-address.ts'
 import { SsoError } from './errors.ts'
 import { isReturnPath } from './return-to.ts'
 import type { TransactionStore } from './transaction-store.ts'
@@ -36,15 +36,13 @@ export async function startSignIn(deps: StartSignInDeps): Promise<AllowedRedirec
 }
 
 async function start(deps: StartSignInDeps, returnTo: string): Promise<AllowedRedirect> {
-  const email = emailSchema.safeParse(deps.email)
-  if (!email.success) {
-    throw new SsoError('login_failed', 'invalid "email"', { cause: email.error })
-  }
+  const email = workEmail(deps.email)
+  if (email === undefined) throw new SsoError('login_failed', 'invalid "email"')
   const { issuer } = deps.config.identityProvider
   // docs/architecture.md §3 "Transactions": without sessionStorage the sign-in is refused before
   // anything is sent.
   deps.store.probe()
-  const { state, nonce, redirect } = await deps.backend.initiate(email.data)
+  const { state, nonce, redirect } = await deps.backend.initiate(email)
   // Checked before anything is stored: only the configured provider's origin may be visited.
   const allowed = allowRedirect(redirect, [new URL(issuer).origin])
   const carried = new URL(allowed).searchParams.getAll('state')
@@ -59,7 +57,7 @@ async function start(deps: StartSignInDeps, returnTo: string): Promise<AllowedRe
     provider: deps.backend.provider,
     state,
     nonce,
-    email: email.data,
+    email,
     returnTo,
     issuer,
     createdAt: deps.now(),

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react'
-import { emailSchema } from '../core/email.ts'
+import { workEmail } from '../core/email-address.ts'
 import type { SignInViewProps } from './views.ts'
 
 /**
@@ -23,14 +23,14 @@ export function SignInForm({ notice, onSubmit, pending, signedOut = false }: Sig
   function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault()
     if (pending) return
-    const parsed = emailSchema.safeParse(email.trim())
-    if (!parsed.success) {
+    const typed = workEmail(email)
+    if (typed === undefined) {
       setInvalid(true)
       field.current?.focus()
       return
     }
     setInvalid(false)
-    onSubmit(parsed.data)
+    onSubmit(typed)
   }
 
   const Heading = signedOut ? 'h2' : 'h1'
