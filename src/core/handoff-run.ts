@@ -47,37 +47,29 @@ export function sessionAwareFetch(fetch: FetchLike): FetchLike {
   }
 }
 
-// One run per key (a history entry and attempt): StrictMode's second effect joins the first
-// request. Entries go as soon as they settle, so no hand-off token outlives its run.
-const runs = new Map<string, Promise<HandoffTarget>>()
-
 /**
  * Gets a fresh hand-off target from `adapter` (the guard fetches once more when the first came too
  * late to use). The BFF renews the session itself; a session that is over rejects with
- * `session_expired`.
+ * `session_expired`. Each call is a new hand-off: the caller runs it once per visit (the hand-off
+ * route does, as a TanStack Query query that StrictMode's second effect joins).
  */
 export function runHandoff<Config, Input>(
-  key: string,
   adapter: PartnerAdapter<Config, Input>,
   input: Input,
   config: Config,
   deps: HandoffRunDeps,
 ): Promise<HandoffTarget> {
-  const existing = runs.get(key)
-  if (existing !== undefined) return existing
   const request = {
     fetch: sessionAwareFetch(deps.fetch),
     apiBase: deps.apiBase,
     timeoutMs: deps.timeoutMs,
     config,
   }
-  const run = fetchFreshTarget(() => adapter.request(input, request), {
+  return fetchFreshTarget(() => adapter.request(input, request), {
     now: deps.now,
     safeWindowMs: safeWindowFor(adapter),
     waitUntilNavigable: deps.waitUntilNavigable,
-  }).finally(() => runs.delete(key))
-  runs.set(key, run)
-  return run
+  })
 }
 
 /** The parts of the page that leaving touches. */

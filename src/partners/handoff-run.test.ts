@@ -10,8 +10,8 @@ const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
 const api = (path: string) => `${window.location.origin}/api${path}`
 
 /** The AssureSign hand-off as the app runs it: app-relative fetch, the tab's visibility. */
-function handoff(key = 'k') {
-  return runHandoff(key, assureSign, { envelopeId: ENVELOPE }, testConfig().partners.assuresign, {
+function handoff() {
+  return runHandoff(assureSign, { envelopeId: ENVELOPE }, testConfig().partners.assuresign, {
     fetch: (input, init) => fetch(new URL(input, window.location.origin).href, init),
     apiBase: '/api',
     timeoutMs: 8000,
@@ -45,15 +45,7 @@ function assureSignAnswers() {
   return calls
 }
 
-test('one key shares one request (StrictMode runs the effect twice)', async () => {
-  const calls = assureSignAnswers()
-  const [first, second] = [handoff(), handoff()]
-  expect(second).toBe(first)
-  await first
-  expect(calls.count).toBe(1)
-})
-
-test('a settled run is forgotten, so its token is not kept and the key can run again', async () => {
+test('each run is a new hand-off with its own token', async () => {
   const calls = assureSignAnswers()
   const first = await handoff()
   const again = await handoff()

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
+import { StrictMode } from 'react'
 import { expect, test } from 'vitest'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { ALICE_SESSION } from '../test/fake-backend.ts'
@@ -24,7 +25,7 @@ const config = testConfig({
 })
 
 /** Renders a hand-off page beside a home page, signed in as alice; counts sign-outs. */
-function renderHandoff(path: string) {
+function renderHandoff(path: string, { strict = false } = {}) {
   const signOuts: string[] = []
   server.use(
     http.get(SESSION, () => HttpResponse.json(ALICE_SESSION)),
@@ -37,15 +38,45 @@ function renderHandoff(path: string) {
     [...ssoRoutes({ signInPath: '/sign-in' }), { path: '/', element: <h1>Home page</h1> }],
     { initialEntries: [path] },
   )
-  render(
+  const app = (
     <SsoProvider start={startedWith(config)} signInPath="/sign-in">
       <RouterProvider router={router} />
-    </SsoProvider>,
+    </SsoProvider>
   )
+  render(strict ? <StrictMode>{app}</StrictMode> : app)
   return { router, signOuts }
 }
 
 const aimbaseLink = `/handoff/aimbase?account=${ACCOUNT}&landing=%2FDashboard`
+
+test('StrictMode mounts the hand-off twice, and it makes one call for one token', async () => {
+  const requests: string[] = []
+  server.use(
+    http.post(SIGN_ON, ({ request }) => {
+      requests.push(request.url)
+      return HttpResponse.json({ Message: 'Down for maintenance' }, { status: 503 })
+    }),
+  )
+  renderHandoff(aimbaseLink, { strict: true })
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  expect(requests).toHaveLength(1)
+})
+
+test('going to the same hand-off again (a new history entry) is a new hand-off', async () => {
+  let calls = 0
+  server.use(
+    http.post(SIGN_ON, () => {
+      calls += 1
+      return HttpResponse.json({ Message: 'Down for maintenance' }, { status: 503 })
+    }),
+  )
+  const { router } = renderHandoff(aimbaseLink)
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  await router.navigate(aimbaseLink)
+  await screen.findByRole('heading', { name: 'Opening Aimbase…' })
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  expect(calls).toBe(2)
+})
 
 test('an Aimbase 401 offers "Try again", never signs out, and the retry goes through', async () => {
   let calls = 0

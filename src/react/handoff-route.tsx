@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo } from 'react'
 import { Navigate, useLocation, useParams, useSearchParams } from 'react-router-dom'
 import { isSsoError } from '../core/errors.ts'
 import { leaveFor, runHandoff, whenVisible } from '../core/handoff-run.ts'
@@ -28,8 +28,6 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   const params = useParams()
   const [search] = useSearchParams()
   const location = useLocation()
-  const [attempt, setAttempt] = useState(0)
-  const [failure, setFailure] = useState<{ attempt: number; error: unknown }>()
   const here = `${location.pathname}${location.search}`
 
   // Inputs are checked before anything else: a bad link never reaches sign-in or the BFF. Keyed by
@@ -49,38 +47,38 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   }, [adapter, paramsKey, query, config])
 
   const signedIn = session.status === 'signed-in'
+  // One hand-off per visit of this history entry, as a query: StrictMode's second effect and a
+  // re-render join the run in flight, "Try again" runs it anew. The query ends when the page has
+  // left (or could not), so the hand-off token never sits in the cache.
+  const handoff = useQuery({
+    queryKey: ['sso-bridge', 'handoff', partner, location.key],
+    queryFn: async () => {
+      if (!parsed.ok) throw parsed.error
+      const target = await runHandoff(adapter, parsed.input, config, {
+        fetch: services.fetch,
+        apiBase: services.config.apiBase,
+        timeoutMs: services.config.requestTimeoutMs,
+        now: Date.now,
+        waitUntilNavigable: whenVisible(document),
+      })
+      // A form the browser will not send (handoff_blocked) is shown like any failure.
+      await leaveFor(target, window, paths.home)
+      return 'left' as const
+    },
+    enabled: parsed.ok && signedIn,
+    retry: false,
+    gcTime: 0,
+    staleTime: Infinity,
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  })
+
+  // The BFF says the session is over: every view goes to sign-in, which comes back here.
+  const sessionEnded = isSsoError(handoff.error) && handoff.error.code === 'session_expired'
   useEffect(() => {
-    if (!parsed.ok || !signedIn) return undefined
-    const run = runHandoff(`${location.key}:${attempt}`, adapter, parsed.input, config, {
-      fetch: services.fetch,
-      apiBase: services.config.apiBase,
-      timeoutMs: services.config.requestTimeoutMs,
-      now: Date.now,
-      waitUntilNavigable: whenVisible(document),
-    })
-    let active = true
-    run.then(
-      (target) => {
-        if (!active) return
-        // A form the browser will not send (handoff_blocked) is shown like any failure.
-        leaveFor(target, window, paths.home).catch((error: unknown) => {
-          if (active) setFailure({ attempt, error })
-        })
-      },
-      (error: unknown) => {
-        if (!active) return
-        // The BFF says the session is over: every view goes to sign-in, which comes back here.
-        if (isSsoError(error) && error.code === 'session_expired') {
-          markSignedOut(client, 'session_expired')
-          return
-        }
-        setFailure({ attempt, error })
-      },
-    )
-    return () => {
-      active = false
-    }
-  }, [parsed, signedIn, services, adapter, config, location.key, attempt, client, paths.home])
+    if (sessionEnded) markSignedOut(client, 'session_expired')
+  }, [sessionEnded, client])
 
   const words = { label: adapter.label, messages: adapter.messages }
   // Nothing of a bad link is kept: its way forward is home.
@@ -90,10 +88,18 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
   if (session.status === 'signed-out') {
     return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />
   }
-  if (failure !== undefined && failure.attempt === attempt) {
+  if (handoff.isError && !handoff.isFetching && !sessionEnded) {
     // The way forward is the code's: a retry only where it can succeed (an Aimbase 401 does: the
     // BFF logs in to Aimbase again), else home. A refused hand-off never signs the person out.
-    return <Failure error={failure.error} partner={words} retry={() => setAttempt((n) => n + 1)} />
+    return (
+      <Failure
+        error={handoff.error}
+        partner={words}
+        retry={() => {
+          void handoff.refetch()
+        }}
+      />
+    )
   }
   return <Pending message={`Opening ${adapter.label}…`} />
 }
