@@ -35,3 +35,48 @@ test.each([
 test('refuses everything when no origin is configured', () => {
   expect(codeOf(() => allowRedirect(`${IDP}/auth`, []))).toBe('untrusted_redirect')
 })
+
+test.each([
+  [
+    'a port that begins with the allowed one',
+    'https://vendor.example:4431/x',
+    'https://vendor.example:443',
+  ],
+  [
+    'a host that begins with the allowed one',
+    'https://vendor.example.evil.example/x',
+    'https://vendor.example',
+  ],
+  [
+    'a longer host ending like the allowed one',
+    'https://evil-vendor.example/x',
+    'https://vendor.example',
+  ],
+  [
+    'a host that begins with the allowed one, no dot',
+    'https://vendor.examplex/x',
+    'https://vendor.example',
+  ],
+  [
+    'the allowed origin in the path',
+    'https://evil.example/https://vendor.example',
+    'https://vendor.example',
+  ],
+  [
+    'the allowed origin in the query',
+    'https://evil.example/?https://vendor.example',
+    'https://vendor.example',
+  ],
+  ['a loopback port lookalike', 'http://127.0.0.1:40100/auth', IDP],
+])('refuses an origin lookalike: %s', (_name, url, allowed) => {
+  expect(codeOf(() => allowRedirect(url, [allowed]))).toBe('untrusted_redirect')
+})
+
+test('an allowlist entry is compared whole, never as a prefix of another entry', () => {
+  expect(
+    codeOf(() => allowRedirect('https://vendor.example/x', ['https://vendor.example.com'])),
+  ).toBe('untrusted_redirect')
+  expect(codeOf(() => allowRedirect('https://vendor.example/x', ['https://vendor.exampl']))).toBe(
+    'untrusted_redirect',
+  )
+})

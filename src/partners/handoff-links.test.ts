@@ -62,6 +62,19 @@ test('accepts an Aimbase account with a relative landing', () => {
   })
 })
 
+test.each([
+  ['an encoded letter', '/caf%C3%A9'],
+  ['an encoded query', '/Reports?name=Q1%2D2026&sort=%2Bdate'],
+  ['an encoded single slash', '/a%2Fb'],
+  ['a double-encoded letter', '/caf%25C3%25A9'],
+  ['an encoded question mark', '/Inventory%3Fview'],
+  ['the longest landing', `/${'a'.repeat(2047)}`],
+])('accepts a legitimate landing with %s, as given', (_name, landing) => {
+  expect(parseAimbaseInput(new URLSearchParams({ account: ACCOUNT, landing })).landing).toBe(
+    landing,
+  )
+})
+
 test('lands on the site root when no landing is given', () => {
   expect(parseAimbaseInput(new URLSearchParams(`account=${ACCOUNT}`)).landing).toBe(
     DEFAULT_AIMBASE_LANDING,

@@ -13,6 +13,9 @@ test.each([
   ['http://127.0.0.1:5174', false],
   ['https://a.example.com/', false],
   ['null', false],
+  ['http://127.0.0.1:51730', false],
+  ['https://a.example.co', false],
+  ['https://a.example.com@evil.example', false],
 ])('origin %s allowed: %s', (origin, allowed) => {
   expect(isAllowedOrigin(origin, ALLOWED)).toBe(allowed)
 })

@@ -1,0 +1,61 @@
+import { render, screen } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, expect, test, vi } from 'vitest'
+import { createBrowserRouter, RouterProvider } from 'react-router-dom'
+import { createTransactionStore } from '../core/transaction-store.ts'
+import { ALICE_SESSION } from '../test/fake-backend.ts'
+import { mswServer } from '../test/msw-server.ts'
+import { testConfig, TEST_ISSUER } from '../test/runtime-config.ts'
+import { SsoProvider } from './sso-provider.tsx'
+import { ssoRoutes } from './sso-routes.tsx'
+
+const server = mswServer()
+const at = (path: string) => new URL(path, window.location.origin).href
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/')
+})
+
+/** A page load of the callback as the identity provider sends it, after a sign-in began. */
+async function callbackPageLoad(returnTo: string) {
+  createTransactionStore({ storage: sessionStorage, now: Date.now, ttlMs: 600_000 }).save({
+    flow: 'signin',
+    provider: 'bff',
+    state: 's1',
+    nonce: 'n1',
+    email: 'alice@example.com',
+    returnTo,
+    issuer: TEST_ISSUER,
+    createdAt: Date.now(),
+  })
+  server.use(
+    http.get(at('/sso.config.json'), () => HttpResponse.json(testConfig())),
+    http.post(at('/api/sso/login'), () => HttpResponse.json(ALICE_SESSION)),
+    http.get(at('/api/session'), () => HttpResponse.json(ALICE_SESSION)),
+  )
+  const search = new URLSearchParams({ code: 'c1', state: 's1', iss: TEST_ISSUER })
+  window.history.pushState(null, '', `/sso/callback?${search.toString()}`)
+  const entries = window.history.length
+  // A fresh page load: the entry's one start per page is new.
+  vi.resetModules()
+  const { startCallback } = await import('../callback/index.ts')
+  return { start: await startCallback(), entries }
+}
+
+test('a successful sign-in leaves no callback in the address bar or in history', async () => {
+  const { start, entries } = await callbackPageLoad('/reports?tab=2')
+  const router = createBrowserRouter([
+    ...ssoRoutes({ signInPath: '/sign-in' }),
+    { path: '/reports', element: <h1>Reports</h1> },
+  ])
+  render(
+    <SsoProvider start={start} signInPath="/sign-in">
+      <RouterProvider router={router} />
+    </SsoProvider>,
+  )
+  expect(await screen.findByRole('heading', { name: 'Reports' })).toBeVisible()
+  expect(window.location.href).toBe(at('/reports?tab=2'))
+  // The callback's entry became the destination: no entry was added, so none holds the callback.
+  expect(window.history.length).toBe(entries)
+  expect(window.location.href).not.toMatch(/code=|state=|iss=/)
+})
