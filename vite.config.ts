@@ -11,7 +11,7 @@ import {
   cacheControlFor,
   formActionOriginsOf,
   pageHeaders,
-} from './scripts/security-headers.mjs'
+} from './scripts/security-headers.ts'
 
 // The BFF sees the app's own Host and Origin, as behind the production reverse proxy.
 const proxy = { '/api': { target: originOf('bff'), changeOrigin: false } }
@@ -71,14 +71,18 @@ function isFileUnder(dir: string, path: string): boolean {
 /**
  * docs/architecture.md §3 "Headers" on `vite preview`, as the nginx config of deploy/nginx/ sends
  * them (apart from its TLS-only Strict-Transport-Security): every response gets the page headers
- * of scripts/security-headers.mjs; Cache-Control follows the status it is sent with
+ * of scripts/security-headers.ts; Cache-Control follows the status it is sent with
  * (`cacheControlFor`): hashed `/assets/` that exist are cached for good, everything else (HTML,
  * the runtime config, any 404) never. A missing `/assets/` file is a 404, not the HTML fallback.
  * form-action lists the portal origins of the config as served (moved ports included).
  */
 function previewSecurityHeaders(): Plugin {
   const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
-  const headers = pageHeaders(formActionOriginsOf(JSON.parse(runtimeConfigText(shipped))))
+  const headers = pageHeaders(
+    formActionOriginsOf(
+      JSON.parse(runtimeConfigText(shipped)) as Parameters<typeof formActionOriginsOf>[0],
+    ),
+  )
   return {
     name: 'sso-bridge:preview-security-headers',
     configurePreviewServer(server) {

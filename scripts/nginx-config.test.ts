@@ -1,5 +1,5 @@
-// The nginx config of deploy/nginx/ (scripts/nginx-config.mjs, `npm run deploy:nginx`): the
-// committed files are a fresh render, the headers are the policy of scripts/security-headers.mjs
+// The nginx config of deploy/nginx/ (scripts/nginx-config.ts, `npm run deploy:nginx`): the
+// committed files are a fresh render, the headers are the policy of scripts/security-headers.ts
 // in every location, the real nginx accepts both variants, and the HTTP variant, run on a free
 // port of 127.0.0.1, answers with the same headers as `vite preview` and logs no callback code.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -27,9 +27,9 @@ import {
   TLS_CONFIG,
   renderDeployFiles,
   testCertificateArgs,
-} from './deploy-nginx.mjs'
-import { renderNginxConfig, type NginxConfigOptions } from './nginx-config.mjs'
-import { HSTS, formActionOrigins, pageHeaders } from './security-headers.mjs'
+} from './deploy-nginx.ts'
+import { renderNginxConfig, type NginxConfigOptions } from './nginx-config.ts'
+import { HSTS, formActionOrigins, pageHeaders } from './security-headers.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const NGINX = '/usr/sbin/nginx'
@@ -92,6 +92,14 @@ function logFormatOf(config: string): string {
   return /log_format sso_bridge ([\s\S]*?);\n/.exec(config)?.[1] ?? expect.fail('no log_format')
 }
 
+/** `npm run deploy:nginx -- ...args`, as npm runs it (tsx scripts/deploy-nginx.ts). */
+function deployNginx(args: readonly string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy-nginx.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+}
+
 const pageHeaderLines = (formActions: readonly string[]) =>
   Object.entries(pageHeaders(formActions)).map(
     ([name, value]) => `add_header ${name} "${value}" always;`,
@@ -114,14 +122,7 @@ test('npm run deploy:nginx -- --check fails naming each stale file, and writes n
   const config = join(dir, 'sso.config.json')
   writeFileSync(config, JSON.stringify({ partners: { abc: { lobs: [] } } }))
   const before = readFileSync(join(ROOT, TLS_CONFIG), 'utf8')
-  const run = spawnSync(
-    process.execPath,
-    ['scripts/deploy-nginx.mjs', '--check', '--config', config],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
+  const run = deployNginx(['--check', '--config', config])
   expect(run.status).toBe(1)
   expect(run.stderr).toContain(`${TLS_CONFIG} is stale`)
   expect(run.stderr).toContain(`${HTTP_CONFIG} is stale`)
@@ -142,14 +143,7 @@ test("npm run deploy:nginx -- --out renders a deployment's own configs into its 
   )
   const out = join(dir, 'nginx')
   const args = ['--out', out, '--config', config, '--upstream', '10.0.0.11:4020']
-  const run = spawnSync(
-    process.execPath,
-    ['scripts/deploy-nginx.mjs', ...args, '--server-name', 'sso.acme.test'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
+  const run = deployNginx([...args, '--server-name', 'sso.acme.test'])
   expect(run.status, run.stderr).toBe(0)
   for (const name of ['sso-bridge.conf', 'sso-bridge.http.conf']) {
     const text = readFileSync(join(out, name), 'utf8')

@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path'
 import { bffEnvironment } from '../../sandbox/bff-env.ts'
 import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts'
-import { renderNginxConfig } from '../nginx-config.mjs'
-import { formActionOriginsOf } from '../security-headers.mjs'
+import { renderNginxConfig } from '../nginx-config.ts'
+import { formActionOriginsOf } from '../security-headers.ts'
 import { REDIS_SERVER } from '../../server/src/testing/redis-server.ts'
 import { answers, Service } from './processes.ts'
 
@@ -132,7 +132,9 @@ export class Topology {
     )
 
     const site = join(dir, 'site')
-    this.formActions = formActionOriginsOf(JSON.parse(this.#servedConfig()))
+    this.formActions = formActionOriginsOf(
+      JSON.parse(this.#servedConfig()) as Parameters<typeof formActionOriginsOf>[0],
+    )
     const config = renderNginxConfig({
       tls: false,
       listen: `${HOST}:${ports.appPreview}`,
