@@ -9,7 +9,7 @@ import { moveOrigins, movedPorts, originOf, ports } from './sandbox/ports.ts'
 import {
   ASSETS_PREFIX,
   cacheControlFor,
-  formActionOriginsOf,
+  formActionOrigins,
   pageHeaders,
 } from './scripts/security-headers.ts'
 
@@ -74,18 +74,16 @@ function isFileUnder(dir: string, path: string): boolean {
  * of scripts/security-headers.ts; Cache-Control follows the status it is sent with
  * (`cacheControlFor`): hashed `/assets/` that exist are cached for good, everything else (HTML,
  * the runtime config, any 404) never. A missing `/assets/` file is a 404, not the HTML fallback.
- * form-action lists the portal origins of the config as served (moved ports included).
+ * form-action lists the portal origins of the config as served (moved ports included), read by
+ * `formActionOrigins`: preview does not start on a config the app would refuse (dev, build and
+ * the unit tests do not read it here).
  */
 function previewSecurityHeaders(): Plugin {
-  const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
-  const headers = pageHeaders(
-    formActionOriginsOf(
-      JSON.parse(runtimeConfigText(shipped)) as Parameters<typeof formActionOriginsOf>[0],
-    ),
-  )
   return {
     name: 'sso-bridge:preview-security-headers',
     configurePreviewServer(server) {
+      const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
+      const headers = pageHeaders(formActionOrigins(shipped, { served: moveOrigins }))
       const outDir = resolve(server.config.root, server.config.build.outDir)
       server.middlewares.use((req, res, next) => {
         const path = sitePath(req.url)

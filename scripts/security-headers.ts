@@ -1,28 +1,63 @@
 // Security headers of docs/architecture.md §3 "Headers": the one source of the policy, applied by
 // `vite preview` (vite.config.ts) and rendered into the nginx config of deploy/nginx/ and
 // docs/production-server.md (scripts/nginx-config.ts, `npm run deploy:nginx`). form-action lists
-// the origins the app may POST a form to (the line-of-business portals of the runtime config),
-// read from public/sso.config.json so preview matches the shipped config (vite.config.ts passes
-// the config as served on moved ports).
+// the origins the app may POST a form to: `formActionOrigins` reads a runtime config file (by
+// default public/sso.config.json), checks it with the app's own rules and asks the partner
+// adapters for their form origins (src/partners/runtime-config.ts), so preview, nginx and the
+// topology never build a policy from a config the app would refuse.
 import { readFileSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { formActionOriginsOf, parseRuntimeConfig } from '../src/partners/runtime-config.ts'
 
-/** What formActionOriginsOf reads of a parsed runtime config. */
-interface PortalConfig {
-  readonly partners?: {
-    readonly abc?: { readonly lobs?: readonly { readonly portalUrl: string }[] }
-  }
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** The runtime config the app ships with (the sandbox's). */
+export const SHIPPED_CONFIG = fileURLToPath(new URL('../public/sso.config.json', import.meta.url))
+
+/** `file` as messages name it: relative to the repository when inside it, else absolute. */
+export function repositoryPath(file: string): string {
+  const absolute = resolve(file)
+  const inside = relative(ROOT, absolute)
+  return inside.startsWith('..') || isAbsolute(inside) ? absolute : inside
 }
 
-/** The origins of the line-of-business portals of a parsed runtime config. */
-export function formActionOriginsOf(config: PortalConfig): string[] {
-  const lobs = config.partners?.abc?.lobs ?? []
-  return [...new Set(lobs.map((lob) => new URL(lob.portalUrl).origin))]
+/** A runtime config file that gives no form-action: not JSON, or fields the app refuses. */
+export class RuntimeConfigError extends Error {
+  override readonly name = 'RuntimeConfigError'
 }
 
+export interface FormActionOptions {
+  /** The file's text as it is served (moved sandbox ports, `moveOrigins`); default: as it is. */
+  readonly served?: (text: string) => string
+}
+
+/**
+ * The CSP form-action origins of the runtime config in `configPath`: every origin a hand-off form
+ * may be POSTed to, as the partner adapters declare them (`formActionOriginsOf`), once the file
+ * (as served) passes `parseRuntimeConfig`. Throws a RuntimeConfigError naming the file and each
+ * bad field, one line each ("public/sso.config.json: partners.abc.lobs.0.portalUrl must use
+ * https (http only on a loopback host)"). The one reader of a config file for form-action.
+ */
 export function formActionOrigins(
-  configPath: URL | string = new URL('../public/sso.config.json', import.meta.url),
+  configPath: string = SHIPPED_CONFIG,
+  { served = (text) => text }: FormActionOptions = {},
 ): string[] {
-  return formActionOriginsOf(JSON.parse(readFileSync(configPath, 'utf8')) as PortalConfig)
+  const name = repositoryPath(configPath)
+  const text = served(readFileSync(configPath, 'utf8'))
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new RuntimeConfigError(`${name}: not JSON (${(error as Error).message})`)
+  }
+  const result = parseRuntimeConfig(value)
+  if (!result.ok) {
+    throw new RuntimeConfigError(
+      result.issues.map((issue) => `${name}: ${issue.path} ${issue.message}`).join('\n'),
+    )
+  }
+  return formActionOriginsOf(result.config)
 }
 
 /** The Content-Security-Policy of every page and of the runtime config. */
