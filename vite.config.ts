@@ -9,9 +9,9 @@ import { moveOrigins, movedPorts, originOf, ports } from './sandbox/ports.ts'
 import {
   ASSETS_PREFIX,
   cacheControlFor,
-  formActionOriginsOf,
+  formActionOrigins,
   pageHeaders,
-} from './scripts/security-headers.mjs'
+} from './scripts/security-headers.ts'
 
 // The BFF sees the app's own Host and Origin, as behind the production reverse proxy.
 const proxy = { '/api': { target: originOf('bff'), changeOrigin: false } }
@@ -71,17 +71,19 @@ function isFileUnder(dir: string, path: string): boolean {
 /**
  * docs/architecture.md §3 "Headers" on `vite preview`, as the nginx config of deploy/nginx/ sends
  * them (apart from its TLS-only Strict-Transport-Security): every response gets the page headers
- * of scripts/security-headers.mjs; Cache-Control follows the status it is sent with
+ * of scripts/security-headers.ts; Cache-Control follows the status it is sent with
  * (`cacheControlFor`): hashed `/assets/` that exist are cached for good, everything else (HTML,
  * the runtime config, any 404) never. A missing `/assets/` file is a 404, not the HTML fallback.
- * form-action lists the portal origins of the config as served (moved ports included).
+ * form-action lists the portal origins of the config as served (moved ports included), read by
+ * `formActionOrigins`: preview does not start on a config the app would refuse (dev, build and
+ * the unit tests do not read it here).
  */
 function previewSecurityHeaders(): Plugin {
-  const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
-  const headers = pageHeaders(formActionOriginsOf(JSON.parse(runtimeConfigText(shipped))))
   return {
     name: 'sso-bridge:preview-security-headers',
     configurePreviewServer(server) {
+      const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
+      const headers = pageHeaders(formActionOrigins(shipped, { served: moveOrigins }))
       const outDir = resolve(server.config.root, server.config.build.outDir)
       server.middlewares.use((req, res, next) => {
         const path = sitePath(req.url)

@@ -1,5 +1,5 @@
-// The nginx config of deploy/nginx/ (scripts/nginx-config.mjs, `npm run deploy:nginx`): the
-// committed files are a fresh render, the headers are the policy of scripts/security-headers.mjs
+// The nginx config of deploy/nginx/ (scripts/nginx-config.ts, `npm run deploy:nginx`): the
+// committed files are a fresh render, the headers are the policy of scripts/security-headers.ts
 // in every location, the real nginx accepts both variants, and the HTTP variant, run on a free
 // port of 127.0.0.1, answers with the same headers as `vite preview` and logs no callback code.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -27,9 +27,10 @@ import {
   TLS_CONFIG,
   renderDeployFiles,
   testCertificateArgs,
-} from './deploy-nginx.mjs'
-import { renderNginxConfig, type NginxConfigOptions } from './nginx-config.mjs'
-import { HSTS, formActionOrigins, pageHeaders } from './security-headers.mjs'
+} from './deploy-nginx.ts'
+import { renderNginxConfig, type NginxConfigOptions } from './nginx-config.ts'
+import { HSTS, formActionOrigins, pageHeaders } from './security-headers.ts'
+import { withPortals, writeRuntimeConfig } from './testing/runtime-config-file.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const NGINX = '/usr/sbin/nginx'
@@ -92,6 +93,14 @@ function logFormatOf(config: string): string {
   return /log_format sso_bridge ([\s\S]*?);\n/.exec(config)?.[1] ?? expect.fail('no log_format')
 }
 
+/** `npm run deploy:nginx -- ...args`, as npm runs it (tsx scripts/deploy-nginx.ts). */
+function deployNginx(args: readonly string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy-nginx.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+}
+
 const pageHeaderLines = (formActions: readonly string[]) =>
   Object.entries(pageHeaders(formActions)).map(
     ([name, value]) => `add_header ${name} "${value}" always;`,
@@ -111,17 +120,9 @@ test('the committed deploy/nginx/ configs and docs/production-server.md are a fr
 
 test('npm run deploy:nginx -- --check fails naming each stale file, and writes nothing', () => {
   const dir = scratch()
-  const config = join(dir, 'sso.config.json')
-  writeFileSync(config, JSON.stringify({ partners: { abc: { lobs: [] } } }))
+  const config = writeRuntimeConfig(join(dir, 'sso.config.json'), withPortals())
   const before = readFileSync(join(ROOT, TLS_CONFIG), 'utf8')
-  const run = spawnSync(
-    process.execPath,
-    ['scripts/deploy-nginx.mjs', '--check', '--config', config],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
+  const run = deployNginx(['--check', '--config', config])
   expect(run.status).toBe(1)
   expect(run.stderr).toContain(`${TLS_CONFIG} is stale`)
   expect(run.stderr).toContain(`${HTTP_CONFIG} is stale`)
@@ -131,25 +132,14 @@ test('npm run deploy:nginx -- --check fails naming each stale file, and writes n
 
 test("npm run deploy:nginx -- --out renders a deployment's own configs into its folder, and only there", () => {
   const dir = scratch()
-  const config = join(dir, 'sso.config.json')
   const portal = 'https://life.portal.example'
-  writeFileSync(
-    config,
-    JSON.stringify({ partners: { abc: { lobs: [{ portalUrl: `${portal}/sso` }] } } }),
-  )
+  const config = writeRuntimeConfig(join(dir, 'sso.config.json'), withPortals(`${portal}/sso`))
   const committed = [TLS_CONFIG, HTTP_CONFIG, PRODUCTION_DOC].map((path) =>
     readFileSync(join(ROOT, path), 'utf8'),
   )
   const out = join(dir, 'nginx')
   const args = ['--out', out, '--config', config, '--upstream', '10.0.0.11:4020']
-  const run = spawnSync(
-    process.execPath,
-    ['scripts/deploy-nginx.mjs', ...args, '--server-name', 'sso.acme.test'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  )
+  const run = deployNginx([...args, '--server-name', 'sso.acme.test'])
   expect(run.status, run.stderr).toBe(0)
   for (const name of ['sso-bridge.conf', 'sso-bridge.http.conf']) {
     const text = readFileSync(join(out, name), 'utf8')
@@ -164,13 +154,36 @@ test("npm run deploy:nginx -- --out renders a deployment's own configs into its 
   ).toEqual(committed)
 })
 
+test('npm run deploy:nginx refuses a runtime config the app would refuse, naming each bad field, and writes nothing', () => {
+  const dir = scratch()
+  const config = writeRuntimeConfig(
+    join(dir, 'sso.config.json'),
+    withPortals('https://portal.example/sso', 'javascript:alert(1)'),
+  )
+  const committed = [TLS_CONFIG, HTTP_CONFIG, PRODUCTION_DOC].map((path) =>
+    readFileSync(join(ROOT, path), 'utf8'),
+  )
+  const out = join(dir, 'nginx')
+  for (const args of [['--out', out], ['--check'], []]) {
+    const run = deployNginx([...args, '--config', config])
+    expect(run.status, `${args.join(' ')}: ${run.stdout}`).toBe(1)
+    expect(run.stderr).toBe(
+      `${config}: partners.abc.lobs.1.portalUrl must use https (http only on a loopback host)\n` +
+        'deploy:nginx: not a valid runtime config; nothing written.\n',
+    )
+    expect(run.stdout).toBe('')
+  }
+  expect(existsSync(out)).toBe(false)
+  expect(
+    [TLS_CONFIG, HTTP_CONFIG, PRODUCTION_DOC].map((path) => readFileSync(join(ROOT, path), 'utf8')),
+  ).toEqual(committed)
+})
+
 test("form-action follows the runtime config: another portal's origin, or 'none' without one", async () => {
   const dir = scratch()
-  const other = join(dir, 'other.json')
   const portal = 'https://portal.acme.example:8443/lob/X/sso'
-  writeFileSync(other, JSON.stringify({ partners: { abc: { lobs: [{ portalUrl: portal }] } } }))
-  const none = join(dir, 'none.json')
-  writeFileSync(none, JSON.stringify({ partners: {} }))
+  const other = writeRuntimeConfig(join(dir, 'other.json'), withPortals(portal))
+  const none = writeRuntimeConfig(join(dir, 'none.json'), withPortals())
 
   const [tls] = await renderDeployFiles({ configPath: other })
   expect(tls?.text).toContain(

@@ -3,7 +3,7 @@
 // redis-server. Journeys go through nginx as a person's browser does; the instances are also
 // asked directly, to show what each one knows.
 import type { Page } from '@playwright/test'
-import { CACHE_IMMUTABLE, CACHE_NONE, pageHeaders } from '../../scripts/security-headers.mjs'
+import { CACHE_IMMUTABLE, CACHE_NONE, pageHeaders } from '../../scripts/security-headers.ts'
 import { recordCspViolations } from '../csp-violations.ts'
 import { HOME_LINKS } from '../pages/partner-page.ts'
 import {

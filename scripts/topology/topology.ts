@@ -13,12 +13,14 @@ import { join, resolve } from 'node:path'
 import { bffEnvironment } from '../../sandbox/bff-env.ts'
 import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts'
-import { renderNginxConfig } from '../nginx-config.mjs'
-import { formActionOriginsOf } from '../security-headers.mjs'
+import { renderNginxConfig } from '../nginx-config.ts'
+import { formActionOrigins } from '../security-headers.ts'
 import { REDIS_SERVER } from '../../server/src/testing/redis-server.ts'
 import { answers, Service } from './processes.ts'
 
 export const NGINX = '/usr/sbin/nginx'
+/** The runtime config of the build, which nginx serves on this shape's ports (`moveOrigins`). */
+const BUILT_CONFIG = 'dist/sso.config.json'
 /** Which of the two Debian servers is missing (by package name). */
 export function missingServers(): string[] {
   return [
@@ -132,7 +134,7 @@ export class Topology {
     )
 
     const site = join(dir, 'site')
-    this.formActions = formActionOriginsOf(JSON.parse(this.#servedConfig()))
+    this.formActions = formActionOrigins(BUILT_CONFIG, { served: moveOrigins })
     const config = renderNginxConfig({
       tls: false,
       listen: `${HOST}:${ports.appPreview}`,
@@ -163,7 +165,7 @@ export class Topology {
 
   /** The runtime config as this shape serves it: the build's, on this shape's ports. */
   #servedConfig(): string {
-    return moveOrigins(readFileSync('dist/sso.config.json', 'utf8'))
+    return moveOrigins(readFileSync(BUILT_CONFIG, 'utf8'))
   }
 
   #prepareSite(site: string, nginxConfig: string): void {

@@ -1,6 +1,6 @@
 // The nginx config of a production sso-bridge: one template for both transports. With `tls` it
 // serves https (HTTP/2, HSTS) and redirects plain http to it; without, it is the same config minus
-// the TLS-only lines, for local testing. Every header comes from scripts/security-headers.mjs, the
+// the TLS-only lines, for local testing. Every header comes from scripts/security-headers.ts, the
 // policy `vite preview` applies too. `npm run deploy:nginx` renders deploy/nginx/ and
 // docs/production-server.md from here; scripts/nginx-config.test.ts runs the result in nginx.
 import {
@@ -11,10 +11,48 @@ import {
   formActionOrigins,
   pageHeaders,
   tlsHeaders,
-} from './security-headers.mjs'
+} from './security-headers.ts'
+
+export interface NginxConfigOptions {
+  /** https (HTTP/2, certificate, HSTS) and a redirect server; false: plain HTTP. Default true. */
+  readonly tls?: boolean
+  /** `port` or `address:port`; default '443' with tls, else '127.0.0.1:8080'. */
+  readonly listen?: string | undefined
+  /** TLS only: where plain http is redirected from; default port 80 on the address of `listen`. */
+  readonly redirectListen?: string | undefined
+  readonly serverName?: string | undefined
+  readonly root?: string | undefined
+  /** `host:port` of each BFF instance. */
+  readonly upstreams?: readonly string[] | undefined
+  /** CSP form-action origins; default the portal origins of public/sso.config.json. */
+  readonly formActions?: readonly string[] | undefined
+  readonly certificate?: string
+  readonly certificateKey?: string
+  readonly accessLog?: string
+  readonly errorLog?: string
+  readonly pidFile?: string
+  /** false adds `daemon off;`. Default true. */
+  readonly daemon?: boolean
+  /** Worker user; null omits the directive. Default 'www-data'. */
+  readonly user?: string | null
+  readonly workerProcesses?: string | number
+  /** An existing directory for nginx's temp files; null (default): the compiled-in paths. */
+  readonly tempPrefix?: string | null
+  /** Requests per kept-alive client connection; null (default): nginx's own 1000. */
+  readonly keepaliveRequests?: number | null
+}
+
+/** The options whose default depends on another option or on the shipped config. */
+type DerivedDefault = 'listen' | 'redirectListen' | 'formActions'
+
+type Defaults = {
+  readonly [Name in keyof NginxConfigOptions]-?: Name extends DerivedDefault
+    ? NginxConfigOptions[Name]
+    : Exclude<NginxConfigOptions[Name], undefined>
+}
 
 /** The options of `renderNginxConfig` and their defaults (`listen` depends on `tls`). */
-export const NGINX_DEFAULTS = Object.freeze({
+export const NGINX_DEFAULTS: Defaults = Object.freeze({
   tls: true,
   listen: undefined, // '443' with tls, else '127.0.0.1:8080'
   redirectListen: undefined, // tls only: port 80 on the address of `listen`
@@ -40,7 +78,7 @@ export const UPSTREAM = 'sso_bridge_bff'
 export const LOG_FORMAT = 'sso_bridge'
 
 /** A value nginx reads as one word: no space, quote, brace, semicolon or variable. */
-function word(name, value) {
+function word(name: string, value: unknown): string {
   if (typeof value !== 'string' || !/^[^\s"'{};$\\#]+$/.test(value)) {
     throw new Error(
       `renderNginxConfig: ${name} must be one nginx word, got ${JSON.stringify(value)}`,
@@ -49,8 +87,8 @@ function word(name, value) {
   return value
 }
 
-function positiveInteger(name, value) {
-  if (!Number.isInteger(value) || value < 1) {
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new Error(
       `renderNginxConfig: ${name} must be a whole number above 0, got ${JSON.stringify(value)}`,
     )
@@ -59,7 +97,7 @@ function positiveInteger(name, value) {
 }
 
 /** `[address:]port`, as `listen` takes it. */
-function listenAddress(name, value) {
+function listenAddress(name: string, value: unknown): string {
   if (
     typeof value !== 'string' ||
     !/^(?:(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):)?\d{1,5}$/.test(value)
@@ -72,12 +110,12 @@ function listenAddress(name, value) {
 }
 
 /** A header value in double quotes (the policy has none, nor any `$`). */
-function quoted(value) {
+function quoted(value: string): string {
   if (/["\\$\n]/.test(value)) throw new Error(`renderNginxConfig: cannot quote ${value}`)
   return `"${value}"`
 }
 
-function origin(value) {
+function origin(value: string): string {
   const parsed = URL.canParse(value) ? new URL(value) : undefined
   if (parsed?.origin !== value) {
     throw new Error(`renderNginxConfig: formActions must be origins, got ${JSON.stringify(value)}`)
@@ -85,22 +123,22 @@ function origin(value) {
   return value
 }
 
-function resolveOptions(options) {
+function resolveOptions(options: NginxConfigOptions) {
   const unknown = Object.keys(options).filter((name) => !(name in NGINX_DEFAULTS))
   if (unknown.length > 0) throw new Error(`renderNginxConfig: unknown option ${unknown.join(', ')}`)
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
-  const o = { ...NGINX_DEFAULTS, ...defined }
+  const o: Defaults = { ...NGINX_DEFAULTS, ...defined }
   const listen = listenAddress('listen', o.listen ?? (o.tls ? '443' : '127.0.0.1:8080'))
   const host = listen.includes(':') ? listen.slice(0, listen.lastIndexOf(':') + 1) : ''
   if (!Array.isArray(o.upstreams) || o.upstreams.length === 0) {
     throw new Error('renderNginxConfig: upstreams must list at least one host:port')
   }
   return {
-    tls: o.tls === true,
+    tls: o.tls,
     listen,
     port: Number(listen.slice(host.length)),
     redirectListen: listenAddress('redirectListen', o.redirectListen ?? `${host}80`),
-    serverNames: String(o.serverName)
+    serverNames: o.serverName
       .split(/\s+/)
       .filter(Boolean)
       .map((name) => word('serverName', name)),
@@ -112,7 +150,7 @@ function resolveOptions(options) {
     accessLog: word('accessLog', o.accessLog),
     errorLog: word('errorLog', o.errorLog),
     pidFile: word('pidFile', o.pidFile),
-    daemon: o.daemon !== false,
+    daemon: o.daemon,
     user: o.user === null ? null : word('user', o.user),
     workerProcesses: word('workerProcesses', String(o.workerProcesses)),
     tempPrefix: o.tempPrefix === null ? null : word('tempPrefix', o.tempPrefix),
@@ -124,16 +162,19 @@ function resolveOptions(options) {
 }
 
 /** `add_header` lines, each with `always` so errors carry them too. */
-function addHeaders(headers) {
+function addHeaders(headers: Record<string, string>): string[] {
   return Object.entries(headers).map(([name, value]) => `add_header ${name} ${value} always;`)
 }
 
+/** Config lines; a nested array is a block one level deeper. */
+type Lines = readonly (string | Lines)[]
+
 /** Indents `lines` (arrays nest one level deeper) by `depth` levels of four spaces. */
-function block(lines, depth) {
+function block(lines: Lines, depth: number): string[] {
   return lines.flatMap((line) =>
-    Array.isArray(line)
-      ? block(line, depth + 1)
-      : [line === '' ? '' : `${'    '.repeat(depth)}${line}`],
+    typeof line === 'string'
+      ? [line === '' ? '' : `${'    '.repeat(depth)}${line}`]
+      : block(line, depth + 1),
   )
 }
 
@@ -141,9 +182,9 @@ function block(lines, depth) {
  * A complete nginx main config (user, pid, logs, events, http) for sso-bridge. Options: see
  * NGINX_DEFAULTS and docs/production-server.md.
  */
-export function renderNginxConfig(options = {}) {
+export function renderNginxConfig(options: NginxConfigOptions = {}): string {
   const o = resolveOptions(options)
-  const quote = (headers) =>
+  const quote = (headers: Record<string, string>) =>
     Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, quoted(value)]))
   const transport = o.tls ? quote(tlsHeaders()) : {}
   const page = quote(pageHeaders(o.formActions))
@@ -156,9 +197,9 @@ export function renderNginxConfig(options = {}) {
   const redirectTarget =
     o.port === 443 ? 'https://$host$request_uri' : `https://$host:${o.port}$request_uri`
 
-  const lines = [
+  const lines: Lines = [
     `# sso-bridge: nginx main config, ${o.tls ? 'TLS' : 'plain HTTP (local testing only)'}.`,
-    '# Rendered by scripts/nginx-config.mjs from the header policy of scripts/security-headers.mjs;',
+    '# Rendered by scripts/nginx-config.ts from the header policy of scripts/security-headers.ts;',
     '# docs/production-server.md explains it.',
     ...(o.user === null ? [] : [`user ${o.user};`]),
     `worker_processes ${o.workerProcesses};`,
