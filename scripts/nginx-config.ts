@@ -3,6 +3,7 @@
 // the TLS-only lines, for local testing. Every header comes from scripts/security-headers.ts, the
 // policy `vite preview` applies too. `npm run deploy:nginx` renders deploy/nginx/ and
 // docs/production-server.md from here; scripts/nginx-config.test.ts runs the result in nginx.
+import { DEFAULT_CALLBACK_PATH } from '../src/core/return-to.ts'
 import {
   ASSETS_PREFIX,
   CACHE_IMMUTABLE,
@@ -238,7 +239,7 @@ export function renderNginxConfig(options: NginxConfigOptions = {}): string {
       'map $request_uri $sso_log_uri {',
       [
         'default $request_uri;',
-        '"~^/sso/callback(\\?.*)?$" /sso/callback;',
+        `"~^${DEFAULT_CALLBACK_PATH}(\\?.*)?$" ${DEFAULT_CALLBACK_PATH};`,
         '"~*^(?<sso_log_path>[^?]*)\\?(.*&)?[a-z_]*(code|state|token)=" "$sso_log_path?[removed]";',
       ],
       '}',
@@ -328,7 +329,7 @@ export function renderNginxConfig(options: NginxConfigOptions = {}): string {
         ['try_files $uri =404;', ...pageLocation],
         '}',
         '',
-        '# Every app route (/, /sso/callback, /handoff/...) is index.html.',
+        `# Every app route (/, ${DEFAULT_CALLBACK_PATH}, /handoff/...) is index.html.`,
         'location / {',
         ['try_files $uri /index.html;', ...pageLocation],
         '}',
