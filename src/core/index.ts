@@ -69,6 +69,7 @@ export {
 } from './transaction-store.ts'
 export { handleCallback, type CallbackDeps, type CallbackSuccess } from './callback.ts'
 export type {
+  CheckedCallback,
   CodeCallback,
   ErrorCallback,
   IssuerRule,

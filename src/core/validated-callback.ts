@@ -69,7 +69,7 @@ export function readCallbackParams(href: string): CallbackParams {
 declare const validated: unique symbol
 
 /** What every checked callback carries: its sign-in's transaction, consumed. */
-interface CheckedCallback {
+export interface CheckedCallback {
   /** Only validateCallback makes one: a callback nobody checked does not type-check as this. */
   readonly [validated]: true
   readonly state: string
