@@ -85,6 +85,9 @@ export default tseslint.config(
       'node_modules',
       'playwright-report',
       'test-results',
+      // npm run test:mutation: Stryker's sandbox copies and its reports
+      '.stryker-tmp',
+      'reports',
     ],
   },
   js.configs.recommended,
