@@ -237,7 +237,7 @@ const errorCases: readonly ErrorCase[] = [
       status: 504,
       body: json({ message: 'Endpoint request timed out' }),
     },
-    code: 'handoff_unavailable',
+    code: 'timeout',
   },
   {
     name: 'ABC ReturnCode 0',
