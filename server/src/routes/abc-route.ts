@@ -20,8 +20,13 @@ export function registerAbcRoute(app: FastifyInstance, ctx: RouteContext): void 
   app.post(`/api/abc/${GENERATE_PATH}`, async (request, reply) => {
     const session = await requireSession(ctx, request, reply)
     const parsed = bodySchema.safeParse(request.body)
-    if (!parsed.success)
-      throw new BffError('invalid_request', 'generate-sso-token body is not valid')
+    if (!parsed.success) {
+      throw new BffError(
+        'invalid_request',
+        // Stryker disable next-line StringLiteral: the message of an invalid_request is neither answered nor logged
+        'generate-sso-token body is not valid',
+      )
+    }
     if (!session.permissions.includes('abc') || session.ciiNo === undefined) {
       return reply.code(403).send({ message: 'The signed-in user may not use ABC.' })
     }
