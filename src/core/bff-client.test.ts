@@ -220,7 +220,7 @@ test('a login is a POST of JSON that asks for JSON', async () => {
   expect(seen?.headers.get('content-type')).toBe('application/json')
 })
 
-test('a GET hands fetch no body at all', async () => {
+test('a session check hands fetch a GET asking for JSON, and no body at all', async () => {
   const inits: RequestInit[] = []
   const bff = createBffClient({
     fetch: (_input, init) => {
@@ -232,6 +232,8 @@ test('a GET hands fetch no body at all', async () => {
   })
   await bff.session()
   expect(inits).toHaveLength(1)
+  expect(inits[0]?.method).toBe('GET')
+  expect(inits[0]?.headers).toEqual({ Accept: 'application/json' })
   expect(Object.hasOwn(inits[0] ?? {}, 'body')).toBe(false)
 })
 
