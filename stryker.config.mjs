@@ -9,7 +9,9 @@
 //
 // Equivalent mutants (a change that cannot alter behaviour) are marked where they are, with
 // `// Stryker disable next-line <mutator>: <reason>`, and listed here:
-//   (none yet)
+//   src/core/json.ts (catch block, BlockStatement): an empty catch returns the same undefined
+//   src/core/email-address.ts (`?? ''`, StringLiteral): split always gives a last label
+//   src/callback/callback-url.ts (replaceState title, StringLiteral): browsers ignore the title
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

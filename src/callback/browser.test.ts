@@ -39,3 +39,10 @@ test('refuses to start without sessionStorage rather than fall back to memory', 
     expect.objectContaining({ code: 'storage_unavailable' }),
   )
 })
+
+test("reads the tab's clock: a sign-in older than its time to live is purged as expired", () => {
+  browserTransactions(600).save({ ...tx, state: 'kind-3', createdAt: Date.now() - 601_000 })
+  const store = browserTransactions(600)
+  expect(sessionStorage.getItem('sso-bridge:txn:kind-3')).toBeNull()
+  expect(() => store.consume('kind-3')).toThrow(expect.objectContaining({ code: 'state_expired' }))
+})

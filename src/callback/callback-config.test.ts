@@ -93,3 +93,28 @@ test.each([true, false])(
     })
   },
 )
+
+test('a config without allowMissingIss has no such key, not one set to undefined', () => {
+  const result = readCallbackConfig(shipped)
+  expect(result.ok && Object.keys(result.config.identityProvider)).toEqual(['issuer'])
+})
+
+test('a bad allowMissingIss alone stops the exchange', () => {
+  expect(readCallbackConfig(withCore({}, { allowMissingIss: 'yes' }))).toEqual({
+    ok: false,
+    issues: [{ path: 'identityProvider.allowMissingIss', message: 'must be true or false' }],
+  })
+})
+
+test('fields of the wrong type are named as such, not held to their rules', () => {
+  expect(
+    readCallbackConfig(withCore({ apiBase: 42, transactionTtlSeconds: '600' }, { issuer: 7 })),
+  ).toEqual({
+    ok: false,
+    issues: [
+      { path: 'apiBase', message: 'must be a string' },
+      { path: 'identityProvider.issuer', message: 'must be a string' },
+      { path: 'transactionTtlSeconds', message: 'must be a number' },
+    ],
+  })
+})

@@ -14,6 +14,7 @@ export function isCallbackPage(callbackPath: string = DEFAULT_CALLBACK_PATH): bo
 export function takeCallbackUrl(callbackPath: string): string | undefined {
   if (!isCallbackPage(callbackPath)) return undefined
   const href = window.location.href
+  // Stryker disable next-line StringLiteral: the title argument of replaceState is unused by browsers (HTML spec)
   window.history.replaceState(null, '', callbackPath)
   return href
 }

@@ -4,6 +4,7 @@ import { afterFakeTime } from '../test/fake-timers.ts'
 import { codeCallback, errorCallback } from '../test/checked-callback.ts'
 import { ALICE_SESSION } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
+import { failureOf } from '../test/sso-failure.ts'
 import { createBffClient } from './bff-client.ts'
 
 const API = 'http://app.test/api'
@@ -140,4 +141,133 @@ test('login sends only the state, nonce, email and code of the checked callback'
   )
   await client().login(codeCallback('c9', { state: 's9', nonce: 'n9', email: 'bob@example.com' }))
   expect(seen).toEqual({ state: 's9', nonce: 'n9', email: 'bob@example.com', code: 'c9' })
+})
+
+test('the client names its provider as bff, as stored in each transaction', () => {
+  expect(client().provider).toBe('bff')
+})
+
+test('a failed initiate names the call and status', async () => {
+  server.use(http.post(`${API}/sso/initiate`, () => new HttpResponse('', { status: 500 })))
+  await expect(client().initiate('alice@example.com')).rejects.toMatchObject({
+    code: 'backend_unavailable',
+    message: 'sso/initiate answered HTTP 500',
+  })
+})
+
+test('an initiate answer without state, nonce and redirect is invalid_response', async () => {
+  server.use(http.post(`${API}/sso/initiate`, () => HttpResponse.json({ state: 's1' })))
+  const failure = await failureOf(client().initiate('alice@example.com'))
+  expect(failure).toMatchObject({
+    code: 'invalid_response',
+    message: 'sso/initiate answered an unexpected body',
+  })
+  expect((failure as Error).cause).toBeDefined()
+})
+
+test('GET /api/session failing with 500 is backend_unavailable, naming the call', async () => {
+  server.use(http.get(`${API}/session`, () => HttpResponse.json(ALICE_SESSION, { status: 500 })))
+  await expect(client().session()).rejects.toMatchObject({
+    code: 'backend_unavailable',
+    message: 'session answered HTTP 500',
+  })
+})
+
+test('GET /api/session 200 with another body is invalid_response, naming the call', async () => {
+  server.use(http.get(`${API}/session`, () => HttpResponse.json({ email: 'alice@example.com' })))
+  await expect(client().session()).rejects.toMatchObject({
+    code: 'invalid_response',
+    message: 'session answered an unexpected body',
+  })
+})
+
+test('sign-out answered anything but 204 fails, naming the call', async () => {
+  server.use(
+    http.post(`${API}/session/sign-out`, () => HttpResponse.json({ ok: true }, { status: 200 })),
+  )
+  await expect(client().signOut()).rejects.toMatchObject({
+    code: 'invalid_response',
+    message: 'session/sign-out answered HTTP 200',
+  })
+})
+
+test('a session check is a GET asking for JSON, with no body and no content type', async () => {
+  let seen: Request | undefined
+  server.use(
+    http.all(`${API}/session`, ({ request }) => {
+      seen = request.clone()
+      return HttpResponse.json(ALICE_SESSION)
+    }),
+  )
+  await client().session()
+  expect(seen?.method).toBe('GET')
+  expect(seen?.headers.get('accept')).toBe('application/json')
+  expect(seen?.headers.get('content-type')).toBeNull()
+  expect(await seen?.text()).toBe('')
+})
+
+test('a login is a POST of JSON that asks for JSON', async () => {
+  let seen: Request | undefined
+  server.use(
+    http.all(`${API}/sso/login`, ({ request }) => {
+      seen = request
+      return HttpResponse.json(ALICE_SESSION)
+    }),
+  )
+  await client().login(LOGIN())
+  expect(seen?.method).toBe('POST')
+  expect(seen?.headers.get('accept')).toBe('application/json')
+  expect(seen?.headers.get('content-type')).toBe('application/json')
+})
+
+test('a session check hands fetch a GET asking for JSON, and no body at all', async () => {
+  const inits: RequestInit[] = []
+  const bff = createBffClient({
+    fetch: (_input, init) => {
+      inits.push(init)
+      return Promise.resolve(Response.json(ALICE_SESSION))
+    },
+    apiBase: API,
+    timeoutMs: 2000,
+  })
+  await bff.session()
+  expect(inits).toHaveLength(1)
+  expect(inits[0]?.method).toBe('GET')
+  expect(inits[0]?.headers).toEqual({ Accept: 'application/json' })
+  expect(Object.hasOwn(inits[0] ?? {}, 'body')).toBe(false)
+})
+
+test('every trailing slash of the API base is dropped', async () => {
+  server.use(http.get(`${API}/session`, () => HttpResponse.json(ALICE_SESSION)))
+  const bff = createBffClient({
+    fetch: (input, init) => fetch(input, init),
+    apiBase: `${API}///`,
+    timeoutMs: 2000,
+  })
+  await expect(bff.session()).resolves.toEqual({ signedIn: true, session: ALICE_SESSION })
+})
+
+test('a login with no answer at all (network failure) is backend_unavailable', async () => {
+  server.use(http.post(`${API}/sso/login`, () => HttpResponse.error()))
+  await expect(client().login(LOGIN())).rejects.toMatchObject({ code: 'backend_unavailable' })
+})
+
+test('a refused login names the call, status and BFF code', async () => {
+  server.use(
+    http.post(`${API}/sso/login`, () =>
+      HttpResponse.json({ error: 'login_failed', message: 'x' }, { status: 401 }),
+    ),
+  )
+  await expect(client().login(LOGIN())).rejects.toMatchObject({
+    code: 'login_failed',
+    message: 'sso/login answered HTTP 401 (login_failed)',
+  })
+})
+
+test('a login answer that is no session view names the call', async () => {
+  server.use(http.post(`${API}/sso/login`, () => HttpResponse.json({ email: 'x' })))
+  await expect(client().login(LOGIN())).rejects.toMatchObject({
+    code: 'invalid_response',
+    message: 'sso/login answered an unexpected body',
+  })
 })

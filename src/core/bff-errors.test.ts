@@ -14,8 +14,23 @@ test('reads the error body, keeping message and detail when they are text', () =
     message: 'm',
     detail: 'd',
   })
-  expect(readBffError({ error: 'rate_limited' })).toEqual({ error: 'rate_limited' })
+  expect(readBffError({ error: 'rate_limited' })).toStrictEqual({ error: 'rate_limited' })
+  expect(readBffError({ error: 'login_failed', detail: 'd' })).toStrictEqual({
+    error: 'login_failed',
+    detail: 'd',
+  })
+  expect(readBffError({ error: 'login_failed', message: 'm' })).toStrictEqual({
+    error: 'login_failed',
+    message: 'm',
+  })
 })
+
+test.each(['x-login_failed', 'login_failed!', 'login failed'])(
+  'refuses a code %s with characters outside a-z and _ anywhere',
+  (error) => {
+    expect(readBffError({ error })).toBeUndefined()
+  },
+)
 
 test.each([
   ['no error code', { message: 'm' }],
@@ -38,4 +53,40 @@ test.each(['constructor', '__proto__', 'tostring'])(
 test('a 401 with a malformed body is not taken for a sign-out', () => {
   expect(sessionEndedReason(answer(401, { error: 'signed_out', message: 1 }))).toBeUndefined()
   expect(sessionEndedReason(answer(401, { error: 'signed_out' }))).toBe('signed_out')
+})
+
+test.each([
+  ['login_failed', 'login_failed'],
+  ['sign_in_not_bound', 'sign_in_not_bound'],
+  ['rate_limited', 'rate_limited'],
+  ['upstream_timeout', 'timeout'],
+  ['signed_out', 'session_expired'],
+  ['session_expired', 'session_expired'],
+  ['internal', 'backend_unavailable'],
+])('the BFF code %s is %s, and the message names the call, status and code', (error, code) => {
+  const failure = bffFailure('sso/login', answer(401, { error, message: 'x' }))
+  expect(failure.code).toBe(code)
+  expect(failure.message).toBe(`sso/login answered HTTP 401 (${error})`)
+  expect(failure.detail).toBeUndefined()
+})
+
+test.each([
+  [504, 'timeout'],
+  [408, 'timeout'],
+  [429, 'rate_limited'],
+  [500, 'backend_unavailable'],
+  [503, 'backend_unavailable'],
+  [499, 'invalid_response'],
+  [404, 'invalid_response'],
+])('HTTP %i without a BFF error body is %s', (status, code) => {
+  const failure = bffFailure('session', answer(status, '<html>proxy</html>'))
+  expect(failure.code).toBe(code)
+  expect(failure.message).toBe(`session answered HTTP ${status}`)
+})
+
+test('only a 401 can end the session, and only with signed_out or session_expired', () => {
+  expect(sessionEndedReason(answer(403, { error: 'signed_out' }))).toBeUndefined()
+  expect(sessionEndedReason(answer(200, { error: 'session_expired' }))).toBeUndefined()
+  expect(sessionEndedReason(answer(401, { error: 'login_failed' }))).toBeUndefined()
+  expect(sessionEndedReason(answer(401, { error: 'session_expired' }))).toBe('session_expired')
 })

@@ -271,3 +271,12 @@ test('a refused exchange stores no session and keeps returnTo for "Try again"', 
   ])
   expect(storedBesidesTransactions()).toEqual([])
 })
+
+test('a provider error names the code the identity provider answered', async () => {
+  const { deps, state } = setup()
+  const href = `${CALLBACK}?state=${state}&error=login_required&iss=${ISS}`
+  await expect(handleCallback(href, deps)).rejects.toMatchObject({
+    code: 'provider_error',
+    message: 'identity provider answered "login_required"',
+  })
+})

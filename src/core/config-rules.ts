@@ -33,7 +33,8 @@ export function destinationProblems(value: string, kind: DestinationKind): strin
   return problems
 }
 
-const API_BASE = /^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/
+// One or more "/segment"s: never "//host", which browsers resolve as another host.
+const API_BASE = /^(?:\/[A-Za-z0-9_-]+)+$/
 
 /** The backend prefix: a same-origin path, so requests carry the session cookie and no CORS. */
 export function apiBaseProblems(value: string): string[] {

@@ -6,12 +6,26 @@ test.each([
   'alice.smith@mail.example.co.uk',
   "o'brien+sso@example-corp.com",
   'a_b-c@x1.io',
+  'alice@mail.x1.com',
+  'a.b.c@a-b.example.com',
+  `${'a'.repeat(64)}@example.com`,
 ])('accepts %s', (value) => {
   expect(isEmail(value)).toBe(true)
 })
 
 test.each([
   ['no at sign', 'alice'],
+  ['no at sign but dots like a domain', 'alice.example.com'],
+  ['a character outside the local part rule at its start', '!alice@example.com'],
+  ['a character outside the local part rule at its end', 'alice!@example.com'],
+  ['a dot and a bad character in the local part', 'alice.!@example.com'],
+  ['a bad character inside a dotted local part', 'a.b!c@example.com'],
+  ['a label ending with a hyphen', 'alice@example-.com'],
+  ['a label with an underscore at its start', 'alice@_x.example.com'],
+  ['a label with an underscore at its end', 'alice@x_.example.com'],
+  ['a one-letter top label', 'alice@example.c'],
+  ['a top label with a digit after letters', 'alice@example.com1'],
+  ['a top label with a digit before letters', 'alice@example.1com'],
   ['nothing before the at sign', '@example.com'],
   ['two at signs', 'a@b@example.com'],
   ['no dot in the domain', 'alice@localhost'],

@@ -45,6 +45,27 @@ test('refuses null and undefined', () => {
   expect(safeReturnTo(undefined, APP)).toBeUndefined()
 })
 
+test('keeps a path of exactly 2048 characters', () => {
+  const path = `/${'a'.repeat(2047)}`
+  expect(safeReturnTo(path, APP)).toBe(path)
+  expect(safeReturnTo(`${path}a`, APP)).toBeUndefined()
+})
+
+test('keeps a path that ends in doubled slashes', () => {
+  expect(safeReturnTo('/partners//', APP)).toBe('/partners//')
+})
+
+test('refuses a path below the callback path', () => {
+  expect(safeReturnTo('/sso/callback/step', APP)).toBeUndefined()
+})
+
+test('a host callback path given with trailing slashes still guards the bare path', () => {
+  expect(safeReturnTo('/auth/done', APP, '/auth/done/')).toBeUndefined()
+  expect(safeReturnTo('/auth/done', APP, '/auth/done//')).toBeUndefined()
+  expect(safeReturnTo('/auth/done/x', APP, '/auth/done//')).toBeUndefined()
+  expect(safeReturnTo('/auth/other', APP, '/auth/done/')).toBe('/auth/other')
+})
+
 test('keeps paths that only start like the callback', () => {
   expect(safeReturnTo('/sso/callbacks', APP)).toBe('/sso/callbacks')
 })

@@ -136,3 +136,15 @@ test('starts the sign-in for the trimmed email', async () => {
   expect(backend.initiate).toHaveBeenCalledExactlyOnceWith('alice@example.com')
   expect(store.consume('s1').email).toBe('alice@example.com')
 })
+
+test('an invalid email and a redirect for another state say what is wrong', async () => {
+  const { deps } = setup()
+  await expect(startSignIn({ ...deps, email: 'not-an-email' })).rejects.toMatchObject({
+    code: 'login_failed',
+    message: 'invalid "email"',
+  })
+  await expect(signInRedirectingTo(`${TEST_ISSUER}/auth?state=s2`)).rejects.toMatchObject({
+    code: 'invalid_response',
+    message: 'sign-in "redirect" carries another "state" than the backend returned',
+  })
+})

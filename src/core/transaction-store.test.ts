@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from 'vitest'
-import { codeOf } from '../test/sso-failure.ts'
+import { codeOf, thrownSsoError } from '../test/sso-failure.ts'
 import { throwingStorage, type StorageOperation } from '../test/throwing-storage.ts'
 import { createTransactionStore, readTransaction, type Transaction } from './transaction-store.ts'
 
@@ -285,4 +285,73 @@ test('a tombstone with an unknown key is ignored and removed', () => {
     JSON.stringify({ reason: 'used', at: clock, x: 1 }),
   )
   expect(transactions.consume('state-1').state).toBe('state-1')
+})
+
+test('readTransaction refuses an issuer that is not text, even one that reads as a URL', () => {
+  expect(readTransaction({ ...transaction(), issuer: ['http://127.0.0.1:4010'] })).toBeUndefined()
+})
+
+test('readTransaction holds the issuer to the issuer rule: no query', () => {
+  expect(readTransaction({ ...transaction(), issuer: 'http://127.0.0.1:4010/?tenant=1' })).toBe(
+    undefined,
+  )
+})
+
+test.each<[string, unknown]>([
+  ['another reason', { reason: 'consumed', at: 1_700_000_000_000 }],
+  ['a time as text', { reason: 'used', at: 'now' }],
+  ['a negative time', { reason: 'used', at: -1 }],
+])('a tombstone with %s is ignored and removed', (_name, tombstone) => {
+  const transactions = store()
+  transactions.save(transaction())
+  sessionStorage.setItem('sso-bridge:done:state-1', JSON.stringify(tombstone))
+  expect(transactions.consume('state-1').state).toBe('state-1')
+  expect(JSON.parse(sessionStorage.getItem('sso-bridge:done:state-1') ?? 'null')).toEqual({
+    reason: 'used',
+    at: clock,
+  })
+})
+
+test('each refusal says what was wrong with the state', () => {
+  const transactions = store()
+  expect(thrownSsoError(() => transactions.consume('')).message).toBe(
+    'callback has no "state" parameter',
+  )
+  expect(thrownSsoError(() => transactions.consume('nobody')).message).toBe(
+    'unexpected "state" value',
+  )
+  sessionStorage.setItem('sso-bridge:txn:broken', '{')
+  expect(thrownSsoError(() => transactions.consume('broken'))).toMatchObject({
+    code: 'state_mismatch',
+    message: 'stored transaction for "state" is malformed',
+  })
+
+  transactions.save(transaction({ state: 'used-1' }))
+  transactions.consume('used-1')
+  expect(thrownSsoError(() => transactions.consume('used-1')).message).toBe(
+    '"state" was already used',
+  )
+
+  transactions.save(transaction({ state: 'late-1' }))
+  clock += TTL + 1
+  expect(thrownSsoError(() => transactions.consume('late-1'))).toMatchObject({
+    code: 'state_expired',
+    message: '"state" expired before the callback',
+  })
+  expect(thrownSsoError(() => transactions.consume('late-1'))).toMatchObject({
+    code: 'state_expired',
+    message: '"state" expired before the callback',
+  })
+})
+
+test('save names why it refuses a malformed transaction', () => {
+  expect(thrownSsoError(() => store().save(transaction({ email: 'alice' })))).toMatchObject({
+    code: 'invalid_response',
+    message: 'refusing to store a malformed sign-in transaction',
+  })
+})
+
+test('an unknown state is looked up without removing anything', () => {
+  const storage = throwingStorage(sessionStorage, { operations: new Set(['removeItem']) })
+  expect(codeOf(() => store(storage).consume('nobody'))).toBe('state_mismatch')
 })

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { createTransactionStore, MAX_STATE_LENGTH } from './transaction-store.ts'
 import { readCallbackParams, validateCallback } from './validated-callback.ts'
-import { codeOf } from '../test/sso-failure.ts'
+import { codeOf, thrownSsoError } from '../test/sso-failure.ts'
 
 const BASE = 'http://127.0.0.1:5173/sso/callback'
 
@@ -198,4 +198,71 @@ test('the longest state a transaction can hold is read and found', () => {
     state,
   )
   expect(codeOf(() => readCallbackParams(`${BASE}?state=${state}s`))).toBe('invalid_callback')
+})
+
+test('a URL that does not parse is named, with the parser’s error as cause', () => {
+  const error = thrownSsoError(() => readCallbackParams('not a url'))
+  expect(error.message).toBe('callback URL does not parse')
+  expect(error.cause).toBeInstanceOf(TypeError)
+})
+
+test.each([
+  ['an error code with a quote', 'error', 'access"denied'],
+  ['an error code with a backslash', 'error', 'access\\denied'],
+  ['an error code ending in a newline', 'error', 'access_denied\n'],
+  ['an error code starting with a tab', 'error', '\taccess_denied'],
+])('names %s as malformed', (_name, param, value) => {
+  expect(() => readCallbackParams(`${BASE}?${param}=${encodeURIComponent(value)}`)).toThrow(
+    `malformed callback parameter "${param}"`,
+  )
+})
+
+test('reads a provider error of several allowed characters, spaces included', () => {
+  expect(readCallbackParams(`${BASE}?error=${encodeURIComponent('access denied!')}`)).toEqual({
+    error: 'access denied!',
+  })
+})
+
+test('an over-long error description is named by its query name', () => {
+  expect(() => readCallbackParams(`${BASE}?error_description=${'d'.repeat(1025)}`)).toThrow(
+    'malformed callback parameter "error_description"',
+  )
+  expect(readCallbackParams(`${BASE}?error_description=${'d'.repeat(1024)}`)).toEqual({
+    errorDescription: 'd'.repeat(1024),
+  })
+})
+
+test('a missing iss, a wrong iss and a missing code each say what is wrong', () => {
+  expect(
+    thrownSsoError(() =>
+      validateCallback(`${BASE}?state=m1&code=c1`, signInStarted('m1'), { issuer: ISSUER }),
+    ),
+  ).toMatchObject({ code: 'issuer_mismatch', message: 'callback has no "iss" parameter' })
+  expect(
+    thrownSsoError(() =>
+      validateCallback(
+        query({ state: 'm2', code: 'c1', iss: 'http://127.0.0.1:4011' }),
+        signInStarted('m2'),
+        {
+          issuer: ISSUER,
+        },
+      ),
+    ),
+  ).toMatchObject({ code: 'issuer_mismatch', message: 'unexpected "iss" value' })
+  expect(
+    thrownSsoError(() =>
+      validateCallback(query({ state: 'm3' }), signInStarted('m3'), { issuer: ISSUER }),
+    ),
+  ).toMatchObject({ code: 'invalid_callback', message: 'callback has no "code" parameter' })
+})
+
+test('refuses an iss that matches the transaction but no longer the config', () => {
+  const store = signInStarted('v8')
+  expect(
+    codeOf(() =>
+      validateCallback(query({ state: 'v8', code: 'c1' }), store, {
+        issuer: 'http://127.0.0.1:4011',
+      }),
+    ),
+  ).toBe('issuer_mismatch')
 })
