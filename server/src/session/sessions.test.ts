@@ -379,3 +379,15 @@ test('the view names a CII number only when the session has one', async () => {
     idleTimeoutSeconds: 1800,
   })
 })
+
+test('a session whose refresh Indee refused is not written to the store again', async () => {
+  const lenient = lenientStore()
+  const { sessions, indee, signIn, advance } = setup({ wrap: () => lenient.store })
+  const { id } = await signIn()
+  indee.refresh.mockResolvedValueOnce(undefined)
+  advance(15 * MINUTE)
+  const writes = lenient.ttls.length
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(lenient.ttls).toHaveLength(writes)
+  expect(lenient.deleted).toHaveLength(1)
+})
