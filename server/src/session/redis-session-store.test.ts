@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { freePort } from '../testing/free-port.ts'
 import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
 import {
@@ -459,5 +459,25 @@ test('while Redis keeps dropping the connection the store reconnects 200 ms late
   } finally {
     await store.close()
     await dropping.close()
+  }
+})
+
+test('while Redis stays unreachable the warning comes again once 5 s have passed', async () => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  try {
+    vi.setSystemTime(1_700_000_000_000)
+    const warnings: string[] = []
+    const store = createRedisSessionStore({
+      url: `redis://127.0.0.1:${await freePort()}`,
+      onLog: (level, message) => warnings.push(`${level} ${message}`),
+    })
+    stores.push(store)
+    await expect.poll(() => warnings.length).toBe(1)
+    // The client retries every few hundred ms; by the wall clock 5 s have now passed.
+    vi.setSystemTime(1_700_000_005_000)
+    await expect.poll(() => warnings.length, { timeout: 3_000 }).toBe(2)
+    expect(warnings[1]).toMatch(/^warn session store (unreachable|connection lost)/)
+  } finally {
+    vi.useRealTimers()
   }
 })
