@@ -48,7 +48,6 @@ function refreshTokenExpiry(refreshToken: string): number | undefined {
   try {
     const { exp } = decodeJwt(refreshToken)
     return typeof exp === 'number' ? exp * 1000 : undefined
-    // Stryker disable next-line BlockStatement: an empty catch block returns undefined as well
   } catch {
     return undefined
   }
