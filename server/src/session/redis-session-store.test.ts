@@ -1,6 +1,7 @@
+import { createServer, type Server, type Socket } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { freePort } from '../testing/free-port.ts'
 import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
 import {
@@ -66,6 +67,41 @@ async function storeOf(options: Partial<RedisSessionStoreOptions> = {}) {
   stores.push(store)
   await connected(store)
   return { store, namespace }
+}
+
+/** How many times Redis has run `command` so far (INFO commandstats). */
+async function callsOf(command: string): Promise<number> {
+  const stats = await raw.info('commandstats')
+  const calls = new RegExp(`^cmdstat_${command}:calls=(\\d+)`, 'm').exec(stats)?.[1]
+  return Number(calls ?? '0')
+}
+
+/** The ids of the store connections Redis sees (CLIENT LIST, by the connection's name). */
+async function bffClientIds(): Promise<string[]> {
+  const list = String(await raw.call('CLIENT', 'LIST'))
+  return list
+    .split('\n')
+    .filter((line) => / name=sso-bridge-bff /.test(line))
+    .map((line) => /^id=(\d+)/.exec(line)?.[1] ?? '')
+}
+
+/** A TCP server on a free loopback port that does `onConnection` with every connection. */
+async function tcpServer(onConnection: (socket: Socket) => void) {
+  const sockets: Socket[] = []
+  const server: Server = createServer((socket) => {
+    sockets.push(socket)
+    onConnection(socket)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
 }
 
 /** A promise that resolves when `open` is called. */
@@ -197,6 +233,7 @@ test('a lock that stays taken fails the caller in bounded time, and never runs i
   const { store, namespace } = await storeOf({ lockMs })
   await raw.set(`${namespace}:lock:k`, 'stuck', 'PX', 60_000)
   let ran = false
+  const setsBefore = await callsOf('set')
   const { ms, result } = await timed(() =>
     store
       .withLock('k', () => {
@@ -206,7 +243,15 @@ test('a lock that stays taken fails the caller in bounded time, and never runs i
       .catch((error: unknown) => error),
   )
   expect(result).toBeInstanceOf(SessionStoreUnavailable)
+  expect((result as Error).message).toBe(
+    `session store lock: still held after ${lockMs + LOCK_WAIT_GRACE_MS} ms`,
+  )
   expect(ran).toBe(false)
+  // It polls with a growing pause (20 ms, then twice as long up to 200 ms): about ten tries in
+  // these 1.2 s, not a busy loop.
+  const tries = (await callsOf('set')) - setsBefore
+  expect(tries).toBeGreaterThanOrEqual(5)
+  expect(tries).toBeLessThanOrEqual(20)
   expect(ms).toBeGreaterThanOrEqual(lockMs + LOCK_WAIT_GRACE_MS - 50)
   expect(ms).toBeLessThan(lockMs + LOCK_WAIT_GRACE_MS + 500)
 })
@@ -261,8 +306,9 @@ test('with Redis stopped every call fails fast; once it is back the same store w
       ['ping', () => store.ping()],
       ['get', () => store.get('k')],
       ['set', () => store.set('k', RECORD, 60_000)],
+      ['replace', () => store.replace('k', RECORD, 60_000)],
       ['delete', () => store.delete('k')],
-      ['withLock', () => store.withLock('k', () => Promise.resolve())],
+      ['lock', () => store.withLock('k', () => Promise.resolve())],
     ]
     for (const [name, call] of calls) {
       const { ms, result } = await timed(() =>
@@ -273,6 +319,14 @@ test('with Redis stopped every call fails fast; once it is back the same store w
       )
       expect(result, name).toBeInstanceOf(SessionStoreUnavailable)
       expect(ms, name).toBeLessThan(1_500)
+      // The message names the operation and the cause (and the cause is kept), never a key.
+      const error = result as SessionStoreUnavailable
+      const cause = error.cause as Error
+      expect(error.name, name).toBe('SessionStoreUnavailable')
+      expect(cause, name).toBeInstanceOf(Error)
+      expect(cause.message, name).not.toBe('')
+      expect(error.message, name).toBe(`session store ${name}: ${cause.message}`)
+      expect(error.message, name).not.toContain(':session:')
     }
   } finally {
     await redis.start()
@@ -308,4 +362,122 @@ test('close ends the connection without waiting', async () => {
   const { ms } = await timed(() => store.close())
   expect(ms).toBeLessThan(500)
   await expect(store.ping()).rejects.toBeInstanceOf(SessionStoreUnavailable)
+})
+
+test('a store that connects normally logs nothing', async () => {
+  const logs: string[] = []
+  await storeOf({ onLog: (level, message) => logs.push(`${level} ${message}`) })
+  expect(logs).toEqual([])
+})
+
+test('reading a session that is not there is one GET, with no delete behind it', async () => {
+  const { store } = await storeOf()
+  const [gets, evals] = [await callsOf('get'), await callsOf('eval')]
+  expect(await store.get('missing')).toBeUndefined()
+  expect(await callsOf('get')).toBe(gets + 1)
+  expect(await callsOf('eval')).toBe(evals)
+})
+
+test('close lets a command already sent finish before the connection ends', async () => {
+  const { store, namespace } = await storeOf()
+  const pending = store.set('k', RECORD, 60_000)
+  await store.close()
+  await expect(pending).resolves.toBeUndefined()
+  expect(await raw.exists(`${namespace}:session:k`)).toBe(1)
+})
+
+test('a lock that is freed soon is taken soon: the first polls come quickly', async () => {
+  const { store, namespace } = await storeOf()
+  // A lock that expires by itself 50 ms from now.
+  await raw.set(`${namespace}:lock:k`, 'other-holder', 'PX', 50)
+  const { ms, result } = await timed(() => store.withLock('k', () => Promise.resolve('ran')))
+  expect(result).toBe('ran')
+  // Tries at 0, 20-40 and 60-100 ms; a 200 ms pause after the second try would be too late.
+  expect(ms).toBeLessThan(180)
+})
+
+test('the store connection is named for the BFF, so an operator can tell it apart', async () => {
+  await storeOf()
+  await expect.poll(() => bffClientIds()).toHaveLength(1)
+})
+
+test('a write refused as READONLY (after a failover) makes the store connect again; other errors do not', async () => {
+  const { store, namespace } = await storeOf()
+  await expect.poll(() => bffClientIds()).toHaveLength(1)
+  const [first] = await bffClientIds()
+
+  await raw.rpush(`${namespace}:session:list`, 'not a record')
+  await expect(store.get('list')).rejects.toThrow(/^session store get: WRONGTYPE/)
+  await connected(store)
+  expect(await bffClientIds()).toEqual([first])
+
+  // A replica (of a primary that is not there) refuses writes, as an old primary does.
+  await raw.call('REPLICAOF', '127.0.0.1', String(await freePort()))
+  try {
+    await expect(store.set('k', RECORD, 60_000)).rejects.toThrow(/^session store set: READONLY/)
+    await expect
+      .poll(() => bffClientIds(), { timeout: 5_000 })
+      .toEqual([expect.not.stringMatching(`^${first}$`)])
+  } finally {
+    await raw.call('REPLICAOF', 'NO', 'ONE')
+  }
+  await connected(store)
+  await store.set('k', RECORD, 60_000)
+  expect(await store.get('k')).toEqual(RECORD)
+})
+
+test('a server that accepts the connection but never answers fails calls at once, queueing none', async () => {
+  let accepted = 0
+  const silent = await tcpServer(() => (accepted += 1))
+  const store = createRedisSessionStore({ url: silent.url, commandTimeoutMs: 5_000 })
+  try {
+    // Connected, and waiting for an answer that never comes.
+    await expect.poll(() => accepted).toBe(1)
+    const { ms, result } = await timed(() => store.ping().catch((error: unknown) => error))
+    expect(result).toBeInstanceOf(SessionStoreUnavailable)
+    expect(ms).toBeLessThan(500)
+  } finally {
+    await store.close()
+    await silent.close()
+  }
+})
+
+test('while Redis keeps dropping the connection the store reconnects 200 ms later each time', async () => {
+  const connections: number[] = []
+  const dropping = await tcpServer((socket) => {
+    connections.push(performance.now())
+    socket.destroy()
+  })
+  const store = createRedisSessionStore({ url: dropping.url })
+  try {
+    await expect.poll(() => connections.length, { timeout: 4_000 }).toBeGreaterThanOrEqual(4)
+    const gaps = connections.slice(1, 4).map((at, i) => at - (connections[i] ?? 0))
+    gaps.forEach((gap, i) => {
+      expect(gap, `gap ${i + 1}`).toBeGreaterThanOrEqual(200 * (i + 1) - 50)
+      expect(gap, `gap ${i + 1}`).toBeLessThan(200 * (i + 1) + 400)
+    })
+  } finally {
+    await store.close()
+    await dropping.close()
+  }
+})
+
+test('while Redis stays unreachable the warning comes again once 5 s have passed', async () => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  try {
+    vi.setSystemTime(1_700_000_000_000)
+    const warnings: string[] = []
+    const store = createRedisSessionStore({
+      url: `redis://127.0.0.1:${await freePort()}`,
+      onLog: (level, message) => warnings.push(`${level} ${message}`),
+    })
+    stores.push(store)
+    await expect.poll(() => warnings.length).toBe(1)
+    // The client retries every few hundred ms; by the wall clock 5 s have now passed.
+    vi.setSystemTime(1_700_000_005_000)
+    await expect.poll(() => warnings.length, { timeout: 3_000 }).toBe(2)
+    expect(warnings[1]).toMatch(/^warn session store (unreachable|connection lost)/)
+  } finally {
+    vi.useRealTimers()
+  }
 })

@@ -54,6 +54,7 @@ function setup(
   return {
     sessions,
     indee,
+    verify,
     issued,
     signIn,
     advance: (ms: number) => {
@@ -205,4 +206,188 @@ test('a request in flight when the session is signed out (on any instance) does 
   release()
   expect(await inFlight).toEqual({ ok: false, reason: 'session_expired' })
   expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+})
+
+/** A store that never expires anything by itself (its clock stands still), so only the lifecycle
+ * rules of sessions end a session; it records the TTL of every write and every delete. */
+function lenientStore() {
+  const ttls: number[] = []
+  const deleted: string[] = []
+  const inner = createMemorySessionStore({ now: () => START, sweepMs: 0 })
+  const store: SessionStore = {
+    ...inner,
+    set(key, record, ttlMs) {
+      ttls.push(ttlMs)
+      return inner.set(key, record, ttlMs)
+    },
+    replace(key, record, ttlMs) {
+      ttls.push(ttlMs)
+      return inner.replace(key, record, ttlMs)
+    },
+    delete(key) {
+      deleted.push(key)
+      return inner.delete(key)
+    },
+  }
+  return { store, ttls, deleted }
+}
+
+test('a session idle for exactly the idle timeout ends, even while a store still holds it', async () => {
+  const lenient = lenientStore()
+  const { sessions, signIn, advance } = setup({ idleMs: 30 * MINUTE, wrap: () => lenient.store })
+  const { id } = await signIn()
+  advance(30 * MINUTE)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(lenient.deleted).toHaveLength(1)
+  expect(await lenient.store.get(lenient.deleted[0] ?? '')).toBeUndefined()
+})
+
+test('a busy session ends at exactly its absolute lifetime, even while a store still holds it', async () => {
+  const lenient = lenientStore()
+  const { sessions, signIn, advance } = setup({
+    idleMs: 30 * MINUTE,
+    maxMs: 40 * MINUTE,
+    wrap: () => lenient.store,
+  })
+  const { id } = await signIn()
+  advance(20 * MINUTE)
+  expect((await sessions.resolve(id)).ok).toBe(true)
+  advance(20 * MINUTE)
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+})
+
+test('the store is told to keep a session for the idle timeout, capped by its absolute lifetime', async () => {
+  const lenient = lenientStore()
+  const { sessions, signIn, advance } = setup({
+    idleMs: 30 * MINUTE,
+    maxMs: 40 * MINUTE,
+    wrap: () => lenient.store,
+  })
+  const { id } = await signIn()
+  expect(lenient.ttls).toEqual([30 * MINUTE])
+  advance(20 * MINUTE)
+  await sessions.resolve(id)
+  // Used at 20 min: 30 more idle minutes would pass the 40-minute lifetime.
+  expect(lenient.ttls.at(-1)).toBe(20 * MINUTE)
+})
+
+test('a short-lived token is renewed at half its life, not a full leeway before it expires', async () => {
+  const { sessions, indee, advance } = setup()
+  const { id, record } = await sessions.create(
+    { token: 'token-1', refreshToken: 'refresh-1' },
+    {
+      subject: 'alice-sub',
+      email: 'alice@example.com',
+      permissions: [],
+      ciiNo: undefined,
+      aimbaseAccounts: [],
+      expiresAt: START + REFRESH_LEEWAY_MS,
+    },
+  )
+  expect(record.refreshAt).toBe(START + REFRESH_LEEWAY_MS / 2)
+  advance(REFRESH_LEEWAY_MS / 2 - 1)
+  expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-1' } })
+  expect(indee.refresh).not.toHaveBeenCalled()
+  advance(1)
+  expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-2' } })
+})
+
+test('a refresh token that is a JWT without exp leaves the session its configured lifetime', async () => {
+  const { sessions } = setup({ maxMs: 60 * MINUTE })
+  const payload = Buffer.from(JSON.stringify({ sub: 'alice-sub' })).toString('base64url')
+  const { record } = await sessions.create(
+    { token: 'token-1', refreshToken: `eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln` },
+    {
+      subject: 'alice-sub',
+      email: 'alice@example.com',
+      permissions: [],
+      ciiNo: undefined,
+      aimbaseAccounts: [],
+      expiresAt: START + 15 * MINUTE,
+    },
+  )
+  expect(record.absoluteExpiresAt).toBe(START + 60 * MINUTE)
+})
+
+test('Indee down once the token has expired fails the request instead of using the expired token', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  indee.refresh.mockRejectedValueOnce(new Error('unreachable'))
+  advance(15 * MINUTE)
+  await expect(sessions.resolve(id)).rejects.toThrow('unreachable')
+  indee.refresh.mockRejectedValueOnce(new Error('unreachable'))
+  advance(1)
+  await expect(sessions.resolve(id)).rejects.toThrow('unreachable')
+})
+
+test('requests waiting on a refresh that Indee refused find the session ended', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  indee.refresh.mockResolvedValueOnce(undefined)
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const results = await Promise.all([sessions.resolve(id), sessions.resolve(id)])
+  expect(results).toEqual([
+    { ok: false, reason: 'session_expired' },
+    { ok: false, reason: 'session_expired' },
+  ])
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+})
+
+test('a refused refresh verifies nothing, and a refreshed token that does not verify ends the session', async () => {
+  const refused = setup()
+  const first = await refused.signIn()
+  refused.indee.refresh.mockResolvedValueOnce(undefined)
+  refused.advance(15 * MINUTE)
+  const verifyCalls = refused.verify.mock.calls.length
+  expect(await refused.sessions.resolve(first.id)).toEqual({
+    ok: false,
+    reason: 'session_expired',
+  })
+  expect(refused.verify.mock.calls.length).toBe(verifyCalls)
+
+  const unverified = setup()
+  const second = await unverified.signIn()
+  unverified.verify.mockResolvedValueOnce(undefined)
+  unverified.advance(15 * MINUTE)
+  expect(await unverified.sessions.resolve(second.id)).toEqual({
+    ok: false,
+    reason: 'session_expired',
+  })
+  expect(await unverified.sessions.resolve(second.id)).toEqual({
+    ok: false,
+    reason: 'session_expired',
+  })
+})
+
+test('ending a session that is not there (or no cookie) tells Indee nothing', async () => {
+  const { sessions, indee } = setup()
+  await expect(sessions.end('no-such-session', () => undefined)).resolves.toBeUndefined()
+  await expect(sessions.end(undefined, () => undefined)).resolves.toBeUndefined()
+  expect(indee.logout).not.toHaveBeenCalled()
+})
+
+test('the view names a CII number only when the session has one', async () => {
+  const { sessions, signIn } = setup()
+  const { record } = await signIn()
+  expect(sessions.viewOf(record)).toMatchObject({ ciiNo: '1001234567' })
+  const view = sessions.viewOf({ ...record, ciiNo: undefined })
+  expect(view).not.toHaveProperty('ciiNo')
+  expect(view).toEqual({
+    email: 'alice@example.com',
+    permissions: ['assuresign'],
+    expiresAt: record.absoluteExpiresAt,
+    idleTimeoutSeconds: 1800,
+  })
+})
+
+test('a session whose refresh Indee refused is not written to the store again', async () => {
+  const lenient = lenientStore()
+  const { sessions, indee, signIn, advance } = setup({ wrap: () => lenient.store })
+  const { id } = await signIn()
+  indee.refresh.mockResolvedValueOnce(undefined)
+  advance(15 * MINUTE)
+  const writes = lenient.ttls.length
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(lenient.ttls).toHaveLength(writes)
+  expect(lenient.deleted).toHaveLength(1)
 })

@@ -1,0 +1,115 @@
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { freePort } from '../testing/free-port.ts'
+import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
+import { createSessionStore } from './create-session-store.ts'
+import type { SessionRecord, SessionStore } from './session-store.ts'
+
+const START = 1_700_000_000_000
+
+const RECORD: SessionRecord = {
+  token: 'session-token',
+  tokenExpiresAt: START + 900_000,
+  refreshAt: START + 840_000,
+  refreshToken: 'refresh-token',
+  subject: 'alice-sub',
+  email: 'alice@example.com',
+  permissions: ['assuresign'],
+  ciiNo: undefined,
+  aimbaseAccounts: [],
+  createdAt: START,
+  lastSeenAt: START,
+  absoluteExpiresAt: START + 86_400_000,
+}
+
+let redis: RunningRedis
+let raw: Redis
+
+beforeAll(async () => {
+  redis = await startRedisServer()
+  raw = new Redis(redis.url, { lazyConnect: true })
+  await raw.connect()
+})
+afterAll(async () => {
+  raw.disconnect()
+  await redis.close()
+})
+
+async function connected(store: SessionStore): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        store.ping().then(
+          () => 'up',
+          () => 'down',
+        ),
+      { timeout: 10_000, interval: 20 },
+    )
+    .toBe('up')
+}
+
+test('the memory store keeps time by the clock it is given', async () => {
+  let clock = START
+  const store = createSessionStore({ kind: 'memory' }, { now: () => clock })
+  try {
+    expect(store.kind).toBe('memory')
+    await store.set('k', RECORD, 1_000)
+    clock += 999
+    expect(await store.get('k')).toEqual(RECORD)
+    clock += 1
+    expect(await store.get('k')).toBeUndefined()
+  } finally {
+    await store.close()
+  }
+})
+
+test('the Redis store uses the configured URL and the sso-bridge namespace', async () => {
+  const store = createSessionStore({ kind: 'redis', url: redis.url }, { now: () => START })
+  try {
+    expect(store.kind).toBe('redis')
+    await connected(store)
+    await store.set('k', RECORD, 60_000)
+    expect(JSON.parse((await raw.get('sso-bridge:session:k')) ?? '')).toEqual(
+      JSON.parse(JSON.stringify(RECORD)),
+    )
+    expect(await raw.pttl('sso-bridge:session:k')).toBeGreaterThan(59_000)
+  } finally {
+    await store.close()
+  }
+})
+
+test('the Redis lock holds for the lockMs given, and for 15 s without one', async () => {
+  const short = createSessionStore(
+    { kind: 'redis', url: redis.url },
+    { now: () => START, lockMs: 200 },
+  )
+  const plain = createSessionStore({ kind: 'redis', url: redis.url }, { now: () => START })
+  try {
+    await connected(short)
+    await connected(plain)
+    const shortTtl = await short.withLock('a', () => raw.pttl('sso-bridge:lock:a'))
+    expect(shortTtl).toBeGreaterThan(0)
+    expect(shortTtl).toBeLessThanOrEqual(200)
+    const plainTtl = await plain.withLock('b', () => raw.pttl('sso-bridge:lock:b'))
+    expect(plainTtl).toBeGreaterThan(14_000)
+    expect(plainTtl).toBeLessThanOrEqual(15_000)
+  } finally {
+    await short.close()
+    await plain.close()
+  }
+})
+
+test('the Redis store reports connection trouble to the onLog given', async () => {
+  const logs: string[] = []
+  const store = createSessionStore(
+    { kind: 'redis', url: `redis://127.0.0.1:${await freePort()}` },
+    { now: () => START, onLog: (level, message) => logs.push(`${level} ${message}`) },
+  )
+  try {
+    await expect
+      .poll(() => logs)
+      .toEqual([expect.stringMatching(/^warn session store unreachable/)])
+  } finally {
+    await store.close()
+  }
+})
