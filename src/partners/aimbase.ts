@@ -120,11 +120,12 @@ function xmlErrorMessage(text: string): string | undefined {
   const root = readXmlRoot(text, 'Error', [null])
   if (root === undefined || root.attributes.length > 0) return undefined
   const elements: Element[] = []
+  // Stryker disable OptionalChaining: a child that is not an element has a nodeValue
   for (const node of Array.from(root.childNodes)) {
     if (node.nodeType === Node.ELEMENT_NODE) elements.push(node as Element)
-    // Stryker disable next-line OptionalChaining: a child that is not an element has a nodeValue
     else if (node.nodeType !== Node.TEXT_NODE || node.nodeValue?.trim() !== '') return undefined
   }
+  // Stryker restore OptionalChaining
   const [message, ...rest] = elements
   if (message?.nodeName !== 'Message' || rest.length > 0 || message.attributes.length > 0) {
     return undefined
