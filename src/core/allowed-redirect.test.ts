@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { allowRedirect } from './allowed-redirect.ts'
-import { codeOf } from '../test/sso-failure.ts'
+import { codeOf, thrownSsoError } from '../test/sso-failure.ts'
 
 const IDP = 'http://127.0.0.1:4010'
 
@@ -79,4 +79,28 @@ test('an allowlist entry is compared whole, never as a prefix of another entry',
   expect(codeOf(() => allowRedirect('https://vendor.example/x', ['https://vendor.exampl']))).toBe(
     'untrusted_redirect',
   )
+})
+
+test.each([
+  ['a relative URL', '/auth', 'redirect is not an absolute URL'],
+  ['a javascript URL', 'javascript:alert(1)', 'redirect scheme "javascript:" is not allowed'],
+  [
+    'an ftp URL on the allowed host',
+    'ftp://127.0.0.1:4010/auth',
+    'redirect scheme "ftp:" is not allowed',
+  ],
+  ['a username', 'http://user@127.0.0.1:4010/auth', 'redirect carries userinfo'],
+  ['a password only', 'http://:secret@127.0.0.1:4010/auth', 'redirect carries userinfo'],
+  [
+    'another origin',
+    'https://evil.example/auth',
+    'redirect origin "https://evil.example" is not configured',
+  ],
+])('refuses %s, saying why', (_name, url, message) => {
+  const error = thrownSsoError(() => allowRedirect(url, [IDP]))
+  expect(error).toMatchObject({ code: 'untrusted_redirect', message })
+})
+
+test('a URL that does not parse keeps the parse error as the cause', () => {
+  expect(thrownSsoError(() => allowRedirect('not a url', [IDP])).cause).toBeInstanceOf(TypeError)
 })

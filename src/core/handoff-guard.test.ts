@@ -49,7 +49,11 @@ test('fails with handoff_expired when the fresh target is stale too', async () =
   const { fetchTarget, waitUntilNavigable, now } = scenario([60_000, 60_000, 0])
   const failure = fetchFreshTarget(fetchTarget, { now, safeWindowMs: 15_000, waitUntilNavigable })
   await expect(failure).rejects.toBeInstanceOf(SsoError)
-  await expect(failure).rejects.toMatchObject({ code: 'handoff_expired' })
+  await expect(failure).rejects.toMatchObject({
+    code: 'handoff_expired',
+    message:
+      'hand-off token was 60000 ms old when the page could navigate (safe window 15000 ms), twice',
+  })
   expect(fetchTarget).toHaveBeenCalledTimes(2)
 })
 

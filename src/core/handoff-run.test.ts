@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { allowRedirect } from './allowed-redirect.ts'
 import { isSsoError } from './errors.ts'
-import { leaveFor, type LeavingPage } from './handoff-run.ts'
+import { failureOf } from '../test/sso-failure.ts'
+import { leaveFor, sessionAwareFetch, whenVisible, type LeavingPage } from './handoff-run.ts'
 import type { HandoffTarget } from './handoff.ts'
 
 const PORTAL = 'https://portal.example.com/sso'
@@ -97,6 +98,130 @@ describe('leaving by form POST', () => {
     expect(String(error)).toContain('within 2000 ms')
     expect(tokenInPage()).toBe(false)
   })
+  it('makes the hand-off entry the site root unless told another home', () => {
+    const at = page()
+    void leaveFor(target, at)
+    expect(at.addresses).toEqual(['/'])
+  })
+
+  it('adds the form to the page hidden', () => {
+    void leaveFor(target, page())
+    expect(document.querySelector('form')?.hidden).toBe(true)
+  })
+
+  it('once the page has left, a late CSP report or timeout changes nothing', async () => {
+    vi.useFakeTimers()
+    const at = page()
+    const leaving = leaveFor(target, at, '/home', 1_000)
+    window.dispatchEvent(new Event('pagehide'))
+    await expect(leaving).resolves.toBeUndefined()
+    document.dispatchEvent(violation('form-action'))
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(at.addresses).toEqual(['/home'])
+    expect(tokenInPage()).toBe(true)
+  })
+
+  it.each([
+    ['the page leaves', () => window.dispatchEvent(new Event('pagehide'))],
+    ['the CSP refuses the form', () => document.dispatchEvent(violation('form-action'))],
+  ])('stops listening to the page once %s', async (_name, settle) => {
+    const added: [EventTarget, string, unknown][] = []
+    const removed: [EventTarget, string, unknown][] = []
+    for (const eventTarget of [window, document]) {
+      const add = eventTarget.addEventListener.bind(eventTarget)
+      const remove = eventTarget.removeEventListener.bind(eventTarget)
+      vi.spyOn(eventTarget, 'addEventListener').mockImplementation((type, listener) => {
+        added.push([eventTarget, type, listener])
+        add(type, listener)
+      })
+      vi.spyOn(eventTarget, 'removeEventListener').mockImplementation((type, listener) => {
+        removed.push([eventTarget, type, listener])
+        remove(type, listener)
+      })
+    }
+    const leaving = leaveFor(target, page())
+    settle()
+    await leaving.catch(() => undefined)
+    expect(added.map(([, type]) => type).sort()).toEqual(['pagehide', 'securitypolicyviolation'])
+    expect(removed).toEqual(expect.arrayContaining(added))
+  })
+
+  it('reports a blocked form from a document without a window', async () => {
+    const bare = document.implementation.createHTMLDocument()
+    const leaving = leaveFor(target, { ...page(), document: bare })
+    bare.dispatchEvent(violation('form-action'))
+    expect(await failureOf(leaving)).toMatchObject({ code: 'handoff_blocked' })
+    expect(bare.body.innerHTML).not.toContain(TOKEN)
+  })
+})
+
+describe('waiting for a visible tab', () => {
+  function tab(initial: DocumentVisibilityState) {
+    const doc = document.implementation.createHTMLDocument()
+    const state = { visibility: initial }
+    Object.defineProperty(doc, 'visibilityState', { get: () => state.visibility })
+    const change = (visibility: DocumentVisibilityState) => {
+      state.visibility = visibility
+      doc.dispatchEvent(new Event('visibilitychange'))
+    }
+    return { doc, change }
+  }
+
+  it('goes on at once in a visible tab', async () => {
+    await expect(whenVisible(tab('visible').doc)()).resolves.toBeUndefined()
+  })
+
+  it('waits through a hidden tab until it becomes visible, then stops listening', async () => {
+    const { doc, change } = tab('hidden')
+    const removing = vi.spyOn(doc, 'removeEventListener')
+    let visible = false
+    const waiting = whenVisible(doc)().then(() => (visible = true))
+    change('hidden')
+    await Promise.resolve()
+    expect(visible).toBe(false)
+    change('visible')
+    await waiting
+    expect(visible).toBe(true)
+    expect(removing).toHaveBeenCalledWith('visibilitychange', expect.any(Function))
+  })
+})
+
+describe('reading the BFF through a session-aware fetch', () => {
+  const answering = (status: number, body: unknown) => () =>
+    Promise.resolve(
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    )
+
+  it.each(['signed_out', 'session_expired'])(
+    'turns a BFF 401 %s into session_expired, naming the reason',
+    async (error) => {
+      const fetch = sessionAwareFetch(answering(401, { error, message: 'Sign in again.' }))
+      expect(await failureOf(fetch('/api/x', {}))).toMatchObject({
+        code: 'session_expired',
+        message: `the BFF answered 401 ${error}`,
+      })
+    },
+  )
+
+  it("passes a vendor's own 401 through, its body still readable", async () => {
+    const fetch = sessionAwareFetch(answering(401, { Message: 'Denied.' }))
+    const response = await fetch('/api/x', {})
+    expect(response.status).toBe(401)
+    expect(await response.json()).toEqual({ Message: 'Denied.' })
+  })
+
+  it.each([200, 403])(
+    'passes an HTTP %i through even if its body names a sign-out',
+    async (status) => {
+      const fetch = sessionAwareFetch(answering(status, { error: 'signed_out' }))
+      const response = await fetch('/api/x', {})
+      expect(response.status).toBe(status)
+      expect(await response.json()).toEqual({ error: 'signed_out' })
+    },
+  )
 })
 
 describe('leaving by redirect', () => {

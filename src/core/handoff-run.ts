@@ -41,6 +41,7 @@ export function sessionAwareFetch(fetch: FetchLike): FetchLike {
     const response = await fetch(input, init)
     if (response.status !== 401) return response
     const text = await response.clone().text()
+    // Stryker disable next-line StringLiteral: sessionEndedReason reads the status and JSON text only
     const reason = sessionEndedReason({ status: 401, contentType: '', text })
     if (reason === undefined) return response
     throw new SsoError('session_expired', `the BFF answered 401 ${reason}`)
@@ -128,6 +129,7 @@ export function leaveFor(
     const blocked = (why: string) => {
       stopWatching()
       form.remove()
+      // Stryker disable next-line StringLiteral: browsers ignore replaceState's title argument
       page.history.replaceState(null, '', handoffUrl)
       reject(new SsoError('handoff_blocked', why))
     }
@@ -147,6 +149,7 @@ export function leaveFor(
     document.body.append(form)
     // A form submission adds a history entry; the hand-off entry becomes home so Back does not
     // re-run it.
+    // Stryker disable next-line StringLiteral: browsers ignore replaceState's title argument
     page.history.replaceState(null, '', homePath)
     form.submit()
   })

@@ -92,6 +92,7 @@ export type AnyPartnerAdapter = PartnerAdapter<any, any>
 /** A coded hand-off failure carrying vendor text (see {@link vendorDetail}) when there is any. */
 export function handoffError(code: SsoErrorCode, message: string, vendorText?: string): SsoError {
   const detail = vendorDetail(vendorText)
+  // Stryker disable next-line ConditionalExpression: { detail: undefined } makes the same SsoError as {}
   return new SsoError(code, message, detail === undefined ? {} : { detail })
 }
 

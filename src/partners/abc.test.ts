@@ -3,6 +3,7 @@ import { expect, test } from 'vitest'
 import type { HandoffRequest } from '../core/handoff.ts'
 import { afterFakeTime } from '../test/fake-timers.ts'
 import { mswServer, silentPost } from '../test/msw-server.ts'
+import { failureOf } from '../test/sso-failure.ts'
 import { testConfig } from '../test/runtime-config.ts'
 import type { RuntimeConfig } from './runtime-config.ts'
 import { abc } from './abc.ts'
@@ -76,6 +77,7 @@ test('asks the BFF for a token with the API version and no credential (the BFF a
   await handoff()
   expect(seen?.headers.get('x-api-version')).toBe('2.1.0')
   expect(seen?.headers.get('content-type')).toBe('application/json')
+  expect(seen?.headers.get('accept')).toBe('application/json')
   expect([...(seen?.headers.keys() ?? [])].sort()).toEqual([
     'accept',
     'content-type',
@@ -180,4 +182,72 @@ test('allows a plain http portal on loopback (the sandbox)', async () => {
   await expect(
     handoff({ config: configWith('http://127.0.0.1:4060/lob/ABSLI/sso') }),
   ).resolves.toMatchObject({ action: 'http://127.0.0.1:4060/lob/ABSLI/sso' })
+})
+
+test.each([
+  ['ReturnMessage', { ReturnMessage: 'Vendor says no' }],
+  ['Message', { Message: 'Vendor says no' }],
+  ['message', { message: 'Vendor says no' }],
+  ['ReturnMessage before Message', { ReturnMessage: 'Vendor says no', Message: 'Other words' }],
+])('keeps the %s of an HTTP error body as the detail', async (_name, body) => {
+  answer(400, body)
+  await expect(handoff()).rejects.toMatchObject({
+    code: 'handoff_bad_request',
+    message: 'Aditya Birla Capital hand-off failed with HTTP 400',
+    detail: 'Vendor says no',
+  })
+})
+
+test('refuses an answer without a ReturnCode in its own words, keeping why as the cause', async () => {
+  answer(200, { TokenRefNo: 'r', TokenNo: 't' })
+  const failure = await failureOf(handoff())
+  expect(failure).toMatchObject({
+    code: 'invalid_response',
+    message: 'ABC answer lacks "ReturnCode"',
+  })
+  expect(failure).toHaveProperty('cause.issues', expect.any(Array))
+})
+
+test('refuses an answer whose ReturnCode brings no tokens, naming the code', async () => {
+  answer(200, { ReturnCode: '2' })
+  const failure = await failureOf(handoff())
+  expect(failure).toMatchObject({
+    code: 'invalid_response',
+    message: 'ABC answer with ReturnCode "2" has no tokens',
+  })
+  expect(failure).toHaveProperty('cause.issues', expect.any(Array))
+})
+
+test('says that ABC refused to generate a token for ReturnCode 0', async () => {
+  answer(200, { ReturnCode: '0' })
+  await expect(handoff()).rejects.toMatchObject({
+    code: 'handoff_rejected',
+    message: 'ABC refused to generate a token (ReturnCode 0)',
+    detail: undefined,
+  })
+})
+
+test('names the ReturnCode and the refused field in the message', async () => {
+  answer(200, { ReturnCode: 'V3', ReturnMessage: 'Invalid value' })
+  await expect(handoff()).rejects.toMatchObject({
+    message: 'ABC refused the request: ReturnCode V3 (line of business id (LOBId))',
+    detail: 'line of business id (LOBId): Invalid value',
+  })
+})
+
+test('a ReturnMessage of white space only counts as none', async () => {
+  answer(200, { ReturnCode: 'V5', ReturnMessage: '   ' })
+  await expect(handoff()).rejects.toMatchObject({
+    detail: 'The functionality (Functionality) is not valid.',
+  })
+})
+
+test('links to a line of business with its functionality in the query', () => {
+  expect(abc.linkTo({ lobId: 'ABSLI', functionality: 'CLM' })).toBe('lob/ABSLI?functionality=CLM')
+})
+
+test('offers each configured line of business as a link named after it', () => {
+  expect(abc.destinations(configWith())).toEqual([
+    { label: 'Open Life insurance', input: { lobId: 'ABSLI', functionality: 'POL' } },
+  ])
 })

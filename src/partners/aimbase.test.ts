@@ -1,6 +1,7 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { mswServer } from '../test/msw-server.ts'
+import { failureOf } from '../test/sso-failure.ts'
 import { testConfig } from '../test/runtime-config.ts'
 import { aimbase } from './aimbase.ts'
 
@@ -25,14 +26,14 @@ function handoff(format: 'json' | 'xml' = 'json', landing = '/Dashboard') {
   )
 }
 
-function xmlAnswer(status: number, body: string) {
+function xmlAnswer(status: number, body: string, contentType = 'application/xml; charset=utf-8') {
   server.use(
     http.post(
       ENDPOINT,
       () =>
         new HttpResponse(body, {
           status,
-          headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+          headers: { 'Content-Type': contentType },
         }),
     ),
   )
@@ -223,4 +224,117 @@ test.each([
 test('a network failure is handoff_unavailable', async () => {
   server.use(http.post(ENDPOINT, () => HttpResponse.error()))
   await expect(handoff()).rejects.toMatchObject({ code: 'handoff_unavailable' })
+})
+
+test.each([
+  'application/xml',
+  'text/xml',
+  'application/soap+xml; charset=utf-8',
+  'application/vnd.acme-v2+xml',
+  'application/xml ; charset=utf-8',
+])('reads a token answered as %s as XML', async (contentType) => {
+  xmlAnswer(200, `<string xmlns="${NS}">xml-token</string>`, contentType)
+  await expect(handoff('xml')).resolves.toMatchObject({
+    url: 'https://dealer.example/Account/SingleSignOn/xml-token?returnUrl=%2FDashboard',
+  })
+})
+
+test.each(['application/xmlx', 'x-text/xml', 'application/json'])(
+  'reads a token answered as %s as JSON, not XML',
+  async (contentType) => {
+    xmlAnswer(200, '"json-token"', contentType)
+    await expect(handoff()).resolves.toMatchObject({
+      url: 'https://dealer.example/Account/SingleSignOn/json-token?returnUrl=%2FDashboard',
+    })
+  },
+)
+
+test.each([
+  ['a DOCTYPE', `<!DOCTYPE string><string xmlns="${NS}">tok</string>`],
+  ['a lower-case doctype', `<!doctype string><string xmlns="${NS}">tok</string>`],
+  ['an entity', `<!ENTITY t "tok"><string xmlns="${NS}">tok</string>`],
+])('never hands an answer with %s to the XML parser', async (_name, body) => {
+  const parsing = vi.spyOn(DOMParser.prototype, 'parseFromString')
+  try {
+    xmlAnswer(200, body)
+    await expect(handoff('xml')).rejects.toMatchObject({ code: 'invalid_response' })
+    expect(parsing).not.toHaveBeenCalled()
+  } finally {
+    parsing.mockRestore()
+  }
+})
+
+test('refuses a token answer in its own words, keeping why as the cause', async () => {
+  jsonAnswer(200, { token: 'tok' })
+  const failure = await failureOf(handoff())
+  expect(failure).toMatchObject({
+    code: 'invalid_response',
+    message: 'Aimbase answer is not a token string',
+  })
+  expect(failure).toHaveProperty('cause.issues', expect.any(Array))
+})
+
+test('a refused hand-off names Aimbase and the status', async () => {
+  jsonAnswer(400, { Message: 'The AccountUid field is required.' })
+  await expect(handoff()).rejects.toMatchObject({
+    message: 'Aimbase hand-off failed with HTTP 400',
+  })
+})
+
+test.each([
+  ['an attribute on the root', '<Error id="1"><Message>m</Message></Error>'],
+  ['an empty comment beside the message', '<Error><!----><Message>m</Message></Error>'],
+  ['no message', '<Error>\n</Error>'],
+  ['another element instead of the message', '<Error><Reason>m</Reason></Error>'],
+])('keeps no detail from an XML error with %s', async (_name, body) => {
+  xmlAnswer(400, body)
+  await expect(handoff('xml')).rejects.toMatchObject({
+    code: 'handoff_bad_request',
+    detail: undefined,
+  })
+})
+
+test('an account not in config uses the default format, whatever other accounts choose', async () => {
+  const seen = recordRequest()
+  const config = testConfig({
+    partners: {
+      aimbase: {
+        origin: DEALER,
+        format: 'json',
+        accounts: [
+          {
+            uid: '9b2c4e6f-1a3d-4c5e-8f70-2b3c4d5e6f70',
+            label: 'XML account',
+            landing: '/',
+            format: 'xml',
+          },
+        ],
+      },
+    },
+  })
+  await aimbase.request(
+    { accountUid: ACCOUNT, landing: '/' },
+    {
+      fetch: (input, init) => fetch(input, init),
+      apiBase: API,
+      timeoutMs: 2000,
+      config: config.partners.aimbase,
+    },
+  )
+  expect(seen.headers?.get('accept')).toBe('application/json')
+  expect(JSON.parse(seen.body ?? '')).toMatchObject({ Format: 'json' })
+})
+
+test('offers each configured account as a link named after it', () => {
+  const config = testConfig({
+    partners: {
+      aimbase: { accounts: [{ uid: ACCOUNT, label: 'Lakeside Marine', landing: '/Dashboard' }] },
+    },
+  })
+  expect(aimbase.destinations(config.partners.aimbase)).toEqual([
+    {
+      label: 'Open Lakeside Marine in Aimbase',
+      input: { accountUid: ACCOUNT, landing: '/Dashboard' },
+    },
+  ])
 })

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest'
 import type { HandoffRequest } from '../core/handoff.ts'
 import { afterFakeTime } from '../test/fake-timers.ts'
 import { mswServer, silentPost } from '../test/msw-server.ts'
+import { failureOf } from '../test/sso-failure.ts'
 import { testConfig } from '../test/runtime-config.ts'
 import type { RuntimeConfig } from './runtime-config.ts'
 import { assureSign } from './assuresign.ts'
@@ -45,6 +46,8 @@ test('asks the BFF for an ssoToken with an empty JSON body and no credential of 
   await handoff()
   expect(seen?.headers.get('authorization')).toBeNull()
   expect(body).toBe('{}')
+  expect(seen?.headers.get('content-type')).toBe('application/json')
+  expect(seen?.headers.get('accept')).toBe('application/json')
   expect([...(seen?.headers.keys() ?? [])].sort()).toEqual(['accept', 'content-type'])
 })
 
@@ -111,4 +114,38 @@ test('a silent gateway times out', async () => {
   await expect(afterFakeTime(5000, () => handoff({ timeoutMs: 5000 }))).rejects.toMatchObject({
     code: 'timeout',
   })
+})
+
+test('names the errorCode and the status of a refusal', async () => {
+  answer(403, { errorCode: 'FORBIDDEN', summary: 'No access.' })
+  await expect(handoff()).rejects.toMatchObject({
+    code: 'handoff_forbidden',
+    message: 'AssureSign refused the hand-off: errorCode FORBIDDEN (HTTP 403)',
+  })
+})
+
+test('a refusal without an errorCode names AssureSign and the status', async () => {
+  server.use(http.post(ENDPOINT, () => HttpResponse.html('<h1>Bad gateway</h1>', { status: 502 })))
+  await expect(handoff()).rejects.toMatchObject({
+    message: 'AssureSign hand-off failed with HTTP 502',
+  })
+})
+
+test('refuses a success answer without a token in its own words, keeping why as the cause', async () => {
+  answer(200, { result: {} })
+  const failure = await failureOf(handoff())
+  expect(failure).toMatchObject({
+    code: 'invalid_response',
+    message: 'AssureSign answer lacks "result.ssoToken"',
+  })
+  expect(failure).toHaveProperty('cause.issues', expect.any(Array))
+})
+
+test('offers each configured envelope as a link named after it', () => {
+  const withEnvelope = testConfig({
+    partners: { assuresign: { envelopes: [{ id: ENVELOPE, label: 'Lease 2026' }] } },
+  })
+  expect(assureSign.destinations(withEnvelope.partners.assuresign)).toEqual([
+    { label: 'Sign "Lease 2026" in AssureSign', input: { envelopeId: ENVELOPE } },
+  ])
 })
