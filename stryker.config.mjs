@@ -7,11 +7,40 @@
 // BFF's auth, session and partner-route modules. The views' words and colours
 // (src/core/error-messages.ts, src/core/branding.ts) are presentation, not rules, and left out.
 //
-// Equivalent mutants (a change that cannot alter behaviour) are marked where they are, with
-// `// Stryker disable next-line <mutator>: <reason>`, and listed here:
+// Equivalent mutants (a change that cannot alter behaviour, or code no input can reach) are
+// marked where they are, with `// Stryker disable next-line <mutator>: <reason>` (or a
+// disable/restore pair), and listed here:
 //   src/core/json.ts (catch block, BlockStatement): an empty catch returns the same undefined
 //   src/core/email-address.ts (`?? ''`, StringLiteral): split always gives a last label
-//   src/callback/callback-url.ts (replaceState title, StringLiteral): browsers ignore the title
+//   src/callback/callback-url.ts, src/core/handoff-run.ts x2 (replaceState title, StringLiteral):
+//     browsers ignore the title argument
+//   src/core/handoff-input.ts (`code <= 0x20`, EqualityOperator): `< 0x20` refuses the same,
+//     since /\s/ refuses the space
+//   src/core/handoff-input.ts (the URL parse and origin check, all): unreachable after the checks
+//     before them (one leading "/", no "//", no backslash, no space or control always parses
+//     against the probe origin and stays on it)
+//   src/core/handoff-input.ts (`issues[0]?.message ?? 'is invalid'`, OptionalChaining and
+//     StringLiteral): a failed safeParse has at least one issue
+//   src/core/handoff.ts (detail ternary, ConditionalExpression): { detail: undefined } makes the
+//     same SsoError as {}
+//   src/core/handoff-run.ts (sessionAwareFetch's contentType, StringLiteral): sessionEndedReason
+//     reads only the status and the text
+//   src/partners/aimbase.ts (doctype check after parsing, ConditionalExpression): a doctype needs
+//     "<!DOCTYPE", refused before parsing
+//   src/partners/aimbase.ts (nodeValue in the error-shape loop, OptionalChaining): a child that is
+//     not an element always has a string nodeValue
+//   server/src/routes/auth-routes.ts x3, abc-route.ts, aimbase-route.ts (refusal messages,
+//     StringLiteral): a 4xx message is neither answered (the contract's own words are) nor logged
+//   server/src/routes/aimbase-route.ts (the login cache key, StringLiteral): the one key of
+//     Aimbase API logins; any other string caches the same
+//   server/src/routes/partner-relay.ts (Content-Type of a relayed answer, ConditionalExpression):
+//     Fastify sends a Buffer without one as application/octet-stream either way
+//   server/src/session/redis-session-store.ts ('ready' resets unreachable, BooleanLiteral): every
+//     'ready' after the first follows a 'reconnecting', which sets it again
+//
+// Module-level tables (vendor-detail's ENTITIES, the callback's RULES, the email regexes) are built
+// when the module loads, before Stryker turns a mutant on for a test; the ones Stryker sees as
+// covered by a test survive here although a hand-applied change fails the tests (docs/qa.md).
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
