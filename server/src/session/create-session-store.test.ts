@@ -3,24 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { freePort } from '../testing/free-port.ts'
 import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
 import { createSessionStore } from './create-session-store.ts'
-import type { SessionRecord, SessionStore } from './session-store.ts'
-
-const START = 1_700_000_000_000
-
-const RECORD: SessionRecord = {
-  token: 'session-token',
-  tokenExpiresAt: START + 900_000,
-  refreshAt: START + 840_000,
-  refreshToken: 'refresh-token',
-  subject: 'alice-sub',
-  email: 'alice@example.com',
-  permissions: ['assuresign'],
-  ciiNo: undefined,
-  aimbaseAccounts: [],
-  createdAt: START,
-  lastSeenAt: START,
-  absoluteExpiresAt: START + 86_400_000,
-}
+import { connected, RECORD, START } from '../testing/session-records.ts'
 
 let redis: RunningRedis
 let raw: Redis
@@ -34,19 +17,6 @@ afterAll(async () => {
   raw.disconnect()
   await redis.close()
 })
-
-async function connected(store: SessionStore): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        store.ping().then(
-          () => 'up',
-          () => 'down',
-        ),
-      { timeout: 10_000, interval: 20 },
-    )
-    .toBe('up')
-}
 
 test('the memory store keeps time by the clock it is given', async () => {
   let clock = START

@@ -1,23 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest'
 import { createMemorySessionStore } from './memory-session-store.ts'
-import type { SessionRecord } from './session-store.ts'
-
-const START = 1_700_000_000_000
-
-const RECORD: SessionRecord = {
-  token: 'session-token',
-  tokenExpiresAt: START + 900_000,
-  refreshAt: START + 840_000,
-  refreshToken: 'refresh-token',
-  subject: 'alice-sub',
-  email: 'alice@example.com',
-  permissions: ['assuresign'],
-  ciiNo: undefined,
-  aimbaseAccounts: [],
-  createdAt: START,
-  lastSeenAt: START,
-  absoluteExpiresAt: START + 86_400_000,
-}
+import { RECORD, START } from '../testing/session-records.ts'
 
 function clock() {
   let at = START

@@ -9,22 +9,8 @@ import {
   LOCK_WAIT_GRACE_MS,
   type RedisSessionStoreOptions,
 } from './redis-session-store.ts'
-import { SessionStoreUnavailable, type SessionRecord, type SessionStore } from './session-store.ts'
-
-const RECORD: SessionRecord = {
-  token: 'session-token',
-  tokenExpiresAt: 1_700_000_900_000,
-  refreshAt: 1_700_000_840_000,
-  refreshToken: 'refresh-token',
-  subject: 'alice-sub',
-  email: 'alice@example.com',
-  permissions: ['assuresign', 'abc'],
-  ciiNo: undefined,
-  aimbaseAccounts: [],
-  createdAt: 1_700_000_000_000,
-  lastSeenAt: 1_700_000_000_000,
-  absoluteExpiresAt: 1_700_086_400_000,
-}
+import { SessionStoreUnavailable, type SessionStore } from './session-store.ts'
+import { connected, RECORD } from '../testing/session-records.ts'
 
 let redis: RunningRedis
 /** A plain client: what the test sees in Redis, and a way to put things there. */
@@ -44,20 +30,6 @@ afterAll(async () => {
   raw.disconnect()
   await redis.close()
 })
-
-/** Resolves once `store` answers: a new store connects in the background and fails till then. */
-async function connected(store: SessionStore): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        store.ping().then(
-          () => 'up',
-          () => 'down',
-        ),
-      { timeout: 10_000, interval: 20 },
-    )
-    .toBe('up')
-}
 
 /** A connected store on the test's Redis, in a namespace of its own, closed after the test. */
 async function storeOf(options: Partial<RedisSessionStoreOptions> = {}) {
