@@ -4,6 +4,8 @@ import shipped from '../../public/sso.config.json'
 import { createTransactionStore } from '../core/transaction-store.ts'
 import { ALICE_SESSION } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
+import { readCallbackConfig } from './callback-config.ts'
+import { saveCallbackSettings } from './callback-settings.ts'
 
 const server = mswServer()
 const ISS = encodeURIComponent(shipped.identityProvider.issuer)
@@ -49,6 +51,12 @@ function serveLogin(): unknown[] {
     }),
   )
   return seen
+}
+
+function readCallbackConfigOrThrow(file: unknown) {
+  const read = readCallbackConfig(file)
+  if (!read.ok) throw new Error('the shipped config has a bad callback field')
+  return read.config
 }
 
 const requestedUrls = (spy: { mock: { calls: unknown[][] } }) =>
@@ -199,4 +207,46 @@ test('a refused exchange rejects the callback with its code and returnTo', async
     code: 'login_failed',
     returnTo: '/handoff/lob/ABSLI',
   })
+})
+
+test('with the settings the sign-in saved, the login request goes out before the config file is asked for', async () => {
+  const entry = await openPage(`/sso/callback?code=c1&state=s1&iss=${ISS}`)
+  signInStarted('s1')
+  saveCallbackSettings(readCallbackConfigOrThrow(shipped))
+  serveConfig()
+  const seen = serveLogin()
+  const fetchSpy = vi.spyOn(window, 'fetch')
+  const started = entry.startCallback()
+  // Both sent before the first await, the login request first: the config file cannot delay it.
+  expect(requestedUrls(fetchSpy)).toEqual([at('/api/sso/login'), at('/sso.config.json')])
+  const start = await started
+  await expect(start.callback).resolves.toMatchObject({ returnTo: '/handoff/lob/ABSLI' })
+  expect(seen).toEqual([{ state: 's1', nonce: 'n1', email: 'alice@example.com', code: 'c1' }])
+})
+
+test('saved settings that break a rule are ignored: the callback waits for the config file', async () => {
+  const entry = await openPage(`/sso/callback?code=c1&state=s1&iss=${ISS}`)
+  signInStarted('s1')
+  sessionStorage.setItem(
+    'sso-bridge:callback-settings',
+    JSON.stringify({ ...readCallbackConfigOrThrow(shipped), apiBase: '//evil.example' }),
+  )
+  serveConfig()
+  const seen = serveLogin()
+  const fetchSpy = vi.spyOn(window, 'fetch')
+  const start = await entry.startCallback()
+  expect(requestedUrls(fetchSpy)).toEqual([at('/sso.config.json'), at('/api/sso/login')])
+  await start.callback
+  expect(seen).toHaveLength(1)
+})
+
+test('with saved settings a state the tab never started is still refused, and nothing is sent', async () => {
+  const entry = await openPage(`/sso/callback?code=c1&state=other&iss=${ISS}`)
+  signInStarted('s1')
+  saveCallbackSettings(readCallbackConfigOrThrow(shipped))
+  serveConfig()
+  const fetchSpy = vi.spyOn(window, 'fetch')
+  const start = await entry.startCallback()
+  await expect(start.callback).rejects.toMatchObject({ code: 'state_mismatch' })
+  expect(requestedUrls(fetchSpy)).toEqual([at('/sso.config.json')])
 })

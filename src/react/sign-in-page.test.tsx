@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
+import { savedCallbackSettings } from '../callback/callback-settings.ts'
 import { renderRoute } from '../test/render-route.tsx'
 import { deferred } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
@@ -91,4 +92,15 @@ test('a backend refusal shows login_failed with the backend message as plain tex
   expect(screen.getByText('username is not an email')).toBeInTheDocument()
   expect(screen.getByText('Message from the sign-in service:')).toBeInTheDocument()
   expect(document.querySelector('main b, section b')).toBeNull()
+})
+
+test('a started sign-in keeps the callback settings beside its transaction before leaving', async () => {
+  initiateAnswer(`${TEST_ISSUER}/auth?state=state-1`)
+  await renderSignedOut()
+  await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  await waitFor(() => {
+    expect(savedCallbackSettings()).toMatchObject({ identityProvider: { issuer: TEST_ISSUER } })
+  })
+  expect(sessionStorage.getItem('sso-bridge:txn:state-1')).not.toBeNull()
 })

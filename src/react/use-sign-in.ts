@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { saveCallbackSettings } from '../callback/callback-settings.ts'
 import { startSignIn } from '../core/sign-in.ts'
 import { safeReturnTo } from '../core/return-to.ts'
 import { useSso } from './sso-context.ts'
@@ -34,6 +35,8 @@ export function useSignIn(): SignIn {
     // A sign-in step is never repeated behind the person's back.
     retry: false,
     onSuccess: (redirect) => {
+      // The callback page then sends its login request without waiting for the config file.
+      saveCallbackSettings(services.config)
       window.location.assign(redirect)
     },
   })
