@@ -35,7 +35,9 @@ export function CallbackRoute() {
       ({ returnTo, session }) => {
         if (!active) return
         primeSignedIn(client, session)
-        void navigate(returnTo, { replace: true })
+        // Committed at once rather than as a transition: the signed-in view is already loaded
+        // and its session primed, so nothing is worth waiting for.
+        void navigate(returnTo, { replace: true, flushSync: true })
       },
       (error: unknown) => {
         if (active) setFailure(error)
