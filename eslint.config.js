@@ -88,6 +88,11 @@ export default tseslint.config(
       // npm run test:mutation: Stryker's sandbox copies and its reports
       '.stryker-tmp',
       'reports',
+      // Benchmark peers (bench/peers/*): their apps are measured subjects written in their own
+      // style, outside the root tsconfig; only their Node scripts (*.mjs) are linted here.
+      'bench/peers/*/node_modules',
+      'bench/peers/*/dist',
+      'bench/peers/*/src',
     ],
   },
   js.configs.recommended,
@@ -115,6 +120,7 @@ export default tseslint.config(
       'server/**/*.ts',
       'sandbox/**/*.ts',
       'scripts/**/*.{js,mjs}',
+      'bench/**/*.mjs',
       'e2e/**/*.ts',
       '*.config.{js,ts}',
     ],
