@@ -138,7 +138,7 @@ export default defineConfig({
       {
         test: {
           name: 'sandbox',
-          include: ['sandbox/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

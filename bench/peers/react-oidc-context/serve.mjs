@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startPeerProvider } from './provider.mjs'
 
+export { ACCOUNT as PEER_ACCOUNT } from './provider.mjs'
+
 /** The absolute path of this folder. */
 export const PEER_DIR = dirname(fileURLToPath(import.meta.url))
 
@@ -86,7 +88,7 @@ function run(command, args, env) {
  * IdP origin. Says what it does through `log`.
  * @param {{ log?: (line: string) => void, idpPort?: number }} [options]
  */
-export async function preparePeer({ log = console.log, idpPort = 4191 } = {}) {
+export async function preparePeer({ log = console.log, idpPort = 4186 } = {}) {
   if (mtime(INSTALLED) < mtime(LOCK)) {
     log(`peer: npm ci in ${PEER_DIR}`)
     const started = Date.now()
@@ -104,8 +106,8 @@ export async function preparePeer({ log = console.log, idpPort = 4191 } = {}) {
 }
 
 /**
- * The HTTP status of a GET, or 0 when nothing answers. node:http rather than fetch: fetch refuses
- * port 4190, which is on the Fetch standard's list of "bad ports" (ManageSieve).
+ * The HTTP status of a GET, or 0 when nothing answers. node:http rather than fetch, which refuses
+ * the Fetch standard's "bad ports" should a caller pick one (4190, ManageSieve, is one).
  */
 function statusOf(url) {
   return new Promise((resolve) => {
@@ -134,7 +136,7 @@ async function waitFor(url, gone, deadline) {
  * @param {{ appPort?: number, idpPort?: number }} [options]
  * @returns {Promise<{ appOrigin: string, issuer: string, close(): Promise<void> }>}
  */
-export async function startPeer({ appPort = 4190, idpPort = 4191 } = {}) {
+export async function startPeer({ appPort = 4185, idpPort = 4186 } = {}) {
   const appOrigin = `http://127.0.0.1:${appPort}`
   if (!existsSync(DIST_HTML) || !builtFor(idpOriginFor(idpPort))) {
     throw new Error(`peer: no build for IdP port ${idpPort} in ${PEER_DIR}; run preparePeer first`)

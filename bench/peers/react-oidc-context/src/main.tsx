@@ -2,8 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AuthProvider, useAuth, type AuthProviderProps } from 'react-oidc-context'
 
-// The peer IdP's origin is fixed when the app is built (serve.mjs passes it; 4191 by default).
-const authority: string = import.meta.env.VITE_PEER_IDP_ORIGIN ?? 'http://127.0.0.1:4191'
+// The peer IdP's origin is fixed when the app is built (serve.mjs passes it; 4186 by default).
+const authority: string = import.meta.env.VITE_PEER_IDP_ORIGIN ?? 'http://127.0.0.1:4186'
 
 const oidcConfig: AuthProviderProps = {
   authority,

@@ -1,0 +1,193 @@
+// `npm run bench`: sso-bridge side by side with react-oidc-context (bench/peers/), measured with
+// one in-page probe in the same run, plus the BFF's side of the exchange and the hand-offs
+// against their floors. Prints numbers and writes bench-results/bench.json; asserts nothing.
+//   BENCH_BLOCKS (default 5) alternating blocks of BENCH_RUNS_PER_BLOCK (4) runs per app, after
+//   BENCH_WARMUPS (2) discarded runs per app; BENCH_HANDOFF_RUNS (10) runs per partner.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chromium, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts'
+import { HOME_LINKS } from '../e2e/pages/partner-page.ts'
+import { bffEnvironment } from '../sandbox/bff-env.ts'
+import { originOf } from '../sandbox/ports.ts'
+import { startSandbox } from '../sandbox/start-sandbox.ts'
+import { USERS } from '../sandbox/users.ts'
+import { measureHandoffs, type HandoffResult } from './handoff-runs.ts'
+import { preparePeer, startPeer, PEER_ACCOUNT } from './peers/react-oidc-context/serve.mjs'
+import { SIGNED_IN_TEXT } from './probe.ts'
+import { ROWS, runBlocks, type SignInRun, type Subject } from './sign-in-runs.ts'
+import { cell, ratio, summarize } from './stats.ts'
+
+const count = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`)
+  return value
+}
+const plan = {
+  warmUps: count('BENCH_WARMUPS', 2),
+  blocks: count('BENCH_BLOCKS', 5),
+  runsPerBlock: count('BENCH_RUNS_PER_BLOCK', 4),
+}
+const HANDOFF_RUNS = count('BENCH_HANDOFF_RUNS', 10)
+const app = originOf('appPreview')
+const alice = (() => {
+  const user = USERS.find((u) => u.email === 'alice@example.com')
+  if (user === undefined) throw new Error('no sandbox user alice')
+  return user
+})()
+
+async function waitForUrl(url: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`${url} did not come up`)
+}
+
+/** sso-bridge: the sign-in form, then the sandbox identity provider's page. */
+async function signInSsoBridge(page: Page): Promise<void> {
+  await page.goto(`${app}/`)
+  await page.getByLabel('Work email').fill(alice.email)
+  await page.getByRole('button', { name: 'Sign in with SSO' }).click()
+  await page.getByLabel('Password').fill(alice.password)
+  await page.getByLabel('Email').fill(alice.email)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+}
+
+const PARTNERS = [
+  { name: 'AssureSign', link: HOME_LINKS.assuresign, landingOrigin: originOf('assuresign') },
+  { name: 'Aimbase (JSON)', link: HOME_LINKS.aimbaseJson, landingOrigin: originOf('aimbase') },
+  { name: 'Aimbase (XML)', link: HOME_LINKS.aimbaseXml, landingOrigin: originOf('aimbase') },
+  { name: 'ABC line of business', link: HOME_LINKS.lifeInsurance, landingOrigin: originOf('lob') },
+] as const
+
+function rowValues(runs: readonly SignInRun[], key: (typeof ROWS)[number][0]): number[] {
+  return runs.map((run) => (key === 'jsGzipBytesBeforeExchange' ? run[key] / 1024 : run[key]))
+}
+
+function printTable(ours: readonly SignInRun[], theirs: readonly SignInRun[]): void {
+  const header = ['', 'sso-bridge', 'react-oidc-context', 'ratio']
+  const lines = ROWS.map(([key, label]) => {
+    const digits = key === 'jsGzipBytesBeforeExchange' ? 1 : 0
+    const a = summarize(rowValues(ours, key))
+    const b = summarize(rowValues(theirs, key))
+    return [label, cell(a, digits), cell(b, digits), ratio(a, b)]
+  })
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)))
+  const format = (line: readonly string[]) =>
+    line.map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
+  console.log(format(header).join('   '))
+  for (const line of lines) console.log(format(line).join('   '))
+}
+
+function printServerTiming(ours: readonly SignInRun[]): void {
+  const names = [...new Set(ours.flatMap((run) => Object.keys(run.serverTiming)))]
+  if (names.length === 0) {
+    console.log('  (no Server-Timing on POST /api/sso/login)')
+    return
+  }
+  for (const name of names) {
+    const values = ours.flatMap((run) => run.serverTiming[name] ?? [])
+    console.log(`  ${name.padEnd(22)} ${cell(summarize(values), 1)} ms`)
+  }
+}
+
+function printHandoffs(results: readonly HandoffResult[]): void {
+  const header = ['', 'click → landing', 'call alone', 'navigation', 'floor', 'over floor']
+  const lines = results.map((r) => [
+    r.name,
+    cell(r.clickToLanding),
+    cell(r.call),
+    cell(r.navigation),
+    cell(r.floor),
+    cell(r.overFloor),
+  ])
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)))
+  for (const line of [header, ...lines]) {
+    console.log(
+      line
+        .map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
+        .join('   '),
+    )
+  }
+}
+
+async function main(): Promise<void> {
+  await preparePeer({ log: (line: string) => console.log(`bench: ${line}`) })
+  if (!existsSync('dist/index.html') || !existsSync('server/dist/main.js')) {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
+    if (build.status !== 0) process.exit(build.status ?? 1)
+  }
+  const sandbox = await startSandbox({ mode: 'test', quiet: true })
+  const bff = spawn(process.execPath, ['server/dist/main.js'], {
+    env: { ...bffEnvironment(), ...process.env, SSO_BFF_SERVER_TIMING: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const preview = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true })
+  const peer = await startPeer({})
+  try {
+    await waitForUrl(`${originOf('bff')}/healthz`)
+    await waitForUrl(app)
+    const subjects: Subject[] = [
+      { name: 'sso-bridge', signIn: signInSsoBridge, exchange: /\/api\/sso\/login$/ },
+      {
+        name: 'react-oidc-context',
+        signIn: async (page) => {
+          await page.goto(`${peer.appOrigin}/`)
+          await page.getByRole('button', { name: 'Sign in' }).click()
+          await page.getByLabel('Email').fill(PEER_ACCOUNT.email)
+          await page.getByLabel('Password').fill(PEER_ACCOUNT.password)
+          await page.getByRole('button', { name: 'Continue' }).click()
+        },
+        exchange: new RegExp(`^${peer.issuer}/token$`),
+      },
+    ]
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    try {
+      const runs = await runBlocks(browser, subjects, plan)
+      const handoffs = await measureHandoffs(
+        browser,
+        `${app}/`,
+        async (page) => {
+          await signInSsoBridge(page)
+          await page.getByText(`${SIGNED_IN_TEXT} ${alice.email}`).waitFor()
+        },
+        PARTNERS,
+        HANDOFF_RUNS,
+      )
+      const ours = runs.get('sso-bridge') ?? []
+      const theirs = runs.get('react-oidc-context') ?? []
+      const n = plan.blocks * plan.runsPerBlock
+      console.log(
+        `\nSign-in, from the callback document's fetchStart (n=${n} per app, ${plan.blocks} alternating blocks of ${plan.runsPerBlock}, ${plan.warmUps} warm-ups each discarded); median (min–max)\n`,
+      )
+      printTable(ours, theirs)
+      console.log(
+        '\nBFF side of the exchange (Server-Timing of POST /api/sso/login); median (min–max)',
+      )
+      printServerTiming(ours)
+      console.log(
+        `\nHand-offs, ms (n=${HANDOFF_RUNS}); floor = the partner call alone through the BFF + the navigation to the landing\n`,
+      )
+      printHandoffs(handoffs)
+      mkdirSync('bench-results', { recursive: true })
+      writeFileSync(
+        'bench-results/bench.json',
+        `${JSON.stringify({ plan, runs: Object.fromEntries(runs), handoffs }, null, 2)}\n`,
+      )
+    } finally {
+      await browser.close()
+    }
+  } finally {
+    await peer.close()
+    if (preview.pid !== undefined) process.kill(-preview.pid, 'SIGTERM')
+    bff.kill('SIGTERM')
+    await sandbox.close()
+  }
+}
+
+await main()

@@ -1,0 +1,80 @@
+// The one in-page probe both apps are measured with. `installProbe` runs in every document of a
+// run before the page's own scripts (Playwright's addInitScript); only the document that ends up
+// showing "Signed in as" records a time. `readProbe` then reads that document's clock: its
+// navigation entry, the exchange request's resource entry and the scripts that started before it.
+
+/** The marker both apps show once signed in. */
+export const SIGNED_IN_TEXT = 'Signed in as'
+
+declare global {
+  interface Window {
+    /** performance.now() of the first task after the frame that follows "Signed in as" appearing. */
+    __benchSignedInAt?: number
+  }
+}
+
+/**
+ * Watches the document for `text`; once it is in the DOM, waits for the next animation frame and
+ * then the first task after it (a MessageChannel message), and records that moment. Serialized
+ * into the page: it may use nothing from its module.
+ */
+export function installProbe(text: string): void {
+  const observer = new MutationObserver(() => {
+    // Null until the parser reaches <body>, whatever lib.dom says.
+    const body = document.body as HTMLElement | null
+    if (body === null || !body.textContent.includes(text)) return
+    observer.disconnect()
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        window.__benchSignedInAt = performance.now()
+      }
+      channel.port2.postMessage(null)
+    })
+  })
+  observer.observe(document, { childList: true, subtree: true, characterData: true })
+}
+
+export interface ServerTimingEntry {
+  readonly name: string
+  readonly duration: number
+  readonly description: string
+}
+
+export interface ProbeReading {
+  /** The callback document's fetchStart, the zero of every other time. */
+  readonly fetchStart: number
+  readonly signedInAt: number
+  readonly exchangeStart: number
+  readonly exchangeEnd: number
+  /** Server-Timing of the exchange's answer (same-origin only). */
+  readonly serverTiming: readonly ServerTimingEntry[]
+  /** Absolute URLs of the scripts whose request started before the exchange's. */
+  readonly scriptsBeforeExchange: readonly string[]
+}
+
+/** Reads the probe in the signed-in document. `exchange` matches the exchange request's URL. */
+export function readProbe(exchange: { readonly source: string }): ProbeReading | string {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+  const signedInAt = window.__benchSignedInAt
+  if (navigation === undefined || signedInAt === undefined) return 'the probe recorded nothing'
+  const pattern = new RegExp(exchange.source)
+  const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+  const request = resources.find((entry) => pattern.test(entry.name))
+  if (request === undefined) return `no request matching ${exchange.source}`
+  const scripts = resources.filter(
+    (entry) => entry.startTime < request.startTime && new URL(entry.name).pathname.endsWith('.js'),
+  )
+  return {
+    fetchStart: navigation.fetchStart,
+    signedInAt,
+    exchangeStart: request.startTime,
+    exchangeEnd: request.responseEnd,
+    serverTiming: request.serverTiming.map(({ name, duration, description }) => ({
+      name,
+      duration,
+      description,
+    })),
+    scriptsBeforeExchange: scripts.map((entry) => entry.name),
+  }
+}
