@@ -421,6 +421,14 @@ test("with SSO_BFF_SERVER_TIMING on, a provider's refusal times its report to In
   expect(logins()).toHaveLength(1)
 })
 
+test('with SSO_BFF_SERVER_TIMING on, a login body refused before any phase carries no Server-Timing', async () => {
+  const timed = await startTestBff(sandbox, { SSO_BFF_SERVER_TIMING: 'true' })
+  extra.push(timed)
+  const answer = await new AppBrowser(timed).post('/api/sso/login', { state: 's' })
+  expect(answer.status).toBe(400)
+  expect(answer.headers.get('server-timing')).toBeNull()
+})
+
 test('by default no answer of the sign-in carries Server-Timing', async () => {
   expect(bff.config.serverTiming).toBe(false)
   const browser = new AppBrowser(bff)

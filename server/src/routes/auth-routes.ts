@@ -109,7 +109,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       () => ctx.indee.login({ ...body, error: false, errorDescription: {} }),
       INDEE_DESC,
     )
-    if (ctx.config.serverTiming) timer.relay(relayedEntries(tokens.serverTiming, 'indee-'))
+    timer.relay(relayedEntries(tokens.serverTiming, 'indee-'))
     const verified = await timer.timeAsync('verify', () => ctx.verify(tokens.token))
     if (verified === undefined) {
       throw new BffError('backend_unavailable', 'sso/login answered a token that does not verify')
