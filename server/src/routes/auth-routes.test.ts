@@ -421,12 +421,21 @@ test("with SSO_BFF_SERVER_TIMING on, a provider's refusal times its report to In
   expect(logins()).toHaveLength(1)
 })
 
-test('with SSO_BFF_SERVER_TIMING on, a login body refused before any phase carries no Server-Timing', async () => {
+test('with SSO_BFF_SERVER_TIMING on, a login refused before any phase carries no Server-Timing', async () => {
   const timed = await startTestBff(sandbox, { SSO_BFF_SERVER_TIMING: 'true' })
   extra.push(timed)
-  const answer = await new AppBrowser(timed).post('/api/sso/login', { state: 's' })
-  expect(answer.status).toBe(400)
-  expect(answer.headers.get('server-timing')).toBeNull()
+  const invalid = await new AppBrowser(timed).post('/api/sso/login', { state: 's' })
+  expect(invalid.status).toBe(400)
+  expect(invalid.headers.get('server-timing')).toBeNull()
+  // Refused by the request guard: the handler never starts.
+  const crossSite = await fetch(`${timed.url}/api/sso/login`, {
+    method: 'POST',
+    headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+    body: '{}',
+  })
+  expect(crossSite.status).toBe(403)
+  expect(await crossSite.json()).toMatchObject({ error: 'forbidden' })
+  expect(crossSite.headers.get('server-timing')).toBeNull()
 })
 
 test('by default no answer of the sign-in carries Server-Timing', async () => {
