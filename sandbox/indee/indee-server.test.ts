@@ -197,3 +197,43 @@ test('refuses a new sign-in with A5004 when the transaction store is full', asyn
     await small.close()
   }
 })
+
+test('a successful sso/login says where its time went: IdP token call, ID token, signing, total', async () => {
+  const { body } = await reachLogin(parties, alice)
+  const login = await parties.call('sso/login', body)
+  expect(login.status).toBe(200)
+  const entries = (login.headers.get('server-timing') ?? '').split(', ').map((entry) => {
+    const match = /^([\w-]+);dur=(\d+\.\d+)(?:;desc="[^"\\]*")?$/.exec(entry)
+    return match === null ? entry : { name: match[1], dur: Number(match[2]) }
+  })
+  expect(entries).toEqual(
+    ['idp-token', 'id-token', 'sign', 'total'].map((name) => ({
+      name,
+      dur: expect.any(Number) as number,
+    })),
+  )
+})
+
+test('a refused sso/login carries no Server-Timing', async () => {
+  const { body } = await reachLogin(parties, alice)
+  const refused = await parties.call('sso/login', { ...body, nonce: 'other' })
+  expect(refused.status).toBe(401)
+  expect(refused.headers.get('server-timing')).toBeNull()
+})
+
+test("the identity provider's discovery document and keys are fetched once, not per sign-in", async () => {
+  const fresh = await startIndeeParties()
+  try {
+    for (let i = 0; i < 3; i += 1) {
+      const { body } = await reachLogin(fresh, alice)
+      expect((await fresh.call('sso/login', body)).status).toBe(200)
+    }
+    const fetched = (path: string) =>
+      fresh.control.log('idp').filter((r) => r.method === 'GET' && r.path === path)
+    expect(fetched('/.well-known/openid-configuration')).toHaveLength(1)
+    expect(fetched('/jwks')).toHaveLength(1)
+    expect(fresh.control.log('idp').filter((r) => r.path === '/token')).toHaveLength(3)
+  } finally {
+    await fresh.close()
+  }
+})

@@ -106,7 +106,18 @@ async function initiate(backend: Backend, req: http.IncomingMessage, res: http.S
   })
 }
 
+/** A Server-Timing header of `phases` (ms): `idp-token;dur=5.21;desc="…", …`. */
+function serverTiming(phases: readonly (readonly [string, number, string?])[]): string {
+  return phases
+    .map(
+      ([name, ms, desc]) =>
+        `${name};dur=${ms.toFixed(2)}${desc === undefined ? '' : `;desc="${desc}"`}`,
+    )
+    .join(', ')
+}
+
 async function login(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse) {
+  const started = performance.now()
   const body = loginSchema.safeParse(await readJson(req))
   if (!body.success) return sendIndee(res, 'malformedBody')
   const { state, nonce, email, code, error } = body.data
@@ -124,12 +135,15 @@ async function login(backend: Backend, req: http.IncomingMessage, res: http.Serv
     })
   }
 
+  const beforeToken = performance.now()
   const idToken = await backend.idp.exchangeCode(
     code,
     transaction.redirectUri,
     transaction.codeVerifier,
   )
+  const beforeVerify = performance.now()
   const claims = await backend.idp.verifyIdToken(idToken, transaction.nonce)
+  const verified = performance.now()
   const user = signedInUser(
     { claims, issuer: backend.idpIssuer, username: transaction.username, email },
     backend.identities,
@@ -138,6 +152,7 @@ async function login(backend: Backend, req: http.IncomingMessage, res: http.Serv
 
   const { control } = backend
   const now = control.now()
+  const beforeSign = performance.now()
   const token = await backend.sessionTokens.issue(
     user,
     claims.sub,
@@ -148,7 +163,18 @@ async function login(backend: Backend, req: http.IncomingMessage, res: http.Serv
     { sub: claims.sub, email: user.email },
     control.settings.refreshTokenTtlSeconds,
   )
-  sendIndee(res, 'success', { extra: { token, refresh_token: refreshToken } })
+  const signed = performance.now()
+  // Where the exchange's time went, for the BFF to relay (docs/emulators.md).
+  const timing = serverTiming([
+    ['idp-token', beforeVerify - beforeToken, 'IdP token endpoint'],
+    ['id-token', verified - beforeVerify, 'ID token check'],
+    ['sign', signed - beforeSign, 'session and refresh tokens'],
+    ['total', performance.now() - started],
+  ])
+  sendIndee(res, 'success', {
+    extra: { token, refresh_token: refreshToken },
+    headers: { 'server-timing': timing },
+  })
 }
 
 async function refresh(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse) {

@@ -120,3 +120,17 @@ test("the session store's log label never shows the URL's password", () => {
     'rediss://redis.internal',
   )
 })
+
+test('SSO_BFF_SERVER_TIMING is off unless "true", and any other value is named', () => {
+  const serverTimingOf = (value: string | undefined) => {
+    const result = readConfig({ ...MINIMAL, SSO_BFF_SERVER_TIMING: value })
+    return result.ok ? result.config.serverTiming : result.problems.join('\n')
+  }
+  expect(serverTimingOf(undefined)).toBe(false)
+  expect(serverTimingOf('')).toBe(false)
+  expect(serverTimingOf('false')).toBe(false)
+  expect(serverTimingOf('true')).toBe(true)
+  for (const value of ['yes', 'TRUE', '1']) {
+    expect(serverTimingOf(value)).toMatch(/^SSO_BFF_SERVER_TIMING: /)
+  }
+})

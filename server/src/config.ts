@@ -62,6 +62,7 @@ const envSchema = z.object({
   SSO_BFF_ALLOWED_HOSTS: csv.pipe(z.array(z.string().min(1))).optional(),
   SSO_BFF_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SSO_BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  SSO_BFF_SERVER_TIMING: z.enum(['true', 'false']).default('false'),
 
   SSO_BFF_INDEE_URL: urlSchema,
   SSO_BFF_INDEE_API_KEY: secret,
@@ -101,6 +102,8 @@ export interface BffConfig {
   readonly allowedHosts: readonly string[]
   readonly trustProxy: boolean
   readonly logLevel: string
+  /** Whether sso/login answers carry Server-Timing (its phases, and Indee's as `indee-…`). */
+  readonly serverTiming: boolean
   readonly indee: {
     readonly url: string
     readonly apiKey: string
@@ -154,6 +157,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       allowedHosts: e.SSO_BFF_ALLOWED_HOSTS ?? e.SSO_BFF_APP_ORIGINS.map((o) => new URL(o).host),
       trustProxy: e.SSO_BFF_TRUST_PROXY === 'true',
       logLevel: e.SSO_BFF_LOG_LEVEL,
+      serverTiming: e.SSO_BFF_SERVER_TIMING === 'true',
       indee: {
         url: e.SSO_BFF_INDEE_URL.replace(/\/+$/, ''),
         apiKey: e.SSO_BFF_INDEE_API_KEY,

@@ -349,3 +349,130 @@ test("a provider's refusal is passed to Indee as an error report, and no session
     },
   ])
 })
+
+/** The entries of a Server-Timing header, read by this test alone: name, dur and desc. */
+function timingEntries(header: string | null) {
+  return (header ?? '').split(', ').map((entry) => {
+    const match = /^([\w-]+)(?:;dur=(\d+\.\d{1,2}))?(?:;desc="([^"]*)")?$/.exec(entry)
+    if (match === null) return expect.fail(`not a Server-Timing entry: ${entry}`)
+    return {
+      name: match[1],
+      dur: match[2] === undefined ? undefined : Number(match[2]),
+      desc: match[3],
+    }
+  })
+}
+const BFF_PHASES = ['bind', 'indee', 'verify', 'session', 'total']
+const INDEE_PHASES = ['indee-idp-token', 'indee-id-token', 'indee-sign', 'indee-total']
+
+test("with SSO_BFF_SERVER_TIMING on, the login answer times every phase and relays Indee's", async () => {
+  const timed = await startTestBff(sandbox, { SSO_BFF_SERVER_TIMING: 'true' })
+  extra.push(timed)
+  const answer = await signIn(new AppBrowser(timed), ALICE)
+  expect(answer.status).toBe(200)
+  const entries = timingEntries(answer.headers.get('server-timing'))
+  expect(entries.map((e) => e.name)).toEqual([...BFF_PHASES, ...INDEE_PHASES])
+  for (const entry of entries) expect(entry.dur, entry.name).toEqual(expect.any(Number))
+  expect(entries.find((e) => e.name === 'indee')?.desc).toBe('Indee sso/login')
+})
+
+test('with SSO_BFF_SERVER_TIMING on, refused logins carry the phases that ran', async () => {
+  const timed = await startTestBff(sandbox, { SSO_BFF_SERVER_TIMING: 'true' })
+  extra.push(timed)
+  const victim = new AppBrowser(timed)
+  const start = await reachCallback(victim, ALICE)
+  const unbound = await new AppBrowser(timed).post('/api/sso/login', loginBody(start, ALICE.email))
+  expect(unbound.status).toBe(403)
+  expect(timingEntries(unbound.headers.get('server-timing')).map((e) => e.name)).toEqual([
+    'bind',
+    'total',
+  ])
+  const refused = await victim.post('/api/sso/login', {
+    ...loginBody(start, ALICE.email),
+    code: 'not-the-code-the-provider-sent',
+  })
+  expect(refused.status).toBe(401)
+  expect(timingEntries(refused.headers.get('server-timing')).map((e) => e.name)).toEqual([
+    'bind',
+    'indee',
+    'total',
+  ])
+})
+
+test("with SSO_BFF_SERVER_TIMING on, a provider's refusal times its report to Indee", async () => {
+  const timed = await startTestBff(sandbox, { SSO_BFF_SERVER_TIMING: 'true' })
+  extra.push(timed)
+  const browser = new AppBrowser(timed)
+  const start = await reachCallback(browser, ALICE)
+  const { state, nonce, email } = loginBody(start, ALICE.email)
+  const answer = await browser.post('/api/sso/login', {
+    state,
+    nonce,
+    email,
+    error: 'access_denied',
+    errorDescription: 'The person cancelled the sign-in.',
+  })
+  expect(answer.status).toBe(204)
+  expect(timingEntries(answer.headers.get('server-timing')).map((e) => e.name)).toEqual([
+    'bind',
+    'indee',
+    'total',
+  ])
+  expect(logins()).toHaveLength(1)
+})
+
+test('with SSO_BFF_SERVER_TIMING on, a login refused before any phase carries no Server-Timing', async () => {
+  const timed = await startTestBff(sandbox, { SSO_BFF_SERVER_TIMING: 'true' })
+  extra.push(timed)
+  const invalid = await new AppBrowser(timed).post('/api/sso/login', { state: 's' })
+  expect(invalid.status).toBe(400)
+  expect(invalid.headers.get('server-timing')).toBeNull()
+  // Refused by the request guard: the handler never starts.
+  const crossSite = await fetch(`${timed.url}/api/sso/login`, {
+    method: 'POST',
+    headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+    body: '{}',
+  })
+  expect(crossSite.status).toBe(403)
+  expect(await crossSite.json()).toMatchObject({ error: 'forbidden' })
+  expect(crossSite.headers.get('server-timing')).toBeNull()
+})
+
+test('by default no answer of the sign-in carries Server-Timing', async () => {
+  expect(bff.config.serverTiming).toBe(false)
+  const browser = new AppBrowser(bff)
+  const start = await reachCallback(browser, ALICE)
+  const unbound = await new AppBrowser(bff).post('/api/sso/login', loginBody(start, ALICE.email))
+  expect(unbound.status).toBe(403)
+  expect(unbound.headers.get('server-timing')).toBeNull()
+  const answer = await browser.post('/api/sso/login', loginBody(start, ALICE.email))
+  expect(answer.status).toBe(200)
+  expect(answer.headers.get('server-timing')).toBeNull()
+})
+
+test('each successful login logs its phases once at debug, whatever SSO_BFF_SERVER_TIMING says', async () => {
+  const debug = await startTestBff(
+    sandbox,
+    { SSO_BFF_LOG_LEVEL: 'debug' },
+    { logger: true, logStream: { write: (l) => lines.push(l) } },
+  )
+  extra.push(debug)
+  await signIn(new AppBrowser(debug), ALICE)
+  const exchanges = lines
+    .map((line) => JSON.parse(line) as LogLine & { timings?: Record<string, unknown> })
+    .filter((line) => line.msg === 'sign-in exchange')
+  expect(exchanges).toHaveLength(1)
+  const { level, timings } = exchanges[0] ?? expect.fail('no sign-in exchange logged')
+  expect(level).toBe(20)
+  expect(Object.keys(timings ?? {})).toEqual(BFF_PHASES)
+  for (const ms of Object.values(timings ?? {})) expect(ms).toEqual(expect.any(Number))
+})
+
+test("two sign-ins fetch Indee's session-token keys once", async () => {
+  const keyFetches = () =>
+    sandbox.control.log('indee').filter((r) => r.path === '/.well-known/jwks.json')
+  await signIn(new AppBrowser(bff), ALICE)
+  await signIn(new AppBrowser(bff), ALICE)
+  expect(logins()).toHaveLength(2)
+  expect(keyFetches()).toHaveLength(1)
+})

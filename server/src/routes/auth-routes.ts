@@ -3,9 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { BffError, sendError } from '../errors.ts'
+import { PhaseTimer, relayedEntries, serverTimingHeader } from '../server-timing.ts'
 import { cookieOptions } from '../session/cookies.ts'
 import { SIGN_IN_COOKIE_SECONDS } from '../session/sign-in-binding.ts'
 import type { RouteContext } from './context.ts'
+
+/** The desc of the `indee` phase of Server-Timing. */
+const INDEE_DESC = 'Indee sso/login'
 
 const email = z.email().max(320)
 const state = z.string().min(1).max(512)
@@ -60,45 +64,71 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     return started
   })
 
-  app.post('/api/sso/login', { config: rateLimit }, async (request, reply) => {
+  // Server-Timing of sso/login (docs/backend-contract.md): the phases of each request, sent on
+  // its answer, whichever way it ends, when SSO_BFF_SERVER_TIMING is on.
+  const timers = new WeakMap<FastifyRequest, PhaseTimer>()
+  const onSend = async (request: FastifyRequest, reply: FastifyReply) => {
+    const timer = timers.get(request)
+    if (ctx.config.serverTiming && timer?.ran === true) {
+      reply.header('server-timing', serverTimingHeader(timer.entries()))
+    }
+  }
+
+  app.post('/api/sso/login', { config: rateLimit, onSend }, async (request, reply) => {
+    const timer = new PhaseTimer()
+    timers.set(request, timer)
     const body = parse(loginSchema, request.body)
     // Only the browser that started this sign-in may finish it: checked before Indee is asked.
-    const { bound, rest } = ctx.signIns.take(request.cookies[cookies.signIn], body.state)
+    const { bound, rest } = timer.time('bind', () =>
+      ctx.signIns.take(request.cookies[cookies.signIn], body.state),
+    )
     if (rest === '') reply.clearCookie(cookies.signIn, cookieOptions(secureCookies))
     else reply.setCookie(cookies.signIn, rest, cookieOptions(secureCookies, SIGN_IN_COOKIE_SECONDS))
     if (!bound) return sendError(reply, 'sign_in_not_bound')
 
     if ('error' in body) {
       // The provider refused; Indee closes its transaction. Nothing is stored whatever it says.
-      await ctx.indee
-        .login({
-          ...body,
-          code: '',
-          error: true,
-          errorDescription: { error: body.error, error_description: body.errorDescription },
-        })
-        .catch(() => undefined)
+      await timer.timeAsync(
+        'indee',
+        () =>
+          ctx.indee
+            .login({
+              ...body,
+              code: '',
+              error: true,
+              errorDescription: { error: body.error, error_description: body.errorDescription },
+            })
+            .catch(() => undefined),
+        INDEE_DESC,
+      )
       return reply.code(204).send()
     }
 
-    const tokens = await ctx.indee.login({ ...body, error: false, errorDescription: {} })
-    const verified = await ctx.verify(tokens.token)
+    const tokens = await timer.timeAsync(
+      'indee',
+      () => ctx.indee.login({ ...body, error: false, errorDescription: {} }),
+      INDEE_DESC,
+    )
+    timer.relay(relayedEntries(tokens.serverTiming, 'indee-'))
+    const verified = await timer.timeAsync('verify', () => ctx.verify(tokens.token))
     if (verified === undefined) {
       throw new BffError('backend_unavailable', 'sso/login answered a token that does not verify')
     }
-    // A new id at every sign-in (session fixation): any session this browser had ends first.
-    await ctx.sessions.end(request.cookies[cookies.session], (error) => {
-      request.log.warn({ err: error }, 'indee logout failed')
-    })
-    const created = await ctx.sessions.create(tokens, verified).catch(async (error: unknown) => {
-      // The store failed (Redis down): Indee's new session would have no owner, so it ends too.
-      await ctx.indee.logout(tokens.refreshToken).catch((logoutError: unknown) => {
-        request.log.warn({ err: logoutError }, 'indee logout failed')
+    const { id, record } = await timer.timeAsync('session', async () => {
+      // A new id at every sign-in (session fixation): any session this browser had ends first.
+      await ctx.sessions.end(request.cookies[cookies.session], (error) => {
+        request.log.warn({ err: error }, 'indee logout failed')
       })
-      throw error
+      return ctx.sessions.create(tokens, verified).catch(async (error: unknown) => {
+        // The store failed (Redis down): Indee's new session would have no owner, so it ends too.
+        await ctx.indee.logout(tokens.refreshToken).catch((logoutError: unknown) => {
+          request.log.warn({ err: logoutError }, 'indee logout failed')
+        })
+        throw error
+      })
     })
-    const { id, record } = created
     reply.setCookie(cookies.session, id, cookieOptions(secureCookies))
+    request.log.debug({ timings: timer.durations() }, 'sign-in exchange')
     return ctx.sessions.viewOf(record)
   })
 

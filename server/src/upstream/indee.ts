@@ -30,7 +30,7 @@ export interface IndeeOptions {
 
 /** How an Indee refusal reads: A0 success, A20/A21 authentication and authorization, A4 validation, A5 server. */
 type Outcome<T> =
-  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'ok'; readonly value: T; readonly serverTiming: string | undefined }
   | { readonly kind: 'refused'; readonly code: string; readonly message: string }
 
 export interface IndeeLogin {
@@ -87,7 +87,9 @@ export function createIndeeClient(options: IndeeOptions) {
     const { status_code: code, status_message: message } = status.data
     if (code.startsWith('A0') && answer.status >= 200 && answer.status < 300) {
       const parsed = schema.safeParse(json)
-      if (parsed.success) return { kind: 'ok', value: parsed.data }
+      if (parsed.success) {
+        return { kind: 'ok', value: parsed.data, serverTiming: answer.serverTiming }
+      }
       throw new BffError('backend_unavailable', `indee ${name}: ${code} with an unexpected body`)
     }
     // A2001 with 401 is Indee refusing the BFF's own API key: the browser learns only that the
@@ -109,7 +111,10 @@ export function createIndeeClient(options: IndeeOptions) {
       return { state, nonce, redirect }
     },
 
-    /** The one exchange of a callback's code (never retried: the code is single use). */
+    /**
+     * The one exchange of a callback's code (never retried: the code is single use), with the
+     * Server-Timing header of Indee's answer when it sent one (unparsed: server-timing.ts reads it).
+     */
     async login(login: IndeeLogin) {
       const outcome = await call(
         'sso/login',
@@ -126,7 +131,11 @@ export function createIndeeClient(options: IndeeOptions) {
       if (outcome.kind === 'refused') {
         throw new BffError('login_failed', `indee sso/login: ${outcome.code}`, outcome.message)
       }
-      return { token: outcome.value.token, refreshToken: outcome.value.refresh_token }
+      return {
+        token: outcome.value.token,
+        refreshToken: outcome.value.refresh_token,
+        serverTiming: outcome.serverTiming,
+      }
     },
 
     /** A new session token, or undefined when Indee refuses the refresh token (signed out). */

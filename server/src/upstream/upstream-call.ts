@@ -16,6 +16,11 @@ export interface UpstreamAnswer {
   readonly status: number
   readonly contentType: string | undefined
   readonly body: Buffer
+  /**
+   * The answer's Server-Timing header, as sent (absent when it sent none); read by the Indee
+   * client for sso/login only, never passed to the browser as is.
+   */
+  readonly serverTiming?: string
 }
 
 export type UpstreamResult =
@@ -56,12 +61,14 @@ export async function callUpstream(
     })
     const body = await readCapped(response)
     if (body === undefined) return { ok: false, reason: 'too_large' }
+    const serverTiming = response.headers.get('server-timing')
     return {
       ok: true,
       answer: {
         status: response.status,
         contentType: response.headers.get('content-type') ?? undefined,
         body,
+        ...(serverTiming !== null && { serverTiming }),
       },
     }
   } catch {
