@@ -10,7 +10,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts'
 import { HOME_LINKS } from '../e2e/pages/partner-page.ts'
 import { bffEnvironment } from '../sandbox/bff-env.ts'
 import { originOf } from '../sandbox/ports.ts'
-import { startSandbox } from '../sandbox/start-sandbox.ts'
 import { USERS } from '../sandbox/users.ts'
 import { measureHandoffs, type HandoffResult } from './handoff-runs.ts'
 import { preparePeer, startPeer, PEER_ACCOUNT } from './peers/react-oidc-context/serve.mjs'
@@ -122,7 +121,12 @@ async function main(): Promise<void> {
     const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
-  const sandbox = await startSandbox({ mode: 'test', quiet: true })
+  // Every server in a process of its own, as npm start runs them: none shares an event loop
+  // with this script's Playwright client (the peer's identity provider neither).
+  const sandbox = spawn('npx', ['tsx', 'sandbox/main.ts', '--mode', 'test'], {
+    stdio: 'ignore',
+    detached: true,
+  })
   const bff = spawn(process.execPath, ['server/dist/main.js'], {
     env: { ...bffEnvironment(), ...process.env, SSO_BFF_SERVER_TIMING: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -130,6 +134,7 @@ async function main(): Promise<void> {
   const preview = spawn('npx', ['vite', 'preview'], { stdio: 'ignore', detached: true })
   const peer = await startPeer({})
   try {
+    await waitForUrl(`${originOf('idp')}/.well-known/openid-configuration`)
     await waitForUrl(`${originOf('bff')}/healthz`)
     await waitForUrl(app)
     const subjects: Subject[] = [
@@ -186,7 +191,7 @@ async function main(): Promise<void> {
     await peer.close()
     if (preview.pid !== undefined) process.kill(-preview.pid, 'SIGTERM')
     bff.kill('SIGTERM')
-    await sandbox.close()
+    if (sandbox.pid !== undefined) process.kill(-sandbox.pid, 'SIGTERM')
   }
 }
 

@@ -2,6 +2,7 @@
 // hard-coded account and a one-page login form. Consent is granted implicitly (loadExistingGrant).
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
 
 export const CLIENT_ID = 'peer-spa'
 export const ACCOUNT = { email: 'alice@example.com', password: 'alice-password' }
@@ -190,4 +191,14 @@ export async function startPeerProvider({ port, appOrigin }) {
       return closing
     },
   }
+}
+
+// `node provider.mjs <port> <appOrigin>`: the IdP in a process of its own (serve.mjs runs it so,
+// as the benchmark runs sso-bridge's sandbox), until SIGTERM.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [port, appOrigin] = process.argv.slice(2)
+  const running = await startPeerProvider({ port: Number(port), appOrigin })
+  process.once('SIGTERM', () => {
+    running.close().then(() => process.exit(0))
+  })
 }

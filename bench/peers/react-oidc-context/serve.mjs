@@ -6,7 +6,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { get } from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startPeerProvider } from './provider.mjs'
 
 export { ACCOUNT as PEER_ACCOUNT } from './provider.mjs'
 
@@ -142,7 +141,23 @@ export async function startPeer({ appPort = 4185, idpPort = 4186 } = {}) {
     throw new Error(`peer: no build for IdP port ${idpPort} in ${PEER_DIR}; run preparePeer first`)
   }
 
-  const provider = await startPeerProvider({ port: idpPort, appOrigin })
+  // In a process of its own, as sso-bridge's sandbox runs in the benchmark: neither identity
+  // provider shares an event loop with the Playwright client.
+  const issuer = idpOriginFor(idpPort)
+  const idp = spawn(
+    process.execPath,
+    [join(PEER_DIR, 'provider.mjs'), String(idpPort), appOrigin],
+    {
+      cwd: PEER_DIR,
+      env: cleanEnv(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  const idpExited = new Promise((resolve) => idp.once('exit', resolve))
+  const idpGone = () =>
+    idp.exitCode === null && idp.signalCode === null
+      ? ''
+      : `the peer IdP exited (${idp.exitCode ?? idp.signalCode})`
 
   const args = ['preview', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort']
   const preview = spawn(VITE, args, {
@@ -172,7 +187,10 @@ export async function startPeer({ appPort = 4185, idpPort = 4186 } = {}) {
       // already gone
     }
   }
-  const onExit = () => killGroup('SIGKILL')
+  const onExit = () => {
+    killGroup('SIGKILL')
+    idp.kill('SIGKILL')
+  }
   process.once('exit', onExit)
 
   let closing
@@ -185,14 +203,17 @@ export async function startPeer({ appPort = 4185, idpPort = 4186 } = {}) {
         await exited
         clearTimeout(timer)
       }
-      await provider.close()
+      if (!idpGone()) {
+        idp.kill('SIGTERM')
+        await idpExited
+      }
     })())
 
   try {
     const deadline = Date.now() + 20_000
     await Promise.all([
       waitFor(`${appOrigin}/`, previewGone, deadline),
-      waitFor(`${provider.issuer}/.well-known/openid-configuration`, () => '', deadline),
+      waitFor(`${issuer}/.well-known/openid-configuration`, idpGone, deadline),
     ])
   } catch (error) {
     await close()
@@ -201,5 +222,5 @@ export async function startPeer({ appPort = 4185, idpPort = 4186 } = {}) {
     })
   }
 
-  return { appOrigin, issuer: provider.issuer, close }
+  return { appOrigin, issuer, close }
 }
