@@ -91,3 +91,37 @@ test('calls to one upstream, one after the other, reuse kept-alive connections',
   }
   expect(connections - before).toBeLessThanOrEqual(2)
 })
+
+test('a signal that aborts drops the call as unreachable, before the timeout', async () => {
+  const controller = new AbortController()
+  const call = callUpstream({ url: `${base}/hang`, headers: {} }, 5000, controller.signal)
+  controller.abort()
+  expect(await call).toEqual({ ok: false, reason: 'unreachable' })
+  const already = AbortSignal.abort()
+  expect(await callUpstream({ url: `${base}/ok`, headers: {} }, 5000, already)).toEqual({
+    ok: false,
+    reason: 'unreachable',
+  })
+})
+
+test('a URL of another scheme, or none, is unreachable and nothing is sent', async () => {
+  for (const url of ['file:///etc/passwd', 'not a url']) {
+    expect(await callUpstream({ url, headers: {} }, 1000)).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    })
+  }
+})
+
+test('the body goes out as UTF-8 with its length, and the answer comes back whole', async () => {
+  const result = await callUpstream(
+    { url: `${base}/ok`, headers: { 'content-type': 'application/json' }, body: '{"name":"Zoë"}' },
+    1000,
+  )
+  expect(seenHeaders['content-length']).toBe(String(Buffer.byteLength('{"name":"Zoë"}')))
+  expect(result).toMatchObject({
+    ok: true,
+    answer: { status: 200, contentType: 'application/json' },
+  })
+  expect(result.ok && result.answer.body.toString()).toBe('{"ok":true}')
+})
