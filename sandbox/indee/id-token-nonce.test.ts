@@ -2,6 +2,7 @@
 // real identity provider whose token answer is altered in flight, swapping in the ID token of
 // another real sign-in (valid signature, issuer and audience; another nonce).
 import { afterEach, expect, test, vi } from 'vitest'
+import { outbound } from '../lib/kept-alive-fetch.ts'
 import { USERS, type SandboxUser } from '../users.ts'
 import { INDEE_STATUS } from './status-codes.ts'
 import { reachLogin, useIndeeParties } from './test-sign-in.ts'
@@ -14,15 +15,14 @@ afterEach(() => {
 })
 
 /**
- * Wraps fetch so that the identity provider's token answers pass through `alter`; resolves the
- * ID tokens that went by.
+ * Wraps the backend's calls so that the identity provider's token answers pass through `alter`;
+ * resolves the ID tokens that went by.
  */
 function interceptTokenAnswers(alter: (idToken: string) => string): string[] {
   const seen: string[] = []
-  const realFetch = globalThis.fetch
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const response = await realFetch(input, init)
-    const url = input instanceof Request ? input.url : String(input)
+  const realFetch = outbound.fetch
+  vi.spyOn(outbound, 'fetch').mockImplementation(async (url, init) => {
+    const response = await realFetch(url, init)
     if (!url.startsWith(parties.idp.issuer) || !url.endsWith('/token')) return response
     const body = (await response.json()) as { id_token: string }
     seen.push(body.id_token)

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose'
 import { z } from 'zod'
+import { outbound, type KeptAliveInit } from '../lib/kept-alive-fetch.ts'
 
 const discoverySchema = z.object({
   issuer: z.string(),
@@ -67,10 +68,10 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   let discovery: Promise<z.infer<typeof discoverySchema>> | undefined
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined
 
-  async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  async function call(url: string, init: Omit<KeptAliveInit, 'timeoutMs'> = {}): Promise<Response> {
     let response: Response
     try {
-      response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+      response = await outbound.fetch(url, { ...init, timeoutMs })
     } catch (cause) {
       throw new IdpUnreachableError(`identity provider unreachable at ${url}`, { cause })
     }
