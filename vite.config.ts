@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { readFileSync, statSync } from 'node:fs'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Agent, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join, posix, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -13,8 +13,15 @@ import {
   pageHeaders,
 } from './scripts/security-headers.ts'
 
-// The BFF sees the app's own Host and Origin, as behind the production reverse proxy.
-const proxy = { '/api': { target: originOf('bff'), changeOrigin: false } }
+// The BFF sees the app's own Host and Origin, as behind the production reverse proxy, over
+// kept-alive connections (the proxy would otherwise open one per request).
+const proxy = {
+  '/api': {
+    target: originOf('bff'),
+    changeOrigin: false,
+    agent: new Agent({ keepAlive: true }),
+  },
+}
 
 const RUNTIME_CONFIG = 'sso.config.json'
 
