@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
+import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router-dom'
 import type { SsoStart } from 'sso-bridge/callback'
@@ -16,13 +17,16 @@ export function renderApp(start: SsoStart): void {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   })
-  createRoot(container).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <SsoProvider start={start} signInPath={SIGN_IN_PATH} shell={AppShell}>
-          <RouterProvider router={createAppRouter()} />
-        </SsoProvider>
-      </QueryClientProvider>
-    </StrictMode>,
+  const root = createRoot(container)
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <SsoProvider start={start} signInPath={SIGN_IN_PATH} shell={AppShell}>
+            <RouterProvider router={createAppRouter()} />
+          </SsoProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   )
 }
