@@ -2,7 +2,8 @@
 // one in-page probe in the same run, plus the BFF's side of the exchange and the hand-offs
 // against their floors. Prints numbers and writes bench-results/bench.json; asserts nothing.
 //   BENCH_BLOCKS (default 5) alternating blocks of BENCH_RUNS_PER_BLOCK (4) runs per app, after
-//   BENCH_WARMUPS (2) discarded runs per app; BENCH_HANDOFF_RUNS (10) runs per partner.
+//   BENCH_WARMUPS (2) discarded runs per app; BENCH_HANDOFF_RUNS (10) runs per partner;
+//   BENCH_ALONE_RUNS (10) sign-ins over HTTP with no browser.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
@@ -12,6 +13,7 @@ import { bffEnvironment } from '../sandbox/bff-env.ts'
 import { originOf } from '../sandbox/ports.ts'
 import { USERS } from '../sandbox/users.ts'
 import { measureHandoffs, type HandoffResult } from './handoff-runs.ts'
+import { signInsAlone, type AloneRun } from './server-alone.ts'
 import { preparePeer, startPeer, PEER_ACCOUNT } from './peers/react-oidc-context/serve.mjs'
 import { SIGNED_IN_TEXT } from './probe.ts'
 import { ROWS, runBlocks, type SignInRun, type Subject } from './sign-in-runs.ts'
@@ -28,6 +30,7 @@ const plan = {
   runsPerBlock: count('BENCH_RUNS_PER_BLOCK', 4),
 }
 const HANDOFF_RUNS = count('BENCH_HANDOFF_RUNS', 10)
+const ALONE_RUNS = count('BENCH_ALONE_RUNS', 10)
 const app = originOf('appPreview')
 const alice = (() => {
   const user = USERS.find((u) => u.email === 'alice@example.com')
@@ -69,50 +72,58 @@ function rowValues(runs: readonly SignInRun[], key: (typeof ROWS)[number][0]): n
 }
 
 function printTable(ours: readonly SignInRun[], theirs: readonly SignInRun[]): void {
-  const header = ['', 'sso-bridge', 'react-oidc-context', 'ratio']
-  const lines = ROWS.map(([key, label]) => {
-    const digits = key === 'jsGzipBytesBeforeExchange' ? 1 : 0
-    const a = summarize(rowValues(ours, key))
-    const b = summarize(rowValues(theirs, key))
-    return [label, cell(a, digits), cell(b, digits), ratio(a, b)]
-  })
-  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)))
-  const format = (line: readonly string[]) =>
-    line.map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
-  console.log(format(header).join('   '))
-  for (const line of lines) console.log(format(line).join('   '))
+  printColumns([
+    ['', 'sso-bridge', 'react-oidc-context', 'ratio'],
+    ...ROWS.map(([key, label]) => {
+      const digits = key === 'jsGzipBytesBeforeExchange' ? 1 : 0
+      const a = summarize(rowValues(ours, key))
+      const b = summarize(rowValues(theirs, key))
+      return [label, cell(a, digits), cell(b, digits), ratio(a, b)]
+    }),
+  ])
 }
 
-function printServerTiming(ours: readonly SignInRun[]): void {
+/** The BFF's Server-Timing entries, in the browser runs and in the sign-ins alone, side by side. */
+function printServerTiming(
+  ours: readonly { readonly serverTiming: Readonly<Record<string, number>> }[],
+  alone: readonly AloneRun[],
+): void {
   const names = [...new Set(ours.flatMap((run) => Object.keys(run.serverTiming)))]
   if (names.length === 0) {
     console.log('  (no Server-Timing on POST /api/sso/login)')
     return
   }
-  for (const name of names) {
-    const values = ours.flatMap((run) => run.serverTiming[name] ?? [])
-    console.log(`  ${name.padEnd(22)} ${cell(summarize(values), 1)} ms`)
+  const of = (runs: typeof ours, name: string) =>
+    cell(summarize(runs.flatMap((run) => run.serverTiming[name] ?? [])), 1)
+  const lines = [
+    ['', 'beside the browser', 'alone'],
+    ...names.map((name) => [name, of(ours, name), of(alone, name)]),
+    ['(client: login sent → answer)', '', cell(summarize(alone.map((run) => run.client)), 1)],
+  ]
+  printColumns(lines)
+}
+
+function printColumns(lines: readonly (readonly string[])[]): void {
+  const widths = (lines[0] ?? []).map((_, i) => Math.max(...lines.map((l) => l[i]?.length ?? 0)))
+  for (const line of lines) {
+    console.log(
+      `  ${line.map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0))).join('   ')}`,
+    )
   }
 }
 
 function printHandoffs(results: readonly HandoffResult[]): void {
-  const header = ['', 'click → landing', 'call alone', 'navigation', 'floor', 'over floor']
-  const lines = results.map((r) => [
-    r.name,
-    cell(r.clickToLanding),
-    cell(r.call),
-    cell(r.navigation),
-    cell(r.floor),
-    cell(r.overFloor),
+  printColumns([
+    ['', 'click → landing', 'call alone', 'navigation', 'floor', 'over floor'],
+    ...results.map((r) => [
+      r.name,
+      cell(r.clickToLanding),
+      cell(r.call),
+      cell(r.navigation),
+      cell(r.floor),
+      cell(r.overFloor),
+    ]),
   ])
-  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)))
-  for (const line of [header, ...lines]) {
-    console.log(
-      line
-        .map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
-        .join('   '),
-    )
-  }
 }
 
 async function main(): Promise<void> {
@@ -164,6 +175,7 @@ async function main(): Promise<void> {
         PARTNERS,
         HANDOFF_RUNS,
       )
+      const alone = await signInsAlone(app, alice, ALONE_RUNS, 1000)
       const ours = runs.get('sso-bridge') ?? []
       const theirs = runs.get('react-oidc-context') ?? []
       const n = plan.blocks * plan.runsPerBlock
@@ -172,9 +184,9 @@ async function main(): Promise<void> {
       )
       printTable(ours, theirs)
       console.log(
-        '\nBFF side of the exchange (Server-Timing of POST /api/sso/login); median (min–max)',
+        `\nBFF side of the exchange (Server-Timing of POST /api/sso/login), ms: in the browser runs, and in ${ALONE_RUNS} sign-ins over HTTP with no browser, 1 s apart; median (min–max)\n`,
       )
-      printServerTiming(ours)
+      printServerTiming(ours, alone)
       console.log(
         `\nHand-offs, ms (n=${HANDOFF_RUNS}); floor = the partner call alone through the BFF + the navigation to the landing\n`,
       )
@@ -182,7 +194,7 @@ async function main(): Promise<void> {
       mkdirSync('bench-results', { recursive: true })
       writeFileSync(
         'bench-results/bench.json',
-        `${JSON.stringify({ plan, runs: Object.fromEntries(runs), handoffs }, null, 2)}\n`,
+        `${JSON.stringify({ plan, runs: Object.fromEntries(runs), alone, handoffs }, null, 2)}\n`,
       )
     } finally {
       await browser.close()

@@ -66,9 +66,12 @@ export async function startTestBff(
   return { url: `http://127.0.0.1:${port}`, config, close: () => app.close() }
 }
 
-/** A browser of the app: JSON POSTs with the app's Origin, GETs with its cookies. */
+/**
+ * A browser of the app: JSON POSTs with the app's Origin, GETs with its cookies, to `bff.url` (a
+ * BFF, or the app's origin that proxies /api to one).
+ */
 export class AppBrowser extends TestBrowser {
-  constructor(readonly bff: RunningBff) {
+  constructor(readonly bff: Pick<RunningBff, 'url'>) {
     super()
   }
 
