@@ -25,7 +25,7 @@ const router = createBrowserRouter([
   },
 ])
 
-export function renderApp(start: Promise<SsoStart>): void {
+export function renderApp(start: SsoStart): void {
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root')
   createRoot(root).render(

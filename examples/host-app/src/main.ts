@@ -1,10 +1,12 @@
-// Acme Portal's entry. On the sign-in callback the login request goes out before any React is
-// fetched; everywhere else the app loads in parallel with sso-bridge's start.
-import { isCallbackPage, startCallback } from 'sso-bridge/callback'
+// Acme Portal's entry. On the sign-in callback the login request is already out when
+// startCallback returns (sso-bridge kept its settings when the sign-in started), so the app is
+// fetched right after it, beside the exchange; everywhere else beside sso-bridge's start.
+import { startCallback } from 'sso-bridge/callback'
 import { CALLBACK_PATH } from './sso-paths.ts'
 
-const start = startCallback({ callbackPath: CALLBACK_PATH })
 // startCallback never rejects: a failed callback reaches sso-bridge's views once React is up.
-if (isCallbackPage(CALLBACK_PATH)) await start
+const start = startCallback({ callbackPath: CALLBACK_PATH })
 const { renderApp } = await import('./app.tsx')
-renderApp(start)
+// Rendered with the settled start: a first render that suspends would hold the signed-in view
+// back (React throttles what follows a fallback).
+renderApp(await start)
