@@ -229,7 +229,11 @@ test('saved settings that break a rule are ignored: the callback waits for the c
   signInStarted('s1')
   sessionStorage.setItem(
     'sso-bridge:callback-settings',
-    JSON.stringify({ ...readCallbackConfigOrThrow(shipped), apiBase: '//evil.example' }),
+    JSON.stringify({
+      ...readCallbackConfigOrThrow(shipped),
+      apiBase: '//evil.example',
+      savedAt: Date.now(),
+    }),
   )
   serveConfig()
   const seen = serveLogin()
@@ -238,6 +242,7 @@ test('saved settings that break a rule are ignored: the callback waits for the c
   expect(requestedUrls(fetchSpy)).toEqual([at('/sso.config.json'), at('/api/sso/login')])
   await start.callback
   expect(seen).toHaveLength(1)
+  expect(sessionStorage.getItem('sso-bridge:callback-settings')).toBeNull()
 })
 
 test('with saved settings a state the tab never started is still refused, and nothing is sent', async () => {
@@ -249,4 +254,12 @@ test('with saved settings a state the tab never started is still refused, and no
   const start = await entry.startCallback()
   await expect(start.callback).rejects.toMatchObject({ code: 'state_mismatch' })
   expect(requestedUrls(fetchSpy)).toEqual([at('/sso.config.json')])
+})
+
+test('off the callback page, settings no sign-in can use any more are removed', async () => {
+  const entry = await openPage('/')
+  serveConfig()
+  saveCallbackSettings(readCallbackConfigOrThrow(shipped), 0)
+  await entry.startCallback()
+  expect(sessionStorage.getItem('sso-bridge:callback-settings')).toBeNull()
 })

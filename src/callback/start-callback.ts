@@ -7,7 +7,7 @@ import { createBffLogin } from '../core/bff-login.ts'
 import { handleCallback, type CallbackSuccess } from '../core/callback.ts'
 import { browserFetch, browserTransactions } from './browser.ts'
 import { readCallbackConfig, type CallbackConfig } from './callback-config.ts'
-import { savedCallbackSettings } from './callback-settings.ts'
+import { dropStaleCallbackSettings, takeCallbackSettings } from './callback-settings.ts'
 import { DEFAULT_CALLBACK_PATH } from '../core/return-to.ts'
 import { takeCallbackUrl } from './callback-url.ts'
 import { loadConfigFile, type ConfigFile } from './config-file.ts'
@@ -54,7 +54,8 @@ export function startCallback(options: StartCallbackOptions = {}): Promise<SsoSt
 async function start(configUrl: string, callbackPath: string): Promise<SsoStart> {
   // Before the first await (docs/architecture.md §2 "History").
   const href = takeCallbackUrl(callbackPath)
-  const saved = href === undefined ? undefined : savedCallbackSettings()
+  if (href === undefined) dropStaleCallbackSettings()
+  const saved = href === undefined ? undefined : takeCallbackSettings()
   let callback = href === undefined || saved === undefined ? undefined : exchange(href, saved)
   const configFile = await loadConfigFile(configUrl)
   if (href !== undefined && callback === undefined && configFile.ok) {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
-import { savedCallbackSettings } from '../callback/callback-settings.ts'
+import { takeCallbackSettings } from '../callback/callback-settings.ts'
 import { renderRoute } from '../test/render-route.tsx'
 import { deferred } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
@@ -100,7 +100,7 @@ test('a started sign-in keeps the callback settings beside its transaction befor
   await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   await waitFor(() => {
-    expect(savedCallbackSettings()).toMatchObject({ identityProvider: { issuer: TEST_ISSUER } })
+    expect(takeCallbackSettings()).toMatchObject({ identityProvider: { issuer: TEST_ISSUER } })
   })
   expect(sessionStorage.getItem('sso-bridge:txn:state-1')).not.toBeNull()
 })
