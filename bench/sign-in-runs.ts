@@ -58,14 +58,33 @@ async function toRun(reading: ProbeReading): Promise<SignInRun> {
   }
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(message))
+    }, ms)
+  })
+  return Promise.race([promise, expired]).finally(() => {
+    clearTimeout(timer)
+  })
+}
+
 /** One sign-in in a fresh context; its rows. */
 export async function signInOnce(browser: Browser, subject: Subject): Promise<SignInRun> {
   const context = await browser.newContext()
   try {
+    // The probe calls back when it has its time. Waiting with page.waitForFunction instead would
+    // put Playwright's polling script into the callback document while it is being measured.
+    let signalled: () => void = () => undefined
+    const signedIn = new Promise<void>((resolve) => (signalled = resolve))
+    await context.exposeBinding('__benchSignedIn', () => {
+      signalled()
+    })
     await context.addInitScript(installProbe, SIGNED_IN_TEXT)
     const page = await context.newPage()
     await subject.signIn(page)
-    await page.waitForFunction(() => window.__benchSignedInAt !== undefined)
+    await withTimeout(signedIn, 30_000, `${subject.name}: "${SIGNED_IN_TEXT}" never appeared`)
     const reading = await page.evaluate(readProbe, { source: subject.exchange.source })
     if (typeof reading === 'string') throw new Error(`${subject.name}: ${reading}`)
     return await toRun(reading)
