@@ -107,7 +107,6 @@ export async function runBlocks(
   browser: Browser,
   subjects: readonly Subject[],
   plan: BlockPlan,
-  onRun: (subject: Subject, index: number) => void = () => undefined,
 ): Promise<Map<string, SignInRun[]>> {
   const runs = new Map<string, SignInRun[]>(subjects.map((s) => [s.name, []]))
   for (const subject of subjects) {
@@ -118,7 +117,6 @@ export async function runBlocks(
     for (const subject of order) {
       for (let i = 0; i < plan.runsPerBlock; i += 1) {
         runs.get(subject.name)?.push(await signInOnce(browser, subject))
-        onRun(subject, i)
       }
     }
   }
