@@ -28,7 +28,8 @@ test('prints its own parties and users, and not the BFF or the app it does not r
   const run = await runNode(['--import', 'tsx', 'sandbox/main.ts', '--mode', 'test'], env, {
     stopWhen: 'Press Ctrl-C to stop.',
   })
-  expect(run.stdout).toContain(
+  // Its stderr and exit code name the cause when it printed nothing (a port taken meanwhile).
+  expect(run.stdout, `exit ${run.code}: ${run.stderr}`).toContain(
     `identity provider (OpenID Connect issuer)  http://127.0.0.1:${env['SSO_PORT_IDP']}`,
   )
   expect(run.stdout).toContain('alice@example.com')
