@@ -16,26 +16,38 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Holds a port the way another program would, until `close`. */
-export async function occupy(port: number): Promise<{ close(): Promise<void> }> {
+/** Holds a port (0: one the OS picks) the way another program would, until `close`. */
+export async function occupy(port: number): Promise<{ port: number; close(): Promise<void> }> {
   const server = net.createServer()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, HOST, () => resolve())
   })
-  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }
 
-/** SSO_PORT_* for `names`, each on a free port of its own. */
+/**
+ * SSO_PORT_* for `names`, each on a free port of its own: every port is held until all are
+ * picked, so the OS cannot hand the same one out twice.
+ */
 export async function portEnvironment(
   names: readonly PartyPort[],
 ): Promise<{ env: Record<string, string>; ports: Record<string, number> }> {
   const env: Record<string, string> = {}
   const ports: Record<string, number> = {}
-  for (const name of names) {
-    const port = await freePort()
-    env[portVariable(name)] = String(port)
-    ports[name] = port
+  const held: { close(): Promise<void> }[] = []
+  try {
+    for (const name of names) {
+      const hold = await occupy(0)
+      held.push(hold)
+      env[portVariable(name)] = String(hold.port)
+      ports[name] = hold.port
+    }
+  } finally {
+    await Promise.all(held.map((hold) => hold.close()))
   }
   return { env, ports }
 }
