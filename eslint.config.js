@@ -17,11 +17,17 @@ const outsideTheApp = {
 
 /** Files in layer i may import only from layers before it. */
 const layerRules = layers.map((layer, index) => ({
-  files: [`src/${layer}/**/*.{ts,tsx}`],
+  files: [
+    layer === 'app' ? 'src/app/**/*.{ts,tsx}' : `packages/sso-bridge/src/${layer}/**/*.{ts,tsx}`,
+  ],
   // The core entry is the package's framework-free surface, partner adapters included. The app's
   // tests may use the test helpers and the shipped config (appTestRule below).
   ignores:
-    layer === 'core' ? ['src/core/index.ts'] : layer === 'app' ? ['src/app/**/*.test.tsx'] : [],
+    layer === 'core'
+      ? ['packages/sso-bridge/src/core/index.ts']
+      : layer === 'app'
+        ? ['src/app/**/*.test.tsx']
+        : [],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -39,7 +45,7 @@ const layerRules = layers.map((layer, index) => ({
             : []),
           ...layers.slice(index + 1).map((later) => ({
             group: [`**/${later}/*`],
-            message: `src/${layer} may not depend on src/${later} (docs/architecture.md §5: dependencies flow one way)`,
+            message: `${layer}/ may not depend on ${later}/ (docs/architecture.md §5: dependencies flow one way)`,
           })),
           ...(layer === 'core' || layer === 'partners' || layer === 'callback'
             ? [
@@ -65,7 +71,7 @@ const appTestRule = {
         patterns: [
           outsideTheApp,
           {
-            group: ['../core/*', '../partners/*', '../callback/*', '../react/*'],
+            group: ['**/core/*', '**/partners/*', '**/callback/*', '**/react/*'],
             message: 'src/app uses sso-bridge through its public entries only',
           },
         ],
@@ -78,8 +84,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
-      'server/dist',
-      'lib',
+      'packages/*/dist',
+      'packages/sso-bridge/lib',
       '.lib-types',
       '.pack',
       'node_modules',
@@ -107,7 +113,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'packages/sso-bridge/src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -117,7 +123,7 @@ export default tseslint.config(
   },
   {
     files: [
-      'server/**/*.ts',
+      'packages/bff/**/*.ts',
       'sandbox/**/*.ts',
       'scripts/**/*.{js,mjs}',
       'bench/**/*.mjs',
@@ -128,16 +134,22 @@ export default tseslint.config(
   },
   {
     // The BFF ships: it depends on neither the sandbox nor the browser app. Its tests may drive
-    // the sandbox through server/src/testing/.
-    files: ['server/src/**/*.ts'],
-    ignores: ['server/src/testing/**', 'server/src/**/*.test.ts'],
+    // the sandbox through packages/bff/src/testing/.
+    files: ['packages/bff/src/**/*.ts'],
+    ignores: ['packages/bff/src/testing/**', 'packages/bff/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/sandbox/**', '**/scripts/**', '**/e2e/**', '../../src/**'],
+              group: [
+                '**/sandbox/**',
+                '**/scripts/**',
+                '**/e2e/**',
+                '**/sso-bridge/src/**',
+                '**/src/app/**',
+              ],
               message: 'the BFF may not depend on the sandbox, scripts, journeys or the app',
             },
           ],
@@ -153,8 +165,8 @@ export default tseslint.config(
   appTestRule,
   {
     // The same rules, plus: production files never reach the test helpers.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/test/**', 'src/**/*.test.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'packages/sso-bridge/src/**/*.{ts,tsx}'],
+    ignores: ['packages/sso-bridge/src/test/**', '**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -166,7 +178,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/test/**/*.{ts,tsx}'],
+    files: ['packages/sso-bridge/src/test/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [outsideTheApp] }] },
   },
 )

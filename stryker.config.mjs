@@ -10,32 +10,32 @@
 // Equivalent mutants (a change that cannot alter behaviour, or code no input can reach) are
 // marked where they are, with `// Stryker disable next-line <mutator>: <reason>` (or a
 // disable/restore pair), and listed here:
-//   src/core/json.ts (catch block, BlockStatement): an empty catch returns the same undefined
-//   src/core/email-address.ts (`?? ''`, StringLiteral): split always gives a last label
-//   src/callback/callback-url.ts, src/core/handoff-run.ts x2 (replaceState title, StringLiteral):
+//   packages/sso-bridge/src/core/json.ts (catch block, BlockStatement): an empty catch returns the same undefined
+//   packages/sso-bridge/src/core/email-address.ts (`?? ''`, StringLiteral): split always gives a last label
+//   packages/sso-bridge/src/callback/callback-url.ts, src/core/handoff-run.ts x2 (replaceState title, StringLiteral):
 //     browsers ignore the title argument
-//   src/core/handoff-input.ts (`code <= 0x20`, EqualityOperator): `< 0x20` refuses the same,
+//   packages/sso-bridge/src/core/handoff-input.ts (`code <= 0x20`, EqualityOperator): `< 0x20` refuses the same,
 //     since /\s/ refuses the space
-//   src/core/handoff-input.ts (the URL parse and origin check, all): unreachable after the checks
+//   packages/sso-bridge/src/core/handoff-input.ts (the URL parse and origin check, all): unreachable after the checks
 //     before them (one leading "/", no "//", no backslash, no space or control always parses
 //     against the probe origin and stays on it)
-//   src/core/handoff-input.ts (`issues[0]?.message ?? 'is invalid'`, OptionalChaining and
+//   packages/sso-bridge/src/core/handoff-input.ts (`issues[0]?.message ?? 'is invalid'`, OptionalChaining and
 //     StringLiteral): a failed safeParse has at least one issue
-//   src/core/handoff.ts (detail ternary, ConditionalExpression): { detail: undefined } makes the
+//   packages/sso-bridge/src/core/handoff.ts (detail ternary, ConditionalExpression): { detail: undefined } makes the
 //     same SsoError as {}
-//   src/core/handoff-run.ts (sessionAwareFetch's contentType, StringLiteral): sessionEndedReason
+//   packages/sso-bridge/src/core/handoff-run.ts (sessionAwareFetch's contentType, StringLiteral): sessionEndedReason
 //     reads only the status and the text
-//   src/partners/aimbase.ts (doctype check after parsing, ConditionalExpression): a doctype needs
+//   packages/sso-bridge/src/partners/aimbase.ts (doctype check after parsing, ConditionalExpression): a doctype needs
 //     "<!DOCTYPE", refused before parsing
-//   src/partners/aimbase.ts (nodeValue in the error-shape loop, OptionalChaining): a child that is
+//   packages/sso-bridge/src/partners/aimbase.ts (nodeValue in the error-shape loop, OptionalChaining): a child that is
 //     not an element always has a string nodeValue
-//   server/src/routes/auth-routes.ts x3, abc-route.ts, aimbase-route.ts (refusal messages,
+//   packages/bff/src/routes/auth-routes.ts x3, abc-route.ts, aimbase-route.ts (refusal messages,
 //     StringLiteral): a 4xx message is neither answered (the contract's own words are) nor logged
-//   server/src/routes/aimbase-route.ts (the login cache key, StringLiteral): the one key of
+//   packages/bff/src/routes/aimbase-route.ts (the login cache key, StringLiteral): the one key of
 //     Aimbase API logins; any other string caches the same
-//   server/src/routes/partner-relay.ts (Content-Type of a relayed answer, ConditionalExpression):
+//   packages/bff/src/routes/partner-relay.ts (Content-Type of a relayed answer, ConditionalExpression):
 //     Fastify sends a Buffer without one as application/octet-stream either way
-//   server/src/session/redis-session-store.ts ('ready' resets unreachable, BooleanLiteral): every
+//   packages/bff/src/session/redis-session-store.ts ('ready' resets unreachable, BooleanLiteral): every
 //     'ready' after the first follows a 'reconnecting', which sets it again
 //
 // Module-level tables (vendor-detail's ENTITIES, the callback's RULES, the email regexes) are built
@@ -47,15 +47,15 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   mutate: [
-    'src/core/**/*.ts',
-    'src/callback/**/*.ts',
-    'src/partners/**/*.ts',
-    'server/src/routes/**/*.ts',
-    'server/src/session/**/*.ts',
+    'packages/sso-bridge/src/core/**/*.ts',
+    'packages/sso-bridge/src/callback/**/*.ts',
+    'packages/sso-bridge/src/partners/**/*.ts',
+    'packages/bff/src/routes/**/*.ts',
+    'packages/bff/src/session/**/*.ts',
     '!**/*.test.ts',
     '!**/index.ts',
-    '!src/core/error-messages.ts',
-    '!src/core/branding.ts',
+    '!packages/sso-bridge/src/core/error-messages.ts',
+    '!packages/sso-bridge/src/core/branding.ts',
   ],
   coverageAnalysis: 'perTest',
   // A mutant of a module-level constant (a "static" one: a regex, a limit, a table) is live before

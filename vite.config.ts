@@ -121,7 +121,7 @@ function previewSecurityHeaders(): Plugin {
 const publicEntries = Object.fromEntries(
   ['core', 'callback', 'react'].map((entry) => [
     `sso-bridge/${entry}`,
-    fileURLToPath(new URL(`./src/${entry}/index.ts`, import.meta.url)),
+    fileURLToPath(new URL(`./packages/sso-bridge/src/${entry}/index.ts`, import.meta.url)),
   ]),
 )
 
@@ -137,9 +137,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'app',
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'packages/sso-bridge/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['src/test/setup-tests.ts'],
+          setupFiles: ['packages/sso-bridge/src/test/setup-tests.ts'],
         },
       },
       {
@@ -152,8 +152,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'server',
-          include: ['server/src/**/*.test.ts'],
+          name: 'bff',
+          include: ['packages/bff/src/**/*.test.ts', 'packages/contract/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

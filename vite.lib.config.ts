@@ -14,7 +14,7 @@ interface PackageJson {
 }
 
 const pkg = JSON.parse(
-  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./packages/sso-bridge/package.json', import.meta.url), 'utf8'),
 ) as PackageJson
 
 /** What a host installs next to us: imported by name at run time, never copied into lib/. */
@@ -52,13 +52,14 @@ export function isExternal(id: string, importer?: string): boolean {
   )
 }
 
-const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+const src = (path: string) =>
+  fileURLToPath(new URL(`./packages/sso-bridge/src/${path}`, import.meta.url))
 
 export default defineConfig({
   // The library has no public folder, no index.html and no CSS of its own.
   publicDir: false,
   build: {
-    outDir: 'lib',
+    outDir: 'packages/sso-bridge/lib',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

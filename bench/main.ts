@@ -128,7 +128,7 @@ function printHandoffs(results: readonly HandoffResult[]): void {
 
 async function main(): Promise<void> {
   await preparePeer({ log: (line: string) => console.log(`bench: ${line}`) })
-  if (!existsSync('dist/index.html') || !existsSync('server/dist/main.js')) {
+  if (!existsSync('dist/index.html') || !existsSync('packages/bff/dist/bff/src/main.js')) {
     const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     stdio: 'ignore',
     detached: true,
   })
-  const bff = spawn(process.execPath, ['server/dist/main.js'], {
+  const bff = spawn(process.execPath, ['packages/bff/dist/bff/src/main.js'], {
     env: { ...bffEnvironment(), ...process.env, SSO_BFF_SERVER_TIMING: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -2,7 +2,7 @@
 // the app's origin (vite preview proxies /api, as the browser's requests go), one after the
 // other, each login's Server-Timing kept. Against the in-browser figures, it shows what the
 // browser's own work on the same two cores costs the servers.
-import { AppBrowser, loginBody, reachCallback } from '../server/src/testing/bff-sandbox.ts'
+import { AppBrowser, loginBody, reachCallback } from '../packages/bff/src/testing/bff-sandbox.ts'
 import type { SandboxUser } from '../sandbox/users.ts'
 
 export interface AloneRun {

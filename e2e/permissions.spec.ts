@@ -1,7 +1,7 @@
 // carol may use AssureSign only: the BFF refuses her the Aimbase hand-off for alice's dealer
 // account before Aimbase is asked, and the app shows its error view instead of Aimbase's page.
-import { describeError } from '../src/core/error-messages.ts'
-import { SsoError } from '../src/core/errors.ts'
+import { describeError } from '../packages/sso-bridge/src/core/error-messages.ts'
+import { SsoError } from '../packages/sso-bridge/src/core/errors.ts'
 import { expect, test } from './fixtures.ts'
 import { AIMBASE_ACCOUNTS, CAROL, HANDOFF_PATHS } from './sandbox-data.ts'
 import { originOf } from './stack.ts'

@@ -27,6 +27,8 @@ type Entry = (typeof LIB_ENTRIES)[number]
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** tsc's per-file declarations and API Extractor's fresh reports: scratch, gitignored. */
 const TYPES_DIR = '.lib-types'
+/** The browser package: its lib/ build and its API reports under api/. */
+const PACKAGE = 'packages/sso-bridge'
 
 function run(title: string, command: string, args: readonly string[]): void {
   console.log(`build:lib: ${title}`)
@@ -45,7 +47,7 @@ function run(title: string, command: string, args: readonly string[]): void {
 function apiExtractorConfig(entry: Entry): IConfigFile {
   return {
     projectFolder: ROOT,
-    mainEntryPointFilePath: `<projectFolder>/${TYPES_DIR}/${entry}/index.d.ts`,
+    mainEntryPointFilePath: `<projectFolder>/${TYPES_DIR}/sso-bridge/src/${entry}/index.d.ts`,
     bundledPackages: [],
     newlineKind: 'lf',
     compiler: {
@@ -72,12 +74,12 @@ function apiExtractorConfig(entry: Entry): IConfigFile {
     apiReport: {
       enabled: true,
       reportFileName: `sso-bridge-${entry}`,
-      reportFolder: '<projectFolder>/api/',
+      reportFolder: `<projectFolder>/${PACKAGE}/api/`,
       reportTempFolder: `<projectFolder>/${TYPES_DIR}/api/`,
       includeForgottenExports: false,
     },
     docModel: { enabled: false },
-    dtsRollup: { enabled: true, untrimmedFilePath: `<projectFolder>/lib/${entry}.d.ts` },
+    dtsRollup: { enabled: true, untrimmedFilePath: `<projectFolder>/${PACKAGE}/lib/${entry}.d.ts` },
     tsdocMetadata: { enabled: false },
     messages: {
       compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Error } },
@@ -113,7 +115,7 @@ function prepare(entry: Entry): ExtractorConfig {
   return ExtractorConfig.prepare({
     configObject: apiExtractorConfig(entry),
     configObjectFullPath: undefined,
-    packageJsonFullPath: `${ROOT}package.json`,
+    packageJsonFullPath: `${ROOT}${PACKAGE}/package.json`,
   })
 }
 
@@ -127,7 +129,7 @@ function rollUpDeclarations(update: boolean): boolean {
   const forgotten: string[] = []
   let ok = true
   for (const [entry, config] of configs) {
-    const report = `api/sso-bridge-${entry}.api.md`
+    const report = `${PACKAGE}/api/sso-bridge-${entry}.api.md`
     const result = Extractor.invoke(config, {
       compilerState,
       localBuild: update,
@@ -177,7 +179,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   rmSync(`${ROOT}${TYPES_DIR}`, { recursive: true, force: true })
   run('bundling lib/', 'npx', ['vite', 'build', '-c', 'vite.lib.config.ts', '--logLevel', 'warn'])
   run('declarations', 'npx', ['tsc', '-p', 'tsconfig.lib.json'])
-  mkdirSync(`${ROOT}api`, { recursive: true })
+  mkdirSync(`${ROOT}${PACKAGE}/api`, { recursive: true })
   if (!rollUpDeclarations(update)) process.exit(1)
-  if (!checkLib('lib')) process.exit(1)
+  if (!checkLib(`${PACKAGE}/lib`)) process.exit(1)
 }

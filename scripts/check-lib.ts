@@ -71,5 +71,5 @@ function report(problems: readonly string[]): boolean {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exit(checkLib('lib') ? 0 : 1)
+  process.exit(checkLib('packages/sso-bridge/lib') ? 0 : 1)
 }

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { TARBALL, pack } from './pack.mjs'
+import { BFF_TARBALL, TARBALL, pack } from './pack.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CONSUMER = join(ROOT, '.pack', 'consumer')
@@ -106,7 +106,7 @@ function writeJson(file, value) {
   writeFileSync(join(CONSUMER, file), `${JSON.stringify(value, null, 2)}\n`)
 }
 
-const info = pack()
+const info = pack()['sso-bridge']
 rmSync(CONSUMER, { recursive: true, force: true })
 mkdirSync(join(CONSUMER, 'node_modules', 'sso-bridge'), { recursive: true })
 await run('unpacking', 'tar', [
@@ -138,6 +138,8 @@ await Promise.all([
   ),
   // The package.json fields against the files that ship (exports, bin, types).
   run('publint', bin('publint'), ['run', TARBALL, '--strict']),
+  // The BFF's package.json (bin, files) against what its tarball ships.
+  run('publint (sso-bridge-bff)', bin('publint'), ['run', BFF_TARBALL, '--strict']),
   // Types as each resolution mode sees them; ESM only, so CommonJS `require` and the
   // deprecated node10 resolution are out of scope.
   run('are-the-types-wrong', bin('attw'), [TARBALL, '--profile', 'esm-only']),
@@ -174,5 +176,5 @@ const counts = Object.entries(runtime).map(([entry, names]) => `${entry} ${names
 console.log(
   `package check: ${info.entryCount} files; every entry resolves with types (bundler, nodenext) ` +
     `and in Node; run-time exports match the declarations (${counts.join(', ')}); ` +
-    'publint and attw pass',
+    'publint and attw pass (publint on sso-bridge-bff too)',
 )

@@ -10,10 +10,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { TARBALL } from './pack.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HOST_APP = join(ROOT, 'examples', 'host-app')
-const TARBALL = join(ROOT, '.pack', 'sso-bridge.tgz')
 /** The package entries a host may import; anything else of sso-bridge is internal. */
 const PUBLIC_ENTRIES = new Set(['sso-bridge/core', 'sso-bridge/callback', 'sso-bridge/react'])
 
@@ -88,9 +88,17 @@ function install() {
   rmSync(join(HOST_APP, 'node_modules', 'sso-bridge'), { recursive: true, force: true })
   rmSync(join(HOST_APP, 'node_modules', '.package-lock.json'), { force: true })
   rmSync(join(HOST_APP, 'package-lock.json'), { force: true })
+  // --engine-strict: a package whose `engines` leave out this Node (20) fails the install.
   run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock'],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--no-package-lock',
+      '--engine-strict',
+    ],
     HOST_APP,
   )
   const installed = join(HOST_APP, 'node_modules', 'sso-bridge')
@@ -99,9 +107,36 @@ function install() {
   }
 }
 
+/** Packages only a server runs: a browser package that pulls one in makes every host install it. */
+const SERVER_ONLY = /^(fastify|ioredis|jose|pino|@fastify\/.*)$/
+
+/**
+ * What the host runs in production (`npm ls --omit=dev`): no server package, and (with the
+ * install's --engine-strict) none that wants a newer Node than this one.
+ */
+function checkProductionDependencies() {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: HOST_APP,
+    encoding: 'utf8',
+  })
+  if (listed.status !== 0) fail(`npm ls --omit=dev failed:\n${listed.stdout}${listed.stderr}`)
+  const names = listed.stdout
+    .split('\n')
+    .filter((path) => path.includes('node_modules'))
+    .map((path) => JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).name)
+  const server = [...new Set(names.filter((name) => SERVER_ONLY.test(name)))]
+  if (server.length > 0) {
+    fail(`the host's production dependencies include server packages: ${server.join(', ')}`)
+  }
+  console.log(
+    `host-app: npm ls --omit=dev lists ${names.length} packages, none of them a server package`,
+  )
+}
+
 checkImports()
 pack()
 install()
+checkProductionDependencies()
 // 3. The team's own build.
 run('npm', ['run', 'build', '--silent'], HOST_APP)
 // The same secret scan and budgets as our own build: the callback entry within 8 KB on a host too.

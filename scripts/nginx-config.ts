@@ -3,7 +3,7 @@
 // the TLS-only lines, for local testing. Every header comes from scripts/security-headers.ts, the
 // policy `vite preview` applies too. `npm run deploy:nginx` renders deploy/nginx/ and
 // docs/production-server.md from here; scripts/nginx-config.test.ts runs the result in nginx.
-import { DEFAULT_CALLBACK_PATH } from '../src/core/return-to.ts'
+import { DEFAULT_CALLBACK_PATH } from '../packages/sso-bridge/src/core/return-to.ts'
 import {
   ASSETS_PREFIX,
   CACHE_IMMUTABLE,

@@ -1,34 +1,54 @@
 #!/usr/bin/env node
-// `npm run pack`: the package as a team installs it, in .pack/sso-bridge.tgz (a stable name to
-// hand on or `npm install`). Builds first when lib/ or server/dist/ is missing or older than what
-// it is built from. `--check-built` (the prepack hook, so a bare `npm pack` or `npm publish` too)
-// only fails when they are, instead of packing a stale or empty build.
+// `npm run pack`: the two packages as a team and an operator install them, in .pack/ under stable
+// names to hand on or `npm install`: .pack/sso-bridge.tgz (the browser package) and
+// .pack/sso-bridge-bff.tgz (the BFF). Builds first when a package's build is missing or older than
+// what it is built from. `--check-built <package>` (each package's prepack hook, so a bare
+// `npm pack` or `npm publish` in its folder too) only fails when it is, instead of packing a stale
+// or empty build.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const TARBALL = join(ROOT, '.pack', 'sso-bridge.tgz')
+const PACK_DIR = join(ROOT, '.pack')
 
-/** What the tarball ships from the build. */
-const OUTPUTS = [
-  ...['core', 'callback', 'react'].flatMap((e) => [`lib/${e}.js`, `lib/${e}.d.ts`]),
-  'server/dist/main.js',
-]
-/** What those are built from. */
-const INPUTS = [
-  'src',
-  'server/src',
-  'package.json',
-  'package-lock.json',
-  'tsconfig.base.json',
-  'tsconfig.app.json',
-  'tsconfig.lib.json',
-  'server/tsconfig.json',
-  'vite.lib.config.ts',
-  'scripts/build-lib.ts',
-]
+/** Built from by both packages: the contract, the lock and the shared compiler settings. */
+const SHARED_INPUTS = ['packages/contract/src', 'package-lock.json', 'tsconfig.base.json']
+
+/** Each published package: its folder, what its tarball ships from the build, and its sources. */
+export const PACKAGES = {
+  'sso-bridge': {
+    dir: 'packages/sso-bridge',
+    outputs: ['core', 'callback', 'react'].flatMap((e) => [
+      `packages/sso-bridge/lib/${e}.js`,
+      `packages/sso-bridge/lib/${e}.d.ts`,
+    ]),
+    inputs: [
+      'packages/sso-bridge/src',
+      'packages/sso-bridge/package.json',
+      'tsconfig.app.json',
+      'tsconfig.lib.json',
+      'vite.lib.config.ts',
+      'scripts/build-lib.ts',
+    ],
+    /** Compiled output whose source may be gone (tsc never deletes): none, vite empties lib/. */
+    compiledDir: undefined,
+  },
+  'sso-bridge-bff': {
+    dir: 'packages/bff',
+    outputs: ['packages/bff/dist/bff/src/main.js'],
+    inputs: ['packages/bff/src', 'packages/bff/package.json', 'packages/bff/tsconfig.json'],
+    compiledDir: 'packages/bff/dist',
+  },
+}
+
+/** Where `npm run pack` leaves a package's tarball. */
+export const tarballOf = (name) => join(PACK_DIR, `${name}.tgz`)
+/** The browser package's tarball (examples/host-app installs it). */
+export const TARBALL = tarballOf('sso-bridge')
+/** The BFF's tarball (the topology journeys run it). */
+export const BFF_TARBALL = tarballOf('sso-bridge-bff')
 
 function filesUnder(path) {
   if (!existsSync(path)) return []
@@ -36,62 +56,88 @@ function filesUnder(path) {
   return readdirSync(path).flatMap((name) => filesUnder(join(path, name)))
 }
 
-/** Why the build is not fit to pack, or undefined when it is. */
-export function staleBuild() {
-  const missing = OUTPUTS.find((file) => !existsSync(join(ROOT, file)))
+/** Why package `name`'s build is not fit to pack, or undefined when it is. */
+export function staleBuild(name) {
+  const { outputs, inputs, compiledDir } = PACKAGES[name]
+  const missing = outputs.find((file) => !existsSync(join(ROOT, file)))
   if (missing !== undefined) return `${missing} is missing`
-  const built = Math.min(...OUTPUTS.map((file) => statSync(join(ROOT, file)).mtimeMs))
-  const newer = INPUTS.flatMap((input) => filesUnder(join(ROOT, input))).find(
-    (file) => statSync(file).mtimeMs > built,
-  )
+  const built = Math.min(...outputs.map((file) => statSync(join(ROOT, file)).mtimeMs))
+  const newer = [...SHARED_INPUTS, ...inputs]
+    .flatMap((input) => filesUnder(join(ROOT, input)))
+    .find((file) => statSync(file).mtimeMs > built)
   if (newer !== undefined) return `${relative(ROOT, newer)} changed after the last build`
-  // tsc never deletes: a compiled file whose source is gone would ship.
-  const orphan = filesUnder(join(ROOT, 'server/dist')).find((file) => {
-    const source = relative(join(ROOT, 'server/dist'), file).replace(/\.js$/, '.ts')
-    return !existsSync(join(ROOT, 'server/src', source))
+  if (compiledDir === undefined) return undefined
+  // tsc never deletes: a compiled file whose source is gone would ship. dist/<package>/src/x.js
+  // comes from packages/<package>/src/x.ts.
+  const orphan = filesUnder(join(ROOT, compiledDir)).find((file) => {
+    const source = relative(join(ROOT, compiledDir), file).replace(/\.js$/, '.ts')
+    return !existsSync(join(ROOT, 'packages', source))
   })
   if (orphan !== undefined) return `${relative(ROOT, orphan)} has no source any more`
   return undefined
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
   if (result.status !== 0) process.exit(result.status ?? 1)
   return result.stdout.toString()
 }
 
-/** Builds when needed, packs, prints what it made and returns what npm reports of it. */
-export function pack() {
-  const stale = staleBuild()
-  if (stale !== undefined) {
-    console.log(`pack: building first (${stale})`)
-    rmSync(join(ROOT, 'server/dist'), { recursive: true, force: true })
-    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
-    if (build.status !== 0) process.exit(build.status ?? 1)
+/** Builds when either package needs it (one `npm run build` builds both). */
+function buildIfStale() {
+  const stale = Object.keys(PACKAGES)
+    .map((name) => [name, staleBuild(name)])
+    .filter(([, why]) => why !== undefined)
+  if (stale.length === 0) return
+  console.log(`pack: building first (${stale.map(([name, why]) => `${name}: ${why}`).join('; ')})`)
+  for (const { compiledDir } of Object.values(PACKAGES)) {
+    if (compiledDir !== undefined) rmSync(join(ROOT, compiledDir), { recursive: true, force: true })
   }
-  mkdirSync(join(ROOT, '.pack'), { recursive: true })
-  rmSync(TARBALL, { force: true })
-  const out = run('npm', ['pack', '--json', '--silent', '--pack-destination', '.pack'])
-  const [info] = JSON.parse(out)
-  renameSync(join(ROOT, '.pack', info.filename), TARBALL)
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+/** Builds when needed, packs both packages, prints what it made; returns npm's report of each. */
+export function pack() {
+  buildIfStale()
+  mkdirSync(PACK_DIR, { recursive: true })
   const kb = (n) => `${(n / 1000).toFixed(1)} kB`
-  console.log(
-    `pack: ${relative(ROOT, TARBALL)}: ${kb(info.size)} (${kb(info.unpackedSize)} unpacked), ` +
-      `${info.entryCount} files`,
+  return Object.fromEntries(
+    Object.entries(PACKAGES).map(([name, { dir }]) => {
+      const tarball = tarballOf(name)
+      rmSync(tarball, { force: true })
+      const out = run(
+        'npm',
+        ['pack', '--json', '--silent', '--pack-destination', PACK_DIR],
+        join(ROOT, dir),
+      )
+      const [info] = JSON.parse(out)
+      renameSync(join(PACK_DIR, info.filename), tarball)
+      console.log(
+        `pack: ${relative(ROOT, tarball)}: ${kb(info.size)} (${kb(info.unpackedSize)} unpacked), ` +
+          `${info.entryCount} files`,
+      )
+      return [name, info]
+    }),
   )
-  return info
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  // npm runs the prepack hook before `npm run pack` too; that script builds first, so only a bare
-  // `npm pack` or `npm publish` (npm_command "pack" or "publish", not "run") is held to a fresh build here.
-  const runScript = ['run', 'run-script'].includes(process.env['npm_command'] ?? '')
-  if (process.argv.includes('--check-built')) {
-    const stale = runScript ? undefined : staleBuild()
+  // npm runs the prepack hook when `npm run pack` packs too; that script builds first, so only a
+  // bare `npm pack` or `npm publish` in a package's folder is held to a fresh build here (npm
+  // gives the child `npm pack` of this script npm_command "pack" as well: its build is fresh).
+  const checked = process.argv.indexOf('--check-built')
+  if (checked !== -1) {
+    const name = process.argv[checked + 1] ?? ''
+    if (!(name in PACKAGES)) {
+      console.error(`pack: --check-built takes a package name: ${Object.keys(PACKAGES).join(', ')}`)
+      process.exit(2)
+    }
+    const stale = staleBuild(name)
     if (stale !== undefined) {
       console.error(
-        `The package would ship a stale build: ${stale}.\n` +
-          'Run `npm run pack` (it builds first), or `npm run build` and then pack.',
+        `${name} would ship a stale build: ${stale}.\n` +
+          'Run `npm run pack` at the repository root (it builds first), or `npm run build` and then pack.',
       )
       process.exit(1)
     }

@@ -1,15 +1,18 @@
 // `tsx scripts/run-bff.ts [--built]`: the BFF beside the sandbox, configured for it
 // (sandbox/bff-env.ts). Variables already set in the environment win, so any of them can be
 // moved. Without --built it runs from source (npm start); with it, the built
-// server/dist/main.js under plain Node, as in production (the journeys).
+// packages/bff/dist/bff/src/main.js under plain Node, as in production (the journeys).
 import { spawn } from 'node:child_process'
 import { bffEnvironment } from '../sandbox/bff-env.ts'
 
 const env = { ...bffEnvironment(), ...process.env }
 const built = process.argv.includes('--built')
 const child = built
-  ? spawn(process.execPath, ['server/dist/main.js'], { env, stdio: 'inherit' })
-  : spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: 'inherit' })
+  ? spawn(process.execPath, ['packages/bff/dist/bff/src/main.js'], { env, stdio: 'inherit' })
+  : spawn(process.execPath, ['--import', 'tsx', 'packages/bff/src/main.ts'], {
+      env,
+      stdio: 'inherit',
+    })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => child.kill(signal))

@@ -8,7 +8,10 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formActionOriginsOf, parseRuntimeConfig } from '../src/partners/runtime-config.ts'
+import {
+  formActionOriginsOf,
+  parseRuntimeConfig,
+} from '../packages/sso-bridge/src/partners/runtime-config.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 

@@ -16,9 +16,10 @@ const DEBIAN_PROGRAMS = {
 const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['dependency rules', 'npm', ['run', 'deps', '--silent']],
   ['types', 'npx', ['tsc', '-p', 'tsconfig.app.json']],
-  ['types (server, sandbox, scripts, journeys)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
-  ['types (server build)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']],
+  ['types (BFF, sandbox, scripts, journeys)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
+  ['types (BFF build)', 'npx', ['tsc', '-p', 'packages/bff/tsconfig.json', '--noEmit']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['package', 'node', ['scripts/check-package.mjs']],

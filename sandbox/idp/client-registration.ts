@@ -4,7 +4,6 @@
 // form-action), the auth backend (Origin allowlist, callback per origin) and the BFF's sandbox
 // environment (SSO_BFF_APP_ORIGINS) all read the one list below, so they never drift.
 import { CALLBACK_PATH as HOST_APP_CALLBACK } from '../../examples/host-app/src/sso-paths.ts'
-import { DEFAULT_CALLBACK_PATH } from '../../src/core/return-to.ts'
 import { PRODUCT_NAME } from '../company.ts'
 import { ports } from '../ports.ts'
 
@@ -29,8 +28,12 @@ export interface AppClient {
   readonly callbackPath: string
 }
 
-/** Our app's callback (docs/architecture.md §2): the library's default, written once there. */
-export const APP_CALLBACK_PATH = DEFAULT_CALLBACK_PATH
+/**
+ * Our app's callback (docs/architecture.md §2): it mounts sso-bridge's routes with their default
+ * paths. An identity provider registers the URL it is given, as here; the journeys sign in
+ * through it.
+ */
+export const APP_CALLBACK_PATH = '/sso/callback'
 /** The callback of examples/host-app, which mounts sso-bridge's routes under its own paths. */
 export const HOST_APP_CALLBACK_PATH = HOST_APP_CALLBACK
 /** examples/host-app's name (its own branding). */

@@ -1,7 +1,7 @@
 // Runtime config files for the scripts' tests: the shipped config, changed as a test needs it
 // (valid or not on purpose), written where the test says.
 import { readFileSync, writeFileSync } from 'node:fs'
-import type { RuntimeConfig } from '../../src/partners/runtime-config.ts'
+import type { RuntimeConfig } from '../../packages/sso-bridge/src/partners/runtime-config.ts'
 import { SHIPPED_CONFIG } from '../security-headers.ts'
 
 /** The config as a test may change it. */

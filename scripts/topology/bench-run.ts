@@ -124,7 +124,7 @@ async function measure(store: Row['store']): Promise<Row[]> {
 
 const rows = [...(await measure('memory')), ...(await measure('redis'))]
 console.log(
-  `\nGET /api/session, signed in, ${CONNECTIONS} connections, ${SECONDS} s each, one BFF instance (node server/dist/main.js):\n`,
+  `\nGET /api/session, signed in, ${CONNECTIONS} connections, ${SECONDS} s each, one BFF instance (node packages/bff/dist/bff/src/main.js):\n`,
 )
 console.log('store    path     req/s   p50 ms  p99 ms  mean ms   requests   non-2xx   errors')
 for (const row of rows) {

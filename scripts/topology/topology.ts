@@ -15,7 +15,7 @@ import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts'
 import { renderNginxConfig } from '../nginx-config.ts'
 import { formActionOrigins } from '../security-headers.ts'
-import { REDIS_SERVER } from '../../server/src/testing/redis-server.ts'
+import { REDIS_SERVER } from '../../packages/bff/src/testing/redis-server.ts'
 import { answers, Service } from './processes.ts'
 
 export const NGINX = '/usr/sbin/nginx'
@@ -126,7 +126,7 @@ export class Topology {
         new Service({
           name: `BFF ${names[i] ?? i}`,
           command: process.execPath,
-          args: ['server/dist/main.js'],
+          args: ['packages/bff/dist/bff/src/main.js'],
           env: { ...bffEnv, SSO_BFF_PORT: String(port) },
           logFile: join(logs, `bff-${names[i] ?? i}.log`),
           ready: () => answers(`http://${HOST}:${port}/healthz`, 200),
@@ -169,7 +169,7 @@ export class Topology {
   }
 
   #prepareSite(site: string, nginxConfig: string): void {
-    if (!existsSync('dist/index.html') || !existsSync('server/dist/main.js')) {
+    if (!existsSync('dist/index.html') || !existsSync('packages/bff/dist/bff/src/main.js')) {
       throw new Error('the topology serves the build: run `npm run build` first')
     }
     rmSync(site, { recursive: true, force: true })

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process'
+import { expect, test } from 'vitest'
+import { bffEnvironment, defaultSandboxUrls } from '../../../sandbox/bff-env.ts'
+import { freePort } from './testing/bff-sandbox.ts'
+
+/** Runs the BFF's entry point as its own process, as `node packages/bff/dist/bff/src/main.js` would. */
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/bff/src/main.ts'], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { child, exited, output: () => output }
+}
+
+test('a bad environment stops the BFF with every bad variable named', async () => {
+  const env = bffEnvironment(defaultSandboxUrls(), await freePort())
+  const { exited, output } = run({
+    ...env,
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com/login',
+    SSO_BFF_INDEE_API_KEY: '',
+  })
+  expect(await exited).toBe(2)
+  expect(output()).toContain('SSO_BFF_APP_ORIGINS')
+  expect(output()).toContain('SSO_BFF_INDEE_API_KEY')
+  expect(output()).toContain('docs/deployment.md')
+})
+
+test('SIGTERM closes the BFF gracefully: it exits 0 and logs that it closed', async () => {
+  const port = await freePort()
+  const { child, exited, output } = run({
+    ...bffEnvironment(defaultSandboxUrls(), port),
+    SSO_BFF_LOG_LEVEL: 'info',
+  })
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/healthz`)).status
+        } catch {
+          return 0
+        }
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(200)
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+  expect(output()).toContain('"msg":"closing"')
+  await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
+})
+
+test('with Redis down the BFF starts anyway, is not ready, names its store without the password, and stops', async () => {
+  const port = await freePort()
+  const nowhere = `redis://bff:hunter2-redis-password@127.0.0.1:${await freePort()}/3`
+  const { child, exited, output } = run({
+    ...bffEnvironment(defaultSandboxUrls(), port),
+    SSO_BFF_LOG_LEVEL: 'info',
+    SSO_SESSION_STORE: nowhere,
+    SSO_BFF_SIGNIN_SECRET: 'a-secret-every-instance-shares-0123456789',
+  })
+  const readiness = async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/readyz`)).status
+    } catch {
+      return 0
+    }
+  }
+  await expect.poll(readiness, { timeout: 15_000 }).toBe(503)
+  await expect.poll(output).toContain('"msg":"session store unreachable')
+  expect(output()).toContain('"sessionStore":"redis://bff:***@127.0.0.1:')
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+  expect(output()).not.toContain('hunter2')
+})

@@ -1,0 +1,171 @@
+// The session lifecycle: created after a successful sso/login, found by the cookie's random id,
+// renewed at Indee shortly before the session token expires (one refresh per session at a time),
+// ended by the idle timeout, the absolute lifetime, a refused refresh, or sign-out.
+import { createHash, randomBytes } from 'node:crypto'
+import { decodeJwt } from 'jose'
+import type { SessionView } from '../../../contract/src/contract.ts'
+import type { IndeeClient } from '../upstream/indee.ts'
+import type { SessionTokenVerifier, VerifiedToken } from '../upstream/session-token.ts'
+import type { SessionRecord, SessionStore } from './session-store.ts'
+
+/** Refresh this long before the token expires (or at half its life, when that is sooner). */
+export const REFRESH_LEEWAY_MS = 60_000
+
+export interface SessionsOptions {
+  readonly store: SessionStore
+  readonly indee: Pick<IndeeClient, 'refresh' | 'logout'>
+  readonly verify: SessionTokenVerifier
+  readonly now: () => number
+  readonly idleMs: number
+  readonly maxMs: number
+}
+
+export type Resolved =
+  | { readonly ok: true; readonly record: SessionRecord }
+  | { readonly ok: false; readonly reason: 'signed_out' | 'session_expired' }
+
+/** The store key of a session id: a leaked store dump gives no usable cookie. */
+function keyOf(id: string): string {
+  return createHash('sha256').update(id).digest('base64url')
+}
+
+function refreshAtOf(now: number, expiresAt: number): number {
+  return expiresAt - Math.min(REFRESH_LEEWAY_MS, Math.max(0, expiresAt - now) / 2)
+}
+
+/** The refresh token's own expiry when it is a JWT; the session never outlives it. */
+function refreshTokenExpiry(refreshToken: string): number | undefined {
+  try {
+    const { exp } = decodeJwt(refreshToken)
+    return typeof exp === 'number' ? exp * 1000 : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function createSessions(options: SessionsOptions) {
+  const { store, indee, verify, now, idleMs, maxMs } = options
+
+  const ttlOf = (record: SessionRecord) =>
+    Math.max(1, Math.min(record.lastSeenAt + idleMs, record.absoluteExpiresAt) - now())
+
+  async function renew(key: string, seen: SessionRecord): Promise<SessionRecord | undefined> {
+    return store.withLock(key, async () => {
+      const current = await store.get(key)
+      // Another request renewed it (or signed out) while this one waited for the lock.
+      if (current === undefined || current.token !== seen.token) return current
+      let token: string | undefined
+      try {
+        token = await indee.refresh(current.refreshToken)
+      } catch (error) {
+        // Indee is slow or down: a token that is still valid carries on; the next request retries.
+        if (now() < current.tokenExpiresAt) return current
+        throw error
+      }
+      const verified = token === undefined ? undefined : await verify(token)
+      if (token === undefined || verified === undefined || verified.subject !== current.subject) {
+        await store.delete(key)
+        return undefined
+      }
+      const next: SessionRecord = {
+        ...current,
+        ...claimsOf(verified),
+        token,
+        tokenExpiresAt: verified.expiresAt,
+        refreshAt: refreshAtOf(now(), verified.expiresAt),
+      }
+      // Signed out while Indee answered: it stays signed out.
+      if (!(await store.replace(key, next, ttlOf(next)))) return undefined
+      return next
+    })
+  }
+
+  return {
+    /** Starts a session for freshly issued tokens; returns the cookie's session id. */
+    async create(
+      tokens: { readonly token: string; readonly refreshToken: string },
+      verified: VerifiedToken,
+    ): Promise<{ readonly id: string; readonly record: SessionRecord }> {
+      const at = now()
+      const id = randomBytes(32).toString('base64url')
+      const refreshExpiry = refreshTokenExpiry(tokens.refreshToken)
+      const record: SessionRecord = {
+        ...claimsOf(verified),
+        token: tokens.token,
+        tokenExpiresAt: verified.expiresAt,
+        refreshAt: refreshAtOf(at, verified.expiresAt),
+        refreshToken: tokens.refreshToken,
+        createdAt: at,
+        lastSeenAt: at,
+        absoluteExpiresAt: Math.min(at + maxMs, refreshExpiry ?? Number.POSITIVE_INFINITY),
+      }
+      await store.set(keyOf(id), record, ttlOf(record))
+      return { id, record }
+    },
+
+    /**
+     * The live session of cookie id `id`, renewed first when its token is about to expire, and
+     * marked as used now (the idle timeout starts again).
+     */
+    async resolve(id: string | undefined): Promise<Resolved> {
+      if (id === undefined) return { ok: false, reason: 'signed_out' }
+      const key = keyOf(id)
+      let record = await store.get(key)
+      // A cookie without a session: it ended here (idle, lifetime, refused refresh, sign-out).
+      if (record === undefined) return { ok: false, reason: 'session_expired' }
+      const at = now()
+      if (at >= record.absoluteExpiresAt || at - record.lastSeenAt >= idleMs) {
+        await store.delete(key)
+        return { ok: false, reason: 'session_expired' }
+      }
+      if (at >= record.refreshAt) {
+        record = await renew(key, record)
+        if (record === undefined) return { ok: false, reason: 'session_expired' }
+      }
+      const touched: SessionRecord = { ...record, lastSeenAt: at }
+      // Signed out (here or on another instance) since it was read: it stays signed out.
+      if (!(await store.replace(key, touched, ttlOf(touched)))) {
+        return { ok: false, reason: 'session_expired' }
+      }
+      return { ok: true, record: touched }
+    },
+
+    /**
+     * Ends the session at once, then tells Indee in the background (with a timeout and one
+     * retry) so sign-out never waits on it. Resolves when the session is gone here.
+     */
+    async end(id: string | undefined, onLogoutFailed: (error: unknown) => void): Promise<void> {
+      if (id === undefined) return
+      const key = keyOf(id)
+      const record = await store.get(key)
+      await store.delete(key)
+      if (record === undefined) return
+      void indee
+        .logout(record.refreshToken)
+        .catch(() => indee.logout(record.refreshToken))
+        .catch(onLogoutFailed)
+    },
+
+    viewOf(record: SessionRecord): SessionView {
+      return {
+        email: record.email,
+        permissions: record.permissions,
+        ...(record.ciiNo !== undefined && { ciiNo: record.ciiNo }),
+        expiresAt: record.absoluteExpiresAt,
+        idleTimeoutSeconds: Math.round(idleMs / 1000),
+      }
+    },
+  }
+}
+
+function claimsOf(verified: VerifiedToken) {
+  return {
+    subject: verified.subject,
+    email: verified.email,
+    permissions: verified.permissions,
+    ciiNo: verified.ciiNo,
+    aimbaseAccounts: verified.aimbaseAccounts,
+  }
+}
+
+export type Sessions = ReturnType<typeof createSessions>

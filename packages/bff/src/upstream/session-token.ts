@@ -1,0 +1,69 @@
+// Verifies the Indee session token before the BFF believes anything it says: RS256, a key of
+// the backend's JWKS, the configured issuer and audience, not expired. The claims decide who
+// the person is and which partners they may use.
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose'
+import { z } from 'zod'
+import { LIMITS } from '../../../contract/src/contract.ts'
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  email: z.string().min(1).max(LIMITS.email),
+  // What the session view carries must fit the contract's bounds, or the app would refuse it.
+  permissions: z
+    .array(z.string().min(1).max(LIMITS.permission))
+    .max(LIMITS.permissions)
+    .default([]),
+  cii_no: z.string().min(1).max(LIMITS.ciiNo).optional(),
+  aimbase_accounts: z.array(z.string()).default([]),
+  exp: z.number(),
+})
+
+export interface VerifiedToken {
+  readonly subject: string
+  readonly email: string
+  readonly permissions: readonly string[]
+  readonly ciiNo: string | undefined
+  /** AccountUids of Aimbase accounts the person owns, in lower case. */
+  readonly aimbaseAccounts: readonly string[]
+  /** ms since the epoch. */
+  readonly expiresAt: number
+}
+
+export interface SessionTokenOptions {
+  readonly issuer: string
+  readonly audience: string
+  readonly jwksUrl: string
+  readonly now: () => number
+  /** Tests pass a local key set; the service fetches the JWKS. */
+  readonly keys?: JWTVerifyGetKey
+}
+
+export type SessionTokenVerifier = (token: string) => Promise<VerifiedToken | undefined>
+
+export function createSessionTokenVerifier(options: SessionTokenOptions): SessionTokenVerifier {
+  const keys = options.keys ?? createRemoteJWKSet(new URL(options.jwksUrl))
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ['RS256'],
+        requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(options.now()),
+      })
+      const claims = claimsSchema.safeParse(payload)
+      if (!claims.success) return undefined
+      const c = claims.data
+      return {
+        subject: c.sub,
+        email: c.email,
+        permissions: c.permissions,
+        ciiNo: c.cii_no,
+        aimbaseAccounts: c.aimbase_accounts.map((uid) => uid.toLowerCase()),
+        expiresAt: c.exp * 1000,
+      }
+    } catch {
+      return undefined
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// The wire contract between sso-bridge (the browser package) and sso-bridge-bff (its BFF): every
+// /api route's request and answer, the BFF's error codes and their statuses, the bounds both sides
+// check, and the partner names. Both packages import this one file and nothing else of each other;
+// each build bundles it (Vite into the browser package's lib/, tsc into the BFF's dist/), so it is
+// never installed on its own. It imports nothing and does nothing: a shape or code changed here
+// fails the type check of whichever side no longer agrees.
+
+// ---------------------------------------------------------------------------------------------
+// Bounds
+
+/** The longest value of each field that crosses /api; both sides refuse anything longer. */
+export const LIMITS = {
+  /** A sign-in's `state`, issued by the backend, echoed by the callback (RFC 6749 §4.1.1). */
+  state: 512,
+  /** A sign-in's `nonce` (OpenID Connect Core §3.1.2.1), issued and echoed like the state. */
+  nonce: 512,
+  /** The authorization code the callback brings back. */
+  code: 2048,
+  /** An email address: RFC 5321's 256-octet path less its angle brackets. */
+  email: 254,
+  /** The identity provider's authorize URL in the sso/initiate answer. */
+  redirect: 4096,
+  /** A provider's `error` code on the callback. */
+  providerError: 256,
+  /** A provider's `error_description` on the callback. */
+  providerErrorDescription: 1024,
+  /** Permissions in a session view. */
+  permissions: 64,
+  /** One permission's length. */
+  permission: 64,
+  /** The CII number of a session view (ABC's customer number). */
+  ciiNo: 64,
+} as const
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * Every error code the BFF answers, with its HTTP status: `{"error": code, "message", "detail"?}`.
+ * The browser maps each to a view (a `Record` over these, so a new or renamed code does not
+ * compile there until it is mapped).
+ */
+export const BFF_ERROR_STATUS = {
+  invalid_request: 400,
+  signed_out: 401,
+  session_expired: 401,
+  forbidden: 403,
+  sign_in_not_bound: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  login_failed: 401,
+  backend_unavailable: 502,
+  partner_unavailable: 502,
+  upstream_timeout: 504,
+  internal: 500,
+} as const satisfies Record<string, number>
+
+export type BffErrorCode = keyof typeof BFF_ERROR_STATUS
+
+/**
+ * The one status other than the table's: `backend_unavailable` while the BFF's own session store
+ * is down. The code tells the person "try again"; the 503 tells a load balancer it is this
+ * instance's dependency, not the sign-in service (502).
+ */
+export const SESSION_STORE_UNAVAILABLE_STATUS = 503
+
+/** The body of every error the BFF answers itself. */
+export interface BffErrorBody {
+  readonly error: BffErrorCode
+  readonly message: string
+  /** Words of the sign-in service, for the person to read (never a credential problem). */
+  readonly detail?: string
+}
+
+/** The codes of a 401 that says the session is over. */
+export type SessionEndedCode = Extract<BffErrorCode, 'signed_out' | 'session_expired'>
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in, the session and sign-out
+
+/** Where the BFF's routes live on the app's origin. */
+export const API_PREFIX = '/api'
+
+/** The sign-in and session routes, below {@link API_PREFIX}. */
+export const AUTH_ROUTES = {
+  /** POST {@link InitiateRequest} → 200 {@link InitiateAnswer}. */
+  initiate: '/sso/initiate',
+  /** POST {@link LoginRequest} → 200 {@link SessionView}; POST {@link ProviderErrorReport} → 204. */
+  login: '/sso/login',
+  /** GET → 200 {@link SessionView}, or 401 with a {@link SessionEndedCode}. */
+  session: '/session',
+  /** POST `{}` → 204; the session is gone at once. */
+  signOut: '/session/sign-out',
+} as const
+
+export interface InitiateRequest {
+  readonly email: string
+}
+
+export interface InitiateAnswer {
+  readonly state: string
+  readonly nonce: string
+  /** The identity provider's authorize URL, carrying that state and nonce. */
+  readonly redirect: string
+}
+
+/** The callback's code, exchanged once for a session. */
+export interface LoginRequest {
+  readonly state: string
+  readonly nonce: string
+  readonly email: string
+  readonly code: string
+}
+
+/** The provider refused: the backend closes its sign-in; nothing is stored. */
+export interface ProviderErrorReport {
+  readonly state: string
+  readonly nonce: string
+  readonly email: string
+  readonly error: string
+  readonly errorDescription: string
+}
+
+/** What the browser may know of its session: never a token. */
+export interface SessionView {
+  readonly email: string
+  readonly permissions: readonly string[]
+  /** ABC's customer number, when the person has one. */
+  readonly ciiNo?: string
+  /** When the session ends at the latest, in ms since the epoch. */
+  readonly expiresAt: number
+  /** The session ends after this long without a request. */
+  readonly idleTimeoutSeconds: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partners
+
+/**
+ * The JSON body the browser sends on each partner's hand-off route (POST). The answer is the
+ * vendor's own, relayed as status, Content-Type and body; a refusal of the BFF's own is a
+ * {@link BffErrorBody}. A session's permission to use a partner is the partner's name.
+ */
+export interface PartnerRequests {
+  /** No field: the BFF asks for the signed-in person's token. */
+  readonly assuresign: Readonly<Record<string, never>>
+  readonly aimbase: {
+    readonly AccountUid: string
+    readonly LandingPageUrl?: string
+    /** The body format Aimbase gets; its answer comes back in the same format. */
+    readonly Format?: 'json' | 'xml'
+  }
+  /** The CII number is the session's, added by the BFF. */
+  readonly abc: { readonly LOBId: string; readonly Functionality: string }
+}
+
+export type PartnerName = keyof PartnerRequests
+
+/** Each partner's hand-off route below {@link API_PREFIX}, in the order the app lists them. */
+export const PARTNER_PATHS = {
+  assuresign: '/assuresign/authentication/sso',
+  aimbase: '/aimbase/Security/SignOnAccount',
+  abc: '/abc/cmnsrv/user/generate-sso-token',
+} as const satisfies Record<PartnerName, `/${string}`>
+
+/** Every partner either side knows, in the order the app lists them. */
+export const PARTNER_NAMES = /* @__PURE__ */ Object.keys(PARTNER_PATHS) as readonly PartnerName[]
+
+/** The body the browser sends on partner `Name`'s hand-off route. */
+export type PartnerRequest<Name extends PartnerName> = PartnerRequests[Name]

@@ -1,0 +1,131 @@
+import { expect, test } from 'vitest'
+import shipped from '../../../../public/sso.config.json'
+import { formActionOriginsOf, parseRuntimeConfig, type RuntimeConfig } from './runtime-config.ts'
+
+/** The config as a test may change it. */
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> }
+type Lob = Mutable<RuntimeConfig['partners']['abc']['lobs'][number]>
+
+/** The shipped config with `change` applied (changes may make it invalid on purpose). */
+function withChanges(change: (config: Mutable<RuntimeConfig>, firstLob: Lob) => void): unknown {
+  const copy = structuredClone(shipped) as Mutable<RuntimeConfig>
+  const [firstLob] = copy.partners.abc.lobs
+  if (firstLob === undefined) throw new Error('the shipped config has no line of business')
+  change(copy, firstLob)
+  return copy
+}
+
+test('the shipped sandbox config is valid', () => {
+  expect(parseRuntimeConfig(shipped)).toMatchObject({ ok: true })
+})
+
+test('every bad field is listed by its path', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c, lob) => {
+      c.apiBase = 'https://api.example'
+      c.requestTimeoutMs = 0
+      c.partners.assuresign.origin = 'http://sign.example'
+      lob.functionality = 'TOOLONG'
+    }),
+  )
+  expect(result.ok).toBe(false)
+  const paths = result.ok ? [] : result.issues.map((i) => i.path)
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      'apiBase',
+      'requestTimeoutMs',
+      'partners.assuresign.origin',
+      'partners.abc.lobs.0.functionality',
+    ]),
+  )
+  expect(paths).toHaveLength(4)
+})
+
+test('an unknown field is refused rather than ignored', () => {
+  const result = parseRuntimeConfig(withChanges((c) => Object.assign(c, { clientSecret: 'oops' })))
+  expect(result).toMatchObject({ ok: false, issues: [{ path: '(root)' }] })
+})
+
+test.each([
+  ['https origin', 'https://sign.example', true],
+  ['http on 127.0.0.1', 'http://127.0.0.1:4030', true],
+  ['http on localhost', 'http://localhost:4030', true],
+  ['http elsewhere', 'http://sign.example', false],
+  ['userinfo', 'https://user:pw@sign.example', false],
+  ['a path', 'https://sign.example/ui', false],
+  ['another scheme', 'javascript:alert(1)', false],
+  ['not a URL', 'sign.example', false],
+])('a partner origin with %s is accepted: %s', (_name, origin, ok) => {
+  const result = parseRuntimeConfig(withChanges((c) => (c.partners.aimbase.origin = origin)))
+  expect(result.ok).toBe(ok)
+})
+
+test.each([
+  ['http://127.0.0.1:4060/lob/ABSLI/sso', true],
+  ['https://portal.example/lob/sso', true],
+  ['http://portal.example/lob/sso', false],
+  ['https://user@portal.example/lob/sso', false],
+  ['https://portal.example/lob/sso#frag', false],
+])('a line-of-business portal URL %s is accepted: %s', (portalUrl, ok) => {
+  const result = parseRuntimeConfig(withChanges((_c, lob) => (lob.portalUrl = portalUrl)))
+  expect(result.ok).toBe(ok)
+})
+
+test('a config that is not an object is reported at the root', () => {
+  expect(parseRuntimeConfig('nope')).toMatchObject({ ok: false, issues: [{ path: '(root)' }] })
+})
+
+test.each([
+  ['https with a path', 'https://login.example.com/tenant/v2.0', true],
+  ['http on loopback', 'http://127.0.0.1:4010', true],
+  ['plain http elsewhere', 'http://idp.example.com', false],
+  ['userinfo', 'https://user:pw@idp.example.com', false],
+  ['another scheme', 'ftp://idp.example.com/x', false],
+  ['a query', 'https://idp.example.com/?tenant=1', false],
+  ['a fragment', 'https://idp.example.com/#x', false],
+])('an identity-provider issuer with %s is accepted: %s', (_name, issuer, ok) => {
+  const result = parseRuntimeConfig(withChanges((c) => (c.identityProvider.issuer = issuer)))
+  expect(result.ok).toBe(ok)
+})
+
+test.each(['//evil.example/x', '/%2F%2Fevil.example', '/a\\b', 'Dashboard'])(
+  'refuses an Aimbase account landing %s that a hand-off link could not carry either',
+  (landing) => {
+    const result = parseRuntimeConfig(
+      withChanges((c) => {
+        c.partners.aimbase.accounts = [
+          { uid: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', label: 'Dealer', landing },
+        ]
+      }),
+    )
+    const paths = result.ok ? [] : result.issues.map((i) => i.path)
+    expect(paths).toEqual(['partners.aimbase.accounts.0.landing'])
+  },
+)
+
+test('form-action lists each portal origin of the lines of business once, and nothing else', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c, lob) => {
+      c.partners.abc.lobs = [
+        { ...lob, id: 'one', portalUrl: 'https://portal.example/life/sso?x=1' },
+        { ...lob, id: 'two', portalUrl: 'https://portal.example/health' },
+        { ...lob, id: 'three', portalUrl: 'https://other.example:8443/in' },
+      ]
+    }),
+  )
+  if (!result.ok) throw new Error('config should be valid')
+  expect(formActionOriginsOf(result.config)).toEqual([
+    'https://portal.example',
+    'https://other.example:8443',
+  ])
+})
+
+test('form-action is empty when no line of business is configured', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c) => {
+      c.partners.abc.lobs = []
+    }),
+  )
+  if (!result.ok) throw new Error('config should be valid')
+  expect(formActionOriginsOf(result.config)).toEqual([])
+})
