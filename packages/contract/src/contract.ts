@@ -140,7 +140,7 @@ export interface SessionView {
 /**
  * The JSON body the browser sends on each partner's hand-off route (POST). The answer is the
  * vendor's own, relayed as status, Content-Type and body; a refusal of the BFF's own is a
- * {@link BffErrorBody}. A session's permission to use a partner is the partner's name.
+ * `BffErrorBody`. A session's permission to use a partner is the partner's name.
  */
 export interface PartnerRequests {
   /** No field: the BFF asks for the signed-in person's token. */

@@ -5,11 +5,6 @@ import type { InitiateAnswer, SessionView } from '../../../contract/src/contract
 import type { ProviderName } from './transaction-store.ts'
 import type { CodeCallback, ErrorCallback } from './validated-callback.ts'
 
-/**
- * The BFF's sso/initiate answer: the state, the nonce and the identity provider's authorize URL
- * (checked by allowRedirect before anyone goes there).
- */
-export type InitiateResult = InitiateAnswer
 
 /** What GET /api/session says: signed in, or signed out and why. */
 export type SessionState =
@@ -28,8 +23,11 @@ export type SignedOutReason = 'signed_out' | 'session_expired' | 'user_signed_ou
  */
 export interface AuthBackend {
   readonly provider: ProviderName
-  /** Starts a sign-in for `email`; the backend creates the state and nonce. */
-  initiate(email: string): Promise<InitiateResult>
+  /**
+   * Starts a sign-in for `email`; the backend creates the state and nonce and answers the
+   * identity provider's authorize URL, checked by allowRedirect before anyone goes there.
+   */
+  initiate(email: string): Promise<InitiateAnswer>
   /**
    * Exchanges the callback's code once (never retried: it is single use); the session is set.
    * Takes only a callback validateCallback checked, so an unchecked one cannot reach the backend.

@@ -81,10 +81,14 @@ export { createBffClient } from './bff-client.ts'
 export type { BffClientOptions } from './bff-login.ts'
 export type {
   AuthBackend,
-  InitiateResult,
   LoginBackend,
   SessionState,
   SignedOutReason,
 } from './auth-backend.ts'
 export type { SessionView } from './session.ts'
+// The wire contract's shapes a public declaration names (sso/initiate's answer, the partners).
+export type {
+  InitiateAnswer as InitiateResult,
+  PartnerRequests,
+} from '../../../contract/src/contract.ts'
 export { safeReturnTo } from './return-to.ts'

@@ -1,12 +1,13 @@
 // An AuthBackend whose answers each test sets; every method is a vi.fn, so calls can be counted.
 import { vi } from 'vitest'
-import type { AuthBackend, InitiateResult, SessionState } from '../core/auth-backend.ts'
+import type { AuthBackend, SessionState } from '../core/auth-backend.ts'
+import type { InitiateAnswer } from '../../../contract/src/contract.ts'
 import { SsoError } from '../core/errors.ts'
 import type { SessionView } from '../core/session.ts'
 import type { CodeCallback, ErrorCallback } from '../core/validated-callback.ts'
 
 export interface FakeBackend extends AuthBackend {
-  readonly initiate: ReturnType<typeof vi.fn<(email: string) => Promise<InitiateResult>>>
+  readonly initiate: ReturnType<typeof vi.fn<(email: string) => Promise<InitiateAnswer>>>
   readonly login: ReturnType<typeof vi.fn<(callback: CodeCallback) => Promise<SessionView>>>
   readonly reportProviderError: ReturnType<typeof vi.fn<(callback: ErrorCallback) => Promise<void>>>
   readonly session: ReturnType<typeof vi.fn<() => Promise<SessionState>>>
