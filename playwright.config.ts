@@ -98,7 +98,7 @@ export default defineConfig({
   projects: [
     {
       name: 'app',
-      testIgnore: ['**/host-app/**', '**/topology/**'],
+      testIgnore: ['**/host-app/**', '**/topology/**', '**/assuresign-only/**'],
       use: { baseURL: at(stack0, 'appPreview') },
     },
     { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: at(stack0, 'hostApp') } },

@@ -5,6 +5,7 @@ import { join, posix, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { partnersLeftOut, withSandboxPartners } from './sandbox/partners.ts'
 import { moveOrigins, movedPorts, originOf, ports } from './sandbox/ports.ts'
 import {
   ASSETS_PREFIX,
@@ -28,21 +29,25 @@ const RUNTIME_CONFIG = 'sso.config.json'
 /**
  * The runtime config as these servers serve it: the file on disk, with its sandbox origins (IdP
  * issuer, partner origins, portal URLs) moved to the running ports when an SSO_PORT_* variable
- * moved any (the journeys' second stack, `SSO_PORT_IDP=5010 npm start`).
+ * moved any (the journeys' second stack, `SSO_PORT_IDP=5010 npm start`), and only the partners
+ * SSO_SANDBOX_PARTNERS names (all by default).
  */
-function runtimeConfigText(file: string): string {
-  return moveOrigins(readFileSync(file, 'utf8'))
+function servedConfig(text: string): string {
+  return moveOrigins(partnersLeftOut() ? withSandboxPartners(text) : text)
 }
+
+/** Whether the served config differs from the file on disk. */
+const configChanged = () => movedPorts().length > 0 || partnersLeftOut()
 
 /** Serves /sso.config.json from `file` with moved origins; untouched when no port is moved. */
 function runtimeConfigMiddleware(file: string) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const path = req.url?.split('?')[0]
     const read = req.method === 'GET' || req.method === 'HEAD'
-    if (path !== `/${RUNTIME_CONFIG}` || !read || movedPorts().length === 0) return next()
+    if (path !== `/${RUNTIME_CONFIG}` || !read || !configChanged()) return next()
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/json')
-    res.end(runtimeConfigText(file))
+    res.end(servedConfig(readFileSync(file, 'utf8')))
   }
 }
 
@@ -90,7 +95,7 @@ function previewSecurityHeaders(): Plugin {
     name: 'sso-bridge:preview-security-headers',
     configurePreviewServer(server) {
       const shipped = fileURLToPath(new URL(`./public/${RUNTIME_CONFIG}`, import.meta.url))
-      const headers = pageHeaders(formActionOrigins(shipped, { served: moveOrigins }))
+      const headers = pageHeaders(formActionOrigins(shipped, { served: servedConfig }))
       const outDir = resolve(server.config.root, server.config.build.outDir)
       server.middlewares.use((req, res, next) => {
         const path = sitePath(req.url)

@@ -1,9 +1,12 @@
 // The BFF's environment for talking to this sandbox: the parties' URLs and the sandbox's own
 // credentials. npm start and the journeys start the BFF with it (scripts/run-bff.ts); server
 // tests build their BFF from it. A real deployment sets these variables itself
-// (docs/deployment.md); the BFF has no credential defaults of its own.
+// (docs/deployment.md); the BFF has no credential defaults of its own. Only the partners of
+// SSO_SANDBOX_PARTNERS (partners.ts; all by default) get their variables.
 import { defaultAppOrigins } from './idp/client-registration.ts'
 import { indeeApiKey } from './indee/api-key.ts'
+import type { PartnerName } from '../packages/contract/src/contract.ts'
+import { sandboxPartners } from './partners.ts'
 import { originOf, ports } from './ports.ts'
 import { ABC_SANDBOX_CREDENTIALS } from './vendors/abc/credentials.ts'
 import { AIMBASE_SANDBOX_CREDENTIALS } from './vendors/aimbase/credentials.ts'
@@ -33,20 +36,30 @@ export function defaultSandboxUrls(): SandboxUrls {
 export function bffEnvironment(
   urls: SandboxUrls = defaultSandboxUrls(),
   port: number = ports.bff,
+  partners: readonly PartnerName[] = sandboxPartners(),
 ): Record<string, string> {
+  const partnerVariables: Record<PartnerName, Record<string, string>> = {
+    assuresign: {
+      SSO_BFF_ASSURESIGN_URL: urls.assuresign,
+      SSO_BFF_ASSURESIGN_API_USERNAME: ASSURESIGN_SANDBOX_CREDENTIALS.apiUsername,
+      SSO_BFF_ASSURESIGN_API_KEY: ASSURESIGN_SANDBOX_CREDENTIALS.key,
+    },
+    aimbase: {
+      SSO_BFF_AIMBASE_URL: urls.aimbase,
+      SSO_BFF_AIMBASE_API_USERNAME: AIMBASE_SANDBOX_CREDENTIALS.username,
+      SSO_BFF_AIMBASE_API_PASSWORD: AIMBASE_SANDBOX_CREDENTIALS.password,
+    },
+    abc: {
+      SSO_BFF_ABC_URL: urls.abc,
+      SSO_BFF_ABC_CLIENT_ID: ABC_SANDBOX_CREDENTIALS.clientId,
+    },
+  }
   return {
     SSO_BFF_PORT: String(port),
     SSO_BFF_APP_ORIGINS: defaultAppOrigins().join(','),
     SSO_BFF_INDEE_URL: urls.indee,
     SSO_BFF_INDEE_API_KEY: indeeApiKey(),
-    SSO_BFF_ASSURESIGN_URL: urls.assuresign,
-    SSO_BFF_ASSURESIGN_API_USERNAME: ASSURESIGN_SANDBOX_CREDENTIALS.apiUsername,
-    SSO_BFF_ASSURESIGN_API_KEY: ASSURESIGN_SANDBOX_CREDENTIALS.key,
-    SSO_BFF_AIMBASE_URL: urls.aimbase,
-    SSO_BFF_AIMBASE_API_USERNAME: AIMBASE_SANDBOX_CREDENTIALS.username,
-    SSO_BFF_AIMBASE_API_PASSWORD: AIMBASE_SANDBOX_CREDENTIALS.password,
-    SSO_BFF_ABC_URL: urls.abc,
-    SSO_BFF_ABC_CLIENT_ID: ABC_SANDBOX_CREDENTIALS.clientId,
+    ...Object.fromEntries(partners.flatMap((name) => Object.entries(partnerVariables[name]))),
     SSO_BFF_RATE_LIMIT_PER_MINUTE: '1000',
     SSO_BFF_LOG_LEVEL: 'warn',
   }

@@ -26,6 +26,11 @@ const steps = [
   ['host app (Acme Portal, from the packed tarball)', 'node', ['scripts/host-app.mjs']],
   ['journeys', 'npx', ['playwright', 'test']],
   [
+    'journeys of a deployment with AssureSign only',
+    'npx',
+    ['playwright', 'test', '-c', 'playwright.partners.config.ts'],
+  ],
+  [
     'topology journeys (nginx, two BFF instances, Redis)',
     'npx',
     ['playwright', 'test', '-c', 'playwright.topology.config.ts'],

@@ -6,7 +6,13 @@ import { SHIPPED_CONFIG } from '../security-headers.ts'
 
 /** The config as a test may change it. */
 export type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> }
-export type EditableConfig = Mutable<RuntimeConfig>
+type Partners = RuntimeConfig['partners']
+/** The shipped config, which has every partner. */
+export type EditableConfig = Mutable<
+  Omit<RuntimeConfig, 'partners'> & {
+    partners: { [Name in keyof Partners]-?: NonNullable<Partners[Name]> }
+  }
+>
 export type EditableLob = EditableConfig['partners']['abc']['lobs'][number]
 
 /** The shipped config's first line of business, to copy into new ones. */

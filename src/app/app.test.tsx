@@ -8,7 +8,7 @@ import shipped from '../../public/sso.config.json'
 import { ALICE_SESSION } from '../../packages/sso-bridge/src/test/fake-backend.ts'
 import { mswServer } from '../../packages/sso-bridge/src/test/msw-server.ts'
 import { AppShell } from './app-shell.tsx'
-import { appRoutes, SIGN_IN_PATH } from './router.tsx'
+import { APP_VIEWS, appRoutes, SIGN_IN_PATH } from './router.tsx'
 
 const SESSION = `${window.location.origin}/api/session`
 const SIGN_OUT = `${window.location.origin}/api/session/sign-out`
@@ -40,6 +40,7 @@ function renderApp(path = '/', config: unknown = shipped) {
       }}
       signInPath={SIGN_IN_PATH}
       shell={AppShell}
+      views={APP_VIEWS}
     >
       <RouterProvider router={router} />
     </SsoProvider>,
@@ -128,6 +129,28 @@ test('an unknown address offers a button back to home', async () => {
   expect(document.title).toBe('Page not found – Northwind Partner Hub')
   await userEvent.click(screen.getByRole('button', { name: 'Back to home' }))
   expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible()
+})
+
+/** The shipped config of a deployment that uses AssureSign only. */
+const ASSURESIGN_ONLY = { ...shipped, partners: { assuresign: shipped.partners.assuresign } }
+
+test('a deployment with AssureSign only offers alice no link to the partners it leaves out', async () => {
+  sessionOf(ALICE_SESSION)
+  renderApp('/', ASSURESIGN_ONLY)
+  await screen.findByText('alice@example.com')
+  const links = screen.getAllByRole('link').filter((link) => link.closest('.destinations'))
+  expect(links.map((link) => link.getAttribute('href'))).toEqual([
+    '/handoff/assuresign/6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+  ])
+})
+
+test('the hand-off address of a partner the deployment leaves out shows the not-found view', async () => {
+  sessionOf(ALICE_SESSION)
+  renderApp('/handoff/aimbase?account=3f1c2a9e-5b7d-4e8f-a1c2-9d3e5f7a1b2c', ASSURESIGN_ONLY)
+  expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible()
+  expect(document.title).toBe('Page not found – Northwind Partner Hub')
+  await userEvent.click(screen.getByRole('button', { name: 'Back to home' }))
+  expect(await screen.findByText('alice@example.com')).toBeVisible()
 })
 
 test('an invalid runtime config shows the config error in the shell, without a brand', async () => {

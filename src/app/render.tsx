@@ -6,7 +6,7 @@ import { RouterProvider } from 'react-router-dom'
 import type { SsoStart } from 'sso-bridge/callback'
 import { SsoProvider } from 'sso-bridge/react'
 import { AppShell } from './app-shell.tsx'
-import { createAppRouter, SIGN_IN_PATH } from './router.tsx'
+import { APP_VIEWS, createAppRouter, SIGN_IN_PATH } from './router.tsx'
 import './styles.css'
 
 export function renderApp(start: SsoStart): void {
@@ -22,7 +22,7 @@ export function renderApp(start: SsoStart): void {
     root.render(
       <StrictMode>
         <QueryClientProvider client={queryClient}>
-          <SsoProvider start={start} signInPath={SIGN_IN_PATH} shell={AppShell}>
+          <SsoProvider start={start} signInPath={SIGN_IN_PATH} shell={AppShell} views={APP_VIEWS}>
             <RouterProvider router={createAppRouter()} />
           </SsoProvider>
         </QueryClientProvider>

@@ -4,6 +4,9 @@ import { HomeRoute } from './home-route.tsx'
 import { NotFoundRoute } from './not-found-route.tsx'
 import { RouteError } from './route-error.tsx'
 
+/** A hand-off of a partner this deployment leaves out looks like any unknown address. */
+export const APP_VIEWS = { NotFound: NotFoundRoute }
+
 /** The standalone app signs people in on its home page. */
 export const SIGN_IN_PATH = '/'
 

@@ -7,11 +7,9 @@ import type { JWTVerifyGetKey } from 'jose'
 import { secureCookies, type BffConfig } from './config.ts'
 import { BffError, errorBody, SESSION_STORE_UNAVAILABLE, sendError } from './errors.ts'
 import { loggerOptions } from './logger.ts'
-import { registerAbcRoute } from './routes/abc-route.ts'
-import { registerAimbaseRoute } from './routes/aimbase-route.ts'
-import { registerAssureSignRoute } from './routes/assuresign-route.ts'
 import { registerAuthRoutes } from './routes/auth-routes.ts'
 import type { RouteContext } from './routes/context.ts'
+import { registerPartnerRoutes } from './routes/partner-routes.ts'
 import { requestGuard } from './security/request-guard.ts'
 import { cookieNames } from './session/cookies.ts'
 import { createSessionStore } from './session/create-session-store.ts'
@@ -151,9 +149,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     }
   })
   registerAuthRoutes(app, ctx)
-  registerAssureSignRoute(app, ctx)
-  registerAimbaseRoute(app, ctx)
-  registerAbcRoute(app, ctx)
+  registerPartnerRoutes(app, ctx)
   app.addHook('onClose', () => store.close())
   return app
 }

@@ -1,10 +1,15 @@
 import { expect, test } from 'vitest'
 import { readConfig, secureCookies, sessionStoreLabel } from './config.ts'
 
-const MINIMAL = {
+/** What every deployment sets: no partner at all. */
+const NO_PARTNER = {
   SSO_BFF_APP_ORIGINS: 'https://app.example.com',
   SSO_BFF_INDEE_URL: 'https://auth.example.com',
   SSO_BFF_INDEE_API_KEY: 'k',
+}
+
+const MINIMAL = {
+  ...NO_PARTNER,
   SSO_BFF_ASSURESIGN_URL: 'https://sign.example.com',
   SSO_BFF_ASSURESIGN_API_USERNAME: 'u',
   SSO_BFF_ASSURESIGN_API_KEY: 'k',
@@ -51,6 +56,46 @@ test('every bad or missing variable is named', () => {
   ]) {
     expect(problems).toContain(name)
   }
+})
+
+test('every partner whose variables are all set is configured, with its settings', () => {
+  const result = readConfig({ ...MINIMAL, SSO_BFF_ABC_URL: 'https://abc.example.com/api/' })
+  expect(result.ok && result.config.partners).toEqual({
+    assuresign: { URL: 'https://sign.example.com', API_USERNAME: 'u', API_KEY: 'k' },
+    aimbase: { URL: 'https://dealer.example.com', API_USERNAME: 'u', API_PASSWORD: 'p' },
+    abc: { URL: 'https://abc.example.com/api', CLIENT_ID: 'c' },
+  })
+})
+
+test('the BFF starts without any partner variable: every partner is left out', () => {
+  const result = readConfig(NO_PARTNER)
+  expect(result.ok && result.config.partners).toEqual({})
+})
+
+test('a partner with none of its variables set is left out; the others stay', () => {
+  const result = readConfig({
+    ...NO_PARTNER,
+    SSO_BFF_ASSURESIGN_URL: 'https://sign.example.com',
+    SSO_BFF_ASSURESIGN_API_USERNAME: 'u',
+    SSO_BFF_ASSURESIGN_API_KEY: 'k',
+  })
+  expect(result.ok && Object.keys(result.config.partners)).toEqual(['assuresign'])
+})
+
+test('a partner with some of its variables set names each missing one', () => {
+  const result = readConfig({
+    ...NO_PARTNER,
+    SSO_BFF_AIMBASE_URL: 'https://dealer.example.com',
+    SSO_BFF_AIMBASE_API_PASSWORD: 'secret-value',
+  })
+  expect(result.ok).toBe(false)
+  const problems = result.ok ? [] : result.problems
+  expect(problems).toEqual([
+    'SSO_BFF_AIMBASE_API_USERNAME: is required to use aimbase (SSO_BFF_AIMBASE_URL, ' +
+      'SSO_BFF_AIMBASE_API_PASSWORD set): set every SSO_BFF_AIMBASE_* variable, or none to ' +
+      'leave aimbase out',
+  ])
+  expect(problems.join('\n')).not.toContain('secret-value')
 })
 
 test('plain http app origins (the sandbox) get cookies without Secure', () => {

@@ -1,6 +1,11 @@
 // The BFF's configuration: environment variables only, checked with zod at start, so a bad value
-// stops the service with a message naming the variable. docs/deployment.md lists every one.
+// stops the service with a message naming the variable. docs/deployment.md lists every one. Each
+// partner's settings are its own (partners/registry.ts): a deployment sets all of a partner's
+// variables to use it, or none to leave it out.
 import { z } from 'zod'
+import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
+import type { Settings } from './partners/partner.ts'
+import { BFF_PARTNERS } from './partners/registry.ts'
 
 const csv = z.string().transform((value) =>
   value
@@ -70,15 +75,6 @@ const envSchema = z.object({
   SSO_BFF_SESSION_TOKEN_AUDIENCE: z.string().min(1).default('sso-bridge'),
   SSO_BFF_SESSION_TOKEN_JWKS_URL: urlSchema.optional(),
 
-  SSO_BFF_ASSURESIGN_URL: urlSchema,
-  SSO_BFF_ASSURESIGN_API_USERNAME: secret,
-  SSO_BFF_ASSURESIGN_API_KEY: secret,
-  SSO_BFF_AIMBASE_URL: urlSchema,
-  SSO_BFF_AIMBASE_API_USERNAME: secret,
-  SSO_BFF_AIMBASE_API_PASSWORD: secret,
-  SSO_BFF_ABC_URL: urlSchema,
-  SSO_BFF_ABC_CLIENT_ID: secret,
-
   SSO_BFF_SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
   SSO_BFF_SESSION_MAX_HOURS: positiveInt(24, 24 * 30),
   SSO_BFF_UPSTREAM_TIMEOUT_MS: positiveInt(5000, 60_000),
@@ -111,13 +107,8 @@ export interface BffConfig {
     readonly tokenAudience: string
     readonly jwksUrl: string
   }
-  readonly assuresign: {
-    readonly url: string
-    readonly apiUsername: string
-    readonly apiKey: string
-  }
-  readonly aimbase: { readonly url: string; readonly username: string; readonly password: string }
-  readonly abc: { readonly url: string; readonly clientId: string }
+  /** The partners this deployment uses, with their settings; the others are left out. */
+  readonly partners: PartnerSettings
   readonly session: { readonly idleMs: number; readonly maxMs: number }
   readonly upstreamTimeoutMs: number
   /** sso/initiate and sso/login requests per client address and minute. */
@@ -141,6 +132,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     : parsed.error.issues.map(
         (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
       )
+  const partners = readPartners(present, problems)
   const store = present['SSO_SESSION_STORE']
   if (store !== undefined && isRedisUrl(store) && present['SSO_BFF_SIGNIN_SECRET'] === undefined) {
     problems.push(`SSO_BFF_SIGNIN_SECRET: ${SIGNIN_SECRET_SHARED}`)
@@ -165,17 +157,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
         tokenAudience: e.SSO_BFF_SESSION_TOKEN_AUDIENCE,
         jwksUrl: e.SSO_BFF_SESSION_TOKEN_JWKS_URL ?? `${indeeOrigin}/.well-known/jwks.json`,
       },
-      assuresign: {
-        url: e.SSO_BFF_ASSURESIGN_URL.replace(/\/+$/, ''),
-        apiUsername: e.SSO_BFF_ASSURESIGN_API_USERNAME,
-        apiKey: e.SSO_BFF_ASSURESIGN_API_KEY,
-      },
-      aimbase: {
-        url: e.SSO_BFF_AIMBASE_URL.replace(/\/+$/, ''),
-        username: e.SSO_BFF_AIMBASE_API_USERNAME,
-        password: e.SSO_BFF_AIMBASE_API_PASSWORD,
-      },
-      abc: { url: e.SSO_BFF_ABC_URL.replace(/\/+$/, ''), clientId: e.SSO_BFF_ABC_CLIENT_ID },
+      partners,
       session: {
         idleMs: e.SSO_BFF_SESSION_IDLE_MINUTES * 60_000,
         maxMs: e.SSO_BFF_SESSION_MAX_HOURS * 3_600_000,
@@ -186,6 +168,53 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       sessionStore: e.SSO_SESSION_STORE,
     },
   }
+}
+
+/** Each configured partner's settings (partners/partner.ts); a partner left out has none. */
+export type PartnerSettings = {
+  readonly [Name in PartnerName]?: Settings<(typeof BFF_PARTNERS)[Name]['settings']>
+}
+
+/** The environment variable of setting `key` of partner `name`: SSO_BFF_<NAME>_<KEY>. */
+export function partnerVariable(name: PartnerName, key: string): string {
+  return `SSO_BFF_${name.toUpperCase()}_${key}`
+}
+
+/**
+ * The settings of every partner with at least one variable set; a partner with none is left
+ * out. Each problem goes into `problems`, naming its variable (never its value).
+ */
+function readPartners(
+  present: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): PartnerSettings {
+  const partners: Partial<Record<PartnerName, unknown>> = {}
+  for (const name of PARTNER_NAMES) {
+    const shape = BFF_PARTNERS[name].settings
+    const keys = Object.keys(shape)
+    const given = keys.filter((key) => present[partnerVariable(name, key)] !== undefined)
+    if (given.length === 0) continue
+    const missing = keys.filter((key) => !given.includes(key))
+    for (const key of missing) {
+      problems.push(
+        `${partnerVariable(name, key)}: is required to use ${name} ` +
+          `(${given.map((k) => partnerVariable(name, k)).join(', ')} set): set every ` +
+          `${partnerVariable(name, '*')} variable, or none to leave ${name} out`,
+      )
+    }
+    const values = Object.fromEntries(
+      given.map((key) => [key, present[partnerVariable(name, key)]]),
+    )
+    const parsed = z.object(shape).partial().safeParse(values)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`${partnerVariable(name, String(issue.path[0]))}: ${issue.message}`)
+      }
+    } else if (missing.length === 0) {
+      partners[name] = parsed.data
+    }
+  }
+  return partners as PartnerSettings
 }
 
 /** Whether the session cookie can carry Secure and the __Host- prefix: every app origin is https. */

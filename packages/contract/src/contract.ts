@@ -147,9 +147,9 @@ export interface PartnerRequests {
   readonly assuresign: Readonly<Record<string, never>>
   readonly aimbase: {
     readonly AccountUid: string
-    readonly LandingPageUrl?: string
+    readonly LandingPageUrl?: string | undefined
     /** The body format Aimbase gets; its answer comes back in the same format. */
-    readonly Format?: 'json' | 'xml'
+    readonly Format?: 'json' | 'xml' | undefined
   }
   /** The CII number is the session's, added by the BFF. */
   readonly abc: { readonly LOBId: string; readonly Functionality: string }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import type { RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
+import type { PartnerSettings } from '../config.ts'
 import {
   AppBrowser,
   signIn,
@@ -47,6 +48,11 @@ beforeEach(() => {
   sandbox.control.reset()
 })
 
+/** A partner's settings as the BFF read them (the sandbox configures every partner). */
+function settingsOf<Name extends keyof PartnerSettings>(name: Name) {
+  return bff.config.partners[name] ?? expect.fail(`${name} is not configured`)
+}
+
 const GENERATE = '/api/abc/cmnsrv/user/generate-sso-token'
 
 test('ABC is asked for JSON with the session token, the client id and her own CII number', async () => {
@@ -62,7 +68,7 @@ test('ABC is asked for JSON with the session token, the client id and her own CI
     'content-type': 'application/json',
     accept: 'application/json',
     'x-api-version': '1.0.0',
-    'x-lob-client-id': bff.config.abc.clientId,
+    'x-lob-client-id': settingsOf('abc').CLIENT_ID,
   })
   expect(sent?.headers.authorization).toMatch(JWT)
   expect(JSON.parse(sent?.body ?? '')).toEqual({
@@ -93,8 +99,8 @@ test('the BFF logs in at Aimbase as its API user, then signs on in the format as
   const logins = vendors.requests('/api/Security/Login')
   expect(logins.map((r) => JSON.parse(r.body) as unknown)).toEqual([
     {
-      Username: bff.config.aimbase.username,
-      Password: bff.config.aimbase.password,
+      Username: settingsOf('aimbase').API_USERNAME,
+      Password: settingsOf('aimbase').API_PASSWORD,
       Type: 'Api',
     },
   ])
@@ -120,8 +126,8 @@ test("the BFF logs in at AssureSign in the person's name, then asks for the ssoT
   const [login] = vendors.requests('/apiUserAuthentication')
   expect(JSON.parse(login?.body ?? '')).toEqual({
     request: {
-      apiUsername: bff.config.assuresign.apiUsername,
-      key: bff.config.assuresign.apiKey,
+      apiUsername: settingsOf('assuresign').API_USERNAME,
+      key: settingsOf('assuresign').API_KEY,
       contextUsername: 'alice@example.com',
       sessionLengthInMinutes: 30,
     },

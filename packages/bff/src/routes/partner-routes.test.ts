@@ -2,7 +2,7 @@ import { generateKeyPair, SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import type { RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
-import { NO_PERMISSION_MESSAGE, NOT_OWNER_MESSAGE } from './aimbase-route.ts'
+import { NO_PERMISSION_MESSAGE, NOT_OWNER_MESSAGE } from '../partners/aimbase.ts'
 import {
   AppBrowser,
   freePort,

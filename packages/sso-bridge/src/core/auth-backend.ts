@@ -5,7 +5,6 @@ import type { InitiateAnswer, SessionView } from '../../../contract/src/contract
 import type { ProviderName } from './transaction-store.ts'
 import type { CodeCallback, ErrorCallback } from './validated-callback.ts'
 
-
 /** What GET /api/session says: signed in, or signed out and why. */
 export type SessionState =
   | { readonly signedIn: true; readonly session: SessionView }

@@ -79,12 +79,7 @@ export type {
 export { startSignIn, type StartSignInDeps } from './sign-in.ts'
 export { createBffClient } from './bff-client.ts'
 export type { BffClientOptions } from './bff-login.ts'
-export type {
-  AuthBackend,
-  LoginBackend,
-  SessionState,
-  SignedOutReason,
-} from './auth-backend.ts'
+export type { AuthBackend, LoginBackend, SessionState, SignedOutReason } from './auth-backend.ts'
 export type { SessionView } from './session.ts'
 // The wire contract's shapes a public declaration names (sso/initiate's answer, the partners).
 export type {

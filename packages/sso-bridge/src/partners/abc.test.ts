@@ -5,8 +5,8 @@ import { afterFakeTime } from '../test/fake-timers.ts'
 import { mswServer, silentPost } from '../test/msw-server.ts'
 import { failureOf } from '../test/sso-failure.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import type { RuntimeConfig } from './runtime-config.ts'
-import { abc } from './abc.ts'
+
+import { abc, type AbcConfig } from './abc.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/abc/cmnsrv/user/generate-sso-token`
@@ -25,10 +25,7 @@ function configWith(portalUrl = PORTAL) {
 
 const server = mswServer()
 
-function handoff(
-  overrides: Partial<HandoffRequest<RuntimeConfig['partners']['abc']>> = {},
-  lobId = 'ABSLI',
-) {
+function handoff(overrides: Partial<HandoffRequest<AbcConfig>> = {}, lobId = 'ABSLI') {
   return abc.request(
     { lobId, functionality: 'CLM' },
     {

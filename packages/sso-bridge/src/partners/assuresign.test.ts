@@ -5,8 +5,8 @@ import { afterFakeTime } from '../test/fake-timers.ts'
 import { mswServer, silentPost } from '../test/msw-server.ts'
 import { failureOf } from '../test/sso-failure.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import type { RuntimeConfig } from './runtime-config.ts'
-import { assureSign } from './assuresign.ts'
+
+import { assureSign, type AssureSignConfig } from './assuresign.ts'
 
 const API = 'http://app.test/api'
 const ENDPOINT = `${API}/assuresign/authentication/sso`
@@ -16,7 +16,7 @@ const config = testConfig({ partners: { assuresign: { origin: 'https://sign.exam
 
 const server = mswServer()
 
-function handoff(overrides: Partial<HandoffRequest<RuntimeConfig['partners']['assuresign']>> = {}) {
+function handoff(overrides: Partial<HandoffRequest<AssureSignConfig>> = {}) {
   return assureSign.request(
     { envelopeId: ENVELOPE },
     {

@@ -1,14 +1,17 @@
 import { expect, test } from 'vitest'
 import shipped from '../../../../public/sso.config.json'
-import { formActionOriginsOf, parseRuntimeConfig, type RuntimeConfig } from './runtime-config.ts'
+import type { TestConfig } from '../test/runtime-config.ts'
+import { formActionOriginsOf, parseRuntimeConfig } from './runtime-config.ts'
 
 /** The config as a test may change it. */
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> }
-type Lob = Mutable<RuntimeConfig['partners']['abc']['lobs'][number]>
+/** The shipped config has every partner. */
+type Shipped = Mutable<TestConfig>
+type Lob = Shipped['partners']['abc']['lobs'][number]
 
 /** The shipped config with `change` applied (changes may make it invalid on purpose). */
-function withChanges(change: (config: Mutable<RuntimeConfig>, firstLob: Lob) => void): unknown {
-  const copy = structuredClone(shipped) as Mutable<RuntimeConfig>
+function withChanges(change: (config: Shipped, firstLob: Lob) => void): unknown {
+  const copy = structuredClone(shipped) as Shipped
   const [firstLob] = copy.partners.abc.lobs
   if (firstLob === undefined) throw new Error('the shipped config has no line of business')
   change(copy, firstLob)

@@ -1,15 +1,18 @@
 // The whole runtime config (docs/architecture.md §3 "Runtime config"): the core's fields, and
-// under `partners` each registered partner's own part, every one checked at start.
+// under `partners` the part of each partner this deployment uses, every one checked at start. A
+// partner left out has no links and its hand-off addresses show the not-found view.
 import { z } from 'zod/mini'
 import { brandingSchema } from '../core/branding.ts'
 import { coreConfigShape, parseConfigWith, type ConfigResult } from '../core/config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { PARTNER_NAMES, PARTNERS, type PartnerConfig, type PartnerName } from './registry.ts'
 
-type PartnersShape = { [Name in PartnerName]: (typeof PARTNERS)[Name]['configSchema'] }
+type PartnersShape = {
+  [Name in PartnerName]: z.ZodMiniOptional<(typeof PARTNERS)[Name]['configSchema']>
+}
 
 const partnersShape = Object.fromEntries(
-  Object.entries(PARTNERS).map(([name, adapter]) => [name, adapter.configSchema]),
+  Object.entries(PARTNERS).map(([name, adapter]) => [name, z.optional(adapter.configSchema)]),
 ) as PartnersShape
 
 export const runtimeConfigSchema = z.strictObject({
@@ -26,11 +29,11 @@ export function parseRuntimeConfig(value: unknown): ConfigResult<RuntimeConfig> 
   return parseConfigWith(runtimeConfigSchema, value)
 }
 
-/** The config part of one partner. */
+/** The config part of one partner; undefined when this deployment leaves the partner out. */
 export function partnerConfig<Name extends PartnerName>(
   config: RuntimeConfig,
   name: Name,
-): PartnerConfig<Name> {
+): PartnerConfig<Name> | undefined {
   return config.partners[name]
 }
 
@@ -39,9 +42,10 @@ export function partnerConfig<Name extends PartnerName>(
  * the page's CSP `form-action`, for `vite preview` and the rendered nginx config alike.
  */
 export function formActionOriginsOf(config: RuntimeConfig): string[] {
-  const origins = PARTNER_NAMES.flatMap(
-    (name) =>
-      (PARTNERS[name] as AnyPartnerAdapter).formActionOrigins?.(partnerConfig(config, name)) ?? [],
-  )
+  const origins = PARTNER_NAMES.flatMap((name) => {
+    const partnerPart = partnerConfig(config, name)
+    if (partnerPart === undefined) return []
+    return (PARTNERS[name] as AnyPartnerAdapter).formActionOrigins?.(partnerPart) ?? []
+  })
   return [...new Set(origins)]
 }

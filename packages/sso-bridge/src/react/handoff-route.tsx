@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
-import { Navigate, useLocation, useParams, useSearchParams } from 'react-router-dom'
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom'
+import { NEXT_STEP_LABELS } from '../core/error-messages.ts'
 import { isSsoError } from '../core/errors.ts'
 import { leaveFor, runHandoff, whenVisible } from '../core/handoff-run.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
@@ -17,12 +18,25 @@ interface HandoffRouteProps {
   readonly partner: PartnerName
 }
 
-/** A hand-off page: validate the link, one call through the BFF, leave at once. */
+/**
+ * A hand-off page: validate the link, one call through the BFF, leave at once. A partner the
+ * runtime config leaves out has no hand-off: its addresses show the not-found view.
+ */
 export function HandoffRoute({ partner }: HandoffRouteProps) {
-  const { services, paths } = useSso()
+  const { services, views, paths } = useSso()
+  const navigate = useNavigate()
   // The registry pairs each adapter with its own config part, which TypeScript cannot follow here.
-  const adapter: AnyPartnerAdapter = PARTNERS[partner]
   const config: unknown = partnerConfig(services.config, partner)
+  if (config === undefined) {
+    const home = () => void navigate(paths.home, { replace: true })
+    return <views.NotFound action={{ label: NEXT_STEP_LABELS.home, run: home }} />
+  }
+  return <ConfiguredHandoff partner={partner} config={config} />
+}
+
+function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly config: unknown }) {
+  const { services, paths } = useSso()
+  const adapter: AnyPartnerAdapter = PARTNERS[partner]
   const session = useSession()
   const client = useQueryClient()
   const params = useParams()

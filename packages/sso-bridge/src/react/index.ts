@@ -16,11 +16,13 @@ export {
 export { ErrorView } from './error-view.tsx'
 export { ProgressView } from './progress-view.tsx'
 export { ConfigErrorView } from './config-error-view.tsx'
+export { NotFoundView } from './not-found-view.tsx'
 export { SignInForm } from './sign-in-form.tsx'
 export type {
   ConfigErrorViewProps,
   ErrorAction,
   ErrorViewProps,
+  NotFoundViewProps,
   ProgressViewProps,
   SignInViewProps,
   SsoViews,

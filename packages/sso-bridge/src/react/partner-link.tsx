@@ -17,7 +17,8 @@ export interface Destination {
 
 /**
  * The hand-offs the runtime config offers that the signed-in person may use (their session's
- * permissions name the partner), in registry order, as app links. None while signed out.
+ * permissions name the partner), in registry order, as app links. None while signed out, and
+ * none of a partner the config leaves out.
  */
 export function usePartnerDestinations(): readonly Destination[] {
   const { services, paths } = useSso()
@@ -25,8 +26,9 @@ export function usePartnerDestinations(): readonly Destination[] {
   const permissions = session.status === 'signed-in' ? session.session.permissions : []
   return PARTNER_NAMES.flatMap((partner) => {
     const adapter: AnyPartnerAdapter = PARTNERS[partner]
-    if (!permissions.includes(adapter.permission)) return []
-    return adapter.destinations(partnerConfig(services.config, partner)).map((destination) => ({
+    const config = partnerConfig(services.config, partner)
+    if (config === undefined || !permissions.includes(adapter.permission)) return []
+    return adapter.destinations(config).map((destination) => ({
       partner,
       partnerLabel: adapter.label,
       label: destination.label,

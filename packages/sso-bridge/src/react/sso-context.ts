@@ -4,6 +4,7 @@ import type { Services } from './services.ts'
 import type {
   ConfigErrorViewProps,
   ErrorViewProps,
+  NotFoundViewProps,
   ProgressViewProps,
   SignInViewProps,
 } from './views.ts'
@@ -29,6 +30,7 @@ export interface SsoContextValue {
     readonly Progress: ComponentType<ProgressViewProps>
     readonly ConfigError: ComponentType<ConfigErrorViewProps>
     readonly SignIn: ComponentType<SignInViewProps>
+    readonly NotFound: ComponentType<NotFoundViewProps>
   }
 }
 

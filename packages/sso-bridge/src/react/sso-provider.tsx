@@ -17,6 +17,7 @@ import { parseRuntimeConfig } from '../partners/runtime-config.ts'
 import { PageTitle } from './branding.tsx'
 import { ConfigErrorView } from './config-error-view.tsx'
 import { ErrorView } from './error-view.tsx'
+import { NotFoundView } from './not-found-view.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { createServices } from './services.ts'
 import { followSessionChanges } from './session-query.ts'
@@ -106,8 +107,9 @@ function Started(props: SsoProviderProps) {
       Progress: views?.Progress ?? ProgressView,
       ConfigError: views?.ConfigError ?? ConfigErrorView,
       SignIn: views?.SignIn ?? SignInForm,
+      NotFound: views?.NotFound ?? NotFoundView,
     }),
-    [views?.Error, views?.Progress, views?.ConfigError, views?.SignIn],
+    [views?.Error, views?.Progress, views?.ConfigError, views?.SignIn, views?.NotFound],
   )
   const prepared = useMemo((): Prepared => {
     if (!started.configFile.ok) return { kind: 'config-error', issues: started.configFile.issues }

@@ -50,9 +50,16 @@ export interface SignInViewProps {
   readonly signedOut?: boolean | undefined
 }
 
+export interface NotFoundViewProps {
+  /** "Back to home". */
+  readonly action: ErrorAction
+}
+
 export interface SsoViews {
   readonly Error?: ComponentType<ErrorViewProps>
   readonly Progress?: ComponentType<ProgressViewProps>
   readonly ConfigError?: ComponentType<ConfigErrorViewProps>
   readonly SignIn?: ComponentType<SignInViewProps>
+  /** An address of sso-bridge's routes this deployment does not serve (a partner left out). */
+  readonly NotFound?: ComponentType<NotFoundViewProps>
 }

@@ -3,7 +3,12 @@ import { runtimeConfigSchema, type RuntimeConfig } from '../partners/runtime-con
 
 export const TEST_ISSUER = 'http://127.0.0.1:4010'
 
-type Partners = RuntimeConfig['partners']
+type Partners = {
+  readonly [Name in keyof RuntimeConfig['partners']]-?: NonNullable<RuntimeConfig['partners'][Name]>
+}
+
+/** A runtime config with every partner (a deployment may leave some out; tests use them all). */
+export type TestConfig = RuntimeConfig & { readonly partners: Partners }
 
 /** Fields a test replaces; each section is merged over the defaults, then the whole is parsed. */
 export interface TestConfigOverrides {
@@ -16,8 +21,8 @@ export interface TestConfigOverrides {
 export function testConfig({
   identityProvider = {},
   partners = {},
-}: TestConfigOverrides = {}): RuntimeConfig {
-  return runtimeConfigSchema.parse({
+}: TestConfigOverrides = {}): TestConfig {
+  const config = runtimeConfigSchema.parse({
     apiBase: '/api',
     identityProvider: { issuer: TEST_ISSUER, ...identityProvider },
     requestTimeoutMs: 8000,
@@ -33,4 +38,5 @@ export function testConfig({
       abc: { apiVersion: '1.0.0', lobs: [], ...partners.abc },
     },
   } satisfies RuntimeConfig)
+  return { ...config, partners: config.partners as Partners }
 }

@@ -1,13 +1,12 @@
-// POST /api/aimbase/Security/SignOnAccount → Aimbase's api/Security/SignOnAccount. The BFF signs
+// Aimbase: POST /api/aimbase/Security/SignOnAccount → Aimbase's api/Security/SignOnAccount. The BFF signs
 // in with its API user (one API token for everyone, 20 minutes) and lets a person sign on only
 // to an account their session says they own. Aimbase gets a body the BFF wrote from the checked
 // fields, in the JSON or XML format Aimbase documents; the browser always sends JSON.
-import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
-import { requireSession } from './auth-routes.ts'
-import type { RouteContext } from './context.ts'
+import { definePartner, secretSetting, urlSetting } from './partner.ts'
 import { callWithLogin, relay } from './partner-relay.ts'
 
 /** Aimbase Authentication: the API token "is valid for twenty minutes". */
@@ -16,14 +15,15 @@ export const AIMBASE_API_TOKEN_LIFETIME_MS = 20 * 60_000
 export const NOT_OWNER_MESSAGE = 'The account does not belong to the signed-in user.'
 export const NO_PERMISSION_MESSAGE = 'The signed-in user may not use Aimbase.'
 
-const bodySchema = z.strictObject({
+const bodySchema: z.ZodType<SignOn, PartnerRequest<'aimbase'>> = z.strictObject({
   AccountUid: z.guid(),
   LandingPageUrl: z.string().min(1).max(2048).optional(),
   /** The body format Aimbase gets; its answer comes back in the same format. */
   Format: z.enum(['json', 'xml']).default('json'),
 })
 
-type SignOn = z.infer<typeof bodySchema>
+/** The contract's body, its format decided. */
+type SignOn = PartnerRequest<'aimbase'> & { readonly Format: 'json' | 'xml' }
 
 function escapeXml(value: string): string {
   return value
@@ -65,10 +65,11 @@ function refusal(format: SignOn['Format'], message: string) {
 
 const apiTokenSchema = z.string().min(1)
 
-export function registerAimbaseRoute(app: FastifyInstance, ctx: RouteContext): void {
-  const { url, username, password } = ctx.config.aimbase
-  app.post('/api/aimbase/Security/SignOnAccount', async (request, reply) => {
-    const session = await requireSession(ctx, request, reply)
+export const aimbase = definePartner({
+  name: 'aimbase',
+  /** SSO_BFF_AIMBASE_URL, _API_USERNAME, _API_PASSWORD: the Aimbase API user. */
+  settings: { URL: urlSetting, API_USERNAME: secretSetting, API_PASSWORD: secretSetting },
+  async handle({ settings, session, request, reply, ...ctx }) {
     const parsed = bodySchema.safeParse(request.body)
     if (!parsed.success) {
       throw new BffError(
@@ -93,15 +94,15 @@ export function registerAimbaseRoute(app: FastifyInstance, ctx: RouteContext): v
       key: 'aimbase api user',
       login: () =>
         loginWithJson({
-          url: `${url}/api/Security/Login`,
-          body: { Username: username, Password: password, Type: 'Api' },
+          url: `${settings.URL}/api/Security/Login`,
+          body: { Username: settings.API_USERNAME, Password: settings.API_PASSWORD, Type: 'Api' },
           tokenOf: (body) => apiTokenSchema.safeParse(body).data,
           lifetimeMs: AIMBASE_API_TOKEN_LIFETIME_MS,
-          timeoutMs: ctx.config.upstreamTimeoutMs,
+          timeoutMs: ctx.upstreamTimeoutMs,
           now: ctx.now,
         }),
       request: (token) => ({
-        url: `${url}/api/Security/SignOnAccount`,
+        url: `${settings.URL}/api/Security/SignOnAccount`,
         headers: {
           'content-type': vendorBody.contentType,
           // The media type alone (split always has a first element).
@@ -112,5 +113,5 @@ export function registerAimbaseRoute(app: FastifyInstance, ctx: RouteContext): v
       }),
     })
     return relay(reply, answer)
-  })
-}
+  },
+})

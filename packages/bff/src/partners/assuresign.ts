@@ -1,13 +1,13 @@
-// POST /api/assuresign/authentication/sso → AssureSign's authentication/sso. The BFF lets only
-// a person whose session grants 'assuresign' through, logs in with its API user on their behalf
-// (contextUsername = the session's email), keeps that login per person, and asks for the 30 s
-// ssoToken with it.
-import type { FastifyInstance } from 'fastify'
+// AssureSign: POST /api/assuresign/authentication/sso → AssureSign's authentication/sso. The BFF
+// lets only a person whose session grants 'assuresign' through, logs in with its API user on
+// their behalf (contextUsername = the session's email), keeps that login per person, and asks for
+// the 30 s ssoToken with it.
 import { z } from 'zod'
-import { requireSession } from './auth-routes.ts'
-import type { RouteContext } from './context.ts'
+import type { PartnerRequest } from '../../../contract/src/contract.ts'
+import { BffError } from '../errors.ts'
 import { jsonOf, type UpstreamAnswer } from '../upstream/upstream-call.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
+import { definePartner, secretSetting, urlSetting } from './partner.ts'
 import { callWithLogin, relay } from './partner-relay.ts'
 
 const API = '/api/documentnow/v3.3/authentication'
@@ -22,6 +22,9 @@ const NO_PERMISSION = {
   details: [],
 } as const
 
+/** The contract's body: nothing, the person is the session's. */
+const bodySchema: z.ZodType<PartnerRequest<'assuresign'>> = z.strictObject({})
+
 const loginAnswerSchema = z.object({ result: z.object({ token: z.string().min(1) }) })
 const errorCodeSchema = z.object({ errorCode: z.string() })
 
@@ -33,10 +36,18 @@ function refusesToken(answer: UpstreamAnswer): boolean {
   )
 }
 
-export function registerAssureSignRoute(app: FastifyInstance, ctx: RouteContext): void {
-  const { url, apiUsername, apiKey } = ctx.config.assuresign
-  app.post('/api/assuresign/authentication/sso', async (request, reply) => {
-    const session = await requireSession(ctx, request, reply)
+export const assureSign = definePartner({
+  name: 'assuresign',
+  /** SSO_BFF_ASSURESIGN_URL, _API_USERNAME, _API_KEY: the DocumentNOW API user. */
+  settings: { URL: urlSetting, API_USERNAME: secretSetting, API_KEY: secretSetting },
+  async handle({ settings, session, request, reply, ...ctx }) {
+    if (!bodySchema.safeParse(request.body).success) {
+      throw new BffError(
+        'invalid_request',
+        // Stryker disable next-line StringLiteral: the message of an invalid_request is neither answered nor logged
+        'authentication/sso body is not valid',
+      )
+    }
     if (!session.permissions.includes('assuresign')) return reply.code(403).send(NO_PERMISSION)
     const contextUsername = session.email.toLowerCase()
     const answer = await callWithLogin(ctx, {
@@ -44,26 +55,26 @@ export function registerAssureSignRoute(app: FastifyInstance, ctx: RouteContext)
       key: `assuresign ${contextUsername}`,
       login: () =>
         loginWithJson({
-          url: `${url}${API}/apiUserAuthentication`,
+          url: `${settings.URL}${API}/apiUserAuthentication`,
           body: {
             request: {
-              apiUsername,
-              key: apiKey,
+              apiUsername: settings.API_USERNAME,
+              key: settings.API_KEY,
               contextUsername,
               sessionLengthInMinutes: ASSURESIGN_SESSION_MINUTES,
             },
           },
           tokenOf: (body) => loginAnswerSchema.safeParse(body).data?.result.token,
           lifetimeMs: ASSURESIGN_SESSION_MINUTES * 60_000,
-          timeoutMs: ctx.config.upstreamTimeoutMs,
+          timeoutMs: ctx.upstreamTimeoutMs,
           now: ctx.now,
         }),
       request: (token) => ({
-        url: `${url}${API}/sso`,
+        url: `${settings.URL}${API}/sso`,
         headers: { accept: 'application/json', authorization: `bearer ${token}` },
       }),
       refusesToken,
     })
     return relay(reply, answer)
-  })
-}
+  },
+})

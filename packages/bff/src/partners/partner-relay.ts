@@ -8,8 +8,15 @@ import {
   type UpstreamAnswer,
   type UpstreamRequest,
 } from '../upstream/upstream-call.ts'
-import type { LoginOutcome } from '../upstream/vendor-logins.ts'
-import type { RouteContext } from './context.ts'
+import type { LoginOutcome, VendorLogins } from '../upstream/vendor-logins.ts'
+
+/** What a partner's vendor calls need of the BFF. */
+export interface PartnerContext {
+  readonly now: () => number
+  readonly upstreamTimeoutMs: number
+  /** The BFF's own logins at vendors, cached per key. */
+  readonly logins: VendorLogins
+}
 
 export function relay(reply: FastifyReply, answer: UpstreamAnswer): FastifyReply {
   reply.code(answer.status).header('cache-control', 'no-store')
@@ -20,11 +27,11 @@ export function relay(reply: FastifyReply, answer: UpstreamAnswer): FastifyReply
 
 /** Calls the vendor; a timeout or an unreachable vendor becomes the BFF's own 504 or 502. */
 export async function callVendor(
-  ctx: RouteContext,
+  ctx: PartnerContext,
   vendor: string,
   request: UpstreamRequest,
 ): Promise<UpstreamAnswer> {
-  const result = await callUpstream(request, ctx.config.upstreamTimeoutMs)
+  const result = await callUpstream(request, ctx.upstreamTimeoutMs)
   if (result.ok) return result.answer
   throw result.reason === 'timeout'
     ? new BffError('upstream_timeout', `${vendor}: no answer in time`)
@@ -49,7 +56,7 @@ export interface LoginThenCall {
  * once more with a fresh login (the vendor may have ended it early); refused again, 502.
  */
 export async function callWithLogin(
-  ctx: RouteContext,
+  ctx: PartnerContext,
   call: LoginThenCall,
 ): Promise<UpstreamAnswer> {
   const refused = call.refusesToken ?? ((a: UpstreamAnswer) => a.status === 401)

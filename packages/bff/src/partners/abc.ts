@@ -1,24 +1,25 @@
-// POST /api/abc/cmnsrv/user/generate-sso-token → ABC's GenerateSSOToken. The BFF sends the
-// Indee session token as `Authorization`, as ABC documents, plus its client id, and takes the CII
-// number from the session, so a person can ask only for their own token. The browser's
-// x-api-version goes through as sent, so ABC's own 400 still reaches the app.
-import type { FastifyInstance } from 'fastify'
+// Aditya Birla Capital: POST /api/abc/cmnsrv/user/generate-sso-token → ABC's GenerateSSOToken.
+// The BFF sends the Indee session token as `Authorization`, as ABC documents, plus its client id,
+// and takes the CII number from the session, so a person can ask only for their own token. The
+// browser's x-api-version goes through as sent, so ABC's own 400 still reaches the app.
 import { z } from 'zod'
+import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
-import { requireSession } from './auth-routes.ts'
-import type { RouteContext } from './context.ts'
+import { definePartner, secretSetting, urlSetting } from './partner.ts'
 import { callVendor, relay } from './partner-relay.ts'
 
 const GENERATE_PATH = 'cmnsrv/user/generate-sso-token'
 
-const bodySchema = z.strictObject({
+const bodySchema: z.ZodType<PartnerRequest<'abc'>> = z.strictObject({
   LOBId: z.string().min(1).max(64),
   Functionality: z.string().min(1).max(64),
 })
 
-export function registerAbcRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.post(`/api/abc/${GENERATE_PATH}`, async (request, reply) => {
-    const session = await requireSession(ctx, request, reply)
+export const abc = definePartner({
+  name: 'abc',
+  /** SSO_BFF_ABC_URL (ABC's API base) and SSO_BFF_ABC_CLIENT_ID (x-lob-client-id). */
+  settings: { URL: urlSetting, CLIENT_ID: secretSetting },
+  async handle({ settings, session, request, reply, ...ctx }) {
     const parsed = bodySchema.safeParse(request.body)
     if (!parsed.success) {
       throw new BffError(
@@ -32,16 +33,16 @@ export function registerAbcRoute(app: FastifyInstance, ctx: RouteContext): void 
     }
     const apiVersion = request.headers['x-api-version']
     const answer = await callVendor(ctx, 'ABC', {
-      url: `${ctx.config.abc.url}/${GENERATE_PATH}`,
+      url: `${settings.URL}/${GENERATE_PATH}`,
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
         ...(typeof apiVersion === 'string' && { 'x-api-version': apiVersion }),
         authorization: session.token,
-        'x-lob-client-id': ctx.config.abc.clientId,
+        'x-lob-client-id': settings.CLIENT_ID,
       },
       body: JSON.stringify({ CIINo: session.ciiNo, ...parsed.data }),
     })
     return relay(reply, answer)
-  })
-}
+  },
+})

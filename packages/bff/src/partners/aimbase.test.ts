@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { vendorBodyOf } from './aimbase-route.ts'
+import { vendorBodyOf } from './aimbase.ts'
 
 const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 

@@ -1,0 +1,63 @@
+// A deployment that uses AssureSign only (playwright.partners.config.ts): the app offers no link
+// to the partners it leaves out, their hand-off addresses show the not-found view, and the BFF has
+// no route for them. AssureSign works as in every deployment.
+import { expect, test } from '../fixtures.ts'
+import { HOME_LINKS } from '../pages/partner-page.ts'
+import { ALICE, DEMO_ENVELOPE, HANDOFF_PATHS } from '../sandbox-data.ts'
+import { originOf } from '../stack.ts'
+
+test.beforeEach(async ({ app, signInAs }) => {
+  await app.goto()
+  await signInAs(ALICE)
+})
+
+test('alice, who may use every partner, is offered AssureSign alone', async ({ page }) => {
+  const destinations = page.getByRole('list', { name: 'Partner destinations' })
+  await expect(destinations.getByRole('link')).toHaveText([HOME_LINKS.assuresign])
+})
+
+test('AssureSign hands alice off as in every deployment', async ({ page, partners, sandbox }) => {
+  await page.getByRole('link', { name: HOME_LINKS.assuresign }).click()
+  await partners.expectAssureSign(ALICE, DEMO_ENVELOPE.id)
+  expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(1)
+})
+
+for (const [partner, path] of [
+  ['Aimbase', HANDOFF_PATHS.aimbase()],
+  ['ABC', HANDOFF_PATHS.lob()],
+] as const) {
+  test(`the ${partner} hand-off address shows the not-found view and asks no one`, async ({
+    page,
+    sandbox,
+  }) => {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible()
+    await page.getByRole('button', { name: 'Back to home' }).click()
+    await expect(page.getByText(`Signed in as ${ALICE}`)).toBeVisible()
+    expect(await sandbox.count('aimbase', '/api/Security/SignOnAccount')).toBe(0)
+    expect(await sandbox.count('abc', '/generate-sso-token')).toBe(0)
+  })
+}
+
+test('the BFF answers 404 not_found on the routes of the partners it leaves out', async ({
+  page,
+}) => {
+  const app = originOf('appPreview')
+  for (const route of [
+    '/api/aimbase/Security/SignOnAccount',
+    '/api/abc/cmnsrv/user/generate-sso-token',
+  ]) {
+    // Signed in (the page's cookies), same origin, JSON: only the missing route can refuse it.
+    const response = await page.request.post(app + route, {
+      headers: { origin: app, 'content-type': 'application/json' },
+      data: {},
+    })
+    expect(response.status(), route).toBe(404)
+    expect(await response.json()).toMatchObject({ error: 'not_found' })
+  }
+  const assureSign = await page.request.post(`${app}/api/assuresign/authentication/sso`, {
+    headers: { origin: app, 'content-type': 'application/json' },
+    data: {},
+  })
+  expect(assureSign.status()).toBe(200)
+})
