@@ -1,7 +1,7 @@
 // The production shape, run on this machine (docs/deployment.md "Topology"): Debian's nginx
 // serving a copy of the build with the generated config (deploy/nginx, plain-HTTP variant) and
-// proxying /api to several BFF instances from the build, which keep their sessions in Debian's
-// redis-server; the sandbox stands for the identity provider, Indee and the vendors. Used by the
+// proxying /api to several BFF instances, each the packed sso-bridge-bff package as an operator
+// installs it (bff-package.ts), which keep their sessions in Debian's redis-server; the sandbox stands for the identity provider, Indee and the vendors. Used by the
 // topology journeys (e2e/topology) and `npm run bench:server`. Every server binds to 127.0.0.1.
 //
 // The process that imports this must already run on the topology's ports (SSO_PORT_* set before
@@ -16,6 +16,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.t
 import { renderNginxConfig } from '../nginx-config.ts'
 import { formActionOrigins } from '../security-headers.ts'
 import { REDIS_SERVER } from '../../packages/bff/src/testing/redis-server.ts'
+import { installedBffBin } from './bff-package.ts'
 import { answers, Service } from './processes.ts'
 
 export const NGINX = '/usr/sbin/nginx'
@@ -121,12 +122,13 @@ export class Topology {
       ...(store && { SSO_SESSION_STORE: `redis://${HOST}:${this.redisPort}` }),
     }
     const names = 'abcdefghij'
+    const bffBin = installedBffBin()
     this.bffs = this.bffPorts.map(
       (port, i) =>
         new Service({
           name: `BFF ${names[i] ?? i}`,
           command: process.execPath,
-          args: ['packages/bff/dist/bff/src/main.js'],
+          args: [bffBin],
           env: { ...bffEnv, SSO_BFF_PORT: String(port) },
           logFile: join(logs, `bff-${names[i] ?? i}.log`),
           ready: () => answers(`http://${HOST}:${port}/healthz`, 200),
@@ -169,7 +171,7 @@ export class Topology {
   }
 
   #prepareSite(site: string, nginxConfig: string): void {
-    if (!existsSync('dist/index.html') || !existsSync('packages/bff/dist/bff/src/main.js')) {
+    if (!existsSync('dist/index.html')) {
       throw new Error('the topology serves the build: run `npm run build` first')
     }
     rmSync(site, { recursive: true, force: true })
