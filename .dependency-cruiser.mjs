@@ -9,7 +9,7 @@ const TESTS = '(\\.test\\.tsx?$|^packages/sso-bridge/src/test/|^packages/bff/src
 const PRODUCTION = '^(packages/(sso-bridge|bff|contract)/src|src/app)/'
 /** The public entries of the browser package, and the contract both packages share. */
 const PUBLIC_ENTRIES =
-  '^packages/sso-bridge/src/(core|callback|react)/index\\.ts$|^packages/contract/src/contract\\.ts$'
+  '^packages/sso-bridge/src/(core|callback|react)\\.ts$|^packages/contract/src/contract\\.ts$'
 
 /** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
 export const RULES = [

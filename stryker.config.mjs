@@ -53,7 +53,7 @@ export default {
     'packages/bff/src/routes/**/*.ts',
     'packages/bff/src/session/**/*.ts',
     '!**/*.test.ts',
-    '!**/index.ts',
+    '!packages/sso-bridge/src/*.ts',
     '!packages/sso-bridge/src/core/error-messages.ts',
     '!packages/sso-bridge/src/core/branding.ts',
   ],

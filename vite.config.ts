@@ -126,7 +126,7 @@ function previewSecurityHeaders(): Plugin {
 const publicEntries = Object.fromEntries(
   ['core', 'callback', 'react'].map((entry) => [
     `sso-bridge/${entry}`,
-    fileURLToPath(new URL(`./packages/sso-bridge/src/${entry}/index.ts`, import.meta.url)),
+    fileURLToPath(new URL(`./packages/sso-bridge/src/${entry}.ts`, import.meta.url)),
   ]),
 )
 

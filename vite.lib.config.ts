@@ -68,7 +68,7 @@ export default defineConfig({
     copyPublicDir: false,
     reportCompressedSize: false,
     lib: {
-      entry: Object.fromEntries(LIB_ENTRIES.map((entry) => [entry, src(`${entry}/index.ts`)])),
+      entry: Object.fromEntries(LIB_ENTRIES.map((entry) => [entry, src(`${entry}.ts`)])),
       formats: ['es'],
     },
     rolldownOptions: {

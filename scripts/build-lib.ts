@@ -47,7 +47,7 @@ function run(title: string, command: string, args: readonly string[]): void {
 function apiExtractorConfig(entry: Entry): IConfigFile {
   return {
     projectFolder: ROOT,
-    mainEntryPointFilePath: `<projectFolder>/${TYPES_DIR}/sso-bridge/src/${entry}/index.d.ts`,
+    mainEntryPointFilePath: `<projectFolder>/${TYPES_DIR}/sso-bridge/src/${entry}.d.ts`,
     bundledPackages: [],
     newlineKind: 'lf',
     compiler: {
@@ -89,7 +89,7 @@ function apiExtractorConfig(entry: Entry): IConfigFile {
         // @public/@beta tags are asked for.
         'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None },
         // A public type that names a type its entry does not export: a host can see the shape
-        // but not name it. Export it from src/<entry>/index.ts (or stop exposing it).
+        // but not name it. Export it from packages/sso-bridge/src/<entry>.ts (or stop exposing it).
         'ae-forgotten-export': { logLevel: ExtractorLogLevel.Error, addToApiReportFile: false },
         'ae-wrong-input-file-type': { logLevel: ExtractorLogLevel.Error },
         'ae-undocumented': { logLevel: ExtractorLogLevel.None },
@@ -156,12 +156,14 @@ function rollUpDeclarations(update: boolean): boolean {
     }
   }
   if (forgotten.length > 0) {
-    const files = [...new Set(forgotten)].map((entry) => `src/${entry}/index.ts`).join(', ')
+    const files = [...new Set(forgotten)]
+      .map((entry) => `packages/sso-bridge/src/${entry}.ts`)
+      .join(', ')
     console.error(
       '\nA public declaration uses a type its entry does not export (ae-forgotten-export above):' +
         ` export that type from ${files} too, or stop using it in the public API. A type that` +
         ' another entry exports counts as well: each lib/<entry>.d.ts stands alone, so re-export' +
-        " it (`export type { SessionView } from '../core/session.ts'`).",
+        " it (`export type { SessionView } from './core/session.ts'`).",
     )
   }
   if (outdated.length > 0) {

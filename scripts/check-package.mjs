@@ -17,7 +17,7 @@ const CONSUMER = join(ROOT, '.pack', 'consumer')
 const require = createRequire(import.meta.url)
 const TSC = require.resolve('typescript/bin/tsc')
 
-/** A few names from each entry that a host uses (src/<entry>/index.ts has them all). */
+/** A few names from each entry that a host uses (packages/sso-bridge/src/<entry>.ts has them all). */
 const IMPORTS = {
   core: ['SsoError', 'type SsoErrorCode', 'parseRuntimeConfig', 'PARTNERS', 'type RuntimeConfig'],
   callback: ['startCallback', 'isCallbackPage', 'type SsoStart'],

@@ -11,17 +11,17 @@ import config from '../.dependency-cruiser.mjs'
 /** Files every tree has: the contract, an entry of each package, a sandbox party. */
 const LAWFUL: Record<string, string> = {
   'packages/contract/src/contract.ts': 'export const LIMITS = { state: 512 }\n',
-  'packages/sso-bridge/src/core/index.ts':
-    "import { LIMITS } from '../../../contract/src/contract.ts'\nexport const core = LIMITS\n",
+  'packages/sso-bridge/src/core.ts':
+    "import { LIMITS } from '../../contract/src/contract.ts'\nexport const core = LIMITS\n",
   'packages/sso-bridge/src/core/rule.ts': 'export const rule = 1\n',
   'packages/sso-bridge/src/test/fake-backend.ts': 'export const fake = 1\n',
   'packages/bff/src/app.ts':
     "import { LIMITS } from '../../contract/src/contract.ts'\nexport const app = LIMITS\n",
   'packages/bff/src/testing/bff-sandbox.ts': 'export const harness = 1\n',
   'sandbox/idp/idp.ts':
-    "import { core } from '../../packages/sso-bridge/src/core/index.ts'\nexport const idp = core\n",
+    "import { core } from '../../packages/sso-bridge/src/core.ts'\nexport const idp = core\n",
   'src/app/router.tsx':
-    "import { core } from '../../packages/sso-bridge/src/core/index.ts'\nexport const router = core\n",
+    "import { core } from '../../packages/sso-bridge/src/core.ts'\nexport const router = core\n",
   'src/app/router.test.tsx':
     "import { fake } from '../../packages/sso-bridge/src/test/fake-backend.ts'\nexport const t = fake\n",
 }

@@ -20,7 +20,7 @@ afterEach(() => {
 async function openPage(path: string) {
   window.history.replaceState(null, '', path)
   vi.resetModules()
-  return import('./index.ts')
+  return import('../callback.ts')
 }
 
 /** The transaction sign-in left before the identity provider sent the browser back. */

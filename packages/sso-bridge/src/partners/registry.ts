@@ -9,6 +9,10 @@ import { aimbase } from './aimbase.ts'
 import { assureSign } from './assuresign.ts'
 
 export { PARTNER_NAMES, type PartnerName }
+// Each adapter's config part and link input, public through sso-bridge/core.
+export type { AbcConfig, LobInput } from './abc.ts'
+export type { AimbaseConfig, AimbaseInput } from './aimbase.ts'
+export type { AssureSignConfig, AssureSignInput } from './assuresign.ts'
 
 /** A name without an adapter, or an adapter without a name, does not compile. */
 export const PARTNERS = {

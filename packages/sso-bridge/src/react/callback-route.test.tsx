@@ -38,7 +38,7 @@ async function callbackPageLoad(returnTo: string) {
   const entries = window.history.length
   // A fresh page load: the entry's one start per page is new.
   vi.resetModules()
-  const { startCallback } = await import('../callback/index.ts')
+  const { startCallback } = await import('../callback.ts')
   return { start: await startCallback(), entries }
 }
 

@@ -9,7 +9,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react'
-import type { SsoStart } from '../callback/index.ts'
+import type { SsoStart } from '../callback.ts'
 import type { ConfigIssue } from '../core/config.ts'
 import type { Branding } from '../core/branding.ts'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from '../core/error-messages.ts'

@@ -2,7 +2,7 @@
 // answers the network), as a host app wires them: SsoProvider around a router of ssoRoutes().
 import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
-import type { SsoStart } from '../callback/index.ts'
+import type { SsoStart } from '../callback.ts'
 import type { RuntimeConfig } from '../partners/runtime-config.ts'
 import { SsoProvider } from '../react/sso-provider.tsx'
 import { ssoRoutes } from '../react/sso-routes.tsx'

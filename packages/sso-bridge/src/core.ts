@@ -6,7 +6,7 @@ export {
   SSO_ERROR_CODES,
   type SsoErrorCode,
   type SsoErrorOptions,
-} from './errors.ts'
+} from './core/errors.ts'
 export {
   ERROR_MESSAGES,
   NEXT_STEP_LABELS,
@@ -17,7 +17,7 @@ export {
   type ErrorSource,
   type NextStep,
   type PartnerContext,
-} from './error-messages.ts'
+} from './core/error-messages.ts'
 export {
   brandingSchema,
   contrastRatio,
@@ -26,25 +26,18 @@ export {
   type BrandColors,
   type Branding,
   type SupportContact,
-} from './branding.ts'
-export type { ConfigIssue, ConfigResult, CoreConfig } from './config.ts'
+} from './core/branding.ts'
+export type { ConfigIssue, ConfigResult, CoreConfig } from './core/config.ts'
 export {
   parseRuntimeConfig,
   runtimeConfigSchema,
   type RuntimeConfig,
-} from '../partners/runtime-config.ts'
-export {
-  PARTNERS,
-  PARTNER_NAMES,
-  type PartnerConfig,
-  type PartnerInput,
-  type PartnerName,
-} from '../partners/registry.ts'
-export type { AllowedRedirect } from './allowed-redirect.ts'
-export type { FetchLike } from './http.ts'
-export type { AssureSignConfig, AssureSignInput } from '../partners/assuresign.ts'
-export type { AimbaseConfig, AimbaseInput } from '../partners/aimbase.ts'
-export type { AbcConfig, LobInput } from '../partners/abc.ts'
+} from './partners/runtime-config.ts'
+// The partners and their public types: the registry is their one list, so a partner added there
+// is public here without a line of its own.
+export * from './partners/registry.ts'
+export type { AllowedRedirect } from './core/allowed-redirect.ts'
+export type { FetchLike } from './core/http.ts'
 export type {
   AnyPartnerAdapter,
   HandoffErrorCode,
@@ -53,37 +46,37 @@ export type {
   HandoffTarget,
   PartnerAdapter,
   PartnerDestination,
-} from './handoff.ts'
+} from './core/handoff.ts'
 export {
   runHandoff,
   leaveFor,
   whenVisible,
   type HandoffRunDeps,
   type LeavingPage,
-} from './handoff-run.ts'
+} from './core/handoff-run.ts'
 export {
   createTransactionStore,
   type ProviderName,
   type Transaction,
   type TransactionStore,
   type TransactionStoreOptions,
-} from './transaction-store.ts'
-export { handleCallback, type CallbackDeps, type CallbackSuccess } from './callback.ts'
+} from './core/transaction-store.ts'
+export { handleCallback, type CallbackDeps, type CallbackSuccess } from './core/callback.ts'
 export type {
   CheckedCallback,
   CodeCallback,
   ErrorCallback,
   IssuerRule,
   ValidatedCallback,
-} from './validated-callback.ts'
-export { startSignIn, type StartSignInDeps } from './sign-in.ts'
-export { createBffClient } from './bff-client.ts'
-export type { BffClientOptions } from './bff-login.ts'
-export type { AuthBackend, LoginBackend, SessionState, SignedOutReason } from './auth-backend.ts'
-export type { SessionView } from './session.ts'
+} from './core/validated-callback.ts'
+export { startSignIn, type StartSignInDeps } from './core/sign-in.ts'
+export { createBffClient } from './core/bff-client.ts'
+export type { BffClientOptions } from './core/bff-login.ts'
+export type { AuthBackend, LoginBackend, SessionState, SignedOutReason } from './core/auth-backend.ts'
+export type { SessionView } from './core/session.ts'
 // The wire contract's shapes a public declaration names (sso/initiate's answer, the partners).
 export type {
   InitiateAnswer as InitiateResult,
   PartnerRequests,
-} from '../../../contract/src/contract.ts'
-export { safeReturnTo } from './return-to.ts'
+} from '../../contract/src/contract.ts'
+export { safeReturnTo } from './core/return-to.ts'

@@ -1,0 +1,45 @@
+// sso-bridge/react: the public React bindings. Everything a host may import from this entry is
+// listed here; anything else is internal and may change.
+export { SsoProvider, type SsoProviderProps, type SsoShellProps } from './react/sso-provider.tsx'
+export { PageTitle, SupportLink, useBranding, usePageTitle } from './react/branding.tsx'
+export { ssoRoutes, type SsoRoutesOptions } from './react/sso-routes.tsx'
+export { RequireSession, requireSession } from './react/require-session.tsx'
+export { useSession, type SessionStatus } from './react/use-session.ts'
+export { useSignIn, type SignIn } from './react/use-sign-in.ts'
+export { useSignOut, type SignOut } from './react/use-sign-out.ts'
+export {
+  PartnerLink,
+  usePartnerDestinations,
+  type Destination,
+  type PartnerLinkProps,
+} from './react/partner-link.tsx'
+export { ErrorView } from './react/error-view.tsx'
+export { ProgressView } from './react/progress-view.tsx'
+export { ConfigErrorView } from './react/config-error-view.tsx'
+export { NotFoundView } from './react/not-found-view.tsx'
+export { SignInForm } from './react/sign-in-form.tsx'
+export type {
+  ConfigErrorViewProps,
+  ErrorAction,
+  ErrorViewProps,
+  NotFoundViewProps,
+  ProgressViewProps,
+  SignInViewProps,
+  SsoViews,
+} from './react/views.ts'
+// What the public API above refers to, so this entry's declarations stand alone.
+export type { CallbackSuccess, ConfigFile, SsoStart } from './callback.ts'
+export type { ConfigIssue } from './core/config-rules.ts'
+export type {
+  DescribedError,
+  ErrorGuide,
+  ErrorMessage,
+  ErrorSource,
+  NextStep,
+} from './core/error-messages.ts'
+export type { BrandColors, Branding, SupportContact } from './core/branding.ts'
+export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
+export type { SessionView } from './core/session.ts'
+export type { SignedOutReason } from './core/auth-backend.ts'
+export { PARTNER_NAMES, type PartnerName } from './partners/registry.ts'
+export type { PartnerRequests } from '../../contract/src/contract.ts'
