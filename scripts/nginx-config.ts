@@ -257,7 +257,7 @@ export function renderNginxConfig(options: NginxConfigOptions = {}): string {
       ],
       '}',
       '',
-      '# The BFF instances (server/, docs/deployment.md). More than one needs the shared session',
+      '# The BFF instances (packages/bff/, docs/deployment.md). More than one needs the shared session',
       '# store. An instance that fails is skipped for fail_timeout.',
       `upstream ${UPSTREAM} {`,
       [
