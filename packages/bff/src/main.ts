@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The BFF's entry point: `node packages/bff/dist/bff/src/main.js`, or `sso-bridge-bff` where the package is
-// installed. Reads the environment (a bad value stops it with a message naming the variable),
-// listens, and closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight
-// finish, then the session store closes. The session store is the one SSO_SESSION_STORE names;
+// The BFF's entry point: the command `sso-bridge-bff` where the package is installed
+// (`node packages/bff/dist/bff/src/main.js` in this repository). Reads the environment (a bad
+// value stops it with a message naming the variable), logs the partners it serves, listens, and
+// closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight finish, then the session store closes. The session store is the one SSO_SESSION_STORE names;
 // buildBff makes it, so its connection warnings go through the BFF's logger. A Redis that is
 // down does not hold up the start: the BFF listens and /readyz answers 503 until it is back.
 import { buildBff } from './app.ts'
@@ -31,6 +31,7 @@ try {
   process.exit(1)
 }
 app.log.info({ sessionStore: sessionStoreLabel(result.config.sessionStore) }, 'session store')
+app.log.info({ partners: Object.keys(result.config.partners) }, 'partners configured')
 
 let closing = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -3,122 +3,65 @@
 // Sign-in is the sandbox's, but for a stand-in Indee where a test needs a token of its own.
 import { generateKeyPair, SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
-import type { RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
-import type { PartnerSettings } from '../config.ts'
-import {
-  AppBrowser,
-  freePort,
-  signIn,
-  startTestBff,
-  startTestSandbox,
-  type RunningBff,
-} from '../testing/bff-sandbox.ts'
-import {
-  startRecordingUpstream,
-  type CannedAnswer,
-  type RecordingUpstream,
-} from '../testing/recording-upstream.ts'
+import { AppBrowser, freePort, signIn, startTestBff } from '../testing/bff-sandbox.ts'
+import { startPartnerBench, type RecordedPartnerBench } from '../testing/partner-bench.ts'
+import { startRecordingUpstream, type CannedAnswer } from '../testing/recording-upstream.ts'
 
 const [ALICE, BOB] = USERS as [SandboxUser, SandboxUser]
 const GENERATE = '/api/abc/cmnsrv/user/generate-sso-token'
 const JWT = /^[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}$/
 
-interface LogLine {
-  readonly msg: string
-  readonly code?: string
-  readonly reason?: string
-}
-
-let sandbox: RunningSandbox
-let bff: RunningBff
-/** The warnings every BFF of this file logs, since the test began. */
-let lines: string[] = []
-const logTo = { logger: true, logStream: { write: (line: string) => lines.push(line) } }
-const failures = () =>
-  lines
-    .map((line) => JSON.parse(line) as LogLine)
-    .filter((line) => line.msg === 'upstream failure')
-    .map(({ code, reason }) => ({ code, reason }))
-const browsers = new Map<string, AppBrowser>()
-const as = (user: SandboxUser) => browsers.get(user.email) ?? expect.fail(`${user.email} is out`)
-
-/** A recording stand-in for ABC, and a BFF that calls it, with alice signed in there. */
-let recorder: RecordingUpstream
-let recordedBff: RunningBff
-let recordedAlice: AppBrowser
-
+let bench: RecordedPartnerBench
 beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  bff = await startTestBff(sandbox, {}, logTo)
-  for (const user of [ALICE, BOB]) {
-    const browser = new AppBrowser(bff)
-    expect((await signIn(browser, user)).status).toBe(200)
-    browsers.set(user.email, browser)
-  }
-  recorder = await startRecordingUpstream({
-    '/generate-sso-token': { body: '{"ReturnCode":"1","TokenNo":"t","TokenRefNo":"r"}' },
+  bench = await startPartnerBench({
+    users: [ALICE, BOB],
+    recorded: {
+      variable: 'SSO_BFF_ABC_URL',
+      answers: {
+        '/generate-sso-token': { body: '{"ReturnCode":"1","TokenNo":"t","TokenRefNo":"r"}' },
+      },
+    },
   })
-  recordedBff = await startTestBff(sandbox, { SSO_BFF_ABC_URL: recorder.url })
-  recordedAlice = new AppBrowser(recordedBff)
-  expect((await signIn(recordedAlice, ALICE)).status).toBe(200)
 })
-afterAll(async () => {
-  await recordedBff.close()
-  await recorder.close()
-  await bff.close()
-  await sandbox.close()
-})
-beforeEach(() => {
-  sandbox.control.reset()
-  lines = []
-})
-
-const calls = (party: 'assuresign' | 'aimbase' | 'abc', suffix: string) =>
-  sandbox.control.log(party).filter((r) => r.path.endsWith(suffix)).length
-
-/** A partner's settings as the recording BFF read them (the sandbox configures every partner). */
-function settingsOf<Name extends keyof PartnerSettings>(name: Name) {
-  return recordedBff.config.partners[name] ?? expect.fail(`${name} is not configured`)
-}
+afterAll(() => bench.close())
+beforeEach(() => bench.reset())
 
 test('bob may not use ABC: 403 before any ABC call', async () => {
-  const answer = await as(BOB).post(
-    GENERATE,
-    { LOBId: 'ABSLI', Functionality: 'POL' },
-    { 'x-api-version': '1.0.0' },
-  )
+  const answer = await bench
+    .as(BOB)
+    .post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' }, { 'x-api-version': '1.0.0' })
   expect(answer.status).toBe(403)
   expect(await answer.json()).toEqual({ message: 'The signed-in user may not use ABC.' })
-  expect(sandbox.control.log('abc')).toEqual([])
+  expect(bench.sandbox.control.log('abc')).toEqual([])
 })
 
 test("ABC gets alice's own CII number and her session token, which the browser never had", async () => {
-  const answer = await as(ALICE).post(
-    GENERATE,
-    { LOBId: 'ABSLI', Functionality: 'POL' },
-    { 'x-api-version': '1.0.0' },
-  )
+  const answer = await bench
+    .as(ALICE)
+    .post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' }, { 'x-api-version': '1.0.0' })
   expect(answer.status).toBe(200)
   expect(await answer.json()).toMatchObject({ ReturnCode: '1' })
 })
 
 test('a CII number sent by the browser is refused, not passed on', async () => {
-  const answer = await as(ALICE).post(
-    GENERATE,
-    { CIINo: BOB.ciiNo, LOBId: 'ABSLI', Functionality: 'POL' },
-    { 'x-api-version': '1.0.0' },
-  )
+  const answer = await bench
+    .as(ALICE)
+    .post(
+      GENERATE,
+      { CIINo: BOB.ciiNo, LOBId: 'ABSLI', Functionality: 'POL' },
+      { 'x-api-version': '1.0.0' },
+    )
   expect(answer.status).toBe(400)
-  expect(calls('abc', '/generate-sso-token')).toBe(0)
+  expect(bench.calls('abc', '/generate-sso-token')).toBe(0)
 })
 
 test('ABC not answering in time is 504 upstream_timeout, logged as ABC', async () => {
-  const fresh = await startTestBff(sandbox, { SSO_BFF_UPSTREAM_TIMEOUT_MS: '500' }, logTo)
+  const fresh = await bench.startBff({ SSO_BFF_UPSTREAM_TIMEOUT_MS: '500' })
   try {
     const browser = new AppBrowser(fresh)
     await signIn(browser, ALICE)
-    sandbox.control.addFault({
+    bench.sandbox.control.addFault({
       party: 'abc',
       path: '/generate-sso-token',
       delayMs: 30_000,
@@ -131,7 +74,9 @@ test('ABC not answering in time is 504 upstream_timeout, logged as ABC', async (
     )
     expect(answer.status).toBe(504)
     expect(await answer.json()).toMatchObject({ error: 'upstream_timeout' })
-    expect(failures()).toEqual([{ code: 'upstream_timeout', reason: 'ABC: no answer in time' }])
+    expect(bench.failures()).toEqual([
+      { code: 'upstream_timeout', reason: 'ABC: no answer in time' },
+    ])
   } finally {
     await fresh.close()
   }
@@ -139,7 +84,7 @@ test('ABC not answering in time is 504 upstream_timeout, logged as ABC', async (
 
 test('ABC unreachable is 502 partner_unavailable, logged as ABC', async () => {
   const nowhere = `http://127.0.0.1:${await freePort()}`
-  const fresh = await startTestBff(sandbox, { SSO_BFF_ABC_URL: nowhere }, logTo)
+  const fresh = await bench.startBff({ SSO_BFF_ABC_URL: nowhere })
   try {
     const browser = new AppBrowser(fresh)
     await signIn(browser, ALICE)
@@ -150,7 +95,7 @@ test('ABC unreachable is 502 partner_unavailable, logged as ABC', async () => {
     )
     expect(answer.status).toBe(502)
     expect(await answer.json()).toMatchObject({ error: 'partner_unavailable' })
-    expect(failures()).toEqual([{ code: 'partner_unavailable', reason: 'ABC: unreachable' }])
+    expect(bench.failures()).toEqual([{ code: 'partner_unavailable', reason: 'ABC: unreachable' }])
   } finally {
     await fresh.close()
   }
@@ -162,7 +107,7 @@ test('a session without a CII number may not use ABC: 403 before any ABC call', 
   const indee = await startRecordingUpstream(answers)
   const { publicKey, privateKey } = await generateKeyPair('RS256')
   const fresh = await startTestBff(
-    sandbox,
+    bench.sandbox,
     { SSO_BFF_INDEE_URL: indee.url },
     { tokenKeys: () => Promise.resolve(publicKey) },
   )
@@ -197,7 +142,7 @@ test('a session without a CII number may not use ABC: 403 before any ABC call', 
     )
     expect(answer.status).toBe(403)
     expect(await answer.json()).toEqual({ message: 'The signed-in user may not use ABC.' })
-    expect(sandbox.control.log('abc')).toEqual([])
+    expect(bench.sandbox.control.log('abc')).toEqual([])
   } finally {
     await fresh.close()
     await indee.close()
@@ -205,19 +150,19 @@ test('a session without a CII number may not use ABC: 403 before any ABC call', 
 })
 
 test('ABC is asked for JSON with the session token, the client id and her own CII number', async () => {
-  const before = recorder.requests('/generate-sso-token').length
-  const answer = await recordedAlice.post(
+  const before = bench.recorder.requests('/generate-sso-token').length
+  const answer = await bench.recordedAlice.post(
     GENERATE,
     { LOBId: 'ABSLI', Functionality: 'POL' },
     { 'x-api-version': '1.0.0' },
   )
   expect(answer.status).toBe(200)
-  const [sent] = recorder.requests('/generate-sso-token').slice(before)
+  const [sent] = bench.recorder.requests('/generate-sso-token').slice(before)
   expect(sent?.headers).toMatchObject({
     'content-type': 'application/json',
     accept: 'application/json',
     'x-api-version': '1.0.0',
-    'x-lob-client-id': settingsOf('abc').CLIENT_ID,
+    'x-lob-client-id': bench.settingsOf('abc').CLIENT_ID,
   })
   expect(sent?.headers.authorization).toMatch(JWT)
   expect(JSON.parse(sent?.body ?? '')).toEqual({
@@ -228,9 +173,9 @@ test('ABC is asked for JSON with the session token, the client id and her own CI
 })
 
 test('without an x-api-version from the browser, ABC gets none either', async () => {
-  const before = recorder.requests('/generate-sso-token').length
-  await recordedAlice.post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' })
-  const [sent] = recorder.requests('/generate-sso-token').slice(before)
+  const before = bench.recorder.requests('/generate-sso-token').length
+  await bench.recordedAlice.post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' })
+  const [sent] = bench.recorder.requests('/generate-sso-token').slice(before)
   expect(sent).toBeDefined()
   expect(sent?.headers).not.toHaveProperty('x-api-version')
 })

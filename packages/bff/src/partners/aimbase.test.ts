@@ -2,17 +2,8 @@
 // emulator; and what the BFF sends Aimbase, seen by a recording stand-in (the emulator accepts
 // more than Aimbase documents, and logs only paths). Sign-in is the sandbox's.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
-import type { RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
-import type { PartnerSettings } from '../config.ts'
-import {
-  AppBrowser,
-  signIn,
-  startTestBff,
-  startTestSandbox,
-  type RunningBff,
-} from '../testing/bff-sandbox.ts'
-import { startRecordingUpstream, type RecordingUpstream } from '../testing/recording-upstream.ts'
+import { startPartnerBench, type RecordedPartnerBench } from '../testing/partner-bench.ts'
 import { NO_PERMISSION_MESSAGE, NOT_OWNER_MESSAGE, vendorBodyOf } from './aimbase.ts'
 
 const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
@@ -51,55 +42,29 @@ const ALICES_ACCOUNT = ALICE.aimbaseAccounts[0] ?? ''
 const BOBS_ACCOUNT = BOB.aimbaseAccounts[0] ?? ''
 const SIGN_ON = '/api/aimbase/Security/SignOnAccount'
 
-let sandbox: RunningSandbox
-let bff: RunningBff
-const browsers = new Map<string, AppBrowser>()
-const as = (user: SandboxUser) => browsers.get(user.email) ?? expect.fail(`${user.email} is out`)
-
-/** A recording stand-in for Aimbase, and a BFF that calls it, with alice signed in there. */
-let recorder: RecordingUpstream
-let recordedBff: RunningBff
-let recordedAlice: AppBrowser
-
+let bench: RecordedPartnerBench
 beforeAll(async () => {
-  sandbox = await startTestSandbox()
-  bff = await startTestBff(sandbox)
-  for (const user of [ALICE, BOB]) {
-    const browser = new AppBrowser(bff)
-    expect((await signIn(browser, user)).status).toBe(200)
-    browsers.set(user.email, browser)
-  }
-  recorder = await startRecordingUpstream({
-    '/api/Security/Login': { body: '"aimbase-api-token"' },
-    '/api/Security/SignOnAccount': { body: '"aimbase-sso-token"' },
+  bench = await startPartnerBench({
+    users: [ALICE, BOB],
+    recorded: {
+      variable: 'SSO_BFF_AIMBASE_URL',
+      answers: {
+        '/api/Security/Login': { body: '"aimbase-api-token"' },
+        '/api/Security/SignOnAccount': { body: '"aimbase-sso-token"' },
+      },
+    },
   })
-  recordedBff = await startTestBff(sandbox, { SSO_BFF_AIMBASE_URL: recorder.url })
-  recordedAlice = new AppBrowser(recordedBff)
-  expect((await signIn(recordedAlice, ALICE)).status).toBe(200)
 })
-afterAll(async () => {
-  await recordedBff.close()
-  await recorder.close()
-  await bff.close()
-  await sandbox.close()
-})
-beforeEach(() => {
-  sandbox.control.reset()
-})
-
-const calls = (party: 'assuresign' | 'aimbase' | 'abc', suffix: string) =>
-  sandbox.control.log(party).filter((r) => r.path.endsWith(suffix)).length
-
-/** A partner's settings as the recording BFF read them (the sandbox configures every partner). */
-function settingsOf<Name extends keyof PartnerSettings>(name: Name) {
-  return recordedBff.config.partners[name] ?? expect.fail(`${name} is not configured`)
-}
+afterAll(() => bench.close())
+beforeEach(() => bench.reset())
 
 test('alice signs on to her Aimbase account in JSON and in XML', async () => {
-  const json = await as(ALICE).post(SIGN_ON, { AccountUid: ALICES_ACCOUNT, LandingPageUrl: '/' })
+  const json = await bench
+    .as(ALICE)
+    .post(SIGN_ON, { AccountUid: ALICES_ACCOUNT, LandingPageUrl: '/' })
   expect(json.status).toBe(200)
   expect(typeof (await json.json())).toBe('string')
-  const xml = await as(ALICE).post(SIGN_ON, {
+  const xml = await bench.as(ALICE).post(SIGN_ON, {
     AccountUid: ALICES_ACCOUNT.toUpperCase(),
     LandingPageUrl: '/Service/Orders',
     Format: 'xml',
@@ -110,58 +75,58 @@ test('alice signs on to her Aimbase account in JSON and in XML', async () => {
 })
 
 test("an Aimbase account that is not alice's is refused before Aimbase is called", async () => {
-  const answer = await as(ALICE).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT })
+  const answer = await bench.as(ALICE).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT })
   expect(answer.status).toBe(403)
   expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
   expect(await answer.json()).toEqual({
     Message: 'The account does not belong to the signed-in user.',
   })
-  expect(calls('aimbase', '/Security/SignOnAccount')).toBe(0)
+  expect(bench.calls('aimbase', '/Security/SignOnAccount')).toBe(0)
 })
 
 test("a refusal of an XML sign-on is in XML, in the shape of Aimbase's own errors", async () => {
-  const answer = await as(ALICE).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT, Format: 'xml' })
+  const answer = await bench.as(ALICE).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT, Format: 'xml' })
   expect(answer.status).toBe(403)
   expect(answer.headers.get('content-type')).toBe('application/xml; charset=utf-8')
   expect(await answer.text()).toBe(`<Error><Message>${NOT_OWNER_MESSAGE}</Message></Error>`)
-  expect(calls('aimbase', '/Security/SignOnAccount')).toBe(0)
+  expect(bench.calls('aimbase', '/Security/SignOnAccount')).toBe(0)
 })
 
 test('bob may not use Aimbase, even for an account of his own', async () => {
-  const answer = await as(BOB).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT })
+  const answer = await bench.as(BOB).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT })
   expect(answer.status).toBe(403)
   expect(await answer.json()).toEqual({ Message: NO_PERMISSION_MESSAGE })
-  expect(sandbox.control.log('aimbase')).toEqual([])
+  expect(bench.sandbox.control.log('aimbase')).toEqual([])
 })
 
 test('a SignOnAccount body with a field name in another case is refused', async () => {
-  const answer = await as(ALICE).post(SIGN_ON, {
+  const answer = await bench.as(ALICE).post(SIGN_ON, {
     AccountUid: ALICES_ACCOUNT,
     accountuid: BOBS_ACCOUNT,
   })
   expect(answer.status).toBe(400)
-  expect(calls('aimbase', '/Security/SignOnAccount')).toBe(0)
+  expect(bench.calls('aimbase', '/Security/SignOnAccount')).toBe(0)
 })
 
 test('the BFF logs in at Aimbase as its API user, then signs on in the format asked for', async () => {
-  const json = await recordedAlice.post('/api/aimbase/Security/SignOnAccount', {
+  const json = await bench.recordedAlice.post('/api/aimbase/Security/SignOnAccount', {
     AccountUid: ALICES_ACCOUNT,
   })
   expect(json.status).toBe(200)
-  const xml = await recordedAlice.post('/api/aimbase/Security/SignOnAccount', {
+  const xml = await bench.recordedAlice.post('/api/aimbase/Security/SignOnAccount', {
     AccountUid: ALICES_ACCOUNT,
     Format: 'xml',
   })
   expect(xml.status).toBe(200)
-  const logins = recorder.requests('/api/Security/Login')
+  const logins = bench.recorder.requests('/api/Security/Login')
   expect(logins.map((r) => JSON.parse(r.body) as unknown)).toEqual([
     {
-      Username: settingsOf('aimbase').API_USERNAME,
-      Password: settingsOf('aimbase').API_PASSWORD,
+      Username: bench.settingsOf('aimbase').API_USERNAME,
+      Password: bench.settingsOf('aimbase').API_PASSWORD,
       Type: 'Api',
     },
   ])
-  const signOns = recorder.requests('/api/Security/SignOnAccount').slice(-2)
+  const signOns = bench.recorder.requests('/api/Security/SignOnAccount').slice(-2)
   expect(signOns.map((r) => r.headers)).toMatchObject([
     {
       'content-type': 'application/json; charset=utf-8',
