@@ -2,6 +2,7 @@
 // in with its API user (one API token for everyone, 20 minutes) and lets a person sign on only
 // to an account their session says they own. Aimbase gets a body the BFF wrote from the checked
 // fields, in the JSON or XML format Aimbase documents; the browser always sends JSON.
+import { decodeJwt } from 'jose'
 import { z } from 'zod'
 import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
@@ -65,6 +66,18 @@ function refusal(format: SignOn['Format'], message: string) {
 
 const apiTokenSchema = z.string().min(1)
 
+/** Indee's session token names the Aimbase accounts a person owns (`aimbase_accounts`). */
+const ownerClaimSchema = z.object({ aimbase_accounts: z.array(z.string()) })
+
+/**
+ * The AccountUids the person owns, in lower case, from the session's token (verified when the
+ * session took it, at sign-in or refresh); none when the claim is missing or malformed.
+ */
+function ownedAccounts(token: string): string[] {
+  const claim = ownerClaimSchema.safeParse(decodeJwt(token)).data
+  return claim?.aimbase_accounts.map((uid) => uid.toLowerCase()) ?? []
+}
+
 export const aimbase = definePartner({
   name: 'aimbase',
   /** SSO_BFF_AIMBASE_URL, _API_USERNAME, _API_PASSWORD: the Aimbase API user. */
@@ -84,7 +97,7 @@ export const aimbase = definePartner({
       return reply.code(403).header('content-type', contentType).send(body)
     }
     if (!session.permissions.includes('aimbase')) return refuse(NO_PERMISSION_MESSAGE)
-    if (!session.aimbaseAccounts.includes(signOn.AccountUid.toLowerCase())) {
+    if (!ownedAccounts(session.token).includes(signOn.AccountUid.toLowerCase())) {
       return refuse(NOT_OWNER_MESSAGE)
     }
     const vendorBody = vendorBodyOf(signOn)

@@ -35,7 +35,6 @@ const recordSchema = z.object({
   email: z.string(),
   permissions: z.array(z.string()),
   ciiNo: z.string().optional(),
-  aimbaseAccounts: z.array(z.string()),
   createdAt: z.number(),
   lastSeenAt: z.number(),
   absoluteExpiresAt: z.number(),

@@ -14,7 +14,6 @@ export interface SessionRecord {
   readonly email: string
   readonly permissions: readonly string[]
   readonly ciiNo: string | undefined
-  readonly aimbaseAccounts: readonly string[]
   readonly createdAt: number
   /** The last request that used the session; the idle timeout counts from here. */
   readonly lastSeenAt: number

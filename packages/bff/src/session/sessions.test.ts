@@ -29,7 +29,6 @@ function setup(
       email: 'alice@example.com',
       permissions: ['assuresign'],
       ciiNo: '1001234567',
-      aimbaseAccounts: [],
       expiresAt: clock + 15 * MINUTE,
       ...(token === 'foreign' && { subject: 'mallory-sub' }),
     }),
@@ -161,7 +160,6 @@ test('the session never outlives a JWT refresh token', async () => {
       email: 'alice@example.com',
       permissions: [],
       ciiNo: undefined,
-      aimbaseAccounts: [],
       expiresAt: START + 15 * MINUTE,
     },
   )
@@ -280,7 +278,6 @@ test('a short-lived token is renewed at half its life, not a full leeway before 
       email: 'alice@example.com',
       permissions: [],
       ciiNo: undefined,
-      aimbaseAccounts: [],
       expiresAt: START + REFRESH_LEEWAY_MS,
     },
   )
@@ -302,7 +299,6 @@ test('a refresh token that is a JWT without exp leaves the session its configure
       email: 'alice@example.com',
       permissions: [],
       ciiNo: undefined,
-      aimbaseAccounts: [],
       expiresAt: START + 15 * MINUTE,
     },
   )

@@ -164,7 +164,6 @@ function claimsOf(verified: VerifiedToken) {
     email: verified.email,
     permissions: verified.permissions,
     ciiNo: verified.ciiNo,
-    aimbaseAccounts: verified.aimbaseAccounts,
   }
 }
 

@@ -16,7 +16,6 @@ export const RECORD: SessionRecord = {
   email: 'alice@example.com',
   permissions: ['assuresign', 'abc'],
   ciiNo: undefined,
-  aimbaseAccounts: [],
   createdAt: START,
   lastSeenAt: START,
   absoluteExpiresAt: START + 86_400_000,

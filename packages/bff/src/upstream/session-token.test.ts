@@ -45,7 +45,6 @@ test('a token of the configured issuer and audience gives who the person is', as
     email: 'alice@example.com',
     permissions: ['assuresign'],
     ciiNo: '1001234567',
-    aimbaseAccounts: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'],
     expiresAt: NOW + 900_000,
   })
 })

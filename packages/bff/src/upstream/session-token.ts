@@ -14,7 +14,6 @@ const claimsSchema = z.object({
     .max(LIMITS.permissions)
     .default([]),
   cii_no: z.string().min(1).max(LIMITS.ciiNo).optional(),
-  aimbase_accounts: z.array(z.string()).default([]),
   exp: z.number(),
 })
 
@@ -23,8 +22,6 @@ export interface VerifiedToken {
   readonly email: string
   readonly permissions: readonly string[]
   readonly ciiNo: string | undefined
-  /** AccountUids of Aimbase accounts the person owns, in lower case. */
-  readonly aimbaseAccounts: readonly string[]
   /** ms since the epoch. */
   readonly expiresAt: number
 }
@@ -59,7 +56,6 @@ export function createSessionTokenVerifier(options: SessionTokenOptions): Sessio
         email: c.email,
         permissions: c.permissions,
         ciiNo: c.cii_no,
-        aimbaseAccounts: c.aimbase_accounts.map((uid) => uid.toLowerCase()),
         expiresAt: c.exp * 1000,
       }
     } catch {
