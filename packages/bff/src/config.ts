@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
+import { baseUrlSetting, httpUrlSetting, secretSetting } from './settings.ts'
 
 const csv = z.string().transform((value) =>
   value
@@ -31,8 +32,6 @@ const originSchema = z.string().superRefine((value, ctx) => {
   }
 })
 
-const urlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-const secret = z.string().min(1, 'is required')
 const positiveInt = (fallback: number, max: number) =>
   z.coerce.number().int().positive().max(max).default(fallback)
 
@@ -69,11 +68,11 @@ const envSchema = z.object({
   SSO_BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SSO_BFF_SERVER_TIMING: z.enum(['true', 'false']).default('false'),
 
-  SSO_BFF_INDEE_URL: urlSchema,
-  SSO_BFF_INDEE_API_KEY: secret,
+  SSO_BFF_INDEE_URL: baseUrlSetting,
+  SSO_BFF_INDEE_API_KEY: secretSetting,
   SSO_BFF_SESSION_TOKEN_ISSUER: z.string().min(1).optional(),
   SSO_BFF_SESSION_TOKEN_AUDIENCE: z.string().min(1).default('sso-bridge'),
-  SSO_BFF_SESSION_TOKEN_JWKS_URL: urlSchema.optional(),
+  SSO_BFF_SESSION_TOKEN_JWKS_URL: httpUrlSetting.optional(),
 
   SSO_BFF_SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
   SSO_BFF_SESSION_MAX_HOURS: positiveInt(24, 24 * 30),
@@ -151,7 +150,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       logLevel: e.SSO_BFF_LOG_LEVEL,
       serverTiming: e.SSO_BFF_SERVER_TIMING === 'true',
       indee: {
-        url: e.SSO_BFF_INDEE_URL.replace(/\/+$/, ''),
+        url: e.SSO_BFF_INDEE_URL,
         apiKey: e.SSO_BFF_INDEE_API_KEY,
         tokenIssuer: e.SSO_BFF_SESSION_TOKEN_ISSUER ?? indeeOrigin,
         tokenAudience: e.SSO_BFF_SESSION_TOKEN_AUDIENCE,

@@ -72,7 +72,12 @@ export type {
 export { startSignIn, type StartSignInDeps } from './core/sign-in.ts'
 export { createBffClient } from './core/bff-client.ts'
 export type { BffClientOptions } from './core/bff-login.ts'
-export type { AuthBackend, LoginBackend, SessionState, SignedOutReason } from './core/auth-backend.ts'
+export type {
+  AuthBackend,
+  LoginBackend,
+  SessionState,
+  SignedOutReason,
+} from './core/auth-backend.ts'
 export type { SessionView } from './core/session.ts'
 // The wire contract's shapes a public declaration names (sso/initiate's answer, the partners).
 export type {

@@ -5,7 +5,8 @@
 import { z } from 'zod'
 import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
-import { definePartner, secretSetting, urlSetting } from './partner.ts'
+import { baseUrlSetting, secretSetting } from '../settings.ts'
+import { definePartner } from './partner.ts'
 import { callVendor, relay } from './partner-relay.ts'
 
 const GENERATE_PATH = 'cmnsrv/user/generate-sso-token'
@@ -18,7 +19,7 @@ const bodySchema: z.ZodType<PartnerRequest<'abc'>> = z.strictObject({
 export const abc = definePartner({
   name: 'abc',
   /** SSO_BFF_ABC_URL (ABC's API base) and SSO_BFF_ABC_CLIENT_ID (x-lob-client-id). */
-  settings: { URL: urlSetting, CLIENT_ID: secretSetting },
+  settings: { URL: baseUrlSetting, CLIENT_ID: secretSetting },
   async handle({ settings, session, request, reply, ...ctx }) {
     const parsed = bodySchema.safeParse(request.body)
     if (!parsed.success) {

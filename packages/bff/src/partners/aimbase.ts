@@ -7,7 +7,8 @@ import { z } from 'zod'
 import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
-import { definePartner, secretSetting, urlSetting } from './partner.ts'
+import { baseUrlSetting, secretSetting } from '../settings.ts'
+import { definePartner } from './partner.ts'
 import { callWithLogin, relay } from './partner-relay.ts'
 
 /** Aimbase Authentication: the API token "is valid for twenty minutes". */
@@ -81,7 +82,7 @@ function ownedAccounts(token: string): string[] {
 export const aimbase = definePartner({
   name: 'aimbase',
   /** SSO_BFF_AIMBASE_URL, _API_USERNAME, _API_PASSWORD: the Aimbase API user. */
-  settings: { URL: urlSetting, API_USERNAME: secretSetting, API_PASSWORD: secretSetting },
+  settings: { URL: baseUrlSetting, API_USERNAME: secretSetting, API_PASSWORD: secretSetting },
   async handle({ settings, session, request, reply, ...ctx }) {
     const parsed = bodySchema.safeParse(request.body)
     if (!parsed.success) {

@@ -7,7 +7,8 @@ import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
 import { jsonOf, type UpstreamAnswer } from '../upstream/upstream-call.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
-import { definePartner, secretSetting, urlSetting } from './partner.ts'
+import { baseUrlSetting, secretSetting } from '../settings.ts'
+import { definePartner } from './partner.ts'
 import { callWithLogin, relay } from './partner-relay.ts'
 
 const API = '/api/documentnow/v3.3/authentication'
@@ -39,7 +40,7 @@ function refusesToken(answer: UpstreamAnswer): boolean {
 export const assureSign = definePartner({
   name: 'assuresign',
   /** SSO_BFF_ASSURESIGN_URL, _API_USERNAME, _API_KEY: the DocumentNOW API user. */
-  settings: { URL: urlSetting, API_USERNAME: secretSetting, API_KEY: secretSetting },
+  settings: { URL: baseUrlSetting, API_USERNAME: secretSetting, API_KEY: secretSetting },
   async handle({ settings, session, request, reply, ...ctx }) {
     if (!bodySchema.safeParse(request.body).success) {
       throw new BffError(

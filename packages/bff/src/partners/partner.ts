@@ -5,7 +5,7 @@
 // settings' environment variables come from routes/partner-routes.ts and config.ts, which loop over
 // partners/registry.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { PartnerName } from '../../../contract/src/contract.ts'
 import type { SessionRecord } from '../session/session-store.ts'
 import type { PartnerContext } from './partner-relay.ts'
@@ -48,11 +48,3 @@ export function definePartner<Shape extends SettingsShape>(
 ): BffPartner<Shape> {
   return partner
 }
-
-/** An http(s) URL setting, without the trailing slash. */
-export const urlSetting = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-  .transform((url) => url.replace(/\/+$/, ''))
-
-/** A credential setting: any non-empty value, never echoed in a problem. */
-export const secretSetting = z.string().min(1, 'is required')
