@@ -54,3 +54,28 @@ test('rejects at the timeout, and when nothing listens', async () => {
   await expect(keptAliveFetch(`${base}/hang`, { timeoutMs: 200 })).rejects.toThrow(/within 200 ms/)
   await expect(keptAliveFetch('http://127.0.0.1:1/', { timeoutMs: 1000 })).rejects.toThrow()
 })
+
+test('a call reset on a kept-alive connection the server closed is sent again, and answered', async () => {
+  let served = 0
+  let resets = 0
+  const closing = http.createServer((req, res) => {
+    // The second request finds its kept-alive connection reset, as when the server closed it idle.
+    if (served === 1 && resets === 0) {
+      resets += 1
+      req.socket.resetAndDestroy()
+      return
+    }
+    served += 1
+    res.end('ok')
+  })
+  await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/`
+  try {
+    expect((await keptAliveFetch(url, { timeoutMs: 1000 })).status).toBe(200)
+    expect(await (await keptAliveFetch(url, { timeoutMs: 1000 })).text()).toBe('ok')
+    expect({ served, resets }).toEqual({ served: 2, resets: 1 })
+  } finally {
+    closing.closeAllConnections()
+    await new Promise((resolve) => closing.close(resolve))
+  }
+})

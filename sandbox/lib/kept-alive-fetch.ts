@@ -14,6 +14,10 @@ export interface KeptAliveInit {
 }
 
 export function keptAliveFetch(url: string, init: KeptAliveInit): Promise<Response> {
+  return send(url, init, 0)
+}
+
+function send(url: string, init: KeptAliveInit, resent: number): Promise<Response> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body, 'utf8')
     const outgoing = http.request(url, {
@@ -28,7 +32,15 @@ export function keptAliveFetch(url: string, init: KeptAliveInit): Promise<Respon
     outgoing.on('timeout', () => {
       outgoing.destroy(new Error(`no answer from ${url} within ${init.timeoutMs} ms`))
     })
-    outgoing.on('error', reject)
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      // The identity provider closed this kept-alive connection while it was idle: the request
+      // was reset unread (Node's `request.reusedSocket`), so it goes again on another, once.
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET' && resent === 0) {
+        send(url, init, resent + 1).then(resolve, reject)
+      } else {
+        reject(error)
+      }
+    })
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = []
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))

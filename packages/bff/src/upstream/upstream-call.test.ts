@@ -125,3 +125,58 @@ test('the body goes out as UTF-8 with its length, and the answer comes back whol
   })
   expect(result.ok && result.answer.body.toString()).toBe('{"ok":true}')
 })
+
+/** A server of its own (no pooled connection yet), resetting the requests `reset` picks. */
+async function resettingServer(reset: (served: number) => boolean) {
+  let served = 0
+  let resets = 0
+  const upstream = http.createServer((req, res) => {
+    if (reset(served)) {
+      resets += 1
+      req.socket.resetAndDestroy()
+      return
+    }
+    served += 1
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+  })
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/ok`,
+    counts: () => ({ served, resets }),
+    close: async () => {
+      upstream.closeAllConnections()
+      await new Promise((resolve) => upstream.close(resolve))
+    },
+  }
+}
+
+test('a request reset on a kept-alive connection the upstream closed is sent again, and answered', async () => {
+  // The second request finds its kept-alive connection reset, as when the upstream closed it idle.
+  let first = true
+  const upstream = await resettingServer((served) => {
+    if (served !== 1 || !first) return false
+    first = false
+    return true
+  })
+  try {
+    expect(await callUpstream({ url: upstream.url, headers: {} }, 2000)).toMatchObject({ ok: true })
+    const again = await callUpstream({ url: upstream.url, headers: {} }, 2000)
+    expect(again).toMatchObject({ ok: true, answer: { status: 200 } })
+    expect(upstream.counts()).toEqual({ served: 2, resets: 1 })
+  } finally {
+    await upstream.close()
+  }
+})
+
+test('a request reset on a new connection is not sent again: the upstream may have read it', async () => {
+  const upstream = await resettingServer(() => true)
+  try {
+    expect(await callUpstream({ url: upstream.url, headers: {} }, 2000)).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    })
+    expect(upstream.counts()).toEqual({ served: 0, resets: 1 })
+  } finally {
+    await upstream.close()
+  }
+})

@@ -58,14 +58,7 @@ export function callUpstream(
     }
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8')
     const transport = url.protocol === 'https:' ? https : http
-    const outgoing = transport.request(url, {
-      method: request.method ?? 'POST',
-      agent: AGENTS[url.protocol],
-      headers: {
-        ...request.headers,
-        ...(body !== undefined && { 'content-length': String(body.length) }),
-      },
-    })
+    let outgoing: http.ClientRequest
     let settled = false
     const settle = (result: UpstreamResult) => {
       if (settled) return
@@ -81,35 +74,68 @@ export function callUpstream(
     const onAbort = () => {
       settle({ ok: false, reason: 'unreachable' })
     }
+    send(0)
     if (signal?.aborted === true) onAbort()
     signal?.addEventListener('abort', onAbort)
-    outgoing.on('error', onAbort)
-    // A redirect is an answer like any other: nothing here follows it.
-    outgoing.on('response', (incoming) => {
-      const chunks: Buffer[] = []
-      let size = 0
-      incoming.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > MAX_UPSTREAM_BODY_BYTES) settle({ ok: false, reason: 'too_large' })
-        else chunks.push(chunk)
+
+    /**
+     * Sends the request on a pooled connection. An upstream closes a connection it kept alive
+     * once it has been idle a while; a request written to it just then is reset before the
+     * upstream read it (Node's documentation of `request.reusedSocket`), so that one, and only
+     * that one, is sent again, within the same timeout.
+     */
+    function send(resent: number): void {
+      outgoing = transport.request(url, {
+        method: request.method ?? 'POST',
+        agent: AGENTS[url.protocol as keyof typeof AGENTS],
+        headers: {
+          ...request.headers,
+          ...(body !== undefined && { 'content-length': String(body.length) }),
+        },
       })
-      incoming.on('error', onAbort)
-      incoming.on('end', () => {
-        // Several Server-Timing headers read as one list, as the header allows.
-        const timing = incoming.headers['server-timing']
-        const serverTiming = Array.isArray(timing) ? timing.join(', ') : timing
-        settle({
-          ok: true,
-          answer: {
-            status: incoming.statusCode ?? 0,
-            contentType: incoming.headers['content-type'],
-            body: Buffer.concat(chunks),
-            ...(serverTiming !== undefined && { serverTiming }),
-          },
-        })
+      const sent = outgoing
+      sent.on('error', (error: NodeJS.ErrnoException) => {
+        const closedWhileIdle = sent.reusedSocket && error.code === 'ECONNRESET'
+        if (closedWhileIdle && resent < MAX_RESENDS && !settled) send(resent + 1)
+        else onAbort()
       })
+      // A redirect is an answer like any other: nothing here follows it.
+      sent.on('response', (incoming) => readAnswer(incoming, settle, onAbort))
+      sent.end(body)
+    }
+  })
+}
+
+/** How often a request reset on a kept-alive connection is sent again (the pool may hold more). */
+const MAX_RESENDS = 2
+
+/** Reads an answer up to MAX_UPSTREAM_BODY_BYTES and settles the call with it. */
+function readAnswer(
+  incoming: http.IncomingMessage,
+  settle: (result: UpstreamResult) => void,
+  onAbort: () => void,
+): void {
+  const chunks: Buffer[] = []
+  let size = 0
+  incoming.on('data', (chunk: Buffer) => {
+    size += chunk.length
+    if (size > MAX_UPSTREAM_BODY_BYTES) settle({ ok: false, reason: 'too_large' })
+    else chunks.push(chunk)
+  })
+  incoming.on('error', onAbort)
+  incoming.on('end', () => {
+    // Several Server-Timing headers read as one list, as the header allows.
+    const timing = incoming.headers['server-timing']
+    const serverTiming = Array.isArray(timing) ? timing.join(', ') : timing
+    settle({
+      ok: true,
+      answer: {
+        status: incoming.statusCode ?? 0,
+        contentType: incoming.headers['content-type'],
+        body: Buffer.concat(chunks),
+        ...(serverTiming !== undefined && { serverTiming }),
+      },
     })
-    outgoing.end(body)
   })
 }
 
