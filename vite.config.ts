@@ -39,7 +39,7 @@ function servedConfig(text: string): string {
 /** Whether the served config differs from the file on disk. */
 const configChanged = () => movedPorts().length > 0 || partnersLeftOut()
 
-/** Serves /sso.config.json from `file` with moved origins; untouched when no port is moved. */
+/** Serves /sso.config.json from `file` as `servedConfig` makes it; untouched when nothing changes it. */
 function runtimeConfigMiddleware(file: string) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const path = req.url?.split('?')[0]
@@ -51,7 +51,7 @@ function runtimeConfigMiddleware(file: string) {
   }
 }
 
-function runtimeConfigOnMovedPorts(): Plugin {
+function sandboxRuntimeConfig(): Plugin {
   return {
     name: 'sso-bridge:runtime-config-ports',
     configureServer(server) {
@@ -131,7 +131,7 @@ const publicEntries = Object.fromEntries(
 )
 
 export default defineConfig({
-  plugins: [react(), previewSecurityHeaders(), runtimeConfigOnMovedPorts()],
+  plugins: [react(), previewSecurityHeaders(), sandboxRuntimeConfig()],
   resolve: { alias: publicEntries },
   server: { host: '127.0.0.1', port: ports.appDev, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: ports.appPreview, strictPort: true, proxy },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`, after the build: the packed tarball (`npm run pack`) as a host project sees it. A
+// `npm test`, after the build: the browser package's packed tarball (`npm run pack`) as a host
+// project sees it, and publint on the BFF's (the topology journeys run it installed). A
 // scratch TypeScript project in .pack/consumer/ gets the tarball unpacked as
 // node_modules/sso-bridge (its peer dependencies resolve from this repository's node_modules,
 // further up), imports named exports of every entry, and type-checks under `bundler` and

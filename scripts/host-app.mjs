@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Builds examples/host-app ("Acme Portal") the way a product team gets sso-bridge: from the
-// packed tarball, installed by npm into the app's own node_modules, never from ../../src.
-//   1. `npm run pack` at the root writes .pack/sso-bridge.tgz.
+// packed tarball, installed by npm into the app's own node_modules, never from ../../packages.
+//   1. `npm run pack` at the root writes .pack/sso-bridge.tgz (and the BFF's, which the host
+//      never installs).
 //   2. examples/host-app installs its dependencies, sso-bridge among them
-//      ("sso-bridge": "file:../../.pack/sso-bridge.tgz").
+//      ("sso-bridge": "file:../../.pack/sso-bridge.tgz"), with --engine-strict; `npm ls
+//      --omit=dev` there must list no server package.
 //   3. `npm run build` there (tsc --noEmit && vite build).
 // `npm test` runs this after `build` and before the journeys, which serve the result.
 import { spawnSync } from 'node:child_process'
