@@ -62,12 +62,14 @@ export function overBudget(sizes: BundleSizes, budget: Budget = BUDGET): string[
  * request (docs/decisions/001-callback-before-react.md). core's and react's were about 20% above
  * the entries as first filled in (10,858 and 13,525 B); raise them on purpose, not by habit. Raised
  * once, in 0.3.0, for branding (config schema, titles, support contact) and the per-code way
- * forward of every error view (core 12,872 B, react 16,506 B when raised).
+ * forward of every error view (core 12,872 B, react 16,506 B when raised). react's raised again in
+ * 0.4.0 for createSso (one set of paths, checked at start-up), the loader guard and the session's
+ * ordering against sign-ins (18,746 B when raised).
  */
 export const LIB_BUDGET: Readonly<Record<string, number>> = {
   core: 14_500,
   callback: 8_000,
-  react: 18_500,
+  react: 19_500,
 }
 
 export interface LibEntrySize {

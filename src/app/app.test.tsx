@@ -7,8 +7,7 @@ import { SsoProvider } from 'sso-bridge/react'
 import shipped from '../../public/sso.config.json'
 import { ALICE_SESSION } from '../../packages/sso-bridge/src/test/fake-backend.ts'
 import { mswServer } from '../../packages/sso-bridge/src/test/msw-server.ts'
-import { AppShell } from './app-shell.tsx'
-import { APP_VIEWS, appRoutes, SIGN_IN_PATH } from './router.tsx'
+import { appRoutes, createAppSso } from './router.tsx'
 
 const SESSION = `${window.location.origin}/api/session`
 const SIGN_OUT = `${window.location.origin}/api/session/sign-out`
@@ -29,19 +28,15 @@ function sessionOf(session: typeof ALICE_SESSION | undefined) {
 
 /** The standalone app as main.ts wires it, in memory, with the shipped sandbox config. */
 function renderApp(path = '/', config: unknown = shipped) {
-  const router = createMemoryRouter(appRoutes(), { initialEntries: [path] })
+  const sso = createAppSso({
+    configUrl: '/sso.config.json',
+    callbackPath: '/sso/callback',
+    configFile: { ok: true, value: config },
+    callback: undefined,
+  })
+  const router = createMemoryRouter(appRoutes(sso), { initialEntries: [path] })
   render(
-    <SsoProvider
-      start={{
-        configUrl: '/sso.config.json',
-        callbackPath: '/sso/callback',
-        configFile: { ok: true, value: config },
-        callback: undefined,
-      }}
-      signInPath={SIGN_IN_PATH}
-      shell={AppShell}
-      views={APP_VIEWS}
-    >
+    <SsoProvider sso={sso}>
       <RouterProvider router={router} />
     </SsoProvider>,
   )

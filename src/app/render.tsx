@@ -5,8 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router-dom'
 import type { SsoStart } from 'sso-bridge/callback'
 import { SsoProvider } from 'sso-bridge/react'
-import { AppShell } from './app-shell.tsx'
-import { APP_VIEWS, createAppRouter, SIGN_IN_PATH } from './router.tsx'
+import { createAppRouter, createAppSso } from './router.tsx'
 import './styles.css'
 
 export function renderApp(start: SsoStart): void {
@@ -17,13 +16,14 @@ export function renderApp(start: SsoStart): void {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   })
+  const sso = createAppSso(start, queryClient)
   const root = createRoot(container)
   flushSync(() =>
     root.render(
       <StrictMode>
         <QueryClientProvider client={queryClient}>
-          <SsoProvider start={start} signInPath={SIGN_IN_PATH} shell={AppShell} views={APP_VIEWS}>
-            <RouterProvider router={createAppRouter()} />
+          <SsoProvider sso={sso}>
+            <RouterProvider router={createAppRouter(sso)} />
           </SsoProvider>
         </QueryClientProvider>
       </StrictMode>,

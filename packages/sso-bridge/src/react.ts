@@ -1,8 +1,14 @@
 // sso-bridge/react: the public React bindings. Everything a host may import from this entry is
 // listed here; anything else is internal and may change.
-export { SsoProvider, type SsoProviderProps, type SsoShellProps } from './react/sso-provider.tsx'
+export {
+  createSso,
+  type CreateSsoOptions,
+  type Sso,
+  type SsoShellProps,
+} from './react/create-sso.tsx'
+export type { SsoPathOptions, SsoPaths } from './react/sso-paths.ts'
+export { SsoProvider, type SsoProviderProps } from './react/sso-provider.tsx'
 export { PageTitle, SupportLink, useBranding, usePageTitle } from './react/branding.tsx'
-export { ssoRoutes, type SsoRoutesOptions } from './react/sso-routes.tsx'
 export { RequireSession, requireSession } from './react/require-session.tsx'
 export { useSession, type SessionStatus } from './react/use-session.ts'
 export { useSignIn, type SignIn } from './react/use-sign-in.ts'

@@ -6,8 +6,8 @@ import { createTransactionStore } from '../core/transaction-store.ts'
 import { ALICE_SESSION } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
 import { testConfig, TEST_ISSUER } from '../test/runtime-config.ts'
+import { createSso } from './create-sso.tsx'
 import { SsoProvider } from './sso-provider.tsx'
-import { ssoRoutes } from './sso-routes.tsx'
 
 const server = mswServer()
 const at = (path: string) => new URL(path, window.location.origin).href
@@ -44,12 +44,13 @@ async function callbackPageLoad(returnTo: string) {
 
 test('a successful sign-in leaves no callback in the address bar or in history', async () => {
   const { start, entries } = await callbackPageLoad('/reports?tab=2')
+  const sso = createSso({ start })
   const router = createBrowserRouter([
-    ...ssoRoutes({ signInPath: '/sign-in' }),
+    ...sso.routes,
     { path: '/reports', element: <h1>Reports</h1> },
   ])
   render(
-    <SsoProvider start={start} signInPath="/sign-in">
+    <SsoProvider sso={sso}>
       <RouterProvider router={router} />
     </SsoProvider>,
   )

@@ -1,10 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { SsoError } from '../core/errors.ts'
 import { Failure } from './failure.tsx'
 import { Pending } from './pending.tsx'
-import { primeSignedIn } from './session-query.ts'
 import { signInPath } from './sign-in-path.ts'
 import { useSso } from './sso-context.ts'
 
@@ -15,12 +13,12 @@ const notFromProvider = new SsoError(
 
 /**
  * The callback page: shows the exchange the entry script already started (it does not start one
- * itself), primes the session query with its answer, then replaces itself with `returnTo`.
+ * itself), then replaces itself with `returnTo`. The session query is already primed with the
+ * exchange's answer by then (createSso registered that first).
  */
 export function CallbackRoute() {
   const { callback, paths } = useSso()
   const navigate = useNavigate()
-  const client = useQueryClient()
   const [failure, setFailure] = useState<unknown>(
     callback === undefined ? notFromProvider : undefined,
   )
@@ -32,9 +30,8 @@ export function CallbackRoute() {
     if (callback === undefined) return undefined
     let active = true
     callback.then(
-      ({ returnTo, session }) => {
+      ({ returnTo }) => {
         if (!active) return
-        primeSignedIn(client, session)
         // Committed at once rather than as a transition: the signed-in view is already loaded
         // and its session primed, so nothing is worth waiting for.
         void navigate(returnTo, { replace: true, flushSync: true })
@@ -46,7 +43,7 @@ export function CallbackRoute() {
     return () => {
       active = false
     }
-  }, [callback, navigate, client])
+  }, [callback, navigate])
 
   if (failure !== undefined) {
     const returnTo = failure instanceof SsoError ? failure.returnTo : undefined

@@ -8,8 +8,8 @@ import { ALICE_SESSION } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
 import { startedWith } from '../test/render-route.tsx'
 import { testConfig } from '../test/runtime-config.ts'
+import { createSso } from './create-sso.tsx'
 import { SsoProvider } from './sso-provider.tsx'
-import { ssoRoutes } from './sso-routes.tsx'
 
 const ORIGIN = window.location.origin
 const SESSION = `${ORIGIN}/api/session`
@@ -34,12 +34,12 @@ function renderHandoff(path: string, { strict = false } = {}) {
       return new HttpResponse(null, { status: 204 })
     }),
   )
-  const router = createMemoryRouter(
-    [...ssoRoutes({ signInPath: '/sign-in' }), { path: '/', element: <h1>Home page</h1> }],
-    { initialEntries: [path] },
-  )
+  const sso = createSso({ start: startedWith(config) })
+  const router = createMemoryRouter([...sso.routes, { path: '/', element: <h1>Home page</h1> }], {
+    initialEntries: [path],
+  })
   const app = (
-    <SsoProvider start={startedWith(config)} signInPath="/sign-in">
+    <SsoProvider sso={sso}>
       <RouterProvider router={router} />
     </SsoProvider>
   )

@@ -1,7 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { afterEach, expect, test, vi } from 'vitest'
 import type { SessionState } from '../core/auth-backend.ts'
-import { ALICE_SESSION, fakeBackend } from '../test/fake-backend.ts'
+import type { CallbackSuccess } from '../core/callback.ts'
+import { ALICE_SESSION, deferred, fakeBackend, type FakeBackend } from '../test/fake-backend.ts'
 import {
   SESSION_QUERY_KEY,
   followSessionChanges,
@@ -20,7 +21,7 @@ async function tab(state: SessionState) {
   const backend = fakeBackend()
   backend.session.mockResolvedValue(state)
   const client = new QueryClient()
-  const observer = new QueryObserver(client, sessionQuery(backend))
+  const observer = new QueryObserver(client, sessionQuery(client, { backend, callback: undefined }))
   stops.push(observer.subscribe(() => undefined))
   stops.push(followSessionChanges(client))
   await vi.waitFor(() => {
@@ -79,4 +80,108 @@ test('an ordinary page show does not ask again', async () => {
   window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }))
   expect(shown.observer.getCurrentResult().data).toEqual({ signedIn: true, session: ALICE_SESSION })
   expect(shown.backend.session).toHaveBeenCalledTimes(1)
+})
+
+const SIGNED_OUT: SessionState = { signedIn: false, reason: 'signed_out' }
+const SIGNED_IN: SessionState = { signedIn: true, session: ALICE_SESSION }
+
+/** A view watching the session of `client`, on a page whose exchange is `callback` (if any). */
+function watch(client: QueryClient, backend: FakeBackend, callback?: Promise<CallbackSuccess>) {
+  const observer = new QueryObserver(client, sessionQuery(client, { backend, callback }))
+  stops.push(observer.subscribe(() => undefined))
+  return observer
+}
+
+test('a session check sent before a sign-in finished does not sign the person out after it', async () => {
+  const client = new QueryClient()
+  const backend = fakeBackend()
+  const early = deferred<SessionState>()
+  backend.session.mockReturnValueOnce(early.promise)
+  const observer = watch(client, backend)
+  await vi.waitFor(() => {
+    expect(backend.session).toHaveBeenCalledTimes(1)
+  })
+  primeSignedIn(client, ALICE_SESSION)
+  early.resolve(SIGNED_OUT)
+  await vi.waitFor(() => {
+    expect(observer.getCurrentResult().fetchStatus).toBe('idle')
+  })
+  expect(observer.getCurrentResult().data).toEqual(SIGNED_IN)
+  expect(backend.session).toHaveBeenCalledTimes(1)
+})
+
+test('a session check sent before this tab signed out does not sign the person back in', async () => {
+  const client = new QueryClient()
+  const backend = fakeBackend()
+  backend.session.mockResolvedValueOnce(SIGNED_IN)
+  const observer = watch(client, backend)
+  await vi.waitFor(() => {
+    expect(observer.getCurrentResult().data).toEqual(SIGNED_IN)
+  })
+  const late = deferred<SessionState>()
+  backend.session.mockReturnValueOnce(late.promise)
+  void observer.refetch()
+  markSignedOut(client, 'user_signed_out')
+  late.resolve(SIGNED_IN)
+  await vi.waitFor(() => {
+    expect(observer.getCurrentResult().fetchStatus).toBe('idle')
+  })
+  expect(observer.getCurrentResult().data).toEqual({ signedIn: false, reason: 'user_signed_out' })
+})
+
+test('on the callback page the session is not asked before the exchange settles, and its answer is the session', async () => {
+  const client = new QueryClient()
+  const backend = fakeBackend()
+  const exchange = deferred<CallbackSuccess>()
+  // As createSso() does: the exchange primes the session before anything waiting on it resumes.
+  exchange.promise.then(
+    ({ session }) => {
+      primeSignedIn(client, session)
+    },
+    () => undefined,
+  )
+  const observer = watch(client, backend, exchange.promise)
+  await Promise.resolve()
+  expect(observer.getCurrentResult().status).toBe('pending')
+  expect(backend.session).not.toHaveBeenCalled()
+  exchange.resolve({ returnTo: '/', session: ALICE_SESSION })
+  await vi.waitFor(() => {
+    expect(observer.getCurrentResult().fetchStatus).toBe('idle')
+  })
+  expect(observer.getCurrentResult().data).toEqual(SIGNED_IN)
+  expect(backend.session).not.toHaveBeenCalled()
+})
+
+test('after a failed exchange the session is asked of the BFF', async () => {
+  const client = new QueryClient()
+  const backend = fakeBackend()
+  const exchange = deferred<CallbackSuccess>()
+  const observer = watch(client, backend, exchange.promise)
+  exchange.reject(new Error('state_mismatch'))
+  await vi.waitFor(() => {
+    expect(observer.getCurrentResult().data).toEqual(SIGNED_OUT)
+  })
+  expect(backend.session).toHaveBeenCalledTimes(1)
+})
+
+test('a check in flight when another tab signs in is asked again, not trusted', async () => {
+  const client = new QueryClient()
+  stops.push(followSessionChanges(client))
+  const backend = fakeBackend()
+  const early = deferred<SessionState>()
+  backend.session.mockReturnValueOnce(early.promise).mockResolvedValueOnce(SIGNED_IN)
+  const observer = watch(client, backend)
+  await vi.waitFor(() => {
+    expect(backend.session).toHaveBeenCalledTimes(1)
+  })
+  // Another tab (its own client) completes a sign-in and tells this one.
+  primeSignedIn(new QueryClient(), ALICE_SESSION)
+  await vi.waitFor(() => {
+    expect(client.getQueryState(SESSION_QUERY_KEY)?.isInvalidated).toBe(true)
+  })
+  early.resolve(SIGNED_OUT)
+  await vi.waitFor(() => {
+    expect(observer.getCurrentResult().data).toEqual(SIGNED_IN)
+  })
+  expect(backend.session).toHaveBeenCalledTimes(2)
 })

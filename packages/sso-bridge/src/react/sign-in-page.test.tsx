@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
@@ -103,4 +103,22 @@ test('a started sign-in keeps the callback settings beside its transaction befor
     expect(takeCallbackSettings()).toMatchObject({ identityProvider: { issuer: TEST_ISSUER } })
   })
   expect(sessionStorage.getItem('sso-bridge:txn:state-1')).not.toBeNull()
+})
+
+test('a double click on Sign in with SSO starts one sign-in, with one initiate request', async () => {
+  const { promise: hold, resolve: release } = deferred<undefined>()
+  const seen = initiateAnswer('https://elsewhere.example/auth?state=state-1', hold)
+  await renderSignedOut()
+  await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
+  const button = screen.getByRole('button', { name: 'Sign in with SSO' })
+  // Both clicks land before React re-renders the button disabled.
+  act(() => {
+    button.click()
+    button.click()
+  })
+  await userEvent.keyboard('{Enter}')
+  await screen.findByRole('button', { name: 'Redirecting…' })
+  release(undefined)
+  await screen.findByTestId('error-code')
+  expect(seen).toEqual([{ email: 'alice@example.com' }])
 })

@@ -1,6 +1,8 @@
 import { createContext, useContext, type ComponentType } from 'react'
 import type { CallbackSuccess } from '../core/callback.ts'
 import type { Services } from './services.ts'
+import type { SessionSource } from './session-query.ts'
+import type { SsoPaths } from './sso-paths.ts'
 import type {
   ConfigErrorViewProps,
   ErrorViewProps,
@@ -9,29 +11,25 @@ import type {
   SignInViewProps,
 } from './views.ts'
 
-export interface SsoPaths {
-  /** Where the sign-in page is; a signed-out person is sent here with `?returnTo=`. */
-  readonly signIn: string
-  /** Where "Back to home" goes, and what replaces a hand-off page in history. */
-  readonly home: string
-  /** Where the hand-off routes are mounted. */
-  readonly handoff: string
-  /** Where the identity provider sends people back (never a return path). */
-  readonly callback: string
+export type { SsoPaths } from './sso-paths.ts'
+
+/** Every view sso-bridge shows: the host's, or ours where it gave none. */
+export interface SsoViewSet {
+  readonly Error: ComponentType<ErrorViewProps>
+  readonly Progress: ComponentType<ProgressViewProps>
+  readonly ConfigError: ComponentType<ConfigErrorViewProps>
+  readonly SignIn: ComponentType<SignInViewProps>
+  readonly NotFound: ComponentType<NotFoundViewProps>
 }
 
 export interface SsoContextValue {
   readonly services: Services
   /** The login exchange the entry script started, if this page load is the callback. */
   readonly callback: Promise<CallbackSuccess> | undefined
+  /** What the session query reads (the BFF, and this page's exchange to wait for). */
+  readonly session: SessionSource
   readonly paths: SsoPaths
-  readonly views: {
-    readonly Error: ComponentType<ErrorViewProps>
-    readonly Progress: ComponentType<ProgressViewProps>
-    readonly ConfigError: ComponentType<ConfigErrorViewProps>
-    readonly SignIn: ComponentType<SignInViewProps>
-    readonly NotFound: ComponentType<NotFoundViewProps>
-  }
+  readonly views: SsoViewSet
 }
 
 export const SsoContext = createContext<SsoContextValue | undefined>(undefined)

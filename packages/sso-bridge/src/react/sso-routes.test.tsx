@@ -11,8 +11,8 @@ import { testConfig } from '../test/runtime-config.ts'
 import { PartnerLink, usePartnerDestinations } from './partner-link.tsx'
 import { requireSession } from './require-session.tsx'
 import { SESSION_QUERY_KEY } from './session-query.ts'
+import { createSso } from './create-sso.tsx'
 import { SsoProvider } from './sso-provider.tsx'
-import { ssoRoutes } from './sso-routes.tsx'
 import type { ErrorViewProps } from './views.ts'
 
 const SESSION = `${window.location.origin}/api/session`
@@ -78,6 +78,13 @@ function Destinations() {
 
 /** A host app: its own layout, a guarded settings page, sso-bridge's routes on its own paths. */
 function renderHost(path: string, options: { start?: SsoStart; client?: QueryClient } = {}) {
+  const start = options.start ?? { ...startedWith(config), callbackPath: '/auth/callback' }
+  const sso = createSso({
+    start,
+    paths: { handoff: '/go' },
+    views: { Error: AcmeError },
+    ...(options.client !== undefined && { queryClient: options.client }),
+  })
   const router = createMemoryRouter(
     [
       {
@@ -95,15 +102,14 @@ function renderHost(path: string, options: { start?: SsoStart; client?: QueryCli
             path: '/admin',
             children: [{ path: 'users', element: <h1>Acme users</h1> }],
           }),
-          ...ssoRoutes({ callbackPath: '/auth/callback', handoffPath: '/go' }),
+          ...sso.routes,
         ],
       },
     ],
     { initialEntries: [path] },
   )
-  const start = options.start ?? { ...startedWith(config), callbackPath: '/auth/callback' }
   const app = (
-    <SsoProvider start={start} handoffPath="/go" views={{ Error: AcmeError }}>
+    <SsoProvider sso={sso}>
       <RouterProvider router={router} />
     </SsoProvider>
   )

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { SignedOutReason } from '../core/auth-backend.ts'
 import type { SessionView } from '../core/session.ts'
 import { sessionQuery } from './session-query.ts'
@@ -6,7 +6,7 @@ import { useSso } from './sso-context.ts'
 
 /** The session query itself, for sso-bridge's own views. */
 export function useSessionQuery() {
-  return useQuery(sessionQuery(useSso().services.backend))
+  return useQuery(sessionQuery(useQueryClient(), useSso().session))
 }
 
 /** The session as the BFF last said it. */

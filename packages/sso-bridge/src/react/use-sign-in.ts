@@ -1,11 +1,16 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { saveCallbackSettings } from '../callback/callback-settings.ts'
 import { startSignIn } from '../core/sign-in.ts'
 import { safeReturnTo } from '../core/return-to.ts'
 import { useSso } from './sso-context.ts'
 
 export interface SignIn {
-  /** Starts a sign-in for `email`; the browser then leaves for the identity provider. */
+  /**
+   * Starts a sign-in for `email`; the browser then leaves for the identity provider. One at a time
+   * on the page: a call while another sign-in is under way (a double click, a double Enter, a
+   * second form) does nothing.
+   */
   readonly signIn: (email: string, returnTo?: string) => void
   /** True from the call until the browser has left. */
   readonly pending: boolean
@@ -15,6 +20,26 @@ export interface SignIn {
   readonly reset: () => void
 }
 
+const SIGN_IN_KEY = ['sso-bridge', 'sign-in'] as const
+
+/**
+ * A sign-in is under way on this page: sent and unanswered, or answered and the browser leaving.
+ * Read from the mutation cache, which changes at once: the hook's own `isPending` reaches React a
+ * task later, after a double click's second click.
+ */
+function signingIn(client: QueryClient): boolean {
+  return client
+    .getMutationCache()
+    .findAll({ mutationKey: SIGN_IN_KEY })
+    .some(({ state }) => state.status === 'pending' || state.status === 'success')
+}
+
+/** Forgets the sign-ins of a page the person came back to (back/forward cache): none is under way. */
+function forgetSignIns(client: QueryClient): void {
+  const cache = client.getMutationCache()
+  for (const mutation of cache.findAll({ mutationKey: SIGN_IN_KEY })) cache.remove(mutation)
+}
+
 /**
  * Starts sign-ins: the BFF creates state and nonce, the redirect is checked against the configured
  * identity provider, the transaction is stored, and only then does the browser leave. `returnTo` is
@@ -22,7 +47,9 @@ export interface SignIn {
  */
 export function useSignIn(): SignIn {
   const { services, paths } = useSso()
+  const client = useQueryClient()
   const mutation = useMutation({
+    mutationKey: SIGN_IN_KEY,
     mutationFn: ({ email, returnTo }: { email: string; returnTo: string | undefined }) =>
       startSignIn({
         backend: services.backend,
@@ -40,8 +67,21 @@ export function useSignIn(): SignIn {
       window.location.assign(redirect)
     },
   })
+  const { reset } = mutation
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return
+      forgetSignIns(client)
+      reset()
+    }
+    window.addEventListener('pageshow', onPageShow)
+    return () => {
+      window.removeEventListener('pageshow', onPageShow)
+    }
+  }, [client, reset])
   return {
     signIn: (email, returnTo) => {
+      if (signingIn(client)) return
       mutation.mutate({ email, returnTo })
     },
     pending: mutation.isPending || mutation.isSuccess,

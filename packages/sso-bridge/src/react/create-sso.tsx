@@ -1,0 +1,194 @@
+// createSso(): the one place a host declares where sso-bridge lives and what it looks like. The
+// routes, the provider, the element guard and the loader guard all read this one object, so a
+// sign-in path cannot be given twice, and a wrong one is refused here, at start-up.
+import { QueryClient } from '@tanstack/react-query'
+import type { ComponentType, ReactNode } from 'react'
+import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom'
+import type { SsoStart } from '../callback.ts'
+import type { ConfigIssue } from '../core/config-rules.ts'
+import { PARTNERS, type PartnerInput, type PartnerName } from '../partners/registry.ts'
+import { parseRuntimeConfig } from '../partners/runtime-config.ts'
+import type { AnyPartnerAdapter } from '../core/handoff.ts'
+import { ConfigErrorView } from './config-error-view.tsx'
+import { ErrorView } from './error-view.tsx'
+import { NotFoundView } from './not-found-view.tsx'
+import { ProgressView } from './progress-view.tsx'
+import { requireSession } from './require-session.tsx'
+import { createServices } from './services.ts'
+import { primeSignedIn, sessionQuery } from './session-query.ts'
+import { SignInForm } from './sign-in-form.tsx'
+import { signInPath } from './sign-in-path.ts'
+import type { SsoContextValue, SsoViewSet } from './sso-context.ts'
+import { resolvePaths, type SsoPathOptions, type SsoPaths } from './sso-paths.ts'
+import { ssoRouteObjects } from './sso-routes.tsx'
+import type { SsoViews } from './views.ts'
+import type { Branding } from '../core/branding.ts'
+
+/** What a host's frame (createSso's `shell`) is given. */
+export interface SsoShellProps {
+  readonly branding: Branding | undefined
+  readonly children: ReactNode
+}
+
+/** What a host declares once, at start-up. */
+export interface CreateSsoOptions {
+  /** What `startCallback()` resolved to: the config file, the callback path and any exchange. */
+  readonly start: SsoStart
+  /**
+   * Where the sign-in page, home and the hand-offs are (defaults "/sign-in", "/" and "/handoff").
+   * The callback path is the one given to `startCallback()`.
+   */
+  readonly paths?: SsoPathOptions
+  /**
+   * The QueryClient of the host's QueryClientProvider, shared by the hooks and the loader guard.
+   * Without one, sso-bridge uses a client of its own (and provides it).
+   */
+  readonly queryClient?: QueryClient
+  /** The host's own views; ours fill in the rest. */
+  readonly views?: SsoViews
+  /**
+   * The frame around everything SsoProvider shows (the children, or the config error view in
+   * their place), given the validated branding (undefined while the config is invalid).
+   */
+  readonly shell?: ComponentType<SsoShellProps>
+  /**
+   * What the sign-in page shows someone already signed in; by default they continue to
+   * `?returnTo=` or home. Give it when the sign-in page is also the home page.
+   */
+  readonly signedInElement?: ReactNode
+}
+
+/** sso-bridge, set up for one app: give it to `<SsoProvider sso={…}>` and mount its routes. */
+export interface Sso {
+  /** Where everything is, checked. */
+  readonly paths: SsoPaths
+  /** The client the session query lives in. */
+  readonly queryClient: QueryClient
+  /**
+   * React Router route objects for the callback, the sign-in page and one hand-off route per
+   * partner. Mount them among the host's routes (usually as children of its layout).
+   */
+  readonly routes: RouteObject[]
+  /**
+   * The same route, for a signed-in person only, guarded before it renders: its loader checks the
+   * session first (through `queryClient`) and sends anyone else to the sign-in page, keeping the
+   * address (path and query) to come back to. The route's own loader runs after, for a signed-in
+   * person only. The element stays guarded too (see `requireSession`), so a sign-out in another tab
+   * is followed. For data routers (createBrowserRouter).
+   */
+  readonly protect: (route: RouteObject) => RouteObject
+  /**
+   * The app path of one hand-off, for a link of the host's own (a `<PartnerLink href>` or a
+   * router link), e.g. `handoffLink('assuresign', { envelopeId })` for one envelope.
+   */
+  readonly handoffLink: <Name extends PartnerName>(
+    partner: Name,
+    input: PartnerInput<Name>,
+  ) => string
+}
+
+export type Prepared =
+  | { readonly kind: 'ready'; readonly value: SsoContextValue }
+  | { readonly kind: 'config-error'; readonly issues: readonly ConfigIssue[] }
+  | { readonly kind: 'fatal'; readonly error: unknown }
+
+/** What SsoProvider needs of an Sso beyond its public face. */
+export interface SsoSetup {
+  readonly prepared: Prepared
+  readonly views: SsoViewSet
+  readonly shell: ComponentType<SsoShellProps> | undefined
+}
+
+const setups = new WeakMap<Sso, SsoSetup>()
+
+/** The setup behind `sso`; throws for an object createSso() did not make. */
+export function setupOf(sso: Sso): SsoSetup {
+  const setup = setups.get(sso)
+  if (setup === undefined)
+    throw new Error('sso-bridge: SsoProvider needs the object createSso() returned')
+  return setup
+}
+
+function prepare(start: SsoStart, paths: SsoPaths, views: SsoViewSet): Prepared {
+  if (!start.configFile.ok) return { kind: 'config-error', issues: start.configFile.issues }
+  const config = parseRuntimeConfig(start.configFile.value)
+  if (!config.ok) return { kind: 'config-error', issues: config.issues }
+  try {
+    const services = createServices(config.config)
+    const session = { backend: services.backend, callback: start.callback }
+    return { kind: 'ready', value: { services, callback: start.callback, session, paths, views } }
+  } catch (error) {
+    return { kind: 'fatal', error }
+  }
+}
+
+/**
+ * Sets sso-bridge up for this app once, at start-up: checks the paths (an Error names the field
+ * that is wrong), validates the runtime config, and primes the session with the callback's answer
+ * the moment it arrives.
+ */
+export function createSso(options: CreateSsoOptions): Sso {
+  const { start } = options
+  const paths = resolvePaths(options.paths ?? {}, start.callbackPath)
+  const queryClient =
+    options.queryClient ??
+    // Sign-in steps are never retried behind the person's back (docs/architecture.md §3).
+    new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+  const views: SsoViewSet = {
+    Error: options.views?.Error ?? ErrorView,
+    Progress: options.views?.Progress ?? ProgressView,
+    ConfigError: options.views?.ConfigError ?? ConfigErrorView,
+    SignIn: options.views?.SignIn ?? SignInForm,
+    NotFound: options.views?.NotFound ?? NotFoundView,
+  }
+  const prepared = prepare(start, paths, views)
+  // Registered before anything can wait on the exchange, so every session read after it sees the
+  // signed-in answer rather than asking again (session-query.ts).
+  start.callback?.then(
+    ({ session }) => {
+      primeSignedIn(queryClient, session)
+    },
+    () => undefined,
+  )
+
+  /** The way to the sign-in page for a signed-out person; undefined lets the route go on. */
+  async function guard({ request }: LoaderFunctionArgs): Promise<Response | undefined> {
+    // An invalid config is shown by SsoProvider in place of every route.
+    if (prepared.kind !== 'ready') return undefined
+    let signedIn: boolean
+    try {
+      signedIn = (await queryClient.query(sessionQuery(queryClient, prepared.value.session)))
+        .signedIn
+    } catch {
+      // The element guard shows the failure, with a way to try again.
+      return undefined
+    }
+    if (signedIn) return undefined
+    const url = new URL(request.url)
+    return redirect(signInPath(paths.signIn, `${url.pathname}${url.search}`, paths.home))
+  }
+
+  const sso: Sso = {
+    paths,
+    queryClient,
+    routes: ssoRouteObjects(paths, options.signedInElement),
+    handoffLink: (partner, input) => {
+      const adapter: AnyPartnerAdapter = PARTNERS[partner]
+      return `${paths.handoff}/${adapter.linkTo(input)}`
+    },
+    protect: (route) => {
+      const own = route.loader
+      const guarded = requireSession(route)
+      return {
+        ...guarded,
+        loader: async (args: LoaderFunctionArgs) => {
+          const away = await guard(args)
+          if (away !== undefined) return away
+          return typeof own === 'function' ? own(args) : null
+        },
+      }
+    },
+  }
+  setups.set(sso, { prepared, views, shell: options.shell })
+  return sso
+}
