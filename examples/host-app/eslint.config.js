@@ -1,4 +1,4 @@
-// Acme Portal's own lint, picked up for its files (ESLint looks up the config from each file).
+// Acme CRM's own lint, picked up for its files (ESLint looks up the config from each file).
 // Without type information: the root's `npm run lint` runs before this app's dependencies (and
 // sso-bridge's tarball) are installed; `tsc --noEmit` in its build checks the types.
 import js from '@eslint/js'
@@ -23,7 +23,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../../*', '**/src/core/**', '**/src/react/**', '**/src/callback/**'],
-              message: 'Acme Portal uses sso-bridge through its package entries only',
+              message: 'Acme CRM uses sso-bridge through its package entries only',
             },
           ],
         },

@@ -1,4 +1,4 @@
-// Acme Portal's own Vite config: nothing of sso-bridge's build, only its package by name.
+// Acme CRM's own Vite config: nothing of sso-bridge's build, only its package by name.
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, resolve } from 'node:path'

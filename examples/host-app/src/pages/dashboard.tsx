@@ -1,42 +1,17 @@
-import { Link } from 'react-router-dom'
-import { PartnerLink, usePartnerDestinations, useSession, useSignOut } from 'sso-bridge/react'
+import { PartnerLink, usePartnerDestinations } from 'sso-bridge/react'
 
-export function Dashboard() {
-  const session = useSession()
+/** Behind sso.protect: only rendered for a signed-in person. */
+export function Dashboard({ contract }: { readonly contract: string }) {
+  const destinations = usePartnerDestinations()
   return (
     <section className="acme-panel">
       <h1>Dashboard</h1>
-      {session.status === 'pending' && <p className="acme-quiet">Checking who you are…</p>}
-      {session.status === 'error' && (
-        <p role="alert">
-          We could not check your session.{' '}
-          <button type="button" className="acme-button" onClick={session.retry}>
-            Check again
-          </button>
-        </p>
-      )}
-      {session.status === 'signed-out' && (
-        <>
-          {session.reason === 'session_expired' && (
-            <p className="acme-quiet">Your session ended. Sign in again to continue.</p>
-          )}
-          <p>Sign in with your work account to reach your partner tools.</p>
-          <Link className="acme-button" to="/sign-in">
-            Sign in
-          </Link>
-        </>
-      )}
-      {session.status === 'signed-in' && <SignedIn email={session.session.email} />}
-    </section>
-  )
-}
-
-function SignedIn({ email }: { readonly email: string }) {
-  const destinations = usePartnerDestinations()
-  const { signOut, pending } = useSignOut()
-  return (
-    <>
-      <p className="acme-who">Signed in as {email}</p>
+      <h2>Customer contract</h2>
+      <p>
+        <PartnerLink className="acme-button" href={contract}>
+          Sign the customer contract
+        </PartnerLink>
+      </p>
       <h2>Partner tools</h2>
       {destinations.length === 0 ? (
         <p className="acme-quiet">No partner tools are set up for you.</p>
@@ -51,14 +26,6 @@ function SignedIn({ email }: { readonly email: string }) {
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="acme-button acme-secondary"
-        onClick={signOut}
-        disabled={pending}
-      >
-        Sign out
-      </button>
-    </>
+    </section>
   )
 }

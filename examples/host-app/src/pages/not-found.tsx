@@ -5,7 +5,7 @@ export function NotFound() {
     <section className="acme-panel">
       <h1>Nothing here</h1>
       <p>
-        This page is not part of Acme Portal. <Link to="/">Back to the dashboard</Link>
+        This page is not part of Acme CRM. <Link to="/dashboard">Back to the dashboard</Link>
       </p>
     </section>
   )
