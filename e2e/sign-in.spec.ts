@@ -75,6 +75,31 @@ test('alice signs in and lands signed in with nothing left behind', async ({
   expect(await sandbox.count('indee', '/sso/login')).toBe(1)
 })
 
+for (const [how, twice] of [
+  ['a double click on Sign in with SSO', (home: AppPage) => home.signInButton.dblclick()],
+  [
+    'a double Enter in the email field',
+    async (home: AppPage) => {
+      await home.emailInput.press('Enter')
+      await home.emailInput.press('Enter')
+    },
+  ],
+] as const) {
+  test(`${how} starts one sign-in, with one initiate request`, async ({
+    page,
+    app: home,
+    sandbox,
+  }) => {
+    // The backend answers late, so the second press lands while the first sign-in is under way.
+    await sandbox.fault({ party: 'indee', path: '/sso/initiate', delayMs: 800 })
+    await home.goto('/')
+    await home.emailInput.fill(ALICE)
+    await twice(home)
+    await expect(page).toHaveURL(new RegExp(`^${originOf('idp')}/interaction/`))
+    expect(await sandbox.count('indee', '/sso/initiate')).toBe(1)
+  })
+}
+
 test('a same-origin returnTo is honoured after sign-in', async ({
   page,
   app: home,

@@ -3,7 +3,7 @@
 // the browser app is served from and the path of its callback there. The IdP (redirect URIs,
 // form-action), the auth backend (Origin allowlist, callback per origin) and the BFF's sandbox
 // environment (SSO_BFF_APP_ORIGINS) all read the one list below, so they never drift.
-import { CALLBACK_PATH as HOST_APP_CALLBACK } from '../../examples/host-app/src/sso-paths.ts'
+const HOST_APP_CALLBACK = '/login/complete'
 import { PRODUCT_NAME } from '../company.ts'
 import { ports } from '../ports.ts'
 
@@ -37,7 +37,7 @@ export const APP_CALLBACK_PATH = '/sso/callback'
 /** The callback of examples/host-app, which mounts sso-bridge's routes under its own paths. */
 export const HOST_APP_CALLBACK_PATH = HOST_APP_CALLBACK
 /** examples/host-app's name (its own branding). */
-export const HOST_APP_NAME = 'Acme Portal'
+export const HOST_APP_NAME = 'Acme CRM'
 
 function onLoopback(name: string, port: number, callbackPath: string): AppClient[] {
   return ['127.0.0.1', 'localhost'].map((host) => ({

@@ -47,5 +47,12 @@ export type { BrandColors, Branding, SupportContact } from './core/branding.ts'
 export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
 export type { SessionView } from './core/session.ts'
 export type { SignedOutReason } from './core/auth-backend.ts'
-export { PARTNER_NAMES, type PartnerName } from './partners/registry.ts'
+export {
+  PARTNER_NAMES,
+  type AimbaseInput,
+  type AssureSignInput,
+  type LobInput,
+  type PartnerInputs,
+  type PartnerName,
+} from './partners/registry.ts'
 export type { PartnerRequests } from '../../contract/src/contract.ts'

@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest'
 import { safeWindowFor } from '../core/handoff-guard.ts'
 import { testConfig } from '../test/runtime-config.ts'
-import { PARTNER_NAMES, PARTNERS } from './registry.ts'
+import {
+  PARTNER_NAMES,
+  PARTNERS,
+  type PartnerInput,
+  type PartnerInputs,
+  type PartnerName,
+} from './registry.ts'
 
 test('every partner has its own route, permission and label', () => {
   expect(PARTNER_NAMES).toEqual(['assuresign', 'aimbase', 'abc'])
@@ -56,4 +62,14 @@ test("each partner's link reads back to the input it was made from", () => {
   expect(PARTNERS.abc.parseInput(read('abc', PARTNERS.abc.linkTo(inputs.abc)), abcConfig)).toEqual(
     inputs.abc,
   )
+})
+
+test("PartnerInputs names each partner's link input exactly (a mismatch does not compile)", () => {
+  type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+  const same: { readonly [Name in PartnerName]: Same<PartnerInput<Name>, PartnerInputs[Name]> } = {
+    assuresign: true,
+    aimbase: true,
+    abc: true,
+  }
+  expect(Object.values(same)).toEqual([true, true, true])
 })

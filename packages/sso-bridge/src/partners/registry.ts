@@ -10,6 +10,9 @@ import { assureSign } from './assuresign.ts'
 
 export { PARTNER_NAMES, type PartnerName }
 // Each adapter's config part and link input, public through sso-bridge/core.
+import type { LobInput } from './abc.ts'
+import type { AimbaseInput } from './aimbase.ts'
+import type { AssureSignInput } from './assuresign.ts'
 export type { AbcConfig, LobInput } from './abc.ts'
 export type { AimbaseConfig, AimbaseInput } from './aimbase.ts'
 export type { AssureSignConfig, AssureSignInput } from './assuresign.ts'
@@ -25,6 +28,13 @@ export const PARTNERS = {
 export type PartnerConfig<Name extends PartnerName> = Parameters<
   (typeof PARTNERS)[Name]['parseInput']
 >[1]
+
+/** What each partner's hand-off link is made of (a host builds one with `sso.handoffLink`). */
+export interface PartnerInputs {
+  readonly assuresign: AssureSignInput
+  readonly aimbase: AimbaseInput
+  readonly abc: LobInput
+}
 
 /** What a partner's hand-off link parses to. */
 export type PartnerInput<Name extends PartnerName> = ReturnType<

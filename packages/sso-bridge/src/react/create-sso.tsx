@@ -6,7 +6,7 @@ import type { ComponentType, ReactNode } from 'react'
 import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom'
 import type { SsoStart } from '../callback.ts'
 import type { ConfigIssue } from '../core/config-rules.ts'
-import { PARTNERS, type PartnerInput, type PartnerName } from '../partners/registry.ts'
+import { PARTNERS, type PartnerInputs, type PartnerName } from '../partners/registry.ts'
 import { parseRuntimeConfig } from '../partners/runtime-config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { ConfigErrorView } from './config-error-view.tsx'
@@ -83,7 +83,7 @@ export interface Sso {
    */
   readonly handoffLink: <Name extends PartnerName>(
     partner: Name,
-    input: PartnerInput<Name>,
+    input: PartnerInputs[Name],
   ) => string
 }
 
