@@ -22,7 +22,13 @@ export {
   type HostAppInput,
 } from './apps.ts'
 export { BffStartError } from './bff-process.ts'
-export type { Fault, LoggedRequest, PartyName, SandboxSettings } from './control/control.ts'
+export type {
+  Fault,
+  LoggedRequest,
+  PartyName,
+  SandboxControl,
+  SandboxSettings,
+} from './control/control.ts'
 export {
   DEFAULT_PORTS,
   STACK_PORT_OFFSET,
