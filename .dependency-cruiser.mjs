@@ -11,6 +11,9 @@ const PRODUCTION = '^(packages/(sso-bridge|bff|contract)/src|src/app)/'
 const PUBLIC_ENTRIES =
   '^packages/sso-bridge/src/(core|callback|react)\\.ts$|^packages/contract/src/contract\\.ts$'
 
+/** The testing kit's tests and test helpers (sandbox/): they may read the repository. */
+const KIT_TESTS = '(\\.test\\.ts$|/test-[^/]*\\.ts$|^sandbox/fidelity/)'
+
 /** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
 export const RULES = [
   {
@@ -66,6 +69,15 @@ export const RULES = [
     severity: 'error',
     from: { path: '^sandbox/' },
     to: { path: '^packages/', pathNot: PUBLIC_ENTRIES },
+  },
+  {
+    name: 'kit-self-contained',
+    comment:
+      'The testing kit (sandbox/, published as sso-bridge-sandbox) ships on its own: nothing it ' +
+      'runs reaches our app, the journeys, the scripts, the example or the public/ files.',
+    severity: 'error',
+    from: { path: '^sandbox/', pathNot: KIT_TESTS },
+    to: { path: '^(src|e2e|scripts|bench|examples|public)/' },
   },
   {
     name: 'app-public-entries-only',

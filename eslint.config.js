@@ -80,6 +80,8 @@ export default tseslint.config(
     ignores: [
       'dist',
       'packages/*/dist',
+      'sandbox/dist',
+      'sandbox/docs',
       'packages/sso-bridge/lib',
       '.lib-types',
       '.pack',

@@ -1,11 +1,22 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts'
-import { HOST, portEnvironment, stackPorts, type PartyPort, type Ports } from './sandbox/ports.ts'
+import { parseAppSpec } from './sandbox/apps.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './sandbox/playwright.ts'
+import {
+  APP_PORT_VARIABLE,
+  HOST,
+  onStack,
+  portEnvironment,
+  stackPorts,
+  type PartyPort,
+  type Ports,
+} from './sandbox/ports.ts'
+import { EXAMPLE_HOST_APP } from './scripts/example-host-app.mjs'
 
 // Journeys run against the production build (vite preview), the built BFF and the real sandbox.
-// Each Playwright worker has a stack of its own (e2e/stack.ts): a sandbox, a BFF, vite preview,
-// vite dev and Acme Portal's preview on the ports of `stackPorts(k)` (stack 0 on the usual ports,
-// stack k on +100·k), so the sandbox's faults, request log and clock are never shared. Two
+// Each Playwright worker has a stack of its own (sandbox/playwright/stack.ts): the kit's CLI (the
+// sandbox and the built BFF, Acme Portal registered by EXAMPLE_HOST_APP), vite preview, vite dev
+// and Acme Portal's preview on the ports of `stackPorts(k)` (stack 0 on the usual ports, stack k
+// on +100·k), so the sandbox's faults, request log and clock are never shared. Two
 // workers by default; SSO_E2E_WORKERS=1 runs everything on stack 0, one journey at a time.
 // Files are spread over the workers, a file's journeys run in order on one of them.
 // Two projects: our app (e2e/, on vite preview) and Acme Portal, the host app embedding
@@ -38,24 +49,24 @@ stacks.forEach((stack, index) => {
 
 const at = (stack: Ports, name: PartyPort) => `http://${HOST}:${stack[name]}`
 
-/** The servers of one stack, each told its stack's ports by the SSO_PORT_* variables. */
+/** Acme Portal's origin on stack 0 (the fixtures move it to the worker's stack). */
+const hostApp = parseAppSpec(EXAMPLE_HOST_APP).origin
+
+/**
+ * The servers of one stack: the kit's CLI moves itself (--stack), the app servers are told their
+ * stack's ports by the SSO_PORT_* variables.
+ */
 function stackServers(stack: Ports, index: number) {
   const env = portEnvironment(stack)
   const common = { env, reuseExistingServer: reuse, timeout: 60_000 }
   return [
     {
+      // The sandbox, then the BFF as it runs in production: plain Node from the build of
+      // sso-bridge-bff (npm run build first), ready when its health check answers.
       ...common,
-      name: `sandbox ${index}`,
-      command: 'npx tsx sandbox/main.ts --mode test',
-      url: `${at(stack, 'control')}/__sandbox/settings`,
-      stdout: 'ignore' as const,
-      stderr: 'pipe' as const,
-    },
-    {
-      // The BFF as it runs in production: plain Node from the build (npm run build first).
-      ...common,
-      name: `BFF ${index}`,
-      command: 'npx tsx scripts/run-bff.ts --built',
+      env: {},
+      name: `sandbox and BFF ${index}`,
+      command: `npx tsx sandbox/main.ts --mode test --stack ${index} --app '${EXAMPLE_HOST_APP}'`,
       url: `${at(stack, 'bff')}/healthz`,
       stdout: 'ignore' as const,
       stderr: 'pipe' as const,
@@ -73,7 +84,9 @@ function stackServers(stack: Ports, index: number) {
       name: `host app ${index}`,
       command: 'npm run preview --silent',
       cwd: 'examples/host-app',
-      url: at(stack, 'hostApp'),
+      // Its port on the stack for the kit's Vite plugin too (SSO_SANDBOX_APP_PORT).
+      env: { ...env, [APP_PORT_VARIABLE]: new URL(onStack(hostApp, index)).port },
+      url: onStack(hostApp, index),
     },
   ]
 }
@@ -101,7 +114,7 @@ export default defineConfig({
       testIgnore: ['**/host-app/**', '**/topology/**', '**/assuresign-only/**'],
       use: { baseURL: at(stack0, 'appPreview') },
     },
-    { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: at(stack0, 'hostApp') } },
+    { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: hostApp } },
   ],
   use: {
     trace: 'retain-on-failure',

@@ -1,11 +1,11 @@
 // `npm run test:e2e:partners` (part of `npm test`, after the journeys): a deployment that uses
 // AssureSign only. One stack on the usual ports (stack 0 of playwright.config.ts, free again by
-// the time this runs): the sandbox, the built BFF and vite preview, each started with
+// the time this runs): the kit's CLI (the sandbox and the built BFF) and vite preview, each started with
 // SSO_SANDBOX_PARTNERS=assuresign, so the BFF gets no Aimbase or ABC variable and the app's
 // runtime config has no Aimbase or ABC part (sandbox/partners.ts). Servers are never reused: a
 // running `npm start` configures every partner.
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './sandbox/playwright.ts'
 import { HOST, portEnvironment, stackPorts, type PartyPort } from './sandbox/ports.ts'
 
 const stack = stackPorts(0)
@@ -34,17 +34,10 @@ export default defineConfig({
   },
   webServer: [
     {
+      // The kit's CLI: the sandbox, then the built BFF with AssureSign's variables only.
       ...common,
-      name: 'sandbox',
+      name: 'sandbox and BFF (AssureSign only)',
       command: 'npx tsx sandbox/main.ts --mode test',
-      url: `${at('control')}/__sandbox/settings`,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      ...common,
-      name: 'BFF (AssureSign only)',
-      command: 'npx tsx scripts/run-bff.ts --built',
       url: `${at('bff')}/healthz`,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { topologyPorts } from './scripts/topology/stack-env.ts'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './sandbox/playwright.ts'
 
 // `npm run test:topology`: journeys against the production shape (scripts/topology/topology.ts):
 // Debian's nginx with the generated config in front of two BFF instances from the build, sessions

@@ -1,12 +1,12 @@
 /// <reference types="vitest/config" />
-import { readFileSync, statSync } from 'node:fs'
-import { Agent, type IncomingMessage, type ServerResponse } from 'node:http'
-import { join, posix, resolve, sep } from 'node:path'
+import { statSync } from 'node:fs'
+import { posix, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { partnersLeftOut, withSandboxPartners } from './sandbox/partners.ts'
-import { moveOrigins, movedPorts, originOf, ports } from './sandbox/ports.ts'
+import { ports } from './sandbox/ports.ts'
+import { runtimeConfigOnStack, ssoSandbox } from './sandbox/vite.ts'
 import {
   ASSETS_PREFIX,
   cacheControlFor,
@@ -14,55 +14,17 @@ import {
   pageHeaders,
 } from './scripts/security-headers.ts'
 
-// The BFF sees the app's own Host and Origin, as behind the production reverse proxy, over
-// kept-alive connections (the proxy would otherwise open one per request).
-const proxy = {
-  '/api': {
-    target: originOf('bff'),
-    changeOrigin: false,
-    agent: new Agent({ keepAlive: true }),
-  },
-}
-
 const RUNTIME_CONFIG = 'sso.config.json'
 
+/** Only the partners SSO_SANDBOX_PARTNERS names (all by default) in the served config. */
+const sandboxPartnersOnly = (text: string) => (partnersLeftOut() ? withSandboxPartners(text) : text)
+
 /**
- * The runtime config as these servers serve it: the file on disk, with its sandbox origins (IdP
- * issuer, partner origins, portal URLs) moved to the running ports when an SSO_PORT_* variable
- * moved any (the journeys' second stack, `SSO_PORT_IDP=5010 npm start`), and only the partners
- * SSO_SANDBOX_PARTNERS names (all by default).
+ * The runtime config as these servers serve it (the kit's Vite plugin, sandbox/vite.ts): the
+ * file on disk with its sandbox origins on the running ports (`SSO_PORT_IDP=5010 npm start`, the
+ * journeys' stacks), and only the sandbox's partners.
  */
-function servedConfig(text: string): string {
-  return moveOrigins(partnersLeftOut() ? withSandboxPartners(text) : text)
-}
-
-/** Whether the served config differs from the file on disk. */
-const configChanged = () => movedPorts().length > 0 || partnersLeftOut()
-
-/** Serves /sso.config.json from `file` as `servedConfig` makes it; untouched when nothing changes it. */
-function runtimeConfigMiddleware(file: string) {
-  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const path = req.url?.split('?')[0]
-    const read = req.method === 'GET' || req.method === 'HEAD'
-    if (path !== `/${RUNTIME_CONFIG}` || !read || !configChanged()) return next()
-    res.statusCode = 200
-    res.setHeader('Content-Type', 'application/json')
-    res.end(servedConfig(readFileSync(file, 'utf8')))
-  }
-}
-
-function sandboxRuntimeConfig(): Plugin {
-  return {
-    name: 'sso-bridge:runtime-config-ports',
-    configureServer(server) {
-      server.middlewares.use(runtimeConfigMiddleware(join(server.config.publicDir, RUNTIME_CONFIG)))
-    },
-    configurePreviewServer(server) {
-      const { root, build } = server.config
-      server.middlewares.use(runtimeConfigMiddleware(resolve(root, build.outDir, RUNTIME_CONFIG)))
-    },
-  }
-}
+const servedConfig = (text: string) => sandboxPartnersOnly(runtimeConfigOnStack(text))
 
 /** The path of a request URL as nginx matches it: no query, escapes decoded, dot segments gone. */
 function sitePath(url = '/'): string {
@@ -131,10 +93,17 @@ const publicEntries = Object.fromEntries(
 )
 
 export default defineConfig({
-  plugins: [react(), previewSecurityHeaders(), sandboxRuntimeConfig()],
+  plugins: [
+    react(),
+    previewSecurityHeaders(),
+    // Ports (127.0.0.1, strict), the /api proxy to the BFF and the runtime config on the stack.
+    ssoSandbox({
+      port: ports.appDev,
+      previewPort: ports.appPreview,
+      transformConfig: sandboxPartnersOnly,
+    }),
+  ],
   resolve: { alias: publicEntries },
-  server: { host: '127.0.0.1', port: ports.appDev, strictPort: true, proxy },
-  preview: { host: '127.0.0.1', port: ports.appPreview, strictPort: true, proxy },
   build: { sourcemap: false, target: 'es2022' },
   test: {
     projects: [

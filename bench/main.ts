@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../sandbox/playwright/chromium.ts'
 import { HOME_LINKS } from '../e2e/pages/partner-page.ts'
 import { bffEnvironment } from '../sandbox/bff-env.ts'
 import { originOf } from '../sandbox/ports.ts'

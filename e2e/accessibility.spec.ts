@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import type { FaultRequest } from './sandbox-control.ts'
+import type { FaultRequest } from '../sandbox/playwright.ts'
 import { ALICE, BOB, HANDOFF_PATHS } from './sandbox-data.ts'
 
 const assureSignPath = HANDOFF_PATHS.assuresign()

@@ -3,7 +3,7 @@
 import { RequestRecorder } from './callback-order.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import { ALICE } from './sandbox-data.ts'
-import { originOf } from './stack.ts'
+import { originOf } from '../sandbox/playwright.ts'
 
 test('the callback sends its login request before any React chunk is requested', async ({
   page,

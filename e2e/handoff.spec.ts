@@ -2,7 +2,7 @@
 // Real Chromium, the production build, the real BFF and vendor emulators: nothing is faked;
 // vendor errors that no real request can provoke come from the sandbox control API.
 import { recordCspViolations } from './csp-violations.ts'
-import type { FaultRequest } from './sandbox-control.ts'
+import type { FaultRequest } from '../sandbox/playwright.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
 import { HOME_LINKS } from './pages/partner-page.ts'
@@ -15,7 +15,7 @@ import {
   HANDOFF_PATHS,
   LINES_OF_BUSINESS,
 } from './sandbox-data.ts'
-import { originOf } from './stack.ts'
+import { originOf } from '../sandbox/playwright.ts'
 
 const app = originOf('appPreview')
 const ENVELOPE = DEMO_ENVELOPE.id

@@ -1,7 +1,7 @@
 // docs/architecture.md §3 "Headers", as the production build is served by vite preview.
 import { expect, test } from './fixtures.ts'
 import { LINES_OF_BUSINESS } from './sandbox-data.ts'
-import { originOf } from './stack.ts'
+import { originOf } from '../sandbox/playwright.ts'
 
 const app = originOf('appPreview')
 

@@ -4,7 +4,7 @@ import { describeError } from '../packages/sso-bridge/src/core/error-messages.ts
 import { SsoError } from '../packages/sso-bridge/src/core/errors.ts'
 import { expect, test } from './fixtures.ts'
 import { AIMBASE_ACCOUNTS, CAROL, HANDOFF_PATHS } from './sandbox-data.ts'
-import { originOf } from './stack.ts'
+import { originOf } from '../sandbox/playwright.ts'
 
 test("carol is refused the Aimbase hand-off for alice's dealer account", async ({
   page,

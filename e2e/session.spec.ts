@@ -4,10 +4,10 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { expect, passwordOf, test } from './fixtures.ts'
 import { AppPage } from './pages/app-page.ts'
-import { IdpPage } from './pages/idp-page.ts'
+import { IdpPage } from '../sandbox/playwright.ts'
 import { PartnerPages } from './pages/partner-page.ts'
 import { AIMBASE_ACCOUNTS, ALICE, CAROL, DEMO_ENVELOPE } from './sandbox-data.ts'
-import { originOf } from './stack.ts'
+import { originOf } from '../sandbox/playwright.ts'
 
 const app = originOf('appPreview')
 const ENVELOPE = DEMO_ENVELOPE.id

@@ -3,10 +3,10 @@
 import type { Page } from '@playwright/test'
 import { expect, passwordOf, test } from './fixtures.ts'
 import type { AppPage } from './pages/app-page.ts'
-import type { IdpPage } from './pages/idp-page.ts'
-import type { SandboxControlClient } from './sandbox-control.ts'
+import type { IdpPage } from '../sandbox/playwright.ts'
+import type { SandboxControlClient } from '../sandbox/playwright.ts'
 import { ALICE } from './sandbox-data.ts'
-import { originOf } from './stack.ts'
+import { originOf } from '../sandbox/playwright.ts'
 
 const app = originOf('appPreview')
 const issuer = originOf('idp')

@@ -3,7 +3,7 @@
 // tests build their BFF from it. A real deployment sets these variables itself
 // (docs/deployment.md); the BFF has no credential defaults of its own. Only the partners of
 // SSO_SANDBOX_PARTNERS (partners.ts; all by default) get their variables.
-import { defaultAppOrigins } from './idp/client-registration.ts'
+import { appOriginsOf, defaultAppClients, type AppClient } from './idp/client-registration.ts'
 import { indeeApiKey } from './indee/api-key.ts'
 import type { PartnerName } from '../packages/contract/src/contract.ts'
 import { sandboxPartners } from './partners.ts'
@@ -29,7 +29,8 @@ export function defaultSandboxUrls(): SandboxUrls {
 }
 
 /**
- * Every SSO_BFF_* variable the BFF needs to serve the sandbox's app origins. The rate limit is
+ * Every SSO_BFF_* variable the BFF needs to serve the sandbox's registered apps (`appClients`:
+ * ours by default, host apps too when the sandbox was started with them). The rate limit is
  * raised (the journeys sign in far more often than a person does), and only warnings are logged,
  * so `npm start` stays readable (SSO_BFF_LOG_LEVEL=info shows every request).
  */
@@ -37,6 +38,7 @@ export function bffEnvironment(
   urls: SandboxUrls = defaultSandboxUrls(),
   port: number = ports.bff,
   partners: readonly PartnerName[] = sandboxPartners(),
+  appClients: readonly AppClient[] = defaultAppClients(),
 ): Record<string, string> {
   const partnerVariables: Record<PartnerName, Record<string, string>> = {
     assuresign: {
@@ -56,7 +58,7 @@ export function bffEnvironment(
   }
   return {
     SSO_BFF_PORT: String(port),
-    SSO_BFF_APP_ORIGINS: defaultAppOrigins().join(','),
+    SSO_BFF_APP_ORIGINS: appOriginsOf(appClients).join(','),
     SSO_BFF_INDEE_URL: urls.indee,
     SSO_BFF_INDEE_API_KEY: indeeApiKey(),
     ...Object.fromEntries(partners.flatMap((name) => Object.entries(partnerVariables[name]))),

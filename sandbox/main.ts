@@ -1,36 +1,22 @@
-// `npm run sandbox` / `tsx sandbox/main.ts [--mode dev|test|production]`: starts the sandbox,
-// prints where each of its parties is and who can sign in, and stops cleanly on Ctrl-C or
-// SIGTERM. It prints only what it runs: the BFF and the app are not part of the sandbox (npm
-// start runs them beside it and prints them). A part that cannot start prints one line.
-import { CONTROL_PREFIX } from './control/control-api.ts'
+#!/usr/bin/env node
+// The kit's CLI, `sso-bridge-sandbox` (`npm run sandbox` here): starts the sandbox and the BFF for
+// the registered apps on a journey stack (cli-args.ts), prints where each of them is, which apps
+// may sign in and who can, and stops cleanly on Ctrl-C or SIGTERM. With --no-bff it runs the
+// sandbox alone (npm start runs the BFF from source beside it). A part that cannot start, or a
+// wrong argument, prints one line.
+import { AppRegistrationError } from './apps.ts'
+import { BffStartError } from './bff-process.ts'
+import { UsageError, parseArguments } from './cli-args.ts'
 import { portProblem } from './ports.ts'
-import { SandboxStartError, startSandbox, type SandboxMode } from './start-sandbox.ts'
+import { SandboxStartError } from './start-parties.ts'
+import { startSandbox } from './start.ts'
 import { USERS } from './users.ts'
 
 const WHO = 'sso-bridge sandbox'
 
-/** A wrong command line: printed as one line, no stack. */
-class UsageError extends Error {}
-
-const MODES: readonly SandboxMode[] = ['dev', 'test', 'production']
-
-function isMode(value: string): value is SandboxMode {
-  return (MODES as readonly string[]).includes(value)
-}
-
-function readMode(argv: readonly string[]): SandboxMode {
-  const index = argv.findIndex((arg) => arg === '--mode' || arg.startsWith('--mode='))
-  const fromArgs = index === -1 ? undefined : (argv[index]?.split('=')[1] ?? argv[index + 1] ?? '')
-  const raw = fromArgs ?? process.env['SANDBOX_MODE'] ?? 'dev'
-  if (!isMode(raw)) {
-    throw new UsageError(`unknown sandbox mode "${raw}": use one of ${MODES.join(', ')}`)
-  }
-  return raw
-}
-
 async function main(): Promise<void> {
-  const mode = readMode(process.argv.slice(2))
-  const sandbox = await startSandbox({ mode })
+  const args = parseArguments(process.argv.slice(2))
+  const sandbox = await startSandbox(args)
 
   // Listening for signals before saying "Press Ctrl-C" means a quick Ctrl-C closes cleanly too.
   let stopping = false
@@ -51,17 +37,20 @@ async function main(): Promise<void> {
 
   const rows: (readonly [string, string])[] = [
     ...sandbox.parties.map((p) => [p.description, p.url] as const),
-    sandbox.controlApi === undefined
+    sandbox.urls.control === undefined
       ? ['control API', 'off (production mode)']
-      : ['control API', `${sandbox.controlApi.url}${CONTROL_PREFIX}  (docs/qa.md)`],
+      : ['control API', `${sandbox.urls.control}  (docs/qa.md)`],
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   const emailWidth = Math.max(...USERS.map((u) => u.email.length))
   const passwordWidth = Math.max(...USERS.map((u) => u.password.length))
   const lines = [
     '',
-    `${WHO}, mode ${mode}`,
+    `${WHO}, mode ${sandbox.mode}, stack ${sandbox.stack}`,
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+    '',
+    'Registered apps (sign-in starts from these origins, comes back to these callbacks):',
+    ...sandbox.apps.map((app) => `  ${app.name}  ${app.origin}${app.callbackPath}`),
     '',
     'Sandbox users (sandbox-only passwords):',
     ...USERS.map(
@@ -81,7 +70,13 @@ function oneLine(error: unknown): string | undefined {
     }
     return `${WHO}: ${error.message} on port ${error.port}: ${String(error.cause)}`
   }
-  if (error instanceof UsageError) return `${WHO}: ${error.message}`
+  if (
+    error instanceof UsageError ||
+    error instanceof AppRegistrationError ||
+    error instanceof BffStartError
+  ) {
+    return `${WHO}: ${error.message}`
+  }
   return undefined
 }
 

@@ -20,7 +20,7 @@ const defaults = {
 export type PartyPort = keyof typeof defaults
 export type Ports = Readonly<Record<PartyPort, number>>
 
-/** The ports the sandbox listens on in dev and test mode (sandbox/start-sandbox.ts). */
+/** The ports the sandbox listens on in dev and test mode (sandbox/start-parties.ts). */
 export const SANDBOX_PORTS: readonly PartyPort[] = [
   'idp',
   'indee',
@@ -125,5 +125,35 @@ export function moveOrigins(text: string, to: Ports = ports, from: Ports = DEFAU
   return text.replace(LOOPBACK_ORIGIN, (origin, host: string, port: string) => {
     const name = byPort.get(Number(port))
     return name === undefined ? origin : `http://${host}:${to[name]}`
+  })
+}
+
+/** The variable that names a process's journey stack (0 when unset): the kit's CLI and Vite plugin read it. */
+export const STACK_VARIABLE = 'SSO_SANDBOX_STACK'
+
+/** The variable that tells a host app's server its port on its stack (sandboxConfig sets it). */
+export const APP_PORT_VARIABLE = 'SSO_SANDBOX_APP_PORT'
+
+/** The stack index `raw` names; throws a one-line message for anything but a whole number ≥ 0. */
+export function parseStack(raw: string | undefined, where: string = STACK_VARIABLE): number {
+  if (raw === undefined || raw.trim() === '') return 0
+  const index = Number(raw)
+  if (!Number.isInteger(index) || index < 0 || index > 99) {
+    throw new Error(`${where} must be a whole number from 0 to 99, got "${raw}"`)
+  }
+  return index
+}
+
+const LOOPBACK_URL = /^(https?:\/\/(?:127\.0\.0\.1|localhost))(?::(\d{1,5}))?(?=[/?#]|$)/
+
+/**
+ * `url` on journey stack `index` when it is a loopback URL: its port plus 100·index, as
+ * `stackPorts` moves every party (an app's own port too, whether or not this file names it).
+ */
+export function onStack(url: string, index: number): string {
+  if (index === 0) return url
+  return url.replace(LOOPBACK_URL, (_whole, origin: string, port: string | undefined) => {
+    const base = port === undefined ? (origin.startsWith('https') ? 443 : 80) : Number(port)
+    return `${origin}:${base + STACK_PORT_OFFSET * index}`
   })
 }

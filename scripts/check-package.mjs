@@ -5,13 +5,15 @@
 // node_modules/sso-bridge (its peer dependencies resolve from this repository's node_modules,
 // further up), imports named exports of every entry, and type-checks under `bundler` and
 // `nodenext` resolution; then Node imports every entry, and each entry's run-time exports must be
-// the values its declarations promise.
+// the values its declarations promise. The testing kit's tarball (sso-bridge-sandbox) ships no
+// test and no TypeScript source, its README and docs page, and every entry of its `exports` and
+// its bin; publint and attw check it, and Node imports each of its entries from the tarball.
 import { execFile } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BFF_TARBALL, TARBALL, pack } from './pack.mjs'
+import { BFF_TARBALL, KIT_TARBALL, TARBALL, pack } from './pack.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CONSUMER = join(ROOT, '.pack', 'consumer')
@@ -107,16 +109,49 @@ function writeJson(file, value) {
   writeFileSync(join(CONSUMER, file), `${JSON.stringify(value, null, 2)}\n`)
 }
 
-const info = pack()['sso-bridge']
+const packed = pack()
+const info = packed['sso-bridge']
+
+/** What the kit's tarball must and must not hold (npm's report of its files). */
+function kitProblems(report) {
+  const files = report.files.map((file) => file.path)
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'sandbox', 'package.json'), 'utf8'))
+  const entries = Object.values(manifest.exports)
+    .flatMap((entry) => (typeof entry === 'string' ? [entry] : Object.values(entry)))
+    .concat(Object.values(manifest.bin))
+    .map((path) => path.replace(/^\.\//, ''))
+  return [
+    ...files
+      .filter((file) => /\.test\.|\/test-[^/]*\.|fidelity\//.test(file))
+      .map((f) => `ships a test: ${f}`),
+    ...files
+      .filter((file) => /\.(ts|tsx)$/.test(file) && !file.endsWith('.d.ts'))
+      .map((f) => `ships TypeScript source: ${f}`),
+    ...['README.md', 'docs/testing-your-app.md', 'package.json']
+      .filter((file) => !files.includes(file))
+      .map((file) => `lacks ${file}`),
+    ...entries.filter((entry) => !files.includes(entry)).map((entry) => `lacks its entry ${entry}`),
+  ]
+}
+const kitFileProblems = kitProblems(packed['sso-bridge-sandbox'])
+if (kitFileProblems.length > 0) {
+  console.error(`package check: sso-bridge-sandbox ${kitFileProblems.join('\n  ')}`)
+  process.exit(1)
+}
+/** Unpacks `tarball` as the consumer's node_modules/`name`, as npm would install it. */
+async function unpack(tarball, name) {
+  mkdirSync(join(CONSUMER, 'node_modules', name), { recursive: true })
+  await run(`unpacking ${name}`, 'tar', [
+    '-xzf',
+    tarball,
+    '--strip-components=1',
+    '-C',
+    `node_modules/${name}`,
+  ])
+}
+
 rmSync(CONSUMER, { recursive: true, force: true })
-mkdirSync(join(CONSUMER, 'node_modules', 'sso-bridge'), { recursive: true })
-await run('unpacking', 'tar', [
-  '-xzf',
-  TARBALL,
-  '--strip-components=1',
-  '-C',
-  'node_modules/sso-bridge',
-])
+await unpack(TARBALL, 'sso-bridge')
 writeJson('package.json', { name: 'sso-bridge-consumer', private: true, type: 'module' })
 writeJson('tsconfig.bundler.json', {
   compilerOptions: { ...compilerOptions, module: 'ESNext', moduleResolution: 'Bundler' },
@@ -141,6 +176,13 @@ await Promise.all([
   run('publint', bin('publint'), ['run', TARBALL, '--strict']),
   // The BFF's package.json (bin, files) against what its tarball ships.
   run('publint (sso-bridge-bff)', bin('publint'), ['run', BFF_TARBALL, '--strict']),
+  // The kit's package.json (exports, bin, files) against what its tarball ships, and its types.
+  run('publint (sso-bridge-sandbox)', bin('publint'), ['run', KIT_TARBALL, '--strict']),
+  run('are-the-types-wrong (sso-bridge-sandbox)', bin('attw'), [
+    KIT_TARBALL,
+    '--profile',
+    'esm-only',
+  ]),
   // Types as each resolution mode sees them; ESM only, so CommonJS `require` and the
   // deprecated node10 resolution are out of scope.
   run('are-the-types-wrong', bin('attw'), [TARBALL, '--profile', 'esm-only']),
@@ -173,9 +215,33 @@ if (mismatches.length > 0) {
   console.error(`package check: declarations and modules disagree:\n  ${mismatches.join('\n  ')}`)
   process.exit(1)
 }
+// The kit from its tarball: every entry imports in Node (its dependencies resolve from this
+// repository's node_modules, further up).
+await unpack(KIT_TARBALL, 'sso-bridge-sandbox')
+const KIT_ENTRIES = [
+  'sso-bridge-sandbox',
+  'sso-bridge-sandbox/users',
+  'sso-bridge-sandbox/playwright',
+  'sso-bridge-sandbox/vite',
+]
+const kitExports = JSON.parse(
+  await run('importing every entry of the kit in Node', process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const out = {}; for (const e of ${JSON.stringify(KIT_ENTRIES)}) out[e] = Object.keys(await import(e)).length; console.log(JSON.stringify(out))`,
+  ]),
+)
+const emptyKitEntry = KIT_ENTRIES.find((entry) => !(kitExports[entry] > 0))
+if (emptyKitEntry !== undefined) {
+  console.error(`package check: ${emptyKitEntry} exports nothing`)
+  process.exit(1)
+}
+
 const counts = Object.entries(runtime).map(([entry, names]) => `${entry} ${names.length}`)
 console.log(
   `package check: ${info.entryCount} files; every entry resolves with types (bundler, nodenext) ` +
     `and in Node; run-time exports match the declarations (${counts.join(', ')}); ` +
-    'publint and attw pass (publint on sso-bridge-bff too)',
+    'publint and attw pass (publint on sso-bridge-bff too); sso-bridge-sandbox ships ' +
+    `${packed['sso-bridge-sandbox'].entryCount} files, no test or source, and its ` +
+    `${KIT_ENTRIES.length} entries import in Node`,
 )

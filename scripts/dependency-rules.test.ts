@@ -129,3 +129,19 @@ test("refuses our app importing the browser package's internals", async () => {
   })
   expect(violations).toEqual(['app-public-entries-only'])
 })
+
+test("refuses the testing kit's Playwright entry importing our app", async () => {
+  const violations = await violationsOf({
+    'sandbox/playwright/fixtures.ts':
+      "import { router } from '../../src/app/router.tsx'\nexport const fixtures = router\n",
+  })
+  expect(violations).toEqual(['kit-self-contained'])
+})
+
+test('lets a kit test read the repository', async () => {
+  const violations = await violationsOf({
+    'sandbox/users.test.ts':
+      "import { router } from '../src/app/router.tsx'\nexport const t = router\n",
+  })
+  expect(violations).toEqual([])
+})

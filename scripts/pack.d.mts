@@ -3,3 +3,5 @@
 export declare const TARBALL: string
 /** The BFF's tarball, .pack/sso-bridge-bff.tgz. */
 export declare const BFF_TARBALL: string
+/** The testing kit's tarball, .pack/sso-bridge-sandbox.tgz. */
+export declare const KIT_TARBALL: string

@@ -1,12 +1,21 @@
 #!/usr/bin/env node
-// `npm run pack`: the two packages as a team and an operator install them, in .pack/ under stable
-// names to hand on or `npm install`: .pack/sso-bridge.tgz (the browser package) and
-// .pack/sso-bridge-bff.tgz (the BFF). Builds first when a package's build is missing or older than
+// `npm run pack`: the three packages as a team and an operator install them, in .pack/ under
+// stable names to hand on or `npm install`: .pack/sso-bridge.tgz (the browser package),
+// .pack/sso-bridge-bff.tgz (the BFF) and .pack/sso-bridge-sandbox.tgz (the testing kit, with
+// docs/testing-your-app.md copied into it). Builds first when a package's build is missing or older than
 // what it is built from. `--check-built <package>` (each package's prepack hook, so a bare
 // `npm pack` or `npm publish` in its folder too) only fails when it is, instead of packing a stale
 // or empty build.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -16,7 +25,14 @@ const PACK_DIR = join(ROOT, '.pack')
 /** Built from by both packages: the contract, the lock and the shared compiler settings. */
 const SHARED_INPUTS = ['packages/contract/src', 'package-lock.json', 'tsconfig.base.json']
 
-/** Each published package: its folder, what its tarball ships from the build, and its sources. */
+/** The kit's public entries (sandbox/package.json `exports`). */
+const KIT_ENTRIES = ['start', 'main', 'users', 'playwright', 'vite']
+
+/**
+ * Each published package: its folder, what its tarball ships from the build, its sources (minus
+ * `skip`), where tsc writes (`compiledDir`, whose files mirror `sourceRoot`), and files copied in
+ * before packing (`copies`: [from, to]).
+ */
 export const PACKAGES = {
   'sso-bridge': {
     dir: 'packages/sso-bridge',
@@ -34,12 +50,27 @@ export const PACKAGES = {
     ],
     /** Compiled output whose source may be gone (tsc never deletes): none, vite empties lib/. */
     compiledDir: undefined,
+    copies: [],
   },
   'sso-bridge-bff': {
     dir: 'packages/bff',
     outputs: ['packages/bff/dist/bff/src/main.js'],
     inputs: ['packages/bff/src', 'packages/bff/package.json', 'packages/bff/tsconfig.json'],
     compiledDir: 'packages/bff/dist',
+    sourceRoot: 'packages',
+    copies: [],
+  },
+  'sso-bridge-sandbox': {
+    dir: 'sandbox',
+    outputs: KIT_ENTRIES.flatMap((e) => [
+      `sandbox/dist/sandbox/${e}.js`,
+      `sandbox/dist/sandbox/${e}.d.ts`,
+    ]),
+    inputs: ['sandbox'],
+    skip: ['sandbox/dist', 'sandbox/docs'],
+    compiledDir: 'sandbox/dist',
+    sourceRoot: '.',
+    copies: [['docs/testing-your-app.md', 'sandbox/docs/testing-your-app.md']],
   },
 }
 
@@ -49,29 +80,39 @@ export const tarballOf = (name) => join(PACK_DIR, `${name}.tgz`)
 export const TARBALL = tarballOf('sso-bridge')
 /** The BFF's tarball (the topology journeys run it). */
 export const BFF_TARBALL = tarballOf('sso-bridge-bff')
+/** The testing kit's tarball. */
+export const KIT_TARBALL = tarballOf('sso-bridge-sandbox')
 
-function filesUnder(path) {
-  if (!existsSync(path)) return []
+function filesUnder(path, skip = []) {
+  if (!existsSync(path) || skip.some((dir) => join(ROOT, dir) === path)) return []
   if (!statSync(path).isDirectory()) return [path]
-  return readdirSync(path).flatMap((name) => filesUnder(join(path, name)))
+  return readdirSync(path).flatMap((name) => filesUnder(join(path, name), skip))
+}
+
+/** Copies into package `name` what it ships from elsewhere in the repository. */
+function copyIn(name) {
+  for (const [from, to] of PACKAGES[name].copies) {
+    mkdirSync(join(ROOT, to, '..'), { recursive: true })
+    copyFileSync(join(ROOT, from), join(ROOT, to))
+  }
 }
 
 /** Why package `name`'s build is not fit to pack, or undefined when it is. */
 export function staleBuild(name) {
-  const { outputs, inputs, compiledDir } = PACKAGES[name]
+  const { outputs, inputs, skip = [], compiledDir, sourceRoot } = PACKAGES[name]
   const missing = outputs.find((file) => !existsSync(join(ROOT, file)))
   if (missing !== undefined) return `${missing} is missing`
   const built = Math.min(...outputs.map((file) => statSync(join(ROOT, file)).mtimeMs))
   const newer = [...SHARED_INPUTS, ...inputs]
-    .flatMap((input) => filesUnder(join(ROOT, input)))
+    .flatMap((input) => filesUnder(join(ROOT, input), skip))
     .find((file) => statSync(file).mtimeMs > built)
   if (newer !== undefined) return `${relative(ROOT, newer)} changed after the last build`
   if (compiledDir === undefined) return undefined
-  // tsc never deletes: a compiled file whose source is gone would ship. dist/<package>/src/x.js
-  // comes from packages/<package>/src/x.ts.
+  // tsc never deletes: a compiled file whose source is gone would ship. <compiledDir>/x.js and
+  // x.d.ts come from <sourceRoot>/x.ts (tsc's rootDir).
   const orphan = filesUnder(join(ROOT, compiledDir)).find((file) => {
-    const source = relative(join(ROOT, compiledDir), file).replace(/\.js$/, '.ts')
-    return !existsSync(join(ROOT, 'packages', source))
+    const source = relative(join(ROOT, compiledDir), file).replace(/(\.d\.ts|\.js)$/, '.ts')
+    return !existsSync(join(ROOT, sourceRoot, source))
   })
   if (orphan !== undefined) return `${relative(ROOT, orphan)} has no source any more`
   return undefined
@@ -83,7 +124,7 @@ function run(command, args, cwd) {
   return result.stdout.toString()
 }
 
-/** Builds when either package needs it (one `npm run build` builds both). */
+/** Builds when any package needs it (one `npm run build` builds them all). */
 function buildIfStale() {
   const stale = Object.keys(PACKAGES)
     .map((name) => [name, staleBuild(name)])
@@ -97,7 +138,7 @@ function buildIfStale() {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-/** Builds when needed, packs both packages, prints what it made; returns npm's report of each. */
+/** Builds when needed, packs every package, prints what it made; returns npm's report of each. */
 export function pack() {
   buildIfStale()
   mkdirSync(PACK_DIR, { recursive: true })
@@ -106,6 +147,7 @@ export function pack() {
     Object.entries(PACKAGES).map(([name, { dir }]) => {
       const tarball = tarballOf(name)
       rmSync(tarball, { force: true })
+      copyIn(name)
       const out = run(
         'npm',
         ['pack', '--json', '--silent', '--pack-destination', PACK_DIR],
@@ -133,6 +175,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.error(`pack: --check-built takes a package name: ${Object.keys(PACKAGES).join(', ')}`)
       process.exit(2)
     }
+    copyIn(name)
     const stale = staleBuild(name)
     if (stale !== undefined) {
       console.error(

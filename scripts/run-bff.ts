@@ -3,9 +3,18 @@
 // moved. Without --built it runs from source (npm start); with it, the built
 // packages/bff/dist/bff/src/main.js under plain Node, as in production (the journeys).
 import { spawn } from 'node:child_process'
-import { bffEnvironment } from '../sandbox/bff-env.ts'
+import { appsFromEnvironment } from '../sandbox/apps.ts'
+import { bffEnvironment, defaultSandboxUrls } from '../sandbox/bff-env.ts'
+import { appClientsOf } from '../sandbox/idp/client-registration.ts'
+import { sandboxPartners } from '../sandbox/partners.ts'
+import { ports } from '../sandbox/ports.ts'
 
-const env = { ...bffEnvironment(), ...process.env }
+// The apps of SSO_SANDBOX_APPS too, as the sandbox beside it registers them (npm start).
+const apps = appClientsOf(appsFromEnvironment())
+const env = {
+  ...bffEnvironment(defaultSandboxUrls(), ports.bff, sandboxPartners(), apps),
+  ...process.env,
+}
 const built = process.argv.includes('--built')
 const child = built
   ? spawn(process.execPath, ['packages/bff/dist/bff/src/main.js'], { env, stdio: 'inherit' })

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import net from 'node:net'
 import { tsImport } from 'tsx/esm/api'
+import { EXAMPLE_HOST_APP } from './example-host-app.mjs'
 
 const WHO = 'npm start'
 
@@ -58,14 +59,18 @@ if (problems.length > 0) {
   process.exit(1)
 }
 
+// The sandbox and the BFF register the example host app too (SSO_SANDBOX_APPS, unless set).
+const env = { ...process.env, SSO_SANDBOX_APPS: process.env.SSO_SANDBOX_APPS ?? EXAMPLE_HOST_APP }
+
 // Each part leads its own process group, so stopping it reaches what npx and tsx start below it.
+// The sandbox runs without its BFF: the BFF runs from source here (scripts/run-bff.ts).
 const parts = [
-  ['sandbox', 'npx', ['tsx', 'sandbox/main.ts', '--mode', 'dev']],
+  ['sandbox', 'npx', ['tsx', 'sandbox/main.ts', '--mode', 'dev', '--no-bff']],
   ['BFF', 'npx', ['tsx', 'scripts/run-bff.ts']],
   ['dev server', 'npx', ['vite', '--clearScreen', 'false']],
 ].map(([name, command, args]) => ({
   name,
-  child: spawn(command, args, { stdio: 'inherit', detached: true }),
+  child: spawn(command, args, { stdio: 'inherit', detached: true, env }),
 }))
 
 const running = ({ child }) => child.exitCode === null && child.signalCode === null

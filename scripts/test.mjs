@@ -20,6 +20,7 @@ const steps = [
   ['types', 'npx', ['tsc', '-p', 'tsconfig.app.json']],
   ['types (BFF, sandbox, scripts, journeys)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['types (BFF build)', 'npx', ['tsc', '-p', 'packages/bff/tsconfig.json', '--noEmit']],
+  ['types (testing kit build)', 'npx', ['tsc', '-p', 'sandbox/tsconfig.build.json', '--noEmit']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['package', 'node', ['scripts/check-package.mjs']],

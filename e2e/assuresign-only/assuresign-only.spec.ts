@@ -4,7 +4,7 @@
 import { expect, test } from '../fixtures.ts'
 import { HOME_LINKS } from '../pages/partner-page.ts'
 import { ALICE, DEMO_ENVELOPE, HANDOFF_PATHS } from '../sandbox-data.ts'
-import { originOf } from '../stack.ts'
+import { originOf } from '../../sandbox/playwright.ts'
 
 test.beforeEach(async ({ app, signInAs }) => {
   await app.goto()

@@ -3,7 +3,7 @@
 // variant is e2e/callback-entry.spec.ts.
 import { RequestRecorder } from '../callback-order.ts'
 import { ALICE } from '../sandbox-data.ts'
-import { originOf } from '../stack.ts'
+import { originOf } from '../../sandbox/playwright.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 
 test('the callback sends its login request before any React chunk is requested', async ({

@@ -8,7 +8,7 @@ import {
   DEMO_ENVELOPE,
   LINES_OF_BUSINESS,
 } from '../sandbox-data.ts'
-import { originOf } from '../stack.ts'
+import { originOf } from '../../sandbox/playwright.ts'
 import { expect, test } from './fixtures.ts'
 
 const host = originOf('hostApp')

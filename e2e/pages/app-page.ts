@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { originOf } from '../stack.ts'
+import { SignInForm } from '../../sandbox/playwright.ts'
 
 export interface StorageSnapshot {
   readonly session: Record<string, string>
@@ -12,30 +12,15 @@ const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
 /** What the app keeps in sessionStorage: sign-in transactions and their tombstones, nothing else. */
 const OWN_KEYS = /^sso-bridge:(txn|done):/
 
-/** The sso-bridge SPA as a person sees it. */
-export class AppPage {
-  readonly emailInput: Locator
-  readonly signInButton: Locator
+/** The sso-bridge SPA as a person sees it: the kit's sign-in form on `/`, and the rest. */
+export class AppPage extends SignInForm {
   readonly signOutButton: Locator
   readonly errorCode: Locator
 
-  constructor(readonly page: Page) {
-    this.emailInput = page.getByLabel('Work email')
-    this.signInButton = page.getByRole('button', { name: 'Sign in with SSO' })
+  constructor(page: Page) {
+    super(page, '/')
     this.signOutButton = page.getByRole('button', { name: 'Sign out' })
     this.errorCode = page.getByTestId('error-code')
-  }
-
-  async goto(path = '/'): Promise<void> {
-    await this.page.goto(path)
-  }
-
-  /** Submits the sign-in form and waits until the identity provider's page is shown. */
-  async startSignIn(email: string): Promise<void> {
-    await this.emailInput.fill(email)
-    await this.signInButton.click()
-    await expect(this.page).toHaveURL(new RegExp(`^${originOf('idp')}/interaction/`))
-    await expect(this.page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
   }
 
   signedInAs(email: string): Locator {

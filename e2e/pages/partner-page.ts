@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
-import { originOf } from '../stack.ts'
+import { originOf } from '../../sandbox/playwright.ts'
 
 /** The partner links the signed-in home page shows for alice (public/sso.config.json). */
 export const HOME_LINKS = {

@@ -14,7 +14,7 @@ import {
   HANDOFF_PATHS,
   LINES_OF_BUSINESS,
 } from '../sandbox-data.ts'
-import { originOf } from '../stack.ts'
+import { originOf } from '../../sandbox/playwright.ts'
 import { get } from '../../scripts/topology/processes.ts'
 import type { AccessLine, Topology } from '../../scripts/topology/topology.ts'
 import { expect, test } from './fixtures.ts'

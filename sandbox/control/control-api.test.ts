@@ -3,7 +3,7 @@
 import http from 'node:http'
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { SandboxControlClient } from '../../e2e/sandbox-control.ts'
+import { SandboxControlClient } from '../playwright/control-client.ts'
 import { listen, sendJson, type RunningServer } from '../lib/http.ts'
 import { originOf } from '../ports.ts'
 import { CONTROL_PREFIX, handleControl } from './control-api.ts'

@@ -1,11 +1,12 @@
 // The auth backend's registration at the identity provider: one confidential client whose
 // redirect URIs are the callbacks of the registered app clients. Each app client is an origin
 // the browser app is served from and the path of its callback there. The IdP (redirect URIs,
-// form-action), the auth backend (Origin allowlist, callback per origin) and the BFF's sandbox
-// environment (SSO_BFF_APP_ORIGINS) all read the one list below, so they never drift.
-const HOST_APP_CALLBACK = '/login/complete'
+// form-action, the app's name), the auth backend (Origin allowlist, callback per origin) and the
+// BFF's sandbox environment (SSO_BFF_APP_ORIGINS) all read one list, `appClientsOf`, so they
+// never drift. Host apps join it by configuration (sandbox/apps.ts), never by editing this file.
+import { checkApps, type HostApp, type HostAppInput } from '../apps.ts'
 import { PRODUCT_NAME } from '../company.ts'
-import { ports } from '../ports.ts'
+import { ports as defaultPorts, type Ports } from '../ports.ts'
 
 export const IDP_CLIENT_ID = 'indee-backend'
 export const IDP_SCOPES = 'openid email profile'
@@ -18,15 +19,8 @@ export function idpClientSecret(): string {
   return fromEnv === undefined || fromEnv === '' ? DEFAULT_CLIENT_SECRET : fromEnv
 }
 
-/** A browser app that signs people in through the auth backend. */
-export interface AppClient {
-  /** The app's name, shown on the IdP's sign-in page ("to continue to …"). */
-  readonly name: string
-  /** Scheme, host and port, compared exactly with the Origin of `sso/initiate`. */
-  readonly origin: string
-  /** Where the identity provider sends the browser back on that origin. */
-  readonly callbackPath: string
-}
+/** A browser app that signs people in through the auth backend (sandbox/apps.ts). */
+export type AppClient = HostApp
 
 /**
  * Our app's callback (docs/architecture.md §2): it mounts sso-bridge's routes with their default
@@ -34,29 +28,46 @@ export interface AppClient {
  * through it.
  */
 export const APP_CALLBACK_PATH = '/sso/callback'
-/** The callback of examples/host-app, which mounts sso-bridge's routes under its own paths. */
-export const HOST_APP_CALLBACK_PATH = HOST_APP_CALLBACK
-/** examples/host-app's name (its own branding). */
-export const HOST_APP_NAME = 'Acme CRM'
 
-function onLoopback(name: string, port: number, callbackPath: string): AppClient[] {
-  return ['127.0.0.1', 'localhost'].map((host) => ({
-    name,
-    origin: `http://${host}:${port}`,
-    callbackPath,
+/** `app` on the other loopback name (127.0.0.1 ↔ localhost): the browser may use either. */
+function loopbackTwin(app: HostApp): HostApp[] {
+  const url = new URL(app.origin)
+  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') return []
+  url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost'
+  return [{ ...app, origin: url.origin }]
+}
+
+/** Our own app: vite dev and vite preview, on `/sso/callback`. */
+export function ourApps(at: Pick<Ports, 'appDev' | 'appPreview'> = defaultPorts): HostApp[] {
+  return [at.appDev, at.appPreview].map((port) => ({
+    name: PRODUCT_NAME,
+    origin: `http://127.0.0.1:${port}`,
+    callbackPath: APP_CALLBACK_PATH,
   }))
 }
 
 /**
- * Every registered app client: our app (vite dev and vite preview) and the host app
- * (examples/host-app, vite preview), each on 127.0.0.1 and localhost.
+ * Every registered app client: our app (vite dev and vite preview) and the host apps given, each
+ * loopback one on 127.0.0.1 and localhost. A host app on an origin of ours, or two on one
+ * origin, are refused (AppRegistrationError).
  */
+export function appClientsOf(
+  hostApps: readonly HostAppInput[] = [],
+  at: Pick<Ports, 'appDev' | 'appPreview'> = defaultPorts,
+): readonly AppClient[] {
+  const given = checkApps([...ourApps(at), ...hostApps])
+  const explicit = new Set(given.map((app) => app.origin))
+  const clients: AppClient[] = []
+  for (const app of given) {
+    // A twin that is registered explicitly keeps its own registration.
+    clients.push(app, ...loopbackTwin(app).filter((twin) => !explicit.has(twin.origin)))
+  }
+  return clients
+}
+
+/** Our app alone, on the ports of `ports` (no host app). */
 export function defaultAppClients(): readonly AppClient[] {
-  return [
-    ...onLoopback(PRODUCT_NAME, ports.appDev, APP_CALLBACK_PATH),
-    ...onLoopback(PRODUCT_NAME, ports.appPreview, APP_CALLBACK_PATH),
-    ...onLoopback(HOST_APP_NAME, ports.hostApp, HOST_APP_CALLBACK_PATH),
-  ]
+  return appClientsOf()
 }
 
 /** The origins of `clients`: the auth backend's Origin allowlist and the BFF's app origins. */

@@ -6,17 +6,25 @@ import { SandboxControl } from '../control/control.ts'
 import { TestBrowser } from '../lib/test-browser.ts'
 import { originOf } from '../ports.ts'
 import { USERS, type SandboxUser } from '../users.ts'
-import { IDP_CLIENT_ID, callbackUrlFor, idpClientSecret } from './client-registration.ts'
+import {
+  IDP_CLIENT_ID,
+  appClientsOf,
+  callbackUrlFor,
+  idpClientSecret,
+} from './client-registration.ts'
 import { startIdp, type RunningIdp } from './idp.ts'
 
 const alice: SandboxUser = USERS[0] ?? expect.fail('alice missing')
 const APP = 'http://127.0.0.1:5173'
-const CALLBACK = callbackUrlFor(APP)
+/** A host app registered by configuration, beside ours. */
+const HOST_APP = 'http://127.0.0.1:4180'
+const CLIENTS = appClientsOf([{ name: 'Acme CRM', callbackUrl: `${HOST_APP}/login/complete` }])
+const CALLBACK = callbackUrlFor(APP, CLIENTS)
 
 let idp: RunningIdp
 
 beforeAll(async () => {
-  idp = await startIdp({ control: new SandboxControl(), port: 0, quiet: true })
+  idp = await startIdp({ control: new SandboxControl(), port: 0, appClients: CLIENTS, quiet: true })
 })
 
 afterAll(async () => {
@@ -150,7 +158,7 @@ test('never redirects to an unregistered redirect_uri', async () => {
 })
 
 test('accepts the callbacks on localhost as well as 127.0.0.1', async () => {
-  const localhost = callbackUrlFor('http://localhost:4173')
+  const localhost = callbackUrlFor('http://localhost:4173', CLIENTS)
   const browser = new TestBrowser()
   const { url: page } = await browser.followUntil(
     authorizeUrl({ redirect_uri: localhost }).url,
@@ -159,9 +167,9 @@ test('accepts the callbacks on localhost as well as 127.0.0.1', async () => {
   expect(page).toMatch(new RegExp(`^${idp.issuer}/interaction/`))
 })
 
-test("registers the host app's own callback path, and only that one on its origin", async () => {
-  const hostCallback = callbackUrlFor(originOf('hostApp'))
-  expect(hostCallback).toBe(`${originOf('hostApp')}/auth/callback`)
+test("accepts a registered host app's own callback path, and only that one on its origin", async () => {
+  const hostCallback = callbackUrlFor(HOST_APP, CLIENTS)
+  expect(hostCallback).toBe(`${HOST_APP}/login/complete`)
   const browser = new TestBrowser()
   const { url: page } = await browser.followUntil(
     authorizeUrl({ redirect_uri: hostCallback }).url,
@@ -170,10 +178,23 @@ test("registers the host app's own callback path, and only that one on its origi
   expect(page).toMatch(new RegExp(`^${idp.issuer}/interaction/`))
 
   const ours = await new TestBrowser().fetch(
-    authorizeUrl({ redirect_uri: `${originOf('hostApp')}/sso/callback` }).url,
+    authorizeUrl({ redirect_uri: `${HOST_APP}/sso/callback` }).url,
   )
   expect(ours.status).toBe(400)
   expect(ours.headers.get('location')).toBeNull()
+})
+
+test('refuses the callback of an app nobody registered', async () => {
+  const unregistered = await new TestBrowser().fetch(
+    authorizeUrl({ redirect_uri: 'http://127.0.0.1:4999/login/complete' }).url,
+  )
+  expect(unregistered.status).toBe(400)
+  expect(unregistered.headers.get('location')).toBeNull()
+})
+
+test("names the registered host app's callback origin in the sign-in page's form-action", async () => {
+  const { response } = await new TestBrowser().followUntil(authorizeUrl().url, CALLBACK)
+  expect(response.headers.get('content-security-policy')).toContain(` ${HOST_APP} `)
 })
 
 test('serves the sign-in page with a CSP that lets the form lead only to the app callbacks', async () => {
@@ -207,12 +228,12 @@ test('the sign-in page names the app the person continues to, not the client id'
   expect(oursHtml).toContain('<p class="brand">Northwind Traders</p>')
   expect(oursHtml).not.toContain(IDP_CLIENT_ID)
 
-  const hostCallback = callbackUrlFor(originOf('hostApp'))
+  const hostCallback = callbackUrlFor(HOST_APP, CLIENTS)
   const host = await new TestBrowser().followUntil(
     authorizeUrl({ redirect_uri: hostCallback }).url,
     hostCallback,
   )
-  expect(await host.response.text()).toContain('to continue to <strong>Acme Portal</strong>')
+  expect(await host.response.text()).toContain('to continue to <strong>Acme CRM</strong>')
 })
 
 test("the provider's error page is ours and links back to the app", async () => {

@@ -2,11 +2,10 @@
 // key, JSON, no cookie. The identity provider's pages run in a cookie-jar browser of their own.
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
 import { expect, test } from 'vitest'
-import { HOST_APP_CALLBACK_PATH } from '../idp/client-registration.ts'
-import { originOf } from '../ports.ts'
 import { USERS, type SandboxUser } from '../users.ts'
 import { REFRESH_TOKEN_AUDIENCE } from './refresh-tokens.ts'
 import {
+  TEST_HOST_APP,
   callbackAfterIdp,
   initiate,
   reachLogin,
@@ -45,17 +44,17 @@ test('signs in with the documented login body and no cookie at all', async () =>
   })
 })
 
-test('a sign-in started from the host app comes back to its own callback path and logs in', async () => {
-  const hostApp = originOf('hostApp')
+test('a sign-in started from a registered host app comes back to its own callback path and logs in', async () => {
+  const hostApp = TEST_HOST_APP.origin
   const started = await parties.call('sso/initiate', { username: alice.email }, { origin: hostApp })
   expect(started.status).toBe(200)
   const { state, nonce, redirect } = (await started.json()) as Record<string, string>
   const redirectUri = new URL(redirect ?? '').searchParams.get('redirect_uri')
-  expect(redirectUri).toBe(`${hostApp}${HOST_APP_CALLBACK_PATH}`)
+  expect(redirectUri).toBe(`${hostApp}/login/complete`)
 
   const fields = { email: alice.email, password: alice.password, action: 'login' }
   const callback = await callbackAfterIdp(parties, redirect ?? '', fields, undefined, hostApp)
-  expect(callback.origin + callback.pathname).toBe(`${hostApp}/auth/callback`)
+  expect(callback.origin + callback.pathname).toBe(`${hostApp}/login/complete`)
   expect(callback.searchParams.get('state')).toBe(state)
   const login = await parties.call('sso/login', {
     state,
@@ -66,6 +65,15 @@ test('a sign-in started from the host app comes back to its own callback path an
     error_description: {},
   })
   expect(await answer(login)).toMatchObject({ http: 200, body: { status_code: 'A0000' } })
+})
+
+test('refuses a sign-in started from an origin nobody registered (A4003)', async () => {
+  const refused = await parties.call(
+    'sso/initiate',
+    { username: alice.email },
+    { origin: 'http://127.0.0.1:4999' },
+  )
+  expect(await answer(refused)).toMatchObject({ http: 400, body: { status_code: 'A4003' } })
 })
 
 test('issues a refresh token that is a JWT of its own kind, unusable as a session token', async () => {

@@ -3,12 +3,20 @@
 // cookie-jar browser for the identity provider's pages only. No party imports it.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { SandboxControl } from '../control/control.ts'
-import { callbackUrlFor, defaultAppOrigins } from '../idp/client-registration.ts'
+import type { HostApp } from '../apps.ts'
+import { appClientsOf, callbackUrlFor, type AppClient } from '../idp/client-registration.ts'
 import { startIdp, type RunningIdp } from '../idp/idp.ts'
 import type { RunningServer } from '../lib/http.ts'
 import { TestBrowser } from '../lib/test-browser.ts'
 import { indeeApiKey } from './api-key.ts'
 import { INDEE_API_PREFIX, startIndee, type StartIndeeOptions } from './indee.ts'
+
+/** A host app the parties register by configuration, beside ours. */
+export const TEST_HOST_APP: HostApp = {
+  name: 'Acme CRM',
+  origin: 'http://127.0.0.1:4180',
+  callbackPath: '/login/complete',
+}
 
 export interface IndeeParties {
   readonly control: SandboxControl
@@ -16,6 +24,8 @@ export interface IndeeParties {
   readonly indee: RunningServer
   /** A registered app origin, sent as Origin on initiate. */
   readonly appOrigin: string
+  /** Every registered app: ours and TEST_HOST_APP. */
+  readonly appClients: readonly AppClient[]
   /** POSTs JSON to `/v1/admin/auth/<name>` with the API key and no cookie. */
   call(name: string, body: unknown, headers?: Readonly<Record<string, string>>): Promise<Response>
   close(): Promise<void>
@@ -25,14 +35,22 @@ export async function startIndeeParties(
   options: Pick<StartIndeeOptions, 'maxPendingTransactions'> = {},
 ): Promise<IndeeParties> {
   const control = new SandboxControl()
-  const idp = await startIdp({ control, port: 0, quiet: true })
-  const indee = await startIndee({ control, port: 0, idpIssuer: idp.issuer, ...options })
-  const appOrigin = defaultAppOrigins()[0] ?? expect.fail('no app origin')
+  const appClients = appClientsOf([TEST_HOST_APP])
+  const idp = await startIdp({ control, port: 0, appClients, quiet: true })
+  const indee = await startIndee({
+    control,
+    port: 0,
+    idpIssuer: idp.issuer,
+    appClients,
+    ...options,
+  })
+  const appOrigin = appClients[0]?.origin ?? expect.fail('no app origin')
   return {
     control,
     idp,
     indee,
     appOrigin,
+    appClients,
     call: (name, body, headers = {}) =>
       fetch(`${indee.url}${INDEE_API_PREFIX}${name}`, {
         method: 'POST',
@@ -79,6 +97,9 @@ export function useIndeeParties(): IndeeParties {
     get appOrigin() {
       return running().appOrigin
     },
+    get appClients() {
+      return running().appClients
+    },
     call: (name, body, headers) => running().call(name, body, headers),
     close: () => running().close(),
   }
@@ -108,7 +129,7 @@ export async function callbackAfterIdp(
   browser = new TestBrowser(),
   appOrigin = parties.appOrigin,
 ): Promise<URL> {
-  const callback = callbackUrlFor(appOrigin)
+  const callback = callbackUrlFor(appOrigin, parties.appClients)
   const { url: page } = await browser.followUntil(redirect, callback)
   const posted = await browser.submitForm(page, fields)
   const location = posted.headers.get('location') ?? expect.fail('no redirect after the form')

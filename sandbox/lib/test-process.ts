@@ -3,18 +3,9 @@
 import { spawn } from 'node:child_process'
 import net from 'node:net'
 import { HOST, portVariable, type PartyPort } from '../ports.ts'
+import { freePort } from './free-port.ts'
 
-/** A port that was free a moment ago (the OS's pick for port 0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { freePort }
 
 /** Holds a port (0: one the OS picks) the way another program would, until `close`. */
 export async function occupy(port: number): Promise<{ port: number; close(): Promise<void> }> {

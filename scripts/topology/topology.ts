@@ -12,7 +12,7 @@ import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { bffEnvironment } from '../../sandbox/bff-env.ts'
 import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
-import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts'
+import { startParties, type RunningParties } from '../../sandbox/start-parties.ts'
 import { renderNginxConfig } from '../nginx-config.ts'
 import { formActionOrigins } from '../security-headers.ts'
 import { REDIS_SERVER } from '../../packages/bff/src/testing/redis-server.ts'
@@ -71,7 +71,7 @@ export class Topology {
   /** CSP form-action of the pages nginx serves: the portal origins of the config it serves. */
   readonly formActions: readonly string[]
   readonly signInSecret = randomBytes(32).toString('base64url')
-  #sandbox: RunningSandbox | undefined
+  #sandbox: RunningParties | undefined
 
   get #usesRedis(): boolean {
     return (this.options.sessionStore ?? 'redis') === 'redis'
@@ -181,7 +181,7 @@ export class Topology {
     writeFileSync(join(this.options.dir, 'nginx.conf'), nginxConfig)
   }
 
-  get sandbox(): RunningSandbox | undefined {
+  get sandbox(): RunningParties | undefined {
     return this.#sandbox
   }
 
@@ -195,7 +195,7 @@ export class Topology {
     }
     if (this.#usesRedis) await this.redis.start()
     if (this.#sandbox === undefined) {
-      this.#sandbox = await startSandbox({ mode: 'test', quiet: true })
+      this.#sandbox = await startParties({ mode: 'test', quiet: true })
     }
     await Promise.all(this.bffs.map((bff) => bff.start()))
     await this.nginx.start()

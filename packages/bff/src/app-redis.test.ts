@@ -1,7 +1,7 @@
 // The production topology: several BFF instances sharing sessions in one Redis (a real
 // redis-server this file starts), and what each instance does while Redis is down.
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest'
-import type { RunningSandbox } from '../../../sandbox/start-sandbox.ts'
+import type { RunningParties } from '../../../sandbox/start-parties.ts'
 import { USERS, type SandboxUser } from '../../../sandbox/users.ts'
 import { buildBff } from './app.ts'
 import { REFRESH_LEEWAY_MS } from './session/sessions.ts'
@@ -23,7 +23,7 @@ import { startRedisServer, type RunningRedis } from './testing/redis-server.ts'
 const ALICE: SandboxUser = USERS[0] ?? expect.fail('no alice')
 const SIGNIN_SECRET = 'the-sign-in-secret-of-every-instance-0123'
 
-let sandbox: RunningSandbox
+let sandbox: RunningParties
 let redis: RunningRedis
 /** Two instances behind one load balancer: same Redis, same sign-in secret, same clock. */
 let a: RunningBff

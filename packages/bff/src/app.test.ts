@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { sandboxSecretValues } from '../../../sandbox/secrets.ts'
-import type { RunningSandbox } from '../../../sandbox/start-sandbox.ts'
+import type { RunningParties } from '../../../sandbox/start-parties.ts'
 import { USERS, type SandboxUser } from '../../../sandbox/users.ts'
 import {
   APP_ORIGIN,
@@ -16,7 +16,7 @@ import {
 
 const ALICE: SandboxUser = USERS[0] ?? expect.fail('no alice')
 
-let sandbox: RunningSandbox
+let sandbox: RunningParties
 let bff: RunningBff
 let alice: AppBrowser
 

@@ -1,27 +1,33 @@
-// The BFF configured for the sandbox (sandbox/bff-env.ts) serves the host app as it serves ours: its
-// Host and Origin pass the BFF's guard, and a sign-in started there comes back to the host app's
-// own callback path.
+// The BFF configured for the sandbox (sandbox/bff-env.ts) serves a host app registered by
+// configuration as it serves ours: its Host and Origin pass the BFF's guard, and a sign-in started
+// there comes back to the host app's own callback path.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { bffEnvironment } from '../../../sandbox/bff-env.ts'
 import { originOf } from '../../../sandbox/ports.ts'
-import { startSandbox, type RunningSandbox } from '../../../sandbox/start-sandbox.ts'
+import { startParties, type RunningParties } from '../../../sandbox/start-parties.ts'
 import { buildBff } from './app.ts'
 import { readConfig } from './config.ts'
 
+const HOST_APP = { name: 'Acme CRM', callbackUrl: 'http://127.0.0.1:4180/login/complete' }
 const FREE_PORTS = { idp: 0, indee: 0, assuresign: 0, aimbase: 0, abc: 0, lob: 0, control: 0 }
 
-let sandbox: RunningSandbox
+let sandbox: RunningParties
 let bff: FastifyInstance
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
-  const env = bffEnvironment({
-    indee: sandbox.indee.url,
-    assuresign: sandbox.assuresign.url,
-    aimbase: sandbox.aimbase.url,
-    abc: sandbox.abc.url,
-  })
+  sandbox = await startParties({ mode: 'test', quiet: true, ports: FREE_PORTS, apps: [HOST_APP] })
+  const env = bffEnvironment(
+    {
+      indee: sandbox.indee.url,
+      assuresign: sandbox.assuresign.url,
+      aimbase: sandbox.aimbase.url,
+      abc: sandbox.abc.url,
+    },
+    undefined,
+    undefined,
+    sandbox.appClients,
+  )
   const config = readConfig(env)
   if (!config.ok) expect.fail(config.problems.join('; '))
   bff = await buildBff({ config: config.config, logger: false })
@@ -41,13 +47,13 @@ function initiateFrom(origin: string) {
   })
 }
 
-test.each([originOf('hostApp'), originOf('hostApp').replace('127.0.0.1', 'localhost')])(
-  'starts a sign-in from the host app at %s back to its /auth/callback',
+test.each(['http://127.0.0.1:4180', 'http://localhost:4180'])(
+  'starts a sign-in from the registered host app at %s back to its /login/complete',
   async (hostApp) => {
     const response = await initiateFrom(hostApp)
     expect(response.statusCode).toBe(200)
     const { redirect } = response.json<{ redirect: string }>()
-    expect(new URL(redirect).searchParams.get('redirect_uri')).toBe(`${hostApp}/auth/callback`)
+    expect(new URL(redirect).searchParams.get('redirect_uri')).toBe(`${hostApp}/login/complete`)
   },
 )
 

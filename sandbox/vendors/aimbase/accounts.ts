@@ -1,6 +1,6 @@
 // Aimbase accounts of the sandbox: every user's aimbaseAccounts (sandbox/users.ts). One of
 // alice's always fails its sign-on with HTTP 500, so QA can see the vendor's server error.
-import { USERS } from '../../users.ts'
+import { AIMBASE_BROKEN_ACCOUNT_UID, USERS } from '../../users.ts'
 
 export interface AimbaseAccount {
   /** Lower-case GUID; Aimbase compares AccountUid case-insensitively. */
@@ -14,9 +14,6 @@ export interface AimbaseAccount {
   /** SignOnAccount answers 500 for this account (sandbox trigger, docs/emulators.md). */
   readonly broken: boolean
 }
-
-/** SignOnAccount for this AccountUid answers 500 {"Message":"An error has occurred."}; owned by alice. */
-export const AIMBASE_BROKEN_ACCOUNT_UID = '0badc0de-0500-4500-8500-000000000500'
 
 function accountsOf(): readonly AimbaseAccount[] {
   const accounts: AimbaseAccount[] = []

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { SandboxControl } from '../../control/control.ts'
 import type { RunningServer } from '../../lib/http.ts'
-import { AIMBASE_BROKEN_ACCOUNT_UID, aimbaseAccountOwner } from './accounts.ts'
+import { AIMBASE_BROKEN_ACCOUNT_UID } from '../../users.ts'
+import { aimbaseAccountOwner } from './accounts.ts'
 import { startAimbase } from './aimbase-server.ts'
 import { AIMBASE_SANDBOX_CREDENTIALS } from './credentials.ts'
 

@@ -1,5 +1,6 @@
 // AssureSign API user of the sandbox. The BFF injects these (docs/architecture.md §1); the emulator
 // accepts only these. Sandbox defaults, overridable by environment variables.
+import { ASSURESIGN_ENVELOPES } from '../../users.ts'
 import { envSetting } from '../shared/env-setting.ts'
 
 export interface AssureSignCredentials {
@@ -12,7 +13,5 @@ export const ASSURESIGN_SANDBOX_CREDENTIALS: AssureSignCredentials = {
   key: envSetting('SSO_ASSURESIGN_API_KEY', 'sandbox-assuresign-api-key'),
 }
 
-/** The prepared envelope of public/sso.config.json; Simple Setup knows only these envelopes. */
-export const ASSURESIGN_SANDBOX_ENVELOPES: readonly string[] = [
-  '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
-]
+/** The prepared envelopes' ids (sandbox/users.ts); Simple Setup knows only these envelopes. */
+export const ASSURESIGN_SANDBOX_ENVELOPES: readonly string[] = ASSURESIGN_ENVELOPES.map((e) => e.id)

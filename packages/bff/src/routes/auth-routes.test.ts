@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
-import type { RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
+import type { RunningParties } from '../../../../sandbox/start-parties.ts'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
 import { createMemorySessionStore } from '../session/memory-session-store.ts'
 import { SessionStoreUnavailable } from '../session/session-store.ts'
@@ -28,7 +28,7 @@ interface LogLine {
 }
 const WARN = 40
 
-let sandbox: RunningSandbox
+let sandbox: RunningParties
 /** A BFF of this test's own (its routes are registered while the test runs), logging warnings. */
 let bff: RunningBff
 let lines: string[]

@@ -5,7 +5,7 @@ import { expect } from 'vitest'
 import { bffEnvironment } from '../../../../sandbox/bff-env.ts'
 import { callbackUrlFor, defaultAppOrigins } from '../../../../sandbox/idp/client-registration.ts'
 import { TestBrowser } from '../../../../sandbox/lib/test-browser.ts'
-import { startSandbox, type RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
+import { startParties, type RunningParties } from '../../../../sandbox/start-parties.ts'
 import type { SandboxUser } from '../../../../sandbox/users.ts'
 import { buildBff, type BuildOptions } from '../app.ts'
 import { readConfig, type BffConfig } from '../config.ts'
@@ -16,15 +16,15 @@ const FREE_PORTS = { idp: 0, indee: 0, assuresign: 0, aimbase: 0, abc: 0, lob: 0
 /** A registered app origin: what the browser sends as Origin. */
 export const APP_ORIGIN = defaultAppOrigins()[0] ?? 'http://127.0.0.1:5173'
 
-export function startTestSandbox(): Promise<RunningSandbox> {
-  return startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
+export function startTestSandbox(): Promise<RunningParties> {
+  return startParties({ mode: 'test', quiet: true, ports: FREE_PORTS })
 }
 
 export { freePort } from './free-port.ts'
 
 /** The BFF configuration for `sandbox`, with `overrides` (SSO_BFF_* variables) on top. */
 export function configFor(
-  sandbox: RunningSandbox,
+  sandbox: RunningParties,
   port: number,
   overrides: Readonly<Record<string, string>> = {},
 ): BffConfig {
@@ -55,7 +55,7 @@ export interface RunningBff {
 
 /** A BFF for `sandbox` on a free port, logging nothing unless `logger` is set. */
 export async function startTestBff(
-  sandbox: RunningSandbox,
+  sandbox: RunningParties,
   overrides: Readonly<Record<string, string>> = {},
   options: Omit<BuildOptions, 'config'> = {},
 ): Promise<RunningBff> {

@@ -4,7 +4,7 @@
 // (vendor logins, tokens) from one test to the next, which some tests count on. Test support only.
 import { expect } from 'vitest'
 import type { PartnerName } from '../../../contract/src/contract.ts'
-import type { RunningSandbox } from '../../../../sandbox/start-sandbox.ts'
+import type { RunningParties } from '../../../../sandbox/start-parties.ts'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
 import type { PartnerSettings } from '../config.ts'
 import {
@@ -41,7 +41,7 @@ export interface LoggedFailure {
 }
 
 export interface PartnerBench {
-  readonly sandbox: RunningSandbox
+  readonly sandbox: RunningParties
   readonly bff: RunningBff
   /** A BFF of the test's own against the sandbox, logging where `failures` reads; it closes it. */
   startBff(overrides?: Readonly<Record<string, string>>): Promise<RunningBff>

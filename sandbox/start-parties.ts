@@ -2,9 +2,11 @@
 // on its port from sandbox/ports.ts, and in dev and test mode the control API on its own port.
 // Used by sandbox/main.ts (npm run sandbox), npm start and the Playwright set-up. The BFF is not
 // part of the sandbox: it is the product, started beside it (sandbox/bff-env.ts).
+import type { HostAppInput } from './apps.ts'
 import type { PartyName } from './control/control.ts'
 import { SandboxControl } from './control/control.ts'
 import { startControlApi } from './control/control-api.ts'
+import { appClientsOf, type AppClient } from './idp/client-registration.ts'
 import { startIdp, type RunningIdp } from './idp/idp.ts'
 import { INDEE_JWKS_PATH, startIndee } from './indee/indee.ts'
 import type { RunningServer } from './lib/http.ts'
@@ -16,7 +18,7 @@ import { startLobPortal } from './vendors/lob-portal/lob-portal-server.ts'
 
 export type SandboxMode = 'dev' | 'test' | 'production'
 
-export interface StartSandboxOptions {
+export interface StartPartiesOptions {
   /**
    * 'dev' and 'test' serve the control API and the emulators' debug endpoints;
    * 'production' serves neither.
@@ -31,6 +33,11 @@ export interface StartSandboxOptions {
    * by mode (defaultAppOrigin): the Vite dev server in dev mode, vite preview otherwise.
    */
   readonly appOrigin?: string
+  /**
+   * Host apps registered beside our own app (sandbox/apps.ts): the IdP's redirect URIs, the
+   * backend's Origin allowlist and `appClients` (the BFF's app origins) include them.
+   */
+  readonly apps?: readonly HostAppInput[]
 }
 
 /**
@@ -64,7 +71,7 @@ export interface RunningParty {
   readonly url: string
 }
 
-export interface RunningSandbox {
+export interface RunningParties {
   readonly mode: SandboxMode
   readonly control: SandboxControl
   readonly idp: RunningIdp
@@ -77,18 +84,25 @@ export interface RunningSandbox {
   readonly controlApi: RunningServer | undefined
   /** Where the sandbox's pages link back to. */
   readonly appOrigin: string
+  /** Every registered app client: ours and the host apps (client-registration.ts). */
+  readonly appClients: readonly AppClient[]
   /** Every party that runs, in start order. */
   readonly parties: readonly RunningParty[]
   /** Stops every party. */
   close(): Promise<void>
 }
 
-export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+export async function startParties(options: StartPartiesOptions): Promise<RunningParties> {
   const { mode, quiet = false } = options
   const appOrigin = options.appOrigin ?? defaultAppOrigin(mode)
   // The emulators' GET /__emulator/last-landing, like the control API, is for dev and test.
   const debugEndpoints = mode !== 'production'
   const port = (name: PartyPort) => options.ports?.[name] ?? defaultPorts[name]
+  // A bad host app stops the start before any party listens.
+  const appClients = appClientsOf(options.apps, {
+    appDev: port('appDev'),
+    appPreview: port('appPreview'),
+  })
   const control = new SandboxControl()
   const started: RunningServer[] = []
   const closeAll = async () => {
@@ -108,9 +122,11 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     }
   }
 
-  const idp = await start('idp', (at) => startIdp({ control, port: at, appOrigin, quiet }))
+  const idp = await start('idp', (at) =>
+    startIdp({ control, port: at, appOrigin, appClients, quiet }),
+  )
   const indee = await start('indee', (at) =>
-    startIndee({ control, port: at, idpIssuer: idp.issuer }),
+    startIndee({ control, port: at, idpIssuer: idp.issuer, appClients }),
   )
 
   // The vendor emulators (sandbox/vendors/*).
@@ -147,6 +163,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     lob,
     controlApi,
     appOrigin,
+    appClients,
     parties: [
       { name: 'idp', description: 'identity provider (OpenID Connect issuer)', url: idp.url },
       { name: 'indee', description: 'Indee-style auth backend', url: indee.url },

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { listen } from './lib/http.ts'
 import { indeeApiKey } from './indee/api-key.ts'
 import { originOf } from './ports.ts'
-import { startSandbox, type SandboxMode } from './start-sandbox.ts'
+import { startParties, type SandboxMode } from './start-parties.ts'
 
 const FREE_PORTS = {
   idp: 0,
@@ -15,7 +15,7 @@ const FREE_PORTS = {
 } as const
 
 test('starts every party wired together and stops them all', async () => {
-  const sandbox = await startSandbox({ mode: 'test', quiet: true, ports: FREE_PORTS })
+  const sandbox = await startParties({ mode: 'test', quiet: true, ports: FREE_PORTS })
   try {
     expect(sandbox.parties.map((p) => p.name)).toEqual([
       'idp',
@@ -52,7 +52,7 @@ test('starts every party wired together and stops them all', async () => {
 })
 
 test('serves no control API and no emulator debug endpoint in production mode', async () => {
-  const sandbox = await startSandbox({ mode: 'production', quiet: true, ports: FREE_PORTS })
+  const sandbox = await startParties({ mode: 'production', quiet: true, ports: FREE_PORTS })
   try {
     expect(sandbox.controlApi).toBeUndefined()
     for (const party of sandbox.parties) {
@@ -72,7 +72,7 @@ test('serves no control API and no emulator debug endpoint in production mode', 
 test('fails naming the party whose port is taken', async () => {
   const taken = await listen(() => undefined, 0)
   try {
-    const failing = startSandbox({
+    const failing = startParties({
       mode: 'test',
       quiet: true,
       ports: { ...FREE_PORTS, aimbase: taken.port },
@@ -86,7 +86,7 @@ test('fails naming the party whose port is taken', async () => {
 /** The href of the link back to the app on the portal's 404 page and on the IdP's error page. */
 async function linksBack(mode: SandboxMode, appOrigin?: string): Promise<string[]> {
   const options = appOrigin === undefined ? {} : { appOrigin }
-  const sandbox = await startSandbox({ mode, quiet: true, ports: FREE_PORTS, ...options })
+  const sandbox = await startParties({ mode, quiet: true, ports: FREE_PORTS, ...options })
   try {
     const pages = [`${sandbox.lob.url}/nowhere`, `${sandbox.idp.url}/auth`]
     return await Promise.all(

@@ -1,13 +1,10 @@
-// Typed client of the sandbox control API (docs/qa.md), used by the journeys' `sandbox` fixture.
-// It drives the control API of this worker's own stack (e2e/stack.ts).
+// Typed client of the sandbox control API (docs/qa.md), the `sandbox` fixture of the kit's
+// Playwright entry. It drives the control API of this worker's own stack (stack.ts).
 import type { APIRequestContext, APIResponse } from '@playwright/test'
-import type {
-  Fault,
-  LoggedRequest,
-  PartyName,
-  SandboxSettings,
-} from '../sandbox/control/control.ts'
+import type { Fault, LoggedRequest, PartyName, SandboxSettings } from '../control/control.ts'
 import { originOf } from './stack.ts'
+
+export type { Fault, LoggedRequest, PartyName, SandboxSettings }
 
 const base = `${originOf('control')}/__sandbox`
 

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /**
- * sso-bridge's error view (src/react/error-view.tsx), as a person sees it: the `role="alert"`
+ * sso-bridge's error view (its `ErrorView`), as a person sees it: the `role="alert"`
  * section with its level-1 heading, the code for support, and the way forward.
  */
 export class ErrorViewPage {
