@@ -5,10 +5,9 @@
 //      public API with the report checked in under api/: a difference fails the build, and
 //      `npm run api:update` (this script with --api-update) rewrites the reports instead;
 //   4. scripts/check-lib.ts checks lib/: sizes against their budgets, no React in the React-free
-//      entries, no secrets;
-//   5. the guides a host reads (PACKAGE_DOCS) are copied into the package's docs/.
+//      entries, no secrets.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import {
   CompilerState,
@@ -30,24 +29,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const TYPES_DIR = '.lib-types'
 /** The browser package: its lib/ build and its API reports under api/. */
 const PACKAGE = 'packages/sso-bridge'
-
-/**
- * The guides a host reads, shipped in the package's docs/ beside its README (they link to each
- * other by these names). Copied from docs/ at every build, so the repository keeps one of each.
- */
-export const PACKAGE_DOCS = [
-  'embedding.md',
-  'testing-your-app.md',
-  'configuration.md',
-  'backend-contract.md',
-] as const
-
-function copyDocs(): void {
-  rmSync(`${ROOT}${PACKAGE}/docs`, { recursive: true, force: true })
-  mkdirSync(`${ROOT}${PACKAGE}/docs`, { recursive: true })
-  for (const page of PACKAGE_DOCS)
-    copyFileSync(`${ROOT}docs/${page}`, `${ROOT}${PACKAGE}/docs/${page}`)
-}
 
 function run(title: string, command: string, args: readonly string[]): void {
   console.log(`build:lib: ${title}`)
@@ -203,5 +184,4 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   mkdirSync(`${ROOT}${PACKAGE}/api`, { recursive: true })
   if (!rollUpDeclarations(update)) process.exit(1)
   if (!checkLib(`${PACKAGE}/lib`)) process.exit(1)
-  copyDocs()
 }

@@ -5,8 +5,6 @@ import { SANDBOX_USERS } from 'sso-bridge-sandbox/users'
 
 test.use({ sso: { signInPath: '/login' } })
 
-const alice = SANDBOX_USERS.alice
-
 test('alice signs in', async ({ signedInAs }) => {
   const page = await signedInAs(SANDBOX_USERS.alice)
   await expect(page.getByText(SANDBOX_USERS.alice.email)).toBeVisible()
@@ -19,6 +17,8 @@ test('a cancelled sign-in shows the error view', async ({ signInForm, idp, error
   await errorView.expectCode('provider_error')
   await expect(errorView.primaryAction).toBeVisible()
 })
+
+const alice = SANDBOX_USERS.alice
 
 test('a deep link to the dashboard goes through sign-in and comes back to it, query and all', async ({
   page,
@@ -40,15 +40,17 @@ test('a session check answered after the login cannot send the person back to si
   idp,
   sandbox,
 }) => {
-  // The login answers 1 s late, and every session check 1.5 s late: the layout's check sent on
-  // the callback page (before the login's cookie exists) would answer "signed out" after it.
+  // The login answers 1 s late, and every session check reaches the BFF at once but its answer
+  // comes back 1.5 s late: a check sent from the callback page (before the login's cookie
+  // exists) says "signed out" after the login has signed the person in.
   await sandbox.fault({ party: 'indee', path: '/sso/login', delayMs: 1_000 })
   let sent = 0
   let answered = 0
   await page.route('**/api/session', async (route) => {
     sent += 1
+    const response = await route.fetch()
     await new Promise((resolve) => setTimeout(resolve, 1_500))
-    await route.continue()
+    await route.fulfill({ response })
   })
   page.on('requestfinished', (request) => {
     if (new URL(request.url()).pathname === '/api/session') answered += 1

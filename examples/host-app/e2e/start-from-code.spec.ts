@@ -11,9 +11,10 @@ test('the sandbox starts from code for an app on a stack of its own', async ({ r
   try {
     // On stack 3 every port is 300 higher: the app's too.
     const app = 'http://127.0.0.1:4480'
+    // As the app's own server would proxy it: the BFF sees the app's Host and Origin.
     const initiate = (origin: string) =>
       request.post(`${sandbox.urls.bff}/api/sso/initiate`, {
-        headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin' },
+        headers: { Host: new URL(origin).host, Origin: origin, 'Sec-Fetch-Site': 'same-origin' },
         data: { email: 'alice@example.com' },
         failOnStatusCode: false,
       })

@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom'
+import { createBrowserRouter, redirect, RouterProvider } from 'react-router-dom'
 import type { SsoStart } from 'sso-bridge/callback'
 import { createSso, SsoProvider } from 'sso-bridge/react'
 import { Dashboard } from './pages/dashboard.tsx'
@@ -22,7 +22,7 @@ export function renderApp(start: SsoStart): void {
     {
       element: <Layout />,
       children: [
-        { path: '/', element: <Navigate to="/dashboard" replace /> },
+        { path: '/', loader: () => redirect('/dashboard') },
         sso.protect({ path: '/dashboard', element: <Dashboard contract={contract} /> }),
         ...sso.routes,
         { path: '*', element: <NotFound /> },

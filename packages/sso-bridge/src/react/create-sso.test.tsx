@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { expect, test, vi } from 'vitest'
 import {
@@ -14,6 +15,7 @@ import type { CallbackSuccess } from '../core/callback.ts'
 import { ALICE_SESSION, deferred } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
 import { startedWith } from '../test/render-route.tsx'
+import { TEST_ISSUER } from '../test/runtime-config.ts'
 import { createSso, type CreateSsoOptions } from './create-sso.tsx'
 import { SsoProvider } from './sso-provider.tsx'
 import { useSession } from './use-session.ts'
@@ -228,4 +230,27 @@ test('a host layout reading the session around the callback does not send the pe
   expect(screen.getByTestId('where')).toHaveTextContent('/dashboard')
   // No check went out that could land after the sign-in and undo it.
   expect(asked).toEqual([])
+})
+
+test('a sign-in with no address to come back to ends at home', async () => {
+  sessionAnswers(false)
+  server.use(
+    http.post(`${window.location.origin}/api/sso/initiate`, () =>
+      HttpResponse.json({
+        state: 'state-1',
+        nonce: 'nonce-1',
+        redirect: `${TEST_ISSUER}/auth?state=state-1`,
+      }),
+    ),
+  )
+  renderHost(() => [], '/login', { paths: { signIn: '/login', home: '/dashboard' } })
+  await userEvent.type(await screen.findByLabelText('Work email'), 'alice@example.com')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  await vi.waitFor(() => {
+    expect(sessionStorage.getItem('sso-bridge:txn:state-1')).not.toBeNull()
+  })
+  const stored = JSON.parse(sessionStorage.getItem('sso-bridge:txn:state-1') ?? '{}') as {
+    returnTo?: string
+  }
+  expect(stored.returnTo).toBe('/dashboard')
 })

@@ -43,7 +43,7 @@ function forgetSignIns(client: QueryClient): void {
 /**
  * Starts sign-ins: the BFF creates state and nonce, the redirect is checked against the configured
  * identity provider, the transaction is stored, and only then does the browser leave. `returnTo` is
- * an app path, checked here (another origin or the callback path fall back to home).
+ * an app path, checked here (none, another origin or the callback path: home, `paths.home`).
  */
 export function useSignIn(): SignIn {
   const { services, paths } = useSso()
@@ -57,7 +57,8 @@ export function useSignIn(): SignIn {
         config: services.config,
         now: Date.now,
         email,
-        returnTo: safeReturnTo(returnTo, window.location.origin, paths.callback),
+        // Without a (safe) return path the sign-in ends at home.
+        returnTo: safeReturnTo(returnTo, window.location.origin, paths.callback) ?? paths.home,
       }),
     // A sign-in step is never repeated behind the person's back.
     retry: false,
