@@ -1,27 +1,15 @@
 import { defineConfig } from '@playwright/test'
-import { parseAppSpec } from './sandbox/apps.ts'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './sandbox/playwright.ts'
-import {
-  APP_PORT_VARIABLE,
-  HOST,
-  onStack,
-  portEnvironment,
-  stackPorts,
-  type PartyPort,
-  type Ports,
-} from './sandbox/ports.ts'
-import { EXAMPLE_HOST_APP } from './scripts/example-host-app.mjs'
+import { HOST, portEnvironment, stackPorts, type PartyPort, type Ports } from './sandbox/ports.ts'
 
 // Journeys run against the production build (vite preview), the built BFF and the real sandbox.
 // Each Playwright worker has a stack of its own (sandbox/playwright/stack.ts): the kit's CLI (the
-// sandbox and the built BFF, Acme Portal registered by EXAMPLE_HOST_APP), vite preview, vite dev
-// and Acme Portal's preview on the ports of `stackPorts(k)` (stack 0 on the usual ports, stack k
-// on +100·k), so the sandbox's faults, request log and clock are never shared. Two
-// workers by default; SSO_E2E_WORKERS=1 runs everything on stack 0, one journey at a time.
-// Files are spread over the workers, a file's journeys run in order on one of them.
-// Two projects: our app (e2e/, on vite preview) and Acme Portal, the host app embedding
-// sso-bridge from its packed tarball (e2e/host-app/, on its own vite preview; build it with
-// `node scripts/host-app.mjs`).
+// sandbox and the built BFF), vite preview and vite dev on the ports of `stackPorts(k)` (stack 0
+// on the usual ports, stack k on +100·k), so the sandbox's faults, request log and clock are
+// never shared. Two workers by default; SSO_E2E_WORKERS=1 runs everything on stack 0, one
+// journey at a time. Files are spread over the workers, a file's journeys run in order on one of
+// them. The example host app (Acme CRM) runs its own journeys, on the kit as a host team does
+// (examples/host-app/playwright.config.ts).
 
 const reuse = process.env.CI === undefined || process.env.CI === ''
 
@@ -49,9 +37,6 @@ stacks.forEach((stack, index) => {
 
 const at = (stack: Ports, name: PartyPort) => `http://${HOST}:${stack[name]}`
 
-/** Acme Portal's origin on stack 0 (the fixtures move it to the worker's stack). */
-const hostApp = parseAppSpec(EXAMPLE_HOST_APP).origin
-
 /**
  * The servers of one stack: the kit's CLI moves itself (--stack), the app servers are told their
  * stack's ports by the SSO_PORT_* variables.
@@ -66,7 +51,7 @@ function stackServers(stack: Ports, index: number) {
       ...common,
       env: {},
       name: `sandbox and BFF ${index}`,
-      command: `npx tsx sandbox/main.ts --mode test --stack ${index} --app '${EXAMPLE_HOST_APP}'`,
+      command: `npx tsx sandbox/main.ts --mode test --stack ${index}`,
       url: `${at(stack, 'bff')}/healthz`,
       stdout: 'ignore' as const,
       stderr: 'pipe' as const,
@@ -78,16 +63,6 @@ function stackServers(stack: Ports, index: number) {
       url: at(stack, 'appPreview'),
     },
     { ...common, name: `dev ${index}`, command: 'npx vite', url: at(stack, 'appDev') },
-    {
-      // Acme Portal's own `vite preview` of its build, from its own node_modules.
-      ...common,
-      name: `host app ${index}`,
-      command: 'npm run preview --silent',
-      cwd: 'examples/host-app',
-      // Its port on the stack for the kit's Vite plugin too (SSO_SANDBOX_APP_PORT).
-      env: { ...env, [APP_PORT_VARIABLE]: new URL(onStack(hostApp, index)).port },
-      url: onStack(hostApp, index),
-    },
   ]
 }
 
@@ -111,10 +86,9 @@ export default defineConfig({
   projects: [
     {
       name: 'app',
-      testIgnore: ['**/host-app/**', '**/topology/**', '**/assuresign-only/**'],
+      testIgnore: ['**/topology/**', '**/assuresign-only/**'],
       use: { baseURL: at(stack0, 'appPreview') },
     },
-    { name: 'host-app', testDir: 'e2e/host-app', use: { baseURL: hostApp } },
   ],
   use: {
     trace: 'retain-on-failure',

@@ -1,6 +1,6 @@
 // The BFF's environment for talking to this sandbox: the parties' URLs and the sandbox's own
-// credentials. npm start and the journeys start the BFF with it (scripts/run-bff.ts); server
-// tests build their BFF from it. A real deployment sets these variables itself
+// credentials. The kit starts its BFF with it (bff-process.ts), npm start too (scripts/run-bff.ts),
+// and server tests build their BFF from it. A real deployment sets these variables itself
 // (docs/deployment.md); the BFF has no credential defaults of its own. Only the partners of
 // SSO_SANDBOX_PARTNERS (partners.ts; all by default) get their variables.
 import { appOriginsOf, defaultAppClients, type AppClient } from './idp/client-registration.ts'

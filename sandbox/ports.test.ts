@@ -13,7 +13,7 @@ import {
 test('every party has its SSO_PORT_* variable', () => {
   expect(portVariable('idp')).toBe('SSO_PORT_IDP')
   expect(portVariable('appPreview')).toBe('SSO_PORT_APP_PREVIEW')
-  expect(portVariable('hostApp')).toBe('SSO_PORT_HOST_APP')
+  expect(portVariable('appDev')).toBe('SSO_PORT_APP_DEV')
 })
 
 test('stack 0 is the base ports, stack k every port plus 100·k', () => {
@@ -24,7 +24,6 @@ test('stack 0 is the base ports, stack k every port plus 100·k', () => {
     bff: 4120,
     control: 4170,
     appPreview: 4273,
-    hostApp: 4280,
   })
   expect(stackPorts(2, { ...DEFAULT_PORTS, idp: 5010 }).idp).toBe(5210)
   expect(() => stackPorts(-1)).toThrow(/no journey stack/)

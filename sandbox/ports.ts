@@ -13,8 +13,6 @@ const defaults = {
   control: 4070,
   appDev: 5173,
   appPreview: 4173,
-  /** examples/host-app ("Acme Portal"), a product team's app embedding sso-bridge (vite preview). */
-  hostApp: 4180,
 } as const
 
 export type PartyPort = keyof typeof defaults
@@ -43,7 +41,6 @@ export const PORT_LABELS: Readonly<Record<PartyPort, string>> = {
   control: 'control API',
   appDev: 'Vite dev server',
   appPreview: 'vite preview',
-  hostApp: 'host app (vite preview)',
 }
 
 /** The built-in ports, before any SSO_PORT_* variable. */

@@ -26,7 +26,7 @@ const IMPORTS = {
   callback: ['startCallback', 'isCallbackPage', 'type SsoStart'],
   react: [
     'SsoProvider',
-    'ssoRoutes',
+    'createSso',
     'requireSession',
     'useSession',
     'useSignOut',
@@ -132,6 +132,14 @@ function kitProblems(report) {
       .map((file) => `lacks ${file}`),
     ...entries.filter((entry) => !files.includes(entry)).map((entry) => `lacks its entry ${entry}`),
   ]
+}
+const shippedGuides = info.files.map((file) => file.path)
+const missingGuides = ['README.md', 'docs/embedding.md', 'docs/testing-your-app.md'].filter(
+  (file) => !shippedGuides.includes(file),
+)
+if (missingGuides.length > 0) {
+  console.error(`package check: sso-bridge lacks ${missingGuides.join(', ')}`)
+  process.exit(1)
 }
 const kitFileProblems = kitProblems(packed['sso-bridge-sandbox'])
 if (kitFileProblems.length > 0) {

@@ -26,6 +26,13 @@ export function shownCode(text: string, doc: string): Shown[] {
   return blocks
 }
 
+function unindented(code: string): string {
+  return code
+    .split('\n')
+    .map((line) => line.trimStart())
+    .join('\n')
+}
+
 const pages = [
   ...readdirSync(join(ROOT, 'docs'))
     .filter((name) => name.endsWith('.md'))
@@ -40,10 +47,22 @@ test('the docs mark the example host app as their quick start', () => {
   ])
 })
 
+test("every code block of the testing guide but the install line and imports is a recipe from the example's journeys", () => {
+  const text = readFileSync(join(ROOT, 'docs/testing-your-app.md'), 'utf8')
+  const recipes = shown.filter((block) => block.doc === 'docs/testing-your-app.md')
+  expect(recipes.length).toBeGreaterThanOrEqual(9)
+  expect(recipes.every((block) => block.path.startsWith('examples/host-app/'))).toBe(true)
+  const unmarked = [...text.matchAll(/(?<!-->\n\n)```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '')
+  expect(unmarked.every((code) => /^import [\s\S]*from '[^']+'\n$/.test(code))).toBe(true)
+})
+
 test('every marker is followed at once by its code block', () => {
   for (const page of pages) {
     const markers = readFileSync(join(ROOT, page), 'utf8').match(/<!-- (?:file|from): /g) ?? []
-    expect(shown.filter((block) => block.doc === page), page).toHaveLength(markers.length)
+    expect(
+      shown.filter((block) => block.doc === page),
+      page,
+    ).toHaveLength(markers.length)
   }
   expect(shownCode('<!-- file: a.ts -->\nprose\n```ts\nx\n```', 'x.md')).toEqual([])
 })
@@ -55,6 +74,7 @@ test.each(shown.map((block) => [`${block.doc} → ${block.path}`, block] as cons
     expect(existsSync(path), `${block.path} exists`).toBe(true)
     const file = readFileSync(path, 'utf8')
     if (block.kind === 'file') expect(block.code).toBe(file.replace(/\n$/, ''))
-    else expect(file).toContain(block.code)
+    // A piece may sit deeper in the file (inside a test); line by line it is the same.
+    else expect(unindented(file)).toContain(unindented(block.code))
   },
 )

@@ -50,7 +50,11 @@ export const PACKAGES = {
     ],
     /** Compiled output whose source may be gone (tsc never deletes): none, vite empties lib/. */
     compiledDir: undefined,
-    copies: [],
+    // The guides a host reads travel in the package (they link to each other by these names).
+    copies: ['embedding', 'testing-your-app', 'configuration', 'backend-contract'].map((page) => [
+      `docs/${page}.md`,
+      `packages/sso-bridge/docs/${page}.md`,
+    ]),
   },
   'sso-bridge-bff': {
     dir: 'packages/bff',

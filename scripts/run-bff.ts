@@ -1,7 +1,6 @@
-// `tsx scripts/run-bff.ts [--built]`: the BFF beside the sandbox, configured for it
-// (sandbox/bff-env.ts). Variables already set in the environment win, so any of them can be
-// moved. Without --built it runs from source (npm start); with it, the built
-// packages/bff/dist/bff/src/main.js under plain Node, as in production (the journeys).
+// `tsx scripts/run-bff.ts` (npm start, npm run bff): the BFF from source beside the sandbox,
+// configured for it (sandbox/bff-env.ts). Variables already set in the environment win, so any
+// of them can be moved. The journeys run the built BFF, started by the testing kit.
 import { spawn } from 'node:child_process'
 import { appsFromEnvironment } from '../sandbox/apps.ts'
 import { bffEnvironment, defaultSandboxUrls } from '../sandbox/bff-env.ts'
@@ -15,13 +14,10 @@ const env = {
   ...bffEnvironment(defaultSandboxUrls(), ports.bff, sandboxPartners(), apps),
   ...process.env,
 }
-const built = process.argv.includes('--built')
-const child = built
-  ? spawn(process.execPath, ['packages/bff/dist/bff/src/main.js'], { env, stdio: 'inherit' })
-  : spawn(process.execPath, ['--import', 'tsx', 'packages/bff/src/main.ts'], {
-      env,
-      stdio: 'inherit',
-    })
+const child = spawn(process.execPath, ['--import', 'tsx', 'packages/bff/src/main.ts'], {
+  env,
+  stdio: 'inherit',
+})
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => child.kill(signal))

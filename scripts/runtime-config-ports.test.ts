@@ -102,7 +102,7 @@ async function previewServer(root: string): Promise<number> {
 
 for (const [app, root] of [
   ['our app', ROOT],
-  ['Acme Portal', HOST_APP],
+  ['Acme CRM', HOST_APP],
 ] as const) {
   const onDisk = readFileSync(join(root, 'public', 'sso.config.json'), 'utf8')
 

@@ -24,8 +24,14 @@ const steps = [
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['package', 'node', ['scripts/check-package.mjs']],
-  ['host app (Acme Portal, from the packed tarball)', 'node', ['scripts/host-app.mjs']],
+  ['host app (Acme CRM, from the packed tarballs)', 'node', ['scripts/host-app.mjs']],
   ['journeys', 'npx', ['playwright', 'test']],
+  [
+    "the host app's own journeys (Acme CRM, on the testing kit)",
+    'npm',
+    ['run', 'test:e2e', '--silent'],
+    { cwd: 'examples/host-app' },
+  ],
   [
     'journeys of a deployment with AssureSign only',
     'npx',
@@ -50,10 +56,11 @@ if (missing.length > 0) {
   process.exit(1)
 }
 
-for (const [name, command, args] of steps) {
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
+for (const [name, command, args, options = {}] of steps) {
+  const where = options.cwd === undefined ? '' : ` (in ${options.cwd})`
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}${where}`)
   const started = Date.now()
-  const result = spawnSync(command, args, { stdio: 'inherit' })
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (result.status !== 0) {
     console.error(`\n✖ ${name} failed after ${seconds} s (exit ${result.status ?? result.signal})`)
