@@ -53,8 +53,8 @@ export function portVariable(name: PartyPort): string {
   return `SSO_PORT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
 }
 
-function readPort(name: PartyPort): number {
-  const raw = process.env[portVariable(name)]
+function readPort(name: PartyPort, env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env[portVariable(name)]
   if (raw === undefined || raw === '') return defaults[name]
   const port = Number(raw)
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -63,7 +63,12 @@ function readPort(name: PartyPort): number {
   return port
 }
 
-export const ports: Ports = Object.fromEntries(names.map((name) => [name, readPort(name)])) as Ports
+/** Stack 0's ports as `env`'s SSO_PORT_* variables name them (the defaults where unset). */
+export function portsOf(env: Readonly<Record<string, string | undefined>>): Ports {
+  return Object.fromEntries(names.map((name) => [name, readPort(name, env)])) as Ports
+}
+
+export const ports: Ports = portsOf(process.env)
 
 export function originOf(name: PartyPort): string {
   return `http://${HOST}:${ports[name]}`

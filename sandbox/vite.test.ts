@@ -46,6 +46,17 @@ test('moves every sandbox origin of the runtime config to stack k, and nothing e
   expect(runtimeConfigOnStack(CONFIG, {})).toBe(CONFIG)
 })
 
+test('reads the SSO_PORT_* variables of the environment it is given, each time', () => {
+  const text = '{"issuer":"http://127.0.0.1:4010"}'
+  expect(runtimeConfigOnStack(text, { SSO_PORT_IDP: '5010' })).toBe(
+    '{"issuer":"http://127.0.0.1:5010"}',
+  )
+  expect(runtimeConfigOnStack(text, {})).toBe(text)
+  expect(runtimeConfigOnStack(text, { SSO_PORT_IDP: '5010', SSO_SANDBOX_STACK: '1' })).toBe(
+    '{"issuer":"http://127.0.0.1:5110"}',
+  )
+})
+
 test('puts the app on its base port + 100·k, or on SSO_SANDBOX_APP_PORT when it is set', () => {
   expect(appPortOnStack(4180, {})).toBe(4180)
   expect(appPortOnStack(4180, { SSO_SANDBOX_STACK: '3' })).toBe(4480)

@@ -16,6 +16,7 @@ import {
   STACK_VARIABLE,
   moveOrigins,
   parseStack,
+  portsOf,
   stackPorts,
   type Ports,
 } from './ports.ts'
@@ -41,7 +42,8 @@ export function stackOfEnvironment(env: Environment = process.env): {
   readonly ports: Ports
 } {
   const index = parseStack(env[STACK_VARIABLE])
-  return { index, ports: stackPorts(index) }
+  // Read now, not when this module loaded: a process may load Vite configs under other ports.
+  return { index, ports: stackPorts(index, portsOf(env)) }
 }
 
 /** The runtime config's text with every sandbox origin on the environment's stack. */

@@ -1,7 +1,9 @@
 // On moved sandbox ports (SSO_PORT_*: the journeys' second stack, `SSO_PORT_IDP=5010 npm start`)
-// the dev and preview servers of our app and of Acme Portal serve /sso.config.json with the
-// sandbox origins on the running ports, and preview's form-action follows; the file on disk keeps
-// the defaults. The servers run in this process on free ports.
+// the dev and preview servers of our app serve /sso.config.json with the sandbox origins on the
+// running ports, and preview's form-action follows; the file on disk keeps the defaults. The
+// servers run in this process on free ports. (The example host app serves its config through the
+// same plugin of the testing kit, from its installed package: sandbox/vite.test.ts tests the
+// plugin, and the example's journeys on stack 1 use it for real.)
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,7 +13,6 @@ import { createServer, preview, type InlineConfig } from 'vite'
 import { afterEach, expect, test } from 'vitest'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const HOST_APP = join(ROOT, 'examples', 'host-app')
 const MOVED = {
   SSO_PORT_IDP: '5010',
   SSO_PORT_ASSURESIGN: '5030',
@@ -100,10 +101,7 @@ async function previewServer(root: string): Promise<number> {
   return (server.httpServer.address() as AddressInfo).port
 }
 
-for (const [app, root] of [
-  ['our app', ROOT],
-  ['Acme CRM', HOST_APP],
-] as const) {
+for (const [app, root] of [['our app', ROOT]] as const) {
   const onDisk = readFileSync(join(root, 'public', 'sso.config.json'), 'utf8')
 
   test(`${app}: the dev server serves the config with the moved ports`, async () => {
