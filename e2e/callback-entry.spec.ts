@@ -1,5 +1,5 @@
 // Our app's callback page (vite preview, the production build): the login request leaves before
-// any React is fetched. Acme Portal's variant is e2e/host-app/callback-entry.spec.ts.
+// any React is fetched. Acme CRM's variant is examples/host-app/e2e/callback-entry.spec.ts.
 import { RequestRecorder } from './callback-order.ts'
 import { expect, passwordOf, test } from './fixtures.ts'
 import { ALICE } from './sandbox-data.ts'

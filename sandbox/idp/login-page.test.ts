@@ -22,8 +22,8 @@ test('the sign-in page says which app the person continues to', () => {
   expect(loginPageHtml(signIn)).toContain(
     '<p>to continue to <strong>Northwind Partner Hub</strong></p>',
   )
-  expect(loginPageHtml({ ...signIn, appName: 'Acme Portal' })).toContain(
-    'to continue to <strong>Acme Portal</strong>',
+  expect(loginPageHtml({ ...signIn, appName: 'Acme CRM' })).toContain(
+    'to continue to <strong>Acme CRM</strong>',
   )
 })
 
