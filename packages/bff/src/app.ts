@@ -1,5 +1,6 @@
 // Builds the BFF (Fastify): the request guard, the cookie and rate-limit plugins, the routes,
 // and one error handler that answers every failure in the BFF's own error shape.
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
@@ -20,6 +21,12 @@ import { createSignInBinding } from './session/sign-in-binding.ts'
 import { createIndeeClient } from './upstream/indee.ts'
 import { createSessionTokenVerifier } from './upstream/session-token.ts'
 import { VendorLogins } from './upstream/vendor-logins.ts'
+import { createAudit, NO_AUDIT, type Audit } from './telemetry/audit.ts'
+import { createMetrics, statusClassOf, type BffMetrics } from './telemetry/metrics.ts'
+import { noteCode } from './telemetry/request-notes.ts'
+import { watchedStore } from './telemetry/store-telemetry.ts'
+import type { Tracing } from './telemetry/tracing.ts'
+import { upstreamTelemetry } from './telemetry/upstream-telemetry.ts'
 
 /** Request bodies larger than this get 413. */
 export const BODY_LIMIT_BYTES = 16 * 1024
@@ -37,6 +44,20 @@ export interface BuildOptions {
   readonly logger?: boolean
   /** Where log lines go instead of stdout (tests read them). */
   readonly logStream?: { write(line: string): void }
+  /** The metrics to record in (main.ts serves them); else a registry of this BFF's own. */
+  readonly metrics?: BffMetrics
+  /** Traces (telemetry/tracing.ts), when configured; none by default. */
+  readonly tracing?: Tracing
+}
+
+/**
+ * The audit subject's key: the configured one, else one derived from the sign-in secret (RFC
+ * 5869 HKDF, its own `info`, so neither key tells anything of the other), else random.
+ */
+function auditKeyOf(config: BffConfig): string | Buffer {
+  if (config.audit.key !== undefined) return config.audit.key
+  if (config.signInSecret === undefined) return randomBytes(32)
+  return Buffer.from(hkdfSync('sha256', config.signInSecret, '', 'sso-bridge audit subject', 32))
 }
 
 export async function buildBff(options: BuildOptions): Promise<FastifyInstance> {
@@ -54,21 +75,48 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // The BFF's own id for every request, never one the client chose: in each log line, the
+    // audit trail, the request's span and the X-Request-Id answer header.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
   })
-  const store =
+  const metrics = options.metrics ?? createMetrics({ processMetrics: false })
+  const watcher = upstreamTelemetry(metrics, options.tracing?.tracer)
+  // Before any route, so each request is a span.
+  if (options.tracing !== undefined) await app.register(options.tracing.instrumentation.plugin())
+  const audit: Audit = config.audit.enabled
+    ? createAudit({
+        subjectKey: auditKeyOf(config),
+        subject: config.audit.subject,
+        logger: app.log.child({}, { level: 'info' }),
+      })
+    : NO_AUDIT
+  const store = watchedStore(
     options.store ??
-    createSessionStore(config.sessionStore, {
-      now,
-      // A refresh holds the lock for an Indee call and a JWKS fetch, each up to the timeout.
-      lockMs: Math.max(DEFAULT_LOCK_MS, 2 * config.upstreamTimeoutMs + 5_000),
-      onLog: (level, message) =>
-        app.log[level]({ sessionStore: config.sessionStore.kind }, message),
-    })
+      createSessionStore(config.sessionStore, {
+        now,
+        // A refresh holds the lock for an Indee call and a JWKS fetch, each up to the timeout.
+        lockMs: Math.max(DEFAULT_LOCK_MS, 2 * config.upstreamTimeoutMs + 5_000),
+        onLog: (level, message) =>
+          app.log[level]({ sessionStore: config.sessionStore.kind }, message),
+      }),
+    metrics,
+  )
+  metrics.beforeScrape(async () => {
+    metrics.storeUp.set(
+      await store.ping().then(
+        () => 1,
+        () => 0,
+      ),
+    )
+  })
 
   const indee = createIndeeClient({
     url: config.indee.url,
     apiKey: config.indee.apiKey,
     timeoutMs: config.upstreamTimeoutMs,
+    watcher,
   })
   const verify = createSessionTokenVerifier({
     issuer: config.indee.tokenIssuer,
@@ -94,6 +142,9 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     indee,
     verify,
     logins: new VendorLogins(now),
+    watcher,
+    metrics,
+    audit,
   }
 
   app.addHook(
@@ -104,14 +155,37 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
       anyHostPaths: HEALTH_PATHS,
     }),
   )
-  app.addHook('onSend', async (_request, reply) => {
+  if (options.tracing !== undefined) {
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.opentelemetry().span?.setAttribute('sso_bridge.request_id', request.id)
+      done()
+    })
+  }
+  app.addHook('onSend', async (request, reply) => {
     reply.header('cache-control', 'no-store')
     reply.header('x-content-type-options', 'nosniff')
+    reply.header('x-request-id', request.id)
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    // The route's pattern, never the path as sent: a label of a closed set.
+    const route = request.routeOptions.url ?? 'unmatched'
+    metrics.httpRequests.inc({
+      route,
+      method: request.method,
+      status_class: statusClassOf(reply.statusCode),
+    })
+    metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000)
   })
   await app.register(cookie)
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('rate_limited') }),
+    onExceeded: (request) => {
+      const route = request.routeOptions.url ?? 'unmatched'
+      noteCode(request, 'rate_limited')
+      metrics.rateLimited.inc({ route })
+      audit.record(request, { event: 'rate_limited', route })
+    },
   })
 
   app.setErrorHandler((error: FastifyError | BffError, request, reply) => {

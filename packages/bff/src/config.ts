@@ -79,6 +79,11 @@ const envSchema = z.object({
   SSO_BFF_UPSTREAM_TIMEOUT_MS: positiveInt(5000, 60_000),
   SSO_BFF_RATE_LIMIT_PER_MINUTE: positiveInt(60, 100_000),
   SSO_BFF_SIGNIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SSO_BFF_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  SSO_BFF_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SSO_BFF_AUDIT: z.enum(['true', 'false']).default('true'),
+  SSO_BFF_AUDIT_SUBJECT: z.enum(['pseudonym', 'email']).default('pseudonym'),
+  SSO_BFF_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   // Not SSO_BFF_*: one setting of the whole deployment, the same on every instance.
   SSO_SESSION_STORE: sessionStoreSchema,
 })
@@ -115,6 +120,17 @@ export interface BffConfig {
   /** Key of the sign-in binding cookie's MACs; random per process when unset. */
   readonly signInSecret: string | undefined
   readonly sessionStore: SessionStoreConfig
+  /** The metrics' own listener; undefined when SSO_BFF_METRICS_PORT is unset (no metrics served). */
+  readonly metrics: { readonly host: string; readonly port: number } | undefined
+  readonly audit: {
+    readonly enabled: boolean
+    readonly subject: 'pseudonym' | 'email'
+    /**
+     * Key of the subject's keyed hash; when unset, derived from the sign-in secret (so every
+     * instance agrees), or random per process when that is unset too.
+     */
+    readonly key: string | undefined
+  }
 }
 
 export type ConfigResult =
@@ -165,6 +181,15 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       rateLimitPerMinute: e.SSO_BFF_RATE_LIMIT_PER_MINUTE,
       signInSecret: e.SSO_BFF_SIGNIN_SECRET,
       sessionStore: e.SSO_SESSION_STORE,
+      metrics:
+        e.SSO_BFF_METRICS_PORT === undefined
+          ? undefined
+          : { host: e.SSO_BFF_METRICS_HOST, port: e.SSO_BFF_METRICS_PORT },
+      audit: {
+        enabled: e.SSO_BFF_AUDIT === 'true',
+        subject: e.SSO_BFF_AUDIT_SUBJECT,
+        key: e.SSO_BFF_AUDIT_KEY,
+      },
     },
   }
 }

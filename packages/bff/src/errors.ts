@@ -8,6 +8,7 @@ import {
   type BffErrorBody,
   type BffErrorCode,
 } from '../../contract/src/contract.ts'
+import { noteCode } from './telemetry/request-notes.ts'
 
 export type { BffErrorCode } from '../../contract/src/contract.ts'
 
@@ -49,6 +50,7 @@ export function sendError(
   detail?: string,
   status: number = BFF_ERROR_STATUS[code],
 ): FastifyReply {
+  noteCode(reply.request, code)
   return reply.code(status).send(errorBody(code, detail))
 }
 

@@ -2,11 +2,18 @@
 // The BFF's entry point: the command `sso-bridge-bff` where the package is installed
 // (`node packages/bff/dist/bff/src/main.js` in this repository). Reads the environment (a bad
 // value stops it with a message naming the variable), logs the partners it serves, listens, and
-// closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight finish, then the session store closes. The session store is the one SSO_SESSION_STORE names;
-// buildBff makes it, so its connection warnings go through the BFF's logger. A Redis that is
-// down does not hold up the start: the BFF listens and /readyz answers 503 until it is back.
+// closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight finish, then
+// the session store closes, then the metrics listener and the traces still buffered. The session
+// store is the one SSO_SESSION_STORE names; buildBff makes it, so its connection warnings go
+// through the BFF's logger. A Redis that is down does not hold up the start: the BFF listens and
+// /readyz answers 503 until it is back. Metrics (SSO_BFF_METRICS_PORT) listen on their own port;
+// traces are on when an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
 import { buildBff } from './app.ts'
 import { readConfig, sessionStoreLabel } from './config.ts'
+import { packageVersion } from './package-version.ts'
+import { createMetrics } from './telemetry/metrics.ts'
+import { startMetricsListener, type MetricsListener } from './telemetry/metrics-listener.ts'
+import { startTracing, tracingConfigured } from './telemetry/tracing.ts'
 
 const result = readConfig(process.env)
 if (!result.ok) {
@@ -18,20 +25,46 @@ if (!result.ok) {
   process.exit(2)
 }
 
-const app = await buildBff({ config: result.config })
-try {
-  await app.listen({ host: result.config.host, port: result.config.port })
-} catch (error) {
+const { config } = result
+const version = packageVersion()
+const metrics = createMetrics({ version })
+const tracing = tracingConfigured(process.env)
+  ? startTracing({ serviceName: process.env['OTEL_SERVICE_NAME'] ?? 'sso-bridge-bff', version })
+  : undefined
+const app = await buildBff({ config, metrics, ...(tracing !== undefined && { tracing }) })
+
+/** Stops the process when a listener cannot start, naming the variable that moves it. */
+function listenFailed(error: unknown, port: number, variable: string): never {
   const code = (error as { code?: string }).code
   console.error(
     code === 'EADDRINUSE'
-      ? `sso-bridge BFF: port ${result.config.port} is taken: set SSO_BFF_PORT (under npm start, SSO_PORT_BFF, which moves the app's proxy too)`
-      : `sso-bridge BFF: could not listen: ${String(error)}`,
+      ? `sso-bridge BFF: port ${port} is taken: set ${variable}`
+      : `sso-bridge BFF: could not listen on port ${port}: ${String(error)}`,
   )
   process.exit(1)
 }
-app.log.info({ sessionStore: sessionStoreLabel(result.config.sessionStore) }, 'session store')
-app.log.info({ partners: Object.keys(result.config.partners) }, 'partners configured')
+
+try {
+  await app.listen({ host: config.host, port: config.port })
+} catch (error) {
+  listenFailed(
+    error,
+    config.port,
+    "SSO_BFF_PORT (under npm start, SSO_PORT_BFF, which moves the app's proxy too)",
+  )
+}
+let metricsListener: MetricsListener | undefined
+if (config.metrics !== undefined) {
+  try {
+    metricsListener = await startMetricsListener(metrics, config.metrics)
+  } catch (error) {
+    listenFailed(error, config.metrics.port, 'SSO_BFF_METRICS_PORT')
+  }
+  app.log.info({ host: config.metrics.host, port: metricsListener.port }, 'metrics listening')
+}
+app.log.info({ version, sessionStore: sessionStoreLabel(config.sessionStore) }, 'session store')
+app.log.info({ partners: Object.keys(config.partners) }, 'partners configured')
+if (tracing !== undefined) app.log.info('traces go to the configured OTLP endpoint')
 
 let closing = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -39,9 +72,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    )
+    app
+      .close()
+      .then(() => metricsListener?.close())
+      // The spans still buffered go out before the process ends.
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
   })
 }

@@ -114,6 +114,8 @@ export const aimbase = definePartner({
           lifetimeMs: AIMBASE_API_TOKEN_LIFETIME_MS,
           timeoutMs: ctx.upstreamTimeoutMs,
           now: ctx.now,
+          upstream: 'aimbase',
+          watcher: ctx.watcher,
         }),
       request: (token) => ({
         url: `${settings.URL}/api/Security/SignOnAccount`,

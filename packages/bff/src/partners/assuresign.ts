@@ -69,6 +69,8 @@ export const assureSign = definePartner({
           lifetimeMs: ASSURESIGN_SESSION_MINUTES * 60_000,
           timeoutMs: ctx.upstreamTimeoutMs,
           now: ctx.now,
+          upstream: 'assuresign',
+          watcher: ctx.watcher,
         }),
       request: (token) => ({
         url: `${settings.URL}${API}/sso`,

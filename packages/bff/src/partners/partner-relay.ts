@@ -4,9 +4,10 @@
 import type { FastifyReply } from 'fastify'
 import { BffError } from '../errors.ts'
 import {
-  callUpstream,
+  watchedCall,
   type UpstreamAnswer,
   type UpstreamRequest,
+  type UpstreamWatcher,
 } from '../upstream/upstream-call.ts'
 import type { LoginOutcome, VendorLogins } from '../upstream/vendor-logins.ts'
 
@@ -16,6 +17,8 @@ export interface PartnerContext {
   readonly upstreamTimeoutMs: number
   /** The BFF's own logins at vendors, cached per key. */
   readonly logins: VendorLogins
+  /** Metrics and traces of every vendor call. */
+  readonly watcher: UpstreamWatcher
 }
 
 export function relay(reply: FastifyReply, answer: UpstreamAnswer): FastifyReply {
@@ -31,7 +34,8 @@ export async function callVendor(
   vendor: string,
   request: UpstreamRequest,
 ): Promise<UpstreamAnswer> {
-  const result = await callUpstream(request, ctx.upstreamTimeoutMs)
+  const label = { upstream: vendor.toLowerCase(), operation: 'handoff' }
+  const result = await watchedCall(ctx.watcher, label, request, ctx.upstreamTimeoutMs)
   if (result.ok) return result.answer
   throw result.reason === 'timeout'
     ? new BffError('upstream_timeout', `${vendor}: no answer in time`)

@@ -16,6 +16,7 @@ import { PhaseTimer, relayedEntries, serverTimingHeader } from '../server-timing
 import { cookieOptions } from '../session/cookies.ts'
 import { SIGN_IN_COOKIE_SECONDS } from '../session/sign-in-binding.ts'
 import type { RouteContext } from './context.ts'
+import { noteCode, notedEmail, noteEmail, outcomeOf } from '../telemetry/request-notes.ts'
 
 /** The desc of the `indee` phase of Server-Timing. */
 const INDEE_DESC = 'Indee sso/login'
@@ -66,7 +67,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
   app.post(
     path('initiate'),
-    { config: rateLimit },
+    {
+      config: rateLimit,
+      onResponse: async (_request, reply) => {
+        ctx.metrics.signInStarts.inc({ outcome: outcomeOf(reply) })
+      },
+    },
     async (request, reply): Promise<InitiateAnswer> => {
       const body = parse(initiateSchema, request.body)
       // The guard has checked Origin when present; Indee builds the callback from it.
@@ -95,10 +101,25 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }
   }
 
-  app.post(path('login'), { config: rateLimit, onSend }, async (request, reply) => {
+  // Every exchange counted by outcome, and audited (a rate-limit hit has its own event).
+  const onResponse = async (request: FastifyRequest, reply: FastifyReply) => {
+    const outcome = outcomeOf(reply)
+    ctx.metrics.signIns.inc({ outcome })
+    if (outcome === 'rate_limited') return
+    ctx.audit.record(
+      request,
+      outcome === 'ok'
+        ? { event: 'sign_in', outcome: 'succeeded' }
+        : { event: 'sign_in', outcome: 'failed', code: outcome },
+      notedEmail(request),
+    )
+  }
+
+  app.post(path('login'), { config: rateLimit, onSend, onResponse }, async (request, reply) => {
     const timer = new PhaseTimer()
     timers.set(request, timer)
     const body = parse(loginSchema, request.body)
+    noteEmail(request, body.email)
     // Only the browser that started this sign-in may finish it: checked before Indee is asked.
     const { bound, rest } = timer.time('bind', () =>
       ctx.signIns.take(request.cookies[cookies.signIn], body.state),
@@ -122,6 +143,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
             .catch(() => undefined),
         INDEE_DESC,
       )
+      noteCode(request, 'provider_error')
       return reply.code(204).send()
     }
 
@@ -149,6 +171,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       })
     })
     reply.setCookie(cookies.session, id, cookieOptions(secureCookies))
+    noteEmail(request, record.email)
     request.log.debug({ timings: timer.durations() }, 'sign-in exchange')
     return ctx.sessions.viewOf(record)
   })
@@ -163,9 +186,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
   })
 
   app.post(path('signOut'), async (request, reply) => {
-    await ctx.sessions.end(request.cookies[cookies.session], (error) => {
+    const ended = await ctx.sessions.end(request.cookies[cookies.session], (error) => {
       request.log.warn({ err: error }, 'indee logout failed after retry')
     })
+    ctx.metrics.signOuts.inc({ had: ended === undefined ? 'none' : 'session' })
+    if (ended !== undefined) ctx.audit.record(request, { event: 'sign_out' }, ended.email)
     clearSession(reply)
     return reply.code(204).send()
   })
@@ -178,7 +203,10 @@ export async function requireSession(
   reply: FastifyReply,
 ) {
   const resolved = await ctx.sessions.resolve(request.cookies[ctx.cookies.session])
-  if (resolved.ok) return resolved.record
+  if (resolved.ok) {
+    noteEmail(request, resolved.record.email)
+    return resolved.record
+  }
   if (resolved.reason === 'session_expired') {
     reply.clearCookie(ctx.cookies.session, cookieOptions(ctx.secureCookies))
   }

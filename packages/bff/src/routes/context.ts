@@ -5,7 +5,10 @@ import type { Sessions } from '../session/sessions.ts'
 import type { SignInBinding } from '../session/sign-in-binding.ts'
 import type { IndeeClient } from '../upstream/indee.ts'
 import type { SessionTokenVerifier } from '../upstream/session-token.ts'
+import type { UpstreamWatcher } from '../upstream/upstream-call.ts'
 import type { VendorLogins } from '../upstream/vendor-logins.ts'
+import type { Audit } from '../telemetry/audit.ts'
+import type { BffMetrics } from '../telemetry/metrics.ts'
 
 export interface RouteContext {
   readonly config: BffConfig
@@ -17,4 +20,7 @@ export interface RouteContext {
   readonly indee: IndeeClient
   readonly verify: SessionTokenVerifier
   readonly logins: VendorLogins
+  readonly watcher: UpstreamWatcher
+  readonly metrics: BffMetrics
+  readonly audit: Audit
 }

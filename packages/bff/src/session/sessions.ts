@@ -132,18 +132,23 @@ export function createSessions(options: SessionsOptions) {
 
     /**
      * Ends the session at once, then tells Indee in the background (with a timeout and one
-     * retry) so sign-out never waits on it. Resolves when the session is gone here.
+     * retry) so sign-out never waits on it. Resolves when the session is gone here, with the
+     * session that ended (undefined when there was none).
      */
-    async end(id: string | undefined, onLogoutFailed: (error: unknown) => void): Promise<void> {
-      if (id === undefined) return
+    async end(
+      id: string | undefined,
+      onLogoutFailed: (error: unknown) => void,
+    ): Promise<SessionRecord | undefined> {
+      if (id === undefined) return undefined
       const key = keyOf(id)
       const record = await store.get(key)
       await store.delete(key)
-      if (record === undefined) return
+      if (record === undefined) return undefined
       void indee
         .logout(record.refreshToken)
         .catch(() => indee.logout(record.refreshToken))
         .catch(onLogoutFailed)
+      return record
     },
 
     viewOf(record: SessionRecord): SessionView {

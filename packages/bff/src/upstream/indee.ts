@@ -4,7 +4,13 @@
 import { z } from 'zod'
 import { LIMITS } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
-import { callUpstream, jsonOf, type UpstreamAnswer } from './upstream-call.ts'
+import {
+  jsonOf,
+  UNWATCHED,
+  watchedCall,
+  type UpstreamAnswer,
+  type UpstreamWatcher,
+} from './upstream-call.ts'
 
 const API_PREFIX = '/v1/admin/auth/'
 
@@ -27,6 +33,8 @@ export interface IndeeOptions {
   readonly url: string
   readonly apiKey: string
   readonly timeoutMs: number
+  /** Metrics and traces of each call (default: none). */
+  readonly watcher?: UpstreamWatcher
 }
 
 /** How an Indee refusal reads: A0 success, A20/A21 authentication and authorization, A4 validation, A5 server. */
@@ -55,7 +63,9 @@ export function createIndeeClient(options: IndeeOptions) {
     schema: z.ZodType<T>,
     extraHeaders: Readonly<Record<string, string>> = {},
   ): Promise<Outcome<T>> {
-    const result = await callUpstream(
+    const result = await watchedCall(
+      options.watcher ?? UNWATCHED,
+      { upstream: 'indee', operation: name },
       {
         url: `${options.url}${API_PREFIX}${name}`,
         headers: {

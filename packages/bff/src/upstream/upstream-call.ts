@@ -29,6 +29,41 @@ export type UpstreamResult =
   | { readonly ok: true; readonly answer: UpstreamAnswer }
   | { readonly ok: false; readonly reason: 'timeout' | 'unreachable' | 'too_large' }
 
+/** Which upstream a call goes to and why, for metrics and traces: values from closed sets only. */
+export interface UpstreamLabel {
+  /** `indee`, or a partner's name. */
+  readonly upstream: string
+  /** What the call does there, e.g. `sso/login`, `login`, `handoff`. */
+  readonly operation: string
+}
+
+/**
+ * Watches every upstream call (telemetry/upstream-telemetry.ts: latency, a client span); `send`
+ * makes the call with the headers the watcher adds (the W3C traceparent).
+ */
+export interface UpstreamWatcher {
+  watch(
+    label: UpstreamLabel,
+    send: (headers: Readonly<Record<string, string>>) => Promise<UpstreamResult>,
+  ): Promise<UpstreamResult>
+}
+
+/** No metrics, no traces: unit tests of one module. */
+export const UNWATCHED: UpstreamWatcher = { watch: (_label, send) => send({}) }
+
+/** {@link callUpstream} under `watcher`'s eyes. */
+export function watchedCall(
+  watcher: UpstreamWatcher,
+  label: UpstreamLabel,
+  request: UpstreamRequest,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<UpstreamResult> {
+  return watcher.watch(label, (headers) =>
+    callUpstream({ ...request, headers: { ...request.headers, ...headers } }, timeoutMs, signal),
+  )
+}
+
 /**
  * Kept-alive connections to every upstream: one agent per scheme, which pools connections per
  * host and port. Node's own fetch keeps connections too, at about three times the CPU per call.

@@ -2,7 +2,7 @@
 // Security/Login for its API user), kept until shortly before they expire. One login at a time
 // per key; a login that hangs is dropped at the upstream timeout, so it holds up only the
 // hand-offs that need that very login.
-import { callUpstream, jsonOf } from './upstream-call.ts'
+import { jsonOf, watchedCall, type UpstreamWatcher } from './upstream-call.ts'
 
 /** A login is not used in its last 30 s, so it cannot expire between the check and the call. */
 export const LOGIN_RENEWAL_MARGIN_MS = 30_000
@@ -54,13 +54,18 @@ export interface JsonLogin {
   readonly lifetimeMs: number
   readonly timeoutMs: number
   readonly now: () => number
+  /** The vendor's partner name, and the watcher of its calls (metrics, traces). */
+  readonly upstream: string
+  readonly watcher: UpstreamWatcher
 }
 
 /** POSTs a JSON login and reads the token out of a 200 answer. */
 export async function loginWithJson(login: JsonLogin): Promise<LoginOutcome> {
   // Taken before the call: the vendor's clock starts later, so ours never outlives its.
   const startedAt = login.now()
-  const result = await callUpstream(
+  const result = await watchedCall(
+    login.watcher,
+    { upstream: login.upstream, operation: 'login' },
     {
       url: login.url,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
