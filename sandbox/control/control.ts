@@ -31,6 +31,8 @@ export interface LoggedRequest {
   readonly path: string
   /** Sandbox clock (ms since epoch) when the request arrived. */
   readonly at: number
+  /** The W3C trace context the caller sent (a BFF with tracing on), so journeys can follow it. */
+  readonly traceparent?: string
   status?: number
   faulted: boolean
 }
@@ -120,6 +122,9 @@ export class SandboxControl {
         method,
         path: redact(path),
         at: this.now(),
+        ...(typeof req.headers.traceparent === 'string' && {
+          traceparent: req.headers.traceparent,
+        }),
         faulted: fault !== undefined,
       }
       this.#log.push(entry)

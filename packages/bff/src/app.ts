@@ -145,6 +145,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     watcher,
     metrics,
     audit,
+    tracer: options.tracing?.tracer,
   }
 
   app.addHook(

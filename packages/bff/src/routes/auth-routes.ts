@@ -16,6 +16,7 @@ import { PhaseTimer, relayedEntries, serverTimingHeader } from '../server-timing
 import { cookieOptions } from '../session/cookies.ts'
 import { SIGN_IN_COOKIE_SECONDS } from '../session/sign-in-binding.ts'
 import type { RouteContext } from './context.ts'
+import { inSpan } from '../telemetry/spans.ts'
 import { noteCode, notedEmail, noteEmail, outcomeOf } from '../telemetry/request-notes.ts'
 
 /** The desc of the `indee` phase of Server-Timing. */
@@ -153,23 +154,27 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       INDEE_DESC,
     )
     timer.relay(relayedEntries(tokens.serverTiming, 'indee-'))
-    const verified = await timer.timeAsync('verify', () => ctx.verify(tokens.token))
+    const verified = await timer.timeAsync('verify', () =>
+      inSpan(ctx.tracer, 'verify session token', () => ctx.verify(tokens.token)),
+    )
     if (verified === undefined) {
       throw new BffError('backend_unavailable', 'sso/login answered a token that does not verify')
     }
-    const { id, record } = await timer.timeAsync('session', async () => {
-      // A new id at every sign-in (session fixation): any session this browser had ends first.
-      await ctx.sessions.end(request.cookies[cookies.session], (error) => {
-        request.log.warn({ err: error }, 'indee logout failed')
-      })
-      return ctx.sessions.create(tokens, verified).catch(async (error: unknown) => {
-        // The store failed (Redis down): Indee's new session would have no owner, so it ends too.
-        await ctx.indee.logout(tokens.refreshToken).catch((logoutError: unknown) => {
-          request.log.warn({ err: logoutError }, 'indee logout failed')
+    const { id, record } = await timer.timeAsync('session', () =>
+      inSpan(ctx.tracer, 'session write', async () => {
+        // A new id at every sign-in (session fixation): any session this browser had ends first.
+        await ctx.sessions.end(request.cookies[cookies.session], (error) => {
+          request.log.warn({ err: error }, 'indee logout failed')
         })
-        throw error
-      })
-    })
+        return ctx.sessions.create(tokens, verified).catch(async (error: unknown) => {
+          // The store failed (Redis down): Indee's new session would have no owner, so it ends too.
+          await ctx.indee.logout(tokens.refreshToken).catch((logoutError: unknown) => {
+            request.log.warn({ err: logoutError }, 'indee logout failed')
+          })
+          throw error
+        })
+      }),
+    )
     reply.setCookie(cookies.session, id, cookieOptions(secureCookies))
     noteEmail(request, record.email)
     request.log.debug({ timings: timer.durations() }, 'sign-in exchange')

@@ -7,6 +7,7 @@ import type { IndeeClient } from '../upstream/indee.ts'
 import type { SessionTokenVerifier } from '../upstream/session-token.ts'
 import type { UpstreamWatcher } from '../upstream/upstream-call.ts'
 import type { VendorLogins } from '../upstream/vendor-logins.ts'
+import type { Tracer } from '@opentelemetry/api'
 import type { Audit } from '../telemetry/audit.ts'
 import type { BffMetrics } from '../telemetry/metrics.ts'
 
@@ -23,4 +24,6 @@ export interface RouteContext {
   readonly watcher: UpstreamWatcher
   readonly metrics: BffMetrics
   readonly audit: Audit
+  /** Spans of a request's steps; undefined when tracing is off. */
+  readonly tracer: Tracer | undefined
 }
