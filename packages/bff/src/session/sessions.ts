@@ -1,6 +1,7 @@
 // The session lifecycle: created after a successful sso/login, found by the cookie's random id,
-// renewed at Indee shortly before the session token expires (one refresh per session at a time),
-// ended by the idle timeout, the absolute lifetime, a refused refresh, or sign-out.
+// renewed at Indee shortly before the session token expires (one refresh per session at a time:
+// shared by this process's requests, serialised across instances by the store's lock), ended by
+// the idle timeout, the absolute lifetime, a refused refresh, or sign-out.
 import { createHash, randomBytes } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import type { SessionView } from '../../../contract/src/contract.ts'
@@ -10,6 +11,13 @@ import type { SessionRecord, SessionStore } from './session-store.ts'
 
 /** Refresh this long before the token expires (or at half its life, when that is sooner). */
 export const REFRESH_LEEWAY_MS = 60_000
+/** After a refresh failed with the token still valid, the session's next try waits this long. */
+export const REFRESH_BACKOFF_MS = 10_000
+/**
+ * The last try comes at least this long before the token expires (the default upstream
+ * timeout), so a try that fails slowly still ends while the token is valid.
+ */
+export const REFRESH_LAST_TRY_MS = 5_000
 
 export interface SessionsOptions {
   readonly store: SessionStore
@@ -33,6 +41,12 @@ function refreshAtOf(now: number, expiresAt: number): number {
   return expiresAt - Math.min(REFRESH_LEEWAY_MS, Math.max(0, expiresAt - now) / 2)
 }
 
+/** When to try again after a refresh failed at `now`; past the last try, once it has expired. */
+function retryAtOf(now: number, expiresAt: number): number {
+  const lastTry = expiresAt - REFRESH_LAST_TRY_MS
+  return now < lastTry ? Math.min(now + REFRESH_BACKOFF_MS, lastTry) : expiresAt
+}
+
 /** The refresh token's own expiry when it is a JWT; the session never outlives it. */
 function refreshTokenExpiry(refreshToken: string): number | undefined {
   try {
@@ -52,15 +66,24 @@ export function createSessions(options: SessionsOptions) {
   async function renew(key: string, seen: SessionRecord): Promise<SessionRecord | undefined> {
     return store.withLock(key, async () => {
       const current = await store.get(key)
-      // Another request renewed it (or signed out) while this one waited for the lock.
-      if (current === undefined || current.token !== seen.token) return current
+      // While this request waited for the lock, another one (here or on another instance)
+      // renewed the session, ended it, or failed to renew it and set the next try later.
+      if (current === undefined || current.token !== seen.token || now() < current.refreshAt) {
+        return current
+      }
       let token: string | undefined
       try {
         token = await indee.refresh(current.refreshToken)
       } catch (error) {
-        // Indee is slow or down: a token that is still valid carries on; the next request retries.
-        if (now() < current.tokenExpiresAt) return current
-        throw error
+        if (now() >= current.tokenExpiresAt) throw error
+        // Indee is slow or down and the token is still valid: it carries on, and no request
+        // (here or on another instance) calls Indee for this session again before the back-off.
+        const backedOff: SessionRecord = {
+          ...current,
+          refreshAt: retryAtOf(now(), current.tokenExpiresAt),
+        }
+        if (!(await store.replace(key, backedOff, ttlOf(backedOff)))) return undefined
+        return backedOff
       }
       const verified = token === undefined ? undefined : await verify(token)
       if (token === undefined || verified === undefined || verified.subject !== current.subject) {
@@ -78,6 +101,17 @@ export function createSessions(options: SessionsOptions) {
       if (!(await store.replace(key, next, ttlOf(next)))) return undefined
       return next
     })
+  }
+
+  /** The refresh of each session running in this process, shared by the requests that need it. */
+  const refreshing = new Map<string, Promise<SessionRecord | undefined>>()
+
+  function renewOnce(key: string, seen: SessionRecord): Promise<SessionRecord | undefined> {
+    const running = refreshing.get(key)
+    if (running !== undefined) return running
+    const started = renew(key, seen).finally(() => refreshing.delete(key))
+    refreshing.set(key, started)
+    return started
   }
 
   return {
@@ -114,12 +148,18 @@ export function createSessions(options: SessionsOptions) {
       // A cookie without a session: it ended here (idle, lifetime, refused refresh, sign-out).
       if (record === undefined) return { ok: false, reason: 'session_expired' }
       const at = now()
-      if (at >= record.absoluteExpiresAt || at - record.lastSeenAt >= idleMs) {
+      if (at >= record.absoluteExpiresAt) {
+        // Its lifetime is over, however busy it was.
+        await store.delete(key)
+        return { ok: false, reason: 'session_expired' }
+      }
+      if (at - record.lastSeenAt >= idleMs) {
+        // Nobody used it for the idle timeout.
         await store.delete(key)
         return { ok: false, reason: 'session_expired' }
       }
       if (at >= record.refreshAt) {
-        record = await renew(key, record)
+        record = await renewOnce(key, record)
         if (record === undefined) return { ok: false, reason: 'session_expired' }
       }
       const touched: SessionRecord = { ...record, lastSeenAt: at }
