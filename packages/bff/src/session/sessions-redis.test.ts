@@ -1,4 +1,5 @@
-// Sessions on a real Redis: one refresh in flight per session across two instances that share it.
+// Sessions on a real Redis: what a dump of it holds, what a change made in it does, and one
+// refresh in flight per session across two instances that share it.
 import { createHash } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
@@ -98,6 +99,40 @@ function gate() {
 
 const tokensOf = (results: readonly Resolved[]) =>
   results.map((result) => (result.ok ? result.record.token : result.reason))
+
+test('what Redis holds of a session has neither its tokens nor the email in it', async () => {
+  const { a, signIn, keyOf } = await setup()
+  const { id } = await signIn()
+  // Written again when used: still nothing readable.
+  expect((await a.resolve(id)).ok).toBe(true)
+  const stored = (await raw.get(keyOf(id))) ?? expect.fail('no session in Redis')
+  for (const secret of [TOKEN, REFRESH_TOKEN, EMAIL, 'the-session-token', 'alice', id]) {
+    expect(stored).not.toContain(secret)
+  }
+})
+
+test("a session's value moved under another session's key opens nothing there, and goes", async () => {
+  const { a, signIn, keyOf } = await setup()
+  const alice = await signIn()
+  const mallory = await signIn(MALLORY_TOKEN)
+  // Someone who can write to Redis puts alice's session under their own cookie's key.
+  await raw.set(keyOf(mallory.id), (await raw.get(keyOf(alice.id))) ?? '', 'PX', 60_000)
+  expect(await a.resolve(mallory.id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(await raw.exists(keyOf(mallory.id))).toBe(0)
+  expect(await a.resolve(alice.id)).toMatchObject({ ok: true, record: { email: EMAIL } })
+})
+
+test('a session changed in Redis is refused and removed', async () => {
+  const { a, signIn, keyOf } = await setup()
+  const { id } = await signIn()
+  const stored = (await raw.get(keyOf(id))) ?? expect.fail('no session in Redis')
+  const [version, body] = stored.split('.')
+  const bytes = Buffer.from(body ?? '', 'base64url')
+  bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 1
+  await raw.set(keyOf(id), `${version}.${bytes.toString('base64url')}`, 'PX', 60_000)
+  expect(await a.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+  expect(await raw.exists(keyOf(id))).toBe(0)
+})
 
 test('four requests on two instances waiting on a slow refresh that fails make one Indee call', async () => {
   const { a, b, indee, signIn, advance } = await setup()

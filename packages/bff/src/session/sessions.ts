@@ -1,12 +1,14 @@
 // The session lifecycle: created after a successful sso/login, found by the cookie's random id,
 // renewed at Indee shortly before the session token expires (one refresh per session at a time:
 // shared by this process's requests, serialised across instances by the store's lock), ended by
-// the idle timeout, the absolute lifetime, a refused refresh, or sign-out.
+// the idle timeout, the absolute lifetime, a refused refresh, or sign-out. The store keeps each
+// record sealed with a key derived from the id (session-seal.ts), never readable by itself.
 import { createHash, randomBytes } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import type { SessionView } from '../../../contract/src/contract.ts'
 import type { IndeeClient } from '../upstream/indee.ts'
 import type { SessionTokenVerifier, VerifiedToken } from '../upstream/session-token.ts'
+import { createSessionSeal, type SessionSeal } from './session-seal.ts'
 import type { SessionRecord, SessionStore } from './session-store.ts'
 
 /** Refresh this long before the token expires (or at half its life, when that is sooner). */
@@ -37,6 +39,16 @@ function keyOf(id: string): string {
   return createHash('sha256').update(id).digest('base64url')
 }
 
+/** Session `id`'s store key and the seal of its record, derived once per request. */
+interface Sealed extends SessionSeal {
+  readonly key: string
+}
+
+function sealedOf(id: string): Sealed {
+  const key = keyOf(id)
+  return { key, ...createSessionSeal(id, key) }
+}
+
 function refreshAtOf(now: number, expiresAt: number): number {
   return expiresAt - Math.min(REFRESH_LEEWAY_MS, Math.max(0, expiresAt - now) / 2)
 }
@@ -63,9 +75,23 @@ export function createSessions(options: SessionsOptions) {
   const ttlOf = (record: SessionRecord) =>
     Math.max(1, Math.min(record.lastSeenAt + idleMs, record.absoluteExpiresAt) - now())
 
-  async function renew(key: string, seen: SessionRecord): Promise<SessionRecord | undefined> {
+  /** The record of `session`; a value that does not open counts as none, and goes. */
+  async function read(session: Sealed): Promise<SessionRecord | undefined> {
+    const value = await store.get(session.key)
+    if (value === undefined) return undefined
+    const record = session.open(value)
+    // It would expire by itself, so a failed delete changes nothing.
+    if (record === undefined) await store.delete(session.key).catch(() => undefined)
+    return record
+  }
+
+  const write = (session: Sealed, record: SessionRecord) =>
+    store.replace(session.key, session.seal(record), ttlOf(record))
+
+  async function renew(session: Sealed, seen: SessionRecord): Promise<SessionRecord | undefined> {
+    const { key } = session
     return store.withLock(key, async () => {
-      const current = await store.get(key)
+      const current = await read(session)
       // While this request waited for the lock, another one (here or on another instance)
       // renewed the session, ended it, or failed to renew it and set the next try later.
       if (current === undefined || current.token !== seen.token || now() < current.refreshAt) {
@@ -82,7 +108,7 @@ export function createSessions(options: SessionsOptions) {
           ...current,
           refreshAt: retryAtOf(now(), current.tokenExpiresAt),
         }
-        if (!(await store.replace(key, backedOff, ttlOf(backedOff)))) return undefined
+        if (!(await write(session, backedOff))) return undefined
         return backedOff
       }
       const verified = token === undefined ? undefined : await verify(token)
@@ -98,7 +124,7 @@ export function createSessions(options: SessionsOptions) {
         refreshAt: refreshAtOf(now(), verified.expiresAt),
       }
       // Signed out while Indee answered: it stays signed out.
-      if (!(await store.replace(key, next, ttlOf(next)))) return undefined
+      if (!(await write(session, next))) return undefined
       return next
     })
   }
@@ -106,10 +132,11 @@ export function createSessions(options: SessionsOptions) {
   /** The refresh of each session running in this process, shared by the requests that need it. */
   const refreshing = new Map<string, Promise<SessionRecord | undefined>>()
 
-  function renewOnce(key: string, seen: SessionRecord): Promise<SessionRecord | undefined> {
+  function renewOnce(session: Sealed, seen: SessionRecord): Promise<SessionRecord | undefined> {
+    const { key } = session
     const running = refreshing.get(key)
     if (running !== undefined) return running
-    const started = renew(key, seen).finally(() => refreshing.delete(key))
+    const started = renew(session, seen).finally(() => refreshing.delete(key))
     refreshing.set(key, started)
     return started
   }
@@ -133,7 +160,8 @@ export function createSessions(options: SessionsOptions) {
         lastSeenAt: at,
         absoluteExpiresAt: Math.min(at + maxMs, refreshExpiry ?? Number.POSITIVE_INFINITY),
       }
-      await store.set(keyOf(id), record, ttlOf(record))
+      const session = sealedOf(id)
+      await store.set(session.key, session.seal(record), ttlOf(record))
       return { id, record }
     },
 
@@ -143,30 +171,28 @@ export function createSessions(options: SessionsOptions) {
      */
     async resolve(id: string | undefined): Promise<Resolved> {
       if (id === undefined) return { ok: false, reason: 'signed_out' }
-      const key = keyOf(id)
-      let record = await store.get(key)
+      const session = sealedOf(id)
+      let record = await read(session)
       // A cookie without a session: it ended here (idle, lifetime, refused refresh, sign-out).
       if (record === undefined) return { ok: false, reason: 'session_expired' }
       const at = now()
       if (at >= record.absoluteExpiresAt) {
         // Its lifetime is over, however busy it was.
-        await store.delete(key)
+        await store.delete(session.key)
         return { ok: false, reason: 'session_expired' }
       }
       if (at - record.lastSeenAt >= idleMs) {
         // Nobody used it for the idle timeout.
-        await store.delete(key)
+        await store.delete(session.key)
         return { ok: false, reason: 'session_expired' }
       }
       if (at >= record.refreshAt) {
-        record = await renewOnce(key, record)
+        record = await renewOnce(session, record)
         if (record === undefined) return { ok: false, reason: 'session_expired' }
       }
       const touched: SessionRecord = { ...record, lastSeenAt: at }
       // Signed out (here or on another instance) since it was read: it stays signed out.
-      if (!(await store.replace(key, touched, ttlOf(touched)))) {
-        return { ok: false, reason: 'session_expired' }
-      }
+      if (!(await write(session, touched))) return { ok: false, reason: 'session_expired' }
       return { ok: true, record: touched }
     },
 
@@ -176,9 +202,10 @@ export function createSessions(options: SessionsOptions) {
      */
     async end(id: string | undefined, onLogoutFailed: (error: unknown) => void): Promise<void> {
       if (id === undefined) return
-      const key = keyOf(id)
-      const record = await store.get(key)
-      await store.delete(key)
+      const session = sealedOf(id)
+      const value = await store.get(session.key)
+      await store.delete(session.key)
+      const record = value === undefined ? undefined : session.open(value)
       if (record === undefined) return
       void indee
         .logout(record.refreshToken)
