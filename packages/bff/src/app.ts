@@ -90,7 +90,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
       idleMs: config.session.idleMs,
       maxMs: config.session.maxMs,
     }),
-    signIns: createSignInBinding(config.signInSecret),
+    signIns: createSignInBinding(config.signInKeys),
     indee,
     verify,
     logins: new VendorLogins(now),
