@@ -51,13 +51,14 @@ export interface BuildOptions {
 }
 
 /**
- * The audit subject's key: the configured one, else one derived from the sign-in secret (RFC
- * 5869 HKDF, its own `info`, so neither key tells anything of the other), else random.
+ * The audit subject's key: the configured one, else one derived from the current sign-in key
+ * (RFC 5869 HKDF, its own `info`, so neither key tells anything of the other), else random.
  */
 function auditKeyOf(config: BffConfig): string | Buffer {
   if (config.audit.key !== undefined) return config.audit.key
-  if (config.signInSecret === undefined) return randomBytes(32)
-  return Buffer.from(hkdfSync('sha256', config.signInSecret, '', 'sso-bridge audit subject', 32))
+  const [current] = config.signInKeys ?? []
+  if (current === undefined) return randomBytes(32)
+  return Buffer.from(hkdfSync('sha256', current, '', 'sso-bridge audit subject', 32))
 }
 
 export async function buildBff(options: BuildOptions): Promise<FastifyInstance> {
@@ -138,7 +139,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
       idleMs: config.session.idleMs,
       maxMs: config.session.maxMs,
     }),
-    signIns: createSignInBinding(config.signInSecret),
+    signIns: createSignInBinding(config.signInKeys),
     indee,
     verify,
     logins: new VendorLogins(now),

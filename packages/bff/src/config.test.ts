@@ -131,6 +131,37 @@ test('Redis needs SSO_BFF_SIGNIN_SECRET, and the problem says why', () => {
   expect(problems).toContain('every instance')
 })
 
+test('SSO_BFF_SIGNIN_SECRET is one key or comma-separated keys, the current first; unset is none', () => {
+  const older = 'the-older-sign-in-key-still-accepted-01'
+  const keysOf = (value: string | undefined) => {
+    const result = readConfig({ ...MINIMAL, SSO_BFF_SIGNIN_SECRET: value })
+    return result.ok ? result.config.signInKeys : expect.fail(result.problems.join('\n'))
+  }
+  expect(keysOf(SHARED_SECRET)).toEqual([SHARED_SECRET])
+  expect(keysOf(`${SHARED_SECRET}, ${older} `)).toEqual([SHARED_SECRET, older])
+  expect(keysOf(undefined)).toBeUndefined()
+  expect(keysOf('')).toBeUndefined()
+})
+
+test('a short or empty key of SSO_BFF_SIGNIN_SECRET is named by its position, never its value', () => {
+  const cases = [
+    ['a-short-sign-in-key', 'key 1 of 1'],
+    [`${SHARED_SECRET},a-short-sign-in-key`, 'key 2 of 2'],
+    [`${SHARED_SECRET},,${SHARED_SECRET}`, 'key 2 of 3'],
+    [`${SHARED_SECRET},`, 'key 2 of 2'],
+  ] as const
+  for (const [value, position] of cases) {
+    const result = readConfig({ ...MINIMAL, SSO_BFF_SIGNIN_SECRET: value })
+    const problems = result.ok ? expect.fail(value) : result.problems
+    expect(problems, value).toEqual([
+      `SSO_BFF_SIGNIN_SECRET: ${position} must be at least 32 characters ` +
+        '(comma-separated keys, the current one first)',
+    ])
+    expect(problems.join('\n')).not.toContain('a-short')
+    expect(problems.join('\n')).not.toContain(SHARED_SECRET)
+  }
+})
+
 test('any other SSO_SESSION_STORE is refused by name, without echoing the value', () => {
   for (const value of ['redis', 'Memory', 'http://user:hunter2@redis:6379', 'redis://', '/tmp/x']) {
     const result = readConfig({

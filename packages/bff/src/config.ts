@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
+import type { SignInKeys } from './session/sign-in-binding.ts'
 import { baseUrlSetting, httpUrlSetting, secretSetting } from './settings.ts'
 
 const csv = z.string().transform((value) =>
@@ -59,6 +60,26 @@ const sessionStoreSchema = z
     return z.NEVER
   })
 
+/** Shortest sign-in key: 32 characters, about 192 bits from a random base64 text. */
+const SIGNIN_KEY_MIN = 32
+
+// Comma-separated keys, the current one first. A problem names the key by its position, never
+// its value.
+const signInKeysSchema = z.string().transform((value, ctx): SignInKeys => {
+  const keys = value.split(',').map((key) => key.trim())
+  keys.forEach((key, index) => {
+    if (key.length >= SIGNIN_KEY_MIN) return
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `key ${index + 1} of ${keys.length} must be at least ${SIGNIN_KEY_MIN} characters ` +
+        '(comma-separated keys, the current one first)',
+    })
+  })
+  const [current = '', ...older] = keys
+  return [current, ...older]
+})
+
 const envSchema = z.object({
   SSO_BFF_HOST: z.string().min(1).default('127.0.0.1'),
   SSO_BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
@@ -78,7 +99,7 @@ const envSchema = z.object({
   SSO_BFF_SESSION_MAX_HOURS: positiveInt(24, 24 * 30),
   SSO_BFF_UPSTREAM_TIMEOUT_MS: positiveInt(5000, 60_000),
   SSO_BFF_RATE_LIMIT_PER_MINUTE: positiveInt(60, 100_000),
-  SSO_BFF_SIGNIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SSO_BFF_SIGNIN_SECRET: signInKeysSchema.optional(),
   SSO_BFF_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SSO_BFF_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SSO_BFF_AUDIT: z.enum(['true', 'false']).default('true'),
@@ -117,8 +138,11 @@ export interface BffConfig {
   readonly upstreamTimeoutMs: number
   /** sso/initiate and sso/login requests per client address and minute. */
   readonly rateLimitPerMinute: number
-  /** Key of the sign-in binding cookie's MACs; random per process when unset. */
-  readonly signInSecret: string | undefined
+  /**
+   * Keys of the sign-in binding cookie's MACs, the current one first (older ones are still
+   * accepted, so a rotation breaks no sign-in in flight); one random key per process when unset.
+   */
+  readonly signInKeys: SignInKeys | undefined
   readonly sessionStore: SessionStoreConfig
   /** The metrics' own listener; undefined when SSO_BFF_METRICS_PORT is unset (no metrics served). */
   readonly metrics: { readonly host: string; readonly port: number } | undefined
@@ -126,8 +150,8 @@ export interface BffConfig {
     readonly enabled: boolean
     readonly subject: 'pseudonym' | 'email'
     /**
-     * Key of the subject's keyed hash; when unset, derived from the sign-in secret (so every
-     * instance agrees), or random per process when that is unset too.
+     * Key of the subject's keyed hash; when unset, derived from the current sign-in key (so
+     * every instance agrees), or random per process when that is unset too.
      */
     readonly key: string | undefined
   }
@@ -179,7 +203,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       },
       upstreamTimeoutMs: e.SSO_BFF_UPSTREAM_TIMEOUT_MS,
       rateLimitPerMinute: e.SSO_BFF_RATE_LIMIT_PER_MINUTE,
-      signInSecret: e.SSO_BFF_SIGNIN_SECRET,
+      signInKeys: e.SSO_BFF_SIGNIN_SECRET,
       sessionStore: e.SSO_SESSION_STORE,
       metrics:
         e.SSO_BFF_METRICS_PORT === undefined

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest'
 import { createMemorySessionStore } from './memory-session-store.ts'
-import { RECORD, START } from '../testing/session-records.ts'
+import { SEALED, SEALED_AGAIN, START } from '../testing/session-records.ts'
 
 function clock() {
   let at = START
@@ -11,12 +11,12 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-test('a record lives until its TTL by the injected clock, and is gone from that very millisecond', async () => {
+test('a value lives until its TTL by the injected clock, and is gone from that very millisecond', async () => {
   const time = clock()
   const store = createMemorySessionStore({ now: time.now, sweepMs: 0 })
-  await store.set('k', RECORD, 1_000)
+  await store.set('k', SEALED, 1_000)
   time.set(START + 999)
-  expect(await store.get('k')).toEqual(RECORD)
+  expect(await store.get('k')).toBe(SEALED)
   time.set(START + 1_000)
   expect(await store.get('k')).toBeUndefined()
   // Dropped when read: it stays gone even if the clock is set back.
@@ -24,33 +24,32 @@ test('a record lives until its TTL by the injected clock, and is gone from that 
   expect(await store.get('k')).toBeUndefined()
 })
 
-test('replace renews a live record, and refuses one whose TTL has run out', async () => {
+test('replace renews a live value, and refuses one whose TTL has run out', async () => {
   const time = clock()
   const store = createMemorySessionStore({ now: time.now, sweepMs: 0 })
-  const touched = { ...RECORD, lastSeenAt: START + 500 }
-  expect(await store.replace('k', touched, 1_000)).toBe(false)
-  await store.set('k', RECORD, 1_000)
+  expect(await store.replace('k', SEALED_AGAIN, 1_000)).toBe(false)
+  await store.set('k', SEALED, 1_000)
   time.set(START + 500)
-  expect(await store.replace('k', touched, 1_000)).toBe(true)
+  expect(await store.replace('k', SEALED_AGAIN, 1_000)).toBe(true)
   time.set(START + 1_499)
-  expect(await store.get('k')).toEqual(touched)
+  expect(await store.get('k')).toBe(SEALED_AGAIN)
   time.set(START + 1_500)
-  expect(await store.replace('k', RECORD, 1_000)).toBe(false)
+  expect(await store.replace('k', SEALED, 1_000)).toBe(false)
   expect(await store.get('k')).toBeUndefined()
 })
 
-test('the sweep drops expired records (and only those) every sweepMs', async () => {
+test('the sweep drops expired values (and only those) every sweepMs', async () => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
   const time = clock()
   const store = createMemorySessionStore({ now: time.now, sweepMs: 100 })
-  await store.set('expired', RECORD, 1_000)
-  await store.set('live', RECORD, 5_000)
+  await store.set('expired', SEALED, 1_000)
+  await store.set('live', SEALED, 5_000)
   time.set(START + 1_000)
   vi.advanceTimersByTime(100)
   // Set the clock back: only what the sweep removed is missing.
   time.set(START)
   expect(await store.get('expired')).toBeUndefined()
-  expect(await store.get('live')).toEqual(RECORD)
+  expect(await store.get('live')).toBe(SEALED)
   await store.close()
 })
 
@@ -58,11 +57,11 @@ test('by default the sweep runs once a minute', async () => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
   const time = clock()
   const store = createMemorySessionStore({ now: time.now })
-  await store.set('expired', RECORD, 1_000)
+  await store.set('expired', SEALED, 1_000)
   time.set(START + 1_000)
   vi.advanceTimersByTime(59_999)
   time.set(START)
-  expect(await store.get('expired')).toEqual(RECORD)
+  expect(await store.get('expired')).toBe(SEALED)
   time.set(START + 1_000)
   vi.advanceTimersByTime(1)
   time.set(START)
@@ -75,29 +74,29 @@ test('sweepMs 0 turns the sweep off: no timer, nothing swept', async () => {
   const time = clock()
   const store = createMemorySessionStore({ now: time.now, sweepMs: 0 })
   expect(vi.getTimerCount()).toBe(0)
-  await store.set('expired', RECORD, 1_000)
+  await store.set('expired', SEALED, 1_000)
   time.set(START + 1_000)
   vi.advanceTimersByTime(60_000)
   time.set(START)
-  expect(await store.get('expired')).toEqual(RECORD)
+  expect(await store.get('expired')).toBe(SEALED)
 })
 
-test('close stops the sweep timer and forgets every record', async () => {
+test('close stops the sweep timer and forgets every value', async () => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
   const store = createMemorySessionStore({ now: clock().now, sweepMs: 100 })
-  await store.set('k', RECORD, 60_000)
+  await store.set('k', SEALED, 60_000)
   expect(vi.getTimerCount()).toBe(1)
   await store.close()
   expect(vi.getTimerCount()).toBe(0)
   expect(await store.get('k')).toBeUndefined()
 })
 
-test('without an injected clock records expire by the wall clock', async () => {
+test('without an injected clock values expire by the wall clock', async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(START)
   const store = createMemorySessionStore({ sweepMs: 0 })
-  await store.set('k', RECORD, 1_000)
-  expect(await store.get('k')).toEqual(RECORD)
+  await store.set('k', SEALED, 1_000)
+  expect(await store.get('k')).toBe(SEALED)
   vi.setSystemTime(START + 1_000)
   expect(await store.get('k')).toBeUndefined()
 })

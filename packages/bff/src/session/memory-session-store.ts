@@ -1,9 +1,9 @@
 // The embedded default session store: one process, nothing to install. Expired records are
 // dropped when read and swept once a minute, so memory stays bounded by the live sessions.
-import type { SessionRecord, SessionStore } from './session-store.ts'
+import type { SessionStore } from './session-store.ts'
 
 interface Entry {
-  readonly record: SessionRecord
+  readonly value: string
   readonly expiresAt: number
 }
 
@@ -34,16 +34,16 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
         entries.delete(key)
         return Promise.resolve(undefined)
       }
-      return Promise.resolve(entry.record)
+      return Promise.resolve(entry.value)
     },
-    set(key, record, ttlMs) {
-      entries.set(key, { record, expiresAt: now() + ttlMs })
+    set(key, value, ttlMs) {
+      entries.set(key, { value, expiresAt: now() + ttlMs })
       return Promise.resolve()
     },
-    replace(key, record, ttlMs) {
+    replace(key, value, ttlMs) {
       const entry = entries.get(key)
       if (entry === undefined || entry.expiresAt <= now()) return Promise.resolve(false)
-      entries.set(key, { record, expiresAt: now() + ttlMs })
+      entries.set(key, { value, expiresAt: now() + ttlMs })
       return Promise.resolve(true)
     },
     delete(key) {

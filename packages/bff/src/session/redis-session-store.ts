@@ -1,14 +1,14 @@
 // The shared session store: Redis (ioredis), so several BFF instances behind one load balancer
-// serve the same sessions. Records are JSON under `<namespace>:session:<key>` with Redis's own
-// expiry; the one-refresh-at-a-time lock is `<namespace>:lock:<key>`, taken with SET NX PX and
-// released only by its holder. Redis down never hangs a request: every command fails at once
-// (no offline queue, no retries, a command timeout) while the client reconnects in the
-// background, so the BFF recovers by itself when Redis is back.
+// serve the same sessions. Sealed records (session-seal.ts: no token or email readable) are
+// under `<namespace>:session:<key>` with Redis's own expiry; the one-refresh-at-a-time lock is
+// `<namespace>:lock:<key>`, taken with SET NX PX and released only by its holder. Redis down
+// never hangs a request: every command fails at once (no offline queue, no retries, a command
+// timeout) while the client reconnects in the background, so the BFF recovers by itself when
+// Redis is back.
 import { randomBytes } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { Redis } from 'ioredis'
-import { z } from 'zod'
-import { SessionStoreUnavailable, type SessionRecord, type SessionStore } from './session-store.ts'
+import { SessionStoreUnavailable, type SessionStore } from './session-store.ts'
 
 /** How long a lock holds unless released: longer than a refresh (upstream timeout 5 s) takes. */
 export const DEFAULT_LOCK_MS = 15_000
@@ -22,36 +22,9 @@ const WARN_EVERY_MS = 5_000
 const FIRST_POLL_MS = 20
 const MAX_POLL_MS = 200
 
-/** Deletes KEYS[1] only while it still holds ARGV[1]: the holder's own lock, a value read. */
+/** Deletes KEYS[1] only while it still holds ARGV[1]: the holder's own lock. */
 const COMPARE_AND_DELETE =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
-
-const recordSchema = z.object({
-  token: z.string().min(1),
-  tokenExpiresAt: z.number(),
-  refreshAt: z.number(),
-  refreshToken: z.string().min(1),
-  subject: z.string(),
-  email: z.string(),
-  permissions: z.array(z.string()),
-  ciiNo: z.string().optional(),
-  createdAt: z.number(),
-  lastSeenAt: z.number(),
-  absoluteExpiresAt: z.number(),
-})
-
-/** The record in `text`, or undefined when it is not JSON or not a session record. */
-function recordOf(text: string): SessionRecord | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const parsed = recordSchema.safeParse(value)
-  if (!parsed.success) return undefined
-  return { ...parsed.data, ciiNo: parsed.data.ciiNo }
-}
 
 export interface RedisSessionStoreOptions {
   /** `redis://` or `rediss://` (TLS) URL; a user, password and db number may be in it. */
@@ -135,23 +108,14 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Sess
   return {
     kind: 'redis',
     async get(key) {
-      const text = await run('get', () => client.get(sessionKey(key)))
-      if (text === null) return undefined
-      const record = recordOf(text)
-      if (record === undefined) {
-        // A value that is not a session record counts as absent, and goes (unless it changed
-        // meanwhile). It would expire by itself, so a failure here changes nothing.
-        await compareAndDelete(sessionKey(key), text).catch(() => undefined)
-      }
-      return record
+      return (await run('get', () => client.get(sessionKey(key)))) ?? undefined
     },
-    async set(key, record, ttlMs) {
+    async set(key, value, ttlMs) {
       const ttl = Math.max(1, Math.ceil(ttlMs))
-      await run('set', () => client.set(sessionKey(key), JSON.stringify(record), 'PX', ttl))
+      await run('set', () => client.set(sessionKey(key), value, 'PX', ttl))
     },
-    async replace(key, record, ttlMs) {
+    async replace(key, value, ttlMs) {
       const ttl = Math.max(1, Math.ceil(ttlMs))
-      const value = JSON.stringify(record)
       const done = await run('replace', () => client.set(sessionKey(key), value, 'PX', ttl, 'XX'))
       return done === 'OK'
     },

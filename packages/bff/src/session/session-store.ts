@@ -1,7 +1,10 @@
 // Where the BFF keeps sessions. One interface, so a shared store (many instances behind a load
 // balancer) can replace the in-memory one without touching the routes.
 
-/** What the BFF knows of one signed-in person. Tokens never leave the server. */
+/**
+ * What the BFF knows of one signed-in person. Tokens never leave the server, and a store keeps
+ * the record sealed only.
+ */
 export interface SessionRecord {
   /** The Indee session token (a JWT verified at login and at every refresh). */
   readonly token: string
@@ -21,17 +24,21 @@ export interface SessionRecord {
   readonly absoluteExpiresAt: number
 }
 
+/**
+ * Each session is under its own key, as a sealed value (session-seal.ts): a store never sees a
+ * token or an email, and cannot tell one session's value from another's.
+ */
 export interface SessionStore {
-  /** The record under `key`, or undefined when there is none (or it has expired). */
-  get(key: string): Promise<SessionRecord | undefined>
-  /** Stores `record` under `key`; the store forgets it after `ttlMs`. */
-  set(key: string, record: SessionRecord, ttlMs: number): Promise<void>
+  /** The value under `key`, or undefined when there is none (or it has expired). */
+  get(key: string): Promise<string | undefined>
+  /** Stores `value` under `key`; the store forgets it after `ttlMs`. */
+  set(key: string, value: string, ttlMs: number): Promise<void>
   /**
-   * Like set, but only while a record is under `key`; false (and nothing stored) when there is
+   * Like set, but only while a value is under `key`; false (and nothing stored) when there is
    * none. A request that read the session before a sign-out (here or on another instance) cannot
    * bring it back by writing it afterwards.
    */
-  replace(key: string, record: SessionRecord, ttlMs: number): Promise<boolean>
+  replace(key: string, value: string, ttlMs: number): Promise<boolean>
   delete(key: string): Promise<void>
   /**
    * Runs `work` while no other `withLock(key)` caller runs (one refresh per session at a time).

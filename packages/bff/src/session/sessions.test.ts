@@ -2,7 +2,13 @@ import { expect, test, vi } from 'vitest'
 import type { VerifiedToken } from '../upstream/session-token.ts'
 import { createMemorySessionStore } from './memory-session-store.ts'
 import type { SessionStore } from './session-store.ts'
-import { createSessions, REFRESH_LEEWAY_MS } from './sessions.ts'
+import {
+  createSessions,
+  REFRESH_BACKOFF_MS,
+  REFRESH_LAST_TRY_MS,
+  REFRESH_LEEWAY_MS,
+  type Resolved,
+} from './sessions.ts'
 
 const MINUTE = 60_000
 const START = 1_700_000_000_000
@@ -35,14 +41,17 @@ function setup(
   )
   const memory = createMemorySessionStore({ now, sweepMs: 0 })
   const store = options.wrap?.(memory) ?? memory
-  const sessions = createSessions({
-    store,
-    indee,
-    verify,
-    now,
-    idleMs: options.idleMs ?? 30 * MINUTE,
-    maxMs: options.maxMs ?? 24 * 60 * MINUTE,
-  })
+  /** Sessions of one BFF instance; every instance shares the store, Indee and the clock. */
+  const instance = () =>
+    createSessions({
+      store,
+      indee,
+      verify,
+      now,
+      idleMs: options.idleMs ?? 30 * MINUTE,
+      maxMs: options.maxMs ?? 24 * 60 * MINUTE,
+    })
+  const sessions = instance()
   const signIn = async () => {
     const verified = await verify('token-1')
     return sessions.create(
@@ -52,6 +61,7 @@ function setup(
   }
   return {
     sessions,
+    instance,
     indee,
     verify,
     issued,
@@ -60,6 +70,28 @@ function setup(
       clock += ms
     },
   }
+}
+
+/** A promise that resolves when `open` is called. */
+function gate() {
+  let open: () => void = () => undefined
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { opened, open: () => open() }
+}
+
+/**
+ * Makes every refresh wait until the returned `answer` is opened, then fail (Indee slow, then
+ * timing out); `called` opens at the first refresh call.
+ */
+function slowFailingRefresh(indee: ReturnType<typeof setup>['indee']) {
+  const called = gate()
+  const answer = gate()
+  indee.refresh.mockImplementation(async () => {
+    called.open()
+    await answer.opened
+    throw new Error('indee refresh: timeout')
+  })
+  return { called: called.opened, answer: answer.open }
 }
 
 test('a fresh session is found by its id and by no other', async () => {
@@ -123,8 +155,49 @@ test('Indee down during a refresh keeps a token that is still valid', async () =
   indee.refresh.mockRejectedValueOnce(new Error('unreachable'))
   advance(15 * MINUTE - 10_000)
   expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-1' } })
-  // The next request tries again.
+  // The next try comes after the back-off (here 5 s before the token expires, the last try).
+  advance(REFRESH_LAST_TRY_MS - 1)
+  expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-1' } })
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+  advance(1)
   expect(await sessions.resolve(id)).toMatchObject({ ok: true, record: { token: 'token-2' } })
+  expect(indee.refresh).toHaveBeenCalledTimes(2)
+})
+
+test('while refreshes fail, a session tries every 10 s, last 5 s before its token expires, then once it has expired', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  indee.refresh.mockRejectedValue(new Error('indee refresh: unreachable'))
+  const token = async () => {
+    const result = await sessions.resolve(id)
+    return result.ok ? result.record.token : result.reason
+  }
+  // Due 60 s before the 15-minute token expires; tries at -60, -50, …, -20 s.
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS)
+  for (let tries = 1; tries <= 5; tries += 1) {
+    expect(await token()).toBe('token-1')
+    expect(indee.refresh).toHaveBeenCalledTimes(tries)
+    advance(REFRESH_BACKOFF_MS - 1)
+    expect(await token()).toBe('token-1')
+    expect(indee.refresh).toHaveBeenCalledTimes(tries)
+    advance(1)
+  }
+  // At -10 s a 10 s back-off would reach the expiry: the last try comes at -5 s instead.
+  expect(await token()).toBe('token-1')
+  expect(indee.refresh).toHaveBeenCalledTimes(6)
+  advance(REFRESH_LAST_TRY_MS - 1)
+  expect(await token()).toBe('token-1')
+  expect(indee.refresh).toHaveBeenCalledTimes(6)
+  advance(1)
+  expect(await token()).toBe('token-1')
+  expect(indee.refresh).toHaveBeenCalledTimes(7)
+  // No more tries while the token is valid; once it has expired a failed refresh fails.
+  advance(REFRESH_LAST_TRY_MS - 1)
+  expect(await token()).toBe('token-1')
+  expect(indee.refresh).toHaveBeenCalledTimes(7)
+  advance(1)
+  await expect(sessions.resolve(id)).rejects.toThrow('unreachable')
+  expect(indee.refresh).toHaveBeenCalledTimes(8)
 })
 
 test('the idle timeout ends a session nobody used, and every use starts it again', async () => {
@@ -386,4 +459,50 @@ test('a session whose refresh Indee refused is not written to the store again', 
   expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
   expect(lenient.ttls).toHaveLength(writes)
   expect(lenient.deleted).toHaveLength(1)
+})
+
+const tokensOf = (results: readonly Resolved[]) =>
+  results.map((result) => (result.ok ? result.record.token : result.reason))
+
+test('four requests waiting on a slow refresh that fails make one Indee call and all use the still-valid token', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  const refresh = slowFailingRefresh(indee)
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const results = Promise.all(Array.from({ length: 4 }, () => sessions.resolve(id)))
+  await refresh.called
+  refresh.answer()
+  expect(tokensOf(await results)).toEqual(['token-1', 'token-1', 'token-1', 'token-1'])
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+})
+
+test('two instances sharing the store make one Indee call for a slow refresh that fails', async () => {
+  const { sessions, instance, indee, signIn, advance } = setup()
+  const other = instance()
+  const { id } = await signIn()
+  const refresh = slowFailingRefresh(indee)
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const results = Promise.all([
+    sessions.resolve(id),
+    other.resolve(id),
+    sessions.resolve(id),
+    other.resolve(id),
+  ])
+  await refresh.called
+  refresh.answer()
+  expect(tokensOf(await results)).toEqual(['token-1', 'token-1', 'token-1', 'token-1'])
+  expect(indee.refresh).toHaveBeenCalledTimes(1)
+})
+
+test('a session signed out while its refresh failed stays signed out', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  const refresh = slowFailingRefresh(indee)
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const inFlight = sessions.resolve(id)
+  await refresh.called
+  await sessions.end(id, () => undefined)
+  refresh.answer()
+  expect(await inFlight).toEqual({ ok: false, reason: 'session_expired' })
+  expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
 })

@@ -1,15 +1,25 @@
 // The session lifecycle: created after a successful sso/login, found by the cookie's random id,
-// renewed at Indee shortly before the session token expires (one refresh per session at a time),
-// ended by the idle timeout, the absolute lifetime, a refused refresh, or sign-out.
+// renewed at Indee shortly before the session token expires (one refresh per session at a time:
+// shared by this process's requests, serialised across instances by the store's lock), ended by
+// the idle timeout, the absolute lifetime, a refused refresh, or sign-out. The store keeps each
+// record sealed with a key derived from the id (session-seal.ts), never readable by itself.
 import { createHash, randomBytes } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import type { SessionView } from '../../../contract/src/contract.ts'
 import type { IndeeClient } from '../upstream/indee.ts'
 import type { SessionTokenVerifier, VerifiedToken } from '../upstream/session-token.ts'
+import { createSessionSeal, type SessionSeal } from './session-seal.ts'
 import type { SessionRecord, SessionStore } from './session-store.ts'
 
 /** Refresh this long before the token expires (or at half its life, when that is sooner). */
 export const REFRESH_LEEWAY_MS = 60_000
+/** After a refresh failed with the token still valid, the session's next try waits this long. */
+export const REFRESH_BACKOFF_MS = 10_000
+/**
+ * The last try comes at least this long before the token expires (the default upstream
+ * timeout), so a try that fails slowly still ends while the token is valid.
+ */
+export const REFRESH_LAST_TRY_MS = 5_000
 
 export interface SessionsOptions {
   readonly store: SessionStore
@@ -29,8 +39,24 @@ function keyOf(id: string): string {
   return createHash('sha256').update(id).digest('base64url')
 }
 
+/** Session `id`'s store key and the seal of its record, derived once per request. */
+interface Sealed extends SessionSeal {
+  readonly key: string
+}
+
+function sealedOf(id: string): Sealed {
+  const key = keyOf(id)
+  return { key, ...createSessionSeal(id, key) }
+}
+
 function refreshAtOf(now: number, expiresAt: number): number {
   return expiresAt - Math.min(REFRESH_LEEWAY_MS, Math.max(0, expiresAt - now) / 2)
+}
+
+/** When to try again after a refresh failed at `now`; past the last try, once it has expired. */
+function retryAtOf(now: number, expiresAt: number): number {
+  const lastTry = expiresAt - REFRESH_LAST_TRY_MS
+  return now < lastTry ? Math.min(now + REFRESH_BACKOFF_MS, lastTry) : expiresAt
 }
 
 /** The refresh token's own expiry when it is a JWT; the session never outlives it. */
@@ -49,18 +75,41 @@ export function createSessions(options: SessionsOptions) {
   const ttlOf = (record: SessionRecord) =>
     Math.max(1, Math.min(record.lastSeenAt + idleMs, record.absoluteExpiresAt) - now())
 
-  async function renew(key: string, seen: SessionRecord): Promise<SessionRecord | undefined> {
+  /** The record of `session`; a value that does not open counts as none, and goes. */
+  async function read(session: Sealed): Promise<SessionRecord | undefined> {
+    const value = await store.get(session.key)
+    if (value === undefined) return undefined
+    const record = session.open(value)
+    // It would expire by itself, so a failed delete changes nothing.
+    if (record === undefined) await store.delete(session.key).catch(() => undefined)
+    return record
+  }
+
+  const write = (session: Sealed, record: SessionRecord) =>
+    store.replace(session.key, session.seal(record), ttlOf(record))
+
+  async function renew(session: Sealed, seen: SessionRecord): Promise<SessionRecord | undefined> {
+    const { key } = session
     return store.withLock(key, async () => {
-      const current = await store.get(key)
-      // Another request renewed it (or signed out) while this one waited for the lock.
-      if (current === undefined || current.token !== seen.token) return current
+      const current = await read(session)
+      // While this request waited for the lock, another one (here or on another instance)
+      // renewed the session, ended it, or failed to renew it and set the next try later.
+      if (current === undefined || current.token !== seen.token || now() < current.refreshAt) {
+        return current
+      }
       let token: string | undefined
       try {
         token = await indee.refresh(current.refreshToken)
       } catch (error) {
-        // Indee is slow or down: a token that is still valid carries on; the next request retries.
-        if (now() < current.tokenExpiresAt) return current
-        throw error
+        if (now() >= current.tokenExpiresAt) throw error
+        // Indee is slow or down and the token is still valid: it carries on, and no request
+        // (here or on another instance) calls Indee for this session again before the back-off.
+        const backedOff: SessionRecord = {
+          ...current,
+          refreshAt: retryAtOf(now(), current.tokenExpiresAt),
+        }
+        if (!(await write(session, backedOff))) return undefined
+        return backedOff
       }
       const verified = token === undefined ? undefined : await verify(token)
       if (token === undefined || verified === undefined || verified.subject !== current.subject) {
@@ -75,9 +124,21 @@ export function createSessions(options: SessionsOptions) {
         refreshAt: refreshAtOf(now(), verified.expiresAt),
       }
       // Signed out while Indee answered: it stays signed out.
-      if (!(await store.replace(key, next, ttlOf(next)))) return undefined
+      if (!(await write(session, next))) return undefined
       return next
     })
+  }
+
+  /** The refresh of each session running in this process, shared by the requests that need it. */
+  const refreshing = new Map<string, Promise<SessionRecord | undefined>>()
+
+  function renewOnce(session: Sealed, seen: SessionRecord): Promise<SessionRecord | undefined> {
+    const { key } = session
+    const running = refreshing.get(key)
+    if (running !== undefined) return running
+    const started = renew(session, seen).finally(() => refreshing.delete(key))
+    refreshing.set(key, started)
+    return started
   }
 
   return {
@@ -99,7 +160,8 @@ export function createSessions(options: SessionsOptions) {
         lastSeenAt: at,
         absoluteExpiresAt: Math.min(at + maxMs, refreshExpiry ?? Number.POSITIVE_INFINITY),
       }
-      await store.set(keyOf(id), record, ttlOf(record))
+      const session = sealedOf(id)
+      await store.set(session.key, session.seal(record), ttlOf(record))
       return { id, record }
     },
 
@@ -109,24 +171,28 @@ export function createSessions(options: SessionsOptions) {
      */
     async resolve(id: string | undefined): Promise<Resolved> {
       if (id === undefined) return { ok: false, reason: 'signed_out' }
-      const key = keyOf(id)
-      let record = await store.get(key)
+      const session = sealedOf(id)
+      let record = await read(session)
       // A cookie without a session: it ended here (idle, lifetime, refused refresh, sign-out).
       if (record === undefined) return { ok: false, reason: 'session_expired' }
       const at = now()
-      if (at >= record.absoluteExpiresAt || at - record.lastSeenAt >= idleMs) {
-        await store.delete(key)
+      if (at >= record.absoluteExpiresAt) {
+        // Its lifetime is over, however busy it was.
+        await store.delete(session.key)
+        return { ok: false, reason: 'session_expired' }
+      }
+      if (at - record.lastSeenAt >= idleMs) {
+        // Nobody used it for the idle timeout.
+        await store.delete(session.key)
         return { ok: false, reason: 'session_expired' }
       }
       if (at >= record.refreshAt) {
-        record = await renew(key, record)
+        record = await renewOnce(session, record)
         if (record === undefined) return { ok: false, reason: 'session_expired' }
       }
       const touched: SessionRecord = { ...record, lastSeenAt: at }
       // Signed out (here or on another instance) since it was read: it stays signed out.
-      if (!(await store.replace(key, touched, ttlOf(touched)))) {
-        return { ok: false, reason: 'session_expired' }
-      }
+      if (!(await write(session, touched))) return { ok: false, reason: 'session_expired' }
       return { ok: true, record: touched }
     },
 
@@ -140,9 +206,10 @@ export function createSessions(options: SessionsOptions) {
       onLogoutFailed: (error: unknown) => void,
     ): Promise<SessionRecord | undefined> {
       if (id === undefined) return undefined
-      const key = keyOf(id)
-      const record = await store.get(key)
-      await store.delete(key)
+      const session = sealedOf(id)
+      const value = await store.get(session.key)
+      await store.delete(session.key)
+      const record = value === undefined ? undefined : session.open(value)
       if (record === undefined) return undefined
       void indee
         .logout(record.refreshToken)

@@ -1,5 +1,5 @@
-// What the session store tests keep and read back: one session record of alice, and a wait for a
-// store that connects in the background.
+// What the session tests keep and read back: one session record of alice, the opaque sealed
+// values a store keeps, and a wait for a store that connects in the background.
 import { expect } from 'vitest'
 import type { SessionRecord, SessionStore } from '../session/session-store.ts'
 
@@ -20,6 +20,11 @@ export const RECORD: SessionRecord = {
   lastSeenAt: START,
   absoluteExpiresAt: START + 86_400_000,
 }
+
+/** What a store keeps of a session: a sealed value it never opens (here just a string). */
+export const SEALED = 'v1.the-sealed-session-of-alice'
+/** The same session written again (used, renewed): another sealed value. */
+export const SEALED_AGAIN = 'v1.the-session-of-alice-sealed-again'
 
 /** Resolves once `store` answers: a new store connects in the background and fails till then. */
 export async function connected(store: SessionStore): Promise<void> {
