@@ -14,6 +14,7 @@ import {
 import { BffError, sendError } from '../errors.ts'
 import { PhaseTimer, relayedEntries, serverTimingHeader } from '../server-timing.ts'
 import { cookieOptions } from '../session/cookies.ts'
+import type { SessionObserver } from '../session/sessions.ts'
 import { SIGN_IN_COOKIE_SECONDS } from '../session/sign-in-binding.ts'
 import type { RouteContext } from './context.ts'
 import { inSpan } from '../telemetry/spans.ts'
@@ -182,7 +183,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
   })
 
   app.get(path('session'), async (request, reply) => {
-    const resolved = await ctx.sessions.resolve(request.cookies[cookies.session])
+    const resolved = await ctx.sessions.resolve(
+      request.cookies[cookies.session],
+      sessionObserver(ctx, request),
+    )
     if (!resolved.ok) {
       if (resolved.reason === 'session_expired') clearSession(reply)
       return sendError(reply, resolved.reason)
@@ -207,7 +211,10 @@ export async function requireSession(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
-  const resolved = await ctx.sessions.resolve(request.cookies[ctx.cookies.session])
+  const resolved = await ctx.sessions.resolve(
+    request.cookies[ctx.cookies.session],
+    sessionObserver(ctx, request),
+  )
   if (resolved.ok) {
     noteEmail(request, resolved.record.email)
     return resolved.record
@@ -217,4 +224,21 @@ export async function requireSession(
   }
   // Stryker disable next-line StringLiteral: the message of a 401 is neither answered nor logged
   throw new BffError(resolved.reason, 'no live session')
+}
+
+/** The metrics and audit events of a session's expiry and refresh, for `request`. */
+function sessionObserver(ctx: RouteContext, request: FastifyRequest): SessionObserver {
+  return {
+    expired(reason, record) {
+      ctx.metrics.sessionsExpired.inc({ reason })
+      ctx.audit.record(request, { event: 'session_expired', reason }, record.email)
+    },
+    refreshed(outcome, record, error) {
+      ctx.metrics.refreshes.inc({ outcome })
+      if (outcome !== 'failed') return
+      const reason =
+        error instanceof BffError && error.code === 'upstream_timeout' ? 'timeout' : 'unavailable'
+      ctx.audit.record(request, { event: 'refresh_failed', reason }, record.email)
+    },
+  }
 }

@@ -7,6 +7,7 @@ import {
   REFRESH_BACKOFF_MS,
   REFRESH_LAST_TRY_MS,
   REFRESH_LEEWAY_MS,
+  EXPIRED_KEPT_MS,
   type Resolved,
 } from './sessions.ts'
 
@@ -327,7 +328,7 @@ test('a busy session ends at exactly its absolute lifetime, even while a store s
   expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
 })
 
-test('the store is told to keep a session for the idle timeout, capped by its absolute lifetime', async () => {
+test('the store is told to keep a session for the idle timeout, capped by its absolute lifetime, and a while after', async () => {
   const lenient = lenientStore()
   const { sessions, signIn, advance } = setup({
     idleMs: 30 * MINUTE,
@@ -335,11 +336,11 @@ test('the store is told to keep a session for the idle timeout, capped by its ab
     wrap: () => lenient.store,
   })
   const { id } = await signIn()
-  expect(lenient.ttls).toEqual([30 * MINUTE])
+  expect(lenient.ttls).toEqual([30 * MINUTE + EXPIRED_KEPT_MS])
   advance(20 * MINUTE)
   await sessions.resolve(id)
   // Used at 20 min: 30 more idle minutes would pass the 40-minute lifetime.
-  expect(lenient.ttls.at(-1)).toBe(20 * MINUTE)
+  expect(lenient.ttls.at(-1)).toBe(20 * MINUTE + EXPIRED_KEPT_MS)
 })
 
 test('a short-lived token is renewed at half its life, not a full leeway before it expires', async () => {
@@ -505,4 +506,63 @@ test('a session signed out while its refresh failed stays signed out', async () 
   refresh.answer()
   expect(await inFlight).toEqual({ ok: false, reason: 'session_expired' })
   expect(await sessions.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
+})
+
+/** An observer that lists what it is told, as `expired:<reason>` and `refreshed:<outcome>`. */
+function listening() {
+  const heard: string[] = []
+  return {
+    heard,
+    observer: {
+      expired: (reason: string) => heard.push(`expired:${reason}`),
+      refreshed: (outcome: string) => heard.push(`refreshed:${outcome}`),
+    },
+  }
+}
+
+test('the observer hears each expiry with its reason', async () => {
+  const { sessions, signIn, advance } = setup({ idleMs: 30 * MINUTE, maxMs: 45 * MINUTE })
+  const idle = listening()
+  const { id: idleId } = await signIn()
+  advance(30 * MINUTE)
+  expect((await sessions.resolve(idleId, idle.observer)).ok).toBe(false)
+  expect(idle.heard).toEqual(['expired:idle'])
+
+  const absolute = listening()
+  const { id } = await signIn()
+  for (let used = 0; used < 4; used += 1) {
+    advance(10 * MINUTE)
+    await sessions.resolve(id)
+  }
+  advance(10 * MINUTE)
+  expect((await sessions.resolve(id, absolute.observer)).ok).toBe(false)
+  expect(absolute.heard).toEqual(['expired:absolute'])
+})
+
+test('ten requests sharing a refresh make one refresh event, and a refused one ends the session', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const many = listening()
+  await Promise.all(Array.from({ length: 10 }, () => sessions.resolve(id, many.observer)))
+  expect(many.heard).toEqual(['refreshed:ok'])
+
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  indee.refresh.mockResolvedValueOnce(undefined)
+  const refused = listening()
+  expect((await sessions.resolve(id, refused.observer)).ok).toBe(false)
+  expect(refused.heard).toEqual(['refreshed:refused', 'expired:refresh_refused'])
+})
+
+test('a failed refresh is heard once, whatever the number of requests waiting for it', async () => {
+  const { sessions, indee, signIn, advance } = setup()
+  const { id } = await signIn()
+  advance(15 * MINUTE - REFRESH_LEEWAY_MS + 1)
+  const slow = slowFailingRefresh(indee)
+  const failing = listening()
+  const waiting = Array.from({ length: 4 }, () => sessions.resolve(id, failing.observer))
+  await slow.called
+  slow.answer()
+  expect((await Promise.all(waiting)).map((r) => r.ok)).toEqual([true, true, true, true])
+  expect(failing.heard).toEqual(['refreshed:failed'])
 })

@@ -69,11 +69,32 @@ function refreshTokenExpiry(refreshToken: string): number | undefined {
   }
 }
 
+/** What a request learns of its session's life as it is resolved (metrics, the audit trail). */
+export interface SessionObserver {
+  /** The BFF ended the session now: idle, at the end of its lifetime, or its refresh refused. */
+  expired(reason: 'idle' | 'absolute' | 'refresh_refused', record: SessionRecord): void
+  /**
+   * This request refreshed the token at Indee: renewed, refused (the session ends), or failed
+   * (Indee slow or down: a still-valid token carries on).
+   */
+  refreshed(outcome: 'ok' | 'refused' | 'failed', record: SessionRecord, error?: unknown): void
+}
+
+const UNOBSERVED: SessionObserver = { expired: () => undefined, refreshed: () => undefined }
+
+/** How long the store keeps a session after it ended by idleness or lifetime (sealed, unusable). */
+export const EXPIRED_KEPT_MS = 15 * 60_000
+
 export function createSessions(options: SessionsOptions) {
   const { store, indee, verify, now, idleMs, maxMs } = options
 
+  // The store keeps a session a while past its end, so a request in that time learns why and
+  // for whom it ended (the audit trail's session_expired); it can no longer be used.
   const ttlOf = (record: SessionRecord) =>
-    Math.max(1, Math.min(record.lastSeenAt + idleMs, record.absoluteExpiresAt) - now())
+    Math.max(
+      1,
+      Math.min(record.lastSeenAt + idleMs, record.absoluteExpiresAt) + EXPIRED_KEPT_MS - now(),
+    )
 
   /** The record of `session`; a value that does not open counts as none, and goes. */
   async function read(session: Sealed): Promise<SessionRecord | undefined> {
@@ -88,7 +109,11 @@ export function createSessions(options: SessionsOptions) {
   const write = (session: Sealed, record: SessionRecord) =>
     store.replace(session.key, session.seal(record), ttlOf(record))
 
-  async function renew(session: Sealed, seen: SessionRecord): Promise<SessionRecord | undefined> {
+  async function renew(
+    session: Sealed,
+    seen: SessionRecord,
+    observer: SessionObserver,
+  ): Promise<SessionRecord | undefined> {
     const { key } = session
     return store.withLock(key, async () => {
       const current = await read(session)
@@ -101,6 +126,7 @@ export function createSessions(options: SessionsOptions) {
       try {
         token = await indee.refresh(current.refreshToken)
       } catch (error) {
+        observer.refreshed('failed', current, error)
         if (now() >= current.tokenExpiresAt) throw error
         // Indee is slow or down and the token is still valid: it carries on, and no request
         // (here or on another instance) calls Indee for this session again before the back-off.
@@ -114,6 +140,8 @@ export function createSessions(options: SessionsOptions) {
       const verified = token === undefined ? undefined : await verify(token)
       if (token === undefined || verified === undefined || verified.subject !== current.subject) {
         await store.delete(key)
+        observer.refreshed('refused', current)
+        observer.expired('refresh_refused', current)
         return undefined
       }
       const next: SessionRecord = {
@@ -123,6 +151,7 @@ export function createSessions(options: SessionsOptions) {
         tokenExpiresAt: verified.expiresAt,
         refreshAt: refreshAtOf(now(), verified.expiresAt),
       }
+      observer.refreshed('ok', next)
       // Signed out while Indee answered: it stays signed out.
       if (!(await write(session, next))) return undefined
       return next
@@ -132,11 +161,16 @@ export function createSessions(options: SessionsOptions) {
   /** The refresh of each session running in this process, shared by the requests that need it. */
   const refreshing = new Map<string, Promise<SessionRecord | undefined>>()
 
-  function renewOnce(session: Sealed, seen: SessionRecord): Promise<SessionRecord | undefined> {
+  function renewOnce(
+    session: Sealed,
+    seen: SessionRecord,
+    observer: SessionObserver,
+  ): Promise<SessionRecord | undefined> {
     const { key } = session
     const running = refreshing.get(key)
+    // The request that started the refresh observes it: one Indee call, one event.
     if (running !== undefined) return running
-    const started = renew(session, seen).finally(() => refreshing.delete(key))
+    const started = renew(session, seen, observer).finally(() => refreshing.delete(key))
     refreshing.set(key, started)
     return started
   }
@@ -167,9 +201,13 @@ export function createSessions(options: SessionsOptions) {
 
     /**
      * The live session of cookie id `id`, renewed first when its token is about to expire, and
-     * marked as used now (the idle timeout starts again).
+     * marked as used now (the idle timeout starts again). `observer` learns whether it expired
+     * or was refreshed on the way.
      */
-    async resolve(id: string | undefined): Promise<Resolved> {
+    async resolve(
+      id: string | undefined,
+      observer: SessionObserver = UNOBSERVED,
+    ): Promise<Resolved> {
       if (id === undefined) return { ok: false, reason: 'signed_out' }
       const session = sealedOf(id)
       let record = await read(session)
@@ -179,15 +217,17 @@ export function createSessions(options: SessionsOptions) {
       if (at >= record.absoluteExpiresAt) {
         // Its lifetime is over, however busy it was.
         await store.delete(session.key)
+        observer.expired('absolute', record)
         return { ok: false, reason: 'session_expired' }
       }
       if (at - record.lastSeenAt >= idleMs) {
         // Nobody used it for the idle timeout.
         await store.delete(session.key)
+        observer.expired('idle', record)
         return { ok: false, reason: 'session_expired' }
       }
       if (at >= record.refreshAt) {
-        record = await renewOnce(session, record)
+        record = await renewOnce(session, record, observer)
         if (record === undefined) return { ok: false, reason: 'session_expired' }
       }
       const touched: SessionRecord = { ...record, lastSeenAt: at }

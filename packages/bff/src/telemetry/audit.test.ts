@@ -34,6 +34,7 @@ afterAll(async () => {
   await sandbox.close()
 })
 beforeEach(async () => {
+  sandbox.control.reset()
   lines = []
   bff = await startBff()
 })
@@ -51,7 +52,12 @@ function startBff(overrides: Readonly<Record<string, string>> = {}) {
       SSO_BFF_RATE_LIMIT_PER_MINUTE: '3',
       ...overrides,
     },
-    { logger: true, logStream: { write: (line) => lines.push(line) } },
+    {
+      logger: true,
+      logStream: { write: (line) => lines.push(line) },
+      // The BFF on the sandbox's clock, so a test can move both past a timeout.
+      now: () => sandbox.control.now(),
+    },
   )
 }
 
@@ -174,4 +180,32 @@ test('no event carries a token, a code, a cookie, a secret or the email', async 
     expect(text).not.toContain(bff.config.indee.apiKey)
     for (const cookie of cookies.split('; ')) expect(text).not.toContain(cookie.split('=')[1])
   }
+})
+
+test('a failed refresh and the end of an idle session are events of their own', async () => {
+  const browser = new AuditedBrowser(bff)
+  expect((await signIn(browser, ALICE)).status).toBe(200)
+  // The 15-minute token is due for renewal and still valid; Indee fails the refresh.
+  sandbox.control.advanceClock(15 * 60_000 - 30_000)
+  sandbox.control.addFault({ party: 'indee', path: '/refresh', status: 503, times: 1 })
+  const carriedOn = await browser.get('/api/session')
+  expect(carriedOn.status).toBe(200)
+  // Nobody uses the session for the idle timeout (30 minutes).
+  sandbox.control.advanceClock(31 * 60_000)
+  const ended = await browser.get('/api/session')
+  expect(ended.status).toBe(401)
+
+  const [, refreshFailed, expired, ...rest] = events()
+  expect(rest).toEqual([])
+  expect(refreshFailed).toMatchObject({
+    audit: 'refresh_failed',
+    reason: 'unavailable',
+    requestId: carriedOn.headers.get('x-request-id'),
+  })
+  expect(expired).toMatchObject({
+    audit: 'session_expired',
+    reason: 'idle',
+    requestId: ended.headers.get('x-request-id'),
+  })
+  expect(expired?.subject).toBe(events()[0]?.subject)
 })
