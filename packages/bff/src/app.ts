@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './routes/auth-routes.ts'
 import type { RouteContext } from './routes/context.ts'
 import { registerPartnerRoutes } from './routes/partner-routes.ts'
 import { requestGuard } from './security/request-guard.ts'
+import { serverOptions } from './server-limits.ts'
 import { cookieNames } from './session/cookies.ts'
 import { createSessionStore } from './session/create-session-store.ts'
 import { DEFAULT_LOCK_MS } from './session/redis-session-store.ts'
@@ -53,8 +54,10 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
           },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
+    ...serverOptions(config.server),
     return503OnClosing: true,
   })
+  app.server.maxConnections = config.server.maxConnections
   const store =
     options.store ??
     createSessionStore(config.sessionStore, {

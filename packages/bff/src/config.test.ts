@@ -29,6 +29,13 @@ test('the minimal environment gives documented defaults', () => {
     session: { idleMs: 30 * 60_000, maxMs: 24 * 3_600_000 },
     upstreamTimeoutMs: 5000,
     rateLimitPerMinute: 60,
+    server: {
+      requestTimeoutMs: 10_000,
+      headersTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 72_000,
+      connectionTimeoutMs: 60_000,
+      maxConnections: 1_000,
+    },
     indee: {
       tokenIssuer: 'https://auth.example.com',
       tokenAudience: 'sso-bridge',
@@ -178,4 +185,61 @@ test('SSO_BFF_SERVER_TIMING is off unless "true", and any other value is named',
   for (const value of ['yes', 'TRUE', '1']) {
     expect(serverTimingOf(value)).toMatch(/^SSO_BFF_SERVER_TIMING: /)
   }
+})
+
+/** The problems of `env` on top of MINIMAL, one string; '' when it is accepted. */
+function problemsOf(env: Readonly<Record<string, string | undefined>>): string {
+  const result = readConfig({ ...MINIMAL, ...env })
+  return result.ok ? '' : result.problems.join('\n')
+}
+
+test('the timeouts and the connection cap are read from their variables', () => {
+  const result = readConfig({
+    ...MINIMAL,
+    SSO_BFF_REQUEST_TIMEOUT_MS: '20000',
+    SSO_BFF_HEADERS_TIMEOUT_MS: '20000',
+    SSO_BFF_KEEP_ALIVE_TIMEOUT_MS: '90000',
+    SSO_BFF_CONNECTION_TIMEOUT_MS: '30000',
+    SSO_BFF_MAX_CONNECTIONS: '50',
+  })
+  expect(result.ok && result.config.server).toEqual({
+    requestTimeoutMs: 20_000,
+    headersTimeoutMs: 20_000,
+    keepAliveTimeoutMs: 90_000,
+    connectionTimeoutMs: 30_000,
+    maxConnections: 50,
+  })
+})
+
+test('a timeout under 100 ms, or not a whole number, is named', () => {
+  for (const variable of [
+    'SSO_BFF_REQUEST_TIMEOUT_MS',
+    'SSO_BFF_HEADERS_TIMEOUT_MS',
+    'SSO_BFF_KEEP_ALIVE_TIMEOUT_MS',
+    'SSO_BFF_CONNECTION_TIMEOUT_MS',
+  ]) {
+    for (const value of ['0', '99', '1.5', 'soon']) {
+      expect(problemsOf({ [variable]: value }), `${variable}=${value}`).toMatch(
+        new RegExp(`^${variable}: `),
+      )
+    }
+  }
+  expect(problemsOf({ SSO_BFF_MAX_CONNECTIONS: '0' })).toMatch(/^SSO_BFF_MAX_CONNECTIONS: /)
+})
+
+test('a headers timeout longer than the request timeout is refused, naming both', () => {
+  const problems = problemsOf({
+    SSO_BFF_REQUEST_TIMEOUT_MS: '5000',
+    SSO_BFF_HEADERS_TIMEOUT_MS: '6000',
+  })
+  expect(problems).toMatch(/^SSO_BFF_HEADERS_TIMEOUT_MS: .*SSO_BFF_REQUEST_TIMEOUT_MS/)
+})
+
+test('a connection timeout not above twice the upstream timeout is refused, naming both', () => {
+  expect(
+    problemsOf({ SSO_BFF_UPSTREAM_TIMEOUT_MS: '10000', SSO_BFF_CONNECTION_TIMEOUT_MS: '20000' }),
+  ).toMatch(/^SSO_BFF_CONNECTION_TIMEOUT_MS: .*SSO_BFF_UPSTREAM_TIMEOUT_MS/)
+  expect(
+    problemsOf({ SSO_BFF_UPSTREAM_TIMEOUT_MS: '10000', SSO_BFF_CONNECTION_TIMEOUT_MS: '20001' }),
+  ).toBe('')
 })

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
+import type { ServerLimits } from './server-limits.ts'
 import { baseUrlSetting, httpUrlSetting, secretSetting } from './settings.ts'
 
 const csv = z.string().transform((value) =>
@@ -34,6 +35,10 @@ const originSchema = z.string().superRefine((value, ctx) => {
 
 const positiveInt = (fallback: number, max: number) =>
   z.coerce.number().int().positive().max(max).default(fallback)
+
+/** A duration in milliseconds, from 100 ms (a shorter one would cut off working clients). */
+const milliseconds = (fallback: number, max: number) =>
+  z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(max).default(fallback)
 
 /** Where sessions live: this process's memory, or a Redis every instance shares. */
 export type SessionStoreConfig =
@@ -79,6 +84,12 @@ const envSchema = z.object({
   SSO_BFF_UPSTREAM_TIMEOUT_MS: positiveInt(5000, 60_000),
   SSO_BFF_RATE_LIMIT_PER_MINUTE: positiveInt(60, 100_000),
   SSO_BFF_SIGNIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
+  SSO_BFF_REQUEST_TIMEOUT_MS: milliseconds(10_000, 300_000),
+  SSO_BFF_HEADERS_TIMEOUT_MS: milliseconds(5_000, 300_000),
+  SSO_BFF_KEEP_ALIVE_TIMEOUT_MS: milliseconds(72_000, 600_000),
+  SSO_BFF_CONNECTION_TIMEOUT_MS: milliseconds(60_000, 600_000),
+  SSO_BFF_MAX_CONNECTIONS: positiveInt(1_000, 1_000_000),
   // Not SSO_BFF_*: one setting of the whole deployment, the same on every instance.
   SSO_SESSION_STORE: sessionStoreSchema,
 })
@@ -115,6 +126,8 @@ export interface BffConfig {
   /** Key of the sign-in binding cookie's MACs; random per process when unset. */
   readonly signInSecret: string | undefined
   readonly sessionStore: SessionStoreConfig
+  /** Timeouts and the connection cap of the BFF's own server. */
+  readonly server: ServerLimits
 }
 
 export type ConfigResult =
@@ -136,6 +149,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   if (store !== undefined && isRedisUrl(store) && present['SSO_BFF_SIGNIN_SECRET'] === undefined) {
     problems.push(`SSO_BFF_SIGNIN_SECRET: ${SIGNIN_SECRET_SHARED}`)
   }
+  if (parsed.success) problems.push(...serverLimitProblems(parsed.data))
   if (!parsed.success || problems.length > 0) return { ok: false, problems }
   const e = parsed.data
   const indeeOrigin = new URL(e.SSO_BFF_INDEE_URL).origin
@@ -165,8 +179,36 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       rateLimitPerMinute: e.SSO_BFF_RATE_LIMIT_PER_MINUTE,
       signInSecret: e.SSO_BFF_SIGNIN_SECRET,
       sessionStore: e.SSO_SESSION_STORE,
+      server: {
+        requestTimeoutMs: e.SSO_BFF_REQUEST_TIMEOUT_MS,
+        headersTimeoutMs: e.SSO_BFF_HEADERS_TIMEOUT_MS,
+        keepAliveTimeoutMs: e.SSO_BFF_KEEP_ALIVE_TIMEOUT_MS,
+        connectionTimeoutMs: e.SSO_BFF_CONNECTION_TIMEOUT_MS,
+        maxConnections: e.SSO_BFF_MAX_CONNECTIONS,
+      },
     },
   }
+}
+
+/** The timeouts that only make sense together. */
+function serverLimitProblems(e: z.output<typeof envSchema>): string[] {
+  const problems: string[] = []
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (e.SSO_BFF_HEADERS_TIMEOUT_MS > e.SSO_BFF_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'SSO_BFF_HEADERS_TIMEOUT_MS: must not be more than SSO_BFF_REQUEST_TIMEOUT_MS ' +
+        `(${e.SSO_BFF_REQUEST_TIMEOUT_MS}): the headers are part of the request`,
+    )
+  }
+  // An answer may wait on two upstream calls (Indee, then its keys) with the socket quiet.
+  if (e.SSO_BFF_CONNECTION_TIMEOUT_MS <= 2 * e.SSO_BFF_UPSTREAM_TIMEOUT_MS) {
+    problems.push(
+      'SSO_BFF_CONNECTION_TIMEOUT_MS: must be more than twice SSO_BFF_UPSTREAM_TIMEOUT_MS ' +
+        `(${e.SSO_BFF_UPSTREAM_TIMEOUT_MS}): an answer can wait on two upstream calls, and a ` +
+        'shorter timeout would close its connection first',
+    )
+  }
+  return problems
 }
 
 /** Each configured partner's settings (partners/partner.ts); a partner left out has none. */
