@@ -190,7 +190,9 @@ What they do:
   (port included, as the BFF compares it), \`X-Forwarded-For\` (the peer's address: nginx is the
   edge), \`X-Forwarded-Proto\` and \`X-Forwarded-Host\`. An instance that refuses or times out is
   skipped for 10 s and the request goes to the next one; nginx never resends a POST that reached
-  an instance. Set \`SSO_BFF_TRUST_PROXY=true\` on the BFF.
+  an instance. Set \`SSO_BFF_TRUST_PROXY\` on the BFF to the address nginx connects from
+  (\`127.0.0.1\` on the same machine), so that it believes nginx's \`X-Forwarded-For\` and no
+  one else's (\`docs/operations.md\`).
 - \`${ASSETS_PREFIX}\` serves files that exist, cached for good; anything else there is a 404
   that is never cached.
 - \`/sso.config.json\` and every other path are never cached; a path that is not a file is

@@ -53,7 +53,8 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
             ...(options.logStream !== undefined && { stream: options.logStream }),
           },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    // Only the listed proxies' X-Forwarded-For is believed (security/trusted-proxies.ts).
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     ...serverOptions(config.server),
     return503OnClosing: true,
   })

@@ -29,6 +29,7 @@ test('the minimal environment gives documented defaults', () => {
     session: { idleMs: 30 * 60_000, maxMs: 24 * 3_600_000 },
     upstreamTimeoutMs: 5000,
     rateLimitPerMinute: 60,
+    trustedProxies: [],
     server: {
       requestTimeoutMs: 10_000,
       headersTimeoutMs: 5_000,
@@ -192,6 +193,48 @@ function problemsOf(env: Readonly<Record<string, string | undefined>>): string {
   const result = readConfig({ ...MINIMAL, ...env })
   return result.ok ? '' : result.problems.join('\n')
 }
+
+test('SSO_BFF_TRUST_PROXY lists proxy addresses and CIDR ranges; unset or "false" trusts none', () => {
+  const trusted = (value: string | undefined) => {
+    const result = readConfig({ ...MINIMAL, SSO_BFF_TRUST_PROXY: value })
+    return result.ok ? result.config.trustedProxies : result.problems
+  }
+  expect(trusted(undefined)).toEqual([])
+  expect(trusted('')).toEqual([])
+  expect(trusted('false')).toEqual([])
+  expect(trusted('127.0.0.1, 10.0.0.0/8,::1,2001:db8::/32')).toEqual([
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+    '2001:db8::/32',
+  ])
+})
+
+test('SSO_BFF_TRUST_PROXY=true is refused: it would let any client choose its address', () => {
+  const problems = problemsOf({ SSO_BFF_TRUST_PROXY: 'true' })
+  expect(problems).toMatch(/^SSO_BFF_TRUST_PROXY: /)
+  expect(problems).toContain("list the proxies' addresses")
+})
+
+test('a SSO_BFF_TRUST_PROXY entry that is not an address or range, or spans every address, is named', () => {
+  for (const entry of [
+    'nginx',
+    'TRUE',
+    'loopback',
+    '10.0.0.0/33',
+    '2001:db8::/129',
+    '10.0.0.0/8/8',
+    '10.0.0.0/x',
+    '10.0.0.0/',
+    'fe80::1%eth0',
+    '0.0.0.0/0',
+    '::/0',
+  ]) {
+    const problems = problemsOf({ SSO_BFF_TRUST_PROXY: `127.0.0.1,${entry}` })
+    expect(problems, entry).toMatch(/^SSO_BFF_TRUST_PROXY: /)
+    expect(problems, entry).toContain(`"${entry}"`)
+  }
+})
 
 test('the timeouts and the connection cap are read from their variables', () => {
   const result = readConfig({

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
+import { trustedProxiesSetting } from './security/trusted-proxies.ts'
 import type { ServerLimits } from './server-limits.ts'
 import { baseUrlSetting, httpUrlSetting, secretSetting } from './settings.ts'
 
@@ -69,7 +70,7 @@ const envSchema = z.object({
   SSO_BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
   SSO_BFF_APP_ORIGINS: csv.pipe(z.array(originSchema).min(1, 'lists at least one origin')),
   SSO_BFF_ALLOWED_HOSTS: csv.pipe(z.array(z.string().min(1))).optional(),
-  SSO_BFF_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SSO_BFF_TRUST_PROXY: trustedProxiesSetting,
   SSO_BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SSO_BFF_SERVER_TIMING: z.enum(['true', 'false']).default('false'),
 
@@ -106,7 +107,8 @@ export interface BffConfig {
   readonly appOrigins: readonly string[]
   /** Host header values the BFF answers (the app origins' hosts unless set). */
   readonly allowedHosts: readonly string[]
-  readonly trustProxy: boolean
+  /** Proxy addresses and CIDR ranges whose X-Forwarded-For is believed; empty: none. */
+  readonly trustedProxies: readonly string[]
   readonly logLevel: string
   /** Whether sso/login answers carry Server-Timing (its phases, and Indee's as `indee-…`). */
   readonly serverTiming: boolean
@@ -160,7 +162,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       port: e.SSO_BFF_PORT,
       appOrigins: e.SSO_BFF_APP_ORIGINS,
       allowedHosts: e.SSO_BFF_ALLOWED_HOSTS ?? e.SSO_BFF_APP_ORIGINS.map((o) => new URL(o).host),
-      trustProxy: e.SSO_BFF_TRUST_PROXY === 'true',
+      trustedProxies: e.SSO_BFF_TRUST_PROXY,
       logLevel: e.SSO_BFF_LOG_LEVEL,
       serverTiming: e.SSO_BFF_SERVER_TIMING === 'true',
       indee: {
