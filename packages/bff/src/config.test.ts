@@ -44,6 +44,7 @@ test('the minimal environment gives documented defaults', () => {
     },
   })
   expect(result.ok && secureCookies(result.config)).toBe(true)
+  expect(result.ok && result.warnings).toEqual([])
 })
 
 test('every bad or missing variable is named', () => {
@@ -234,6 +235,98 @@ test('a SSO_BFF_TRUST_PROXY entry that is not an address or range, or spans ever
     expect(problems, entry).toMatch(/^SSO_BFF_TRUST_PROXY: /)
     expect(problems, entry).toContain(`"${entry}"`)
   }
+})
+
+/** Every upstream URL variable, with a plain http URL to another host. */
+const PLAIN_HTTP_UPSTREAMS = {
+  SSO_BFF_INDEE_URL: 'http://auth.example.com',
+  SSO_BFF_SESSION_TOKEN_JWKS_URL: 'http://auth.example.com/.well-known/jwks.json',
+  SSO_BFF_ASSURESIGN_URL: 'http://sign.example.com',
+  SSO_BFF_AIMBASE_URL: 'http://10.1.2.3:8080',
+  SSO_BFF_ABC_URL: 'http://abc.example.com/api',
+}
+
+test('a plain http upstream on another host is refused, naming it and SSO_BFF_ALLOW_INSECURE', () => {
+  for (const [variable, url] of Object.entries(PLAIN_HTTP_UPSTREAMS)) {
+    const problems = problemsOf({ [variable]: url })
+    expect(problems, variable).toMatch(new RegExp(`^${variable}: is plain http`))
+    expect(problems, variable).toContain('SSO_BFF_ALLOW_INSECURE=true')
+  }
+})
+
+test('the refusal of an http upstream never echoes the URL, which may carry a credential', () => {
+  const problems = problemsOf({ SSO_BFF_INDEE_URL: 'http://bff:hunter2@auth.example.com' })
+  expect(problems).toContain('SSO_BFF_INDEE_URL')
+  expect(problems).not.toContain('hunter2')
+})
+
+test('plain http upstreams and app origins on loopback are accepted without a warning', () => {
+  for (const host of ['127.0.0.1:4010', '127.8.9.10', 'localhost:4010', '[::1]:4010']) {
+    const result = readConfig({
+      ...MINIMAL,
+      SSO_BFF_APP_ORIGINS: `http://${host},http://localhost:5173`,
+      SSO_BFF_INDEE_URL: `http://${host}`,
+      SSO_BFF_SESSION_TOKEN_JWKS_URL: `http://${host}/jwks.json`,
+      SSO_BFF_ABC_URL: `http://${host}/abc`,
+    })
+    expect(result.ok ? result.warnings : result.problems, host).toEqual([])
+  }
+})
+
+test('a host that only looks like loopback is not: http to it is refused', () => {
+  for (const host of ['localhost.example.com', '127.0.0.1.example.com', '[::ffff:8.8.8.8]']) {
+    expect(problemsOf({ SSO_BFF_INDEE_URL: `http://${host}` }), host).toMatch(
+      /^SSO_BFF_INDEE_URL: is plain http/,
+    )
+  }
+})
+
+test('app origins that mix http and https are refused: the cookie would lose Secure on both', () => {
+  const problems = problemsOf({
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://app.example.com',
+  })
+  expect(problems).toMatch(/^SSO_BFF_APP_ORIGINS: mixes http and https origins/)
+  expect(problems).toContain('SSO_BFF_ALLOW_INSECURE=true')
+  // Even when the http one is this machine's: the https origin's cookie still loses Secure.
+  expect(
+    problemsOf({ SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://127.0.0.1:5173' }),
+  ).toMatch(/^SSO_BFF_APP_ORIGINS: mixes http and https origins/)
+})
+
+test('plain http app origins on another host are refused', () => {
+  for (const origins of ['http://app.example.com', 'http://127.0.0.1:5173,http://app.internal']) {
+    expect(problemsOf({ SSO_BFF_APP_ORIGINS: origins }), origins).toMatch(
+      /^SSO_BFF_APP_ORIGINS: has a plain http origin on a host other than this machine/,
+    )
+  }
+})
+
+test('SSO_BFF_ALLOW_INSECURE=true lets each insecure setting through, with one warning each', () => {
+  const result = readConfig({
+    ...MINIMAL,
+    ...PLAIN_HTTP_UPSTREAMS,
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://app.example.com',
+    SSO_BFF_ALLOW_INSECURE: 'true',
+  })
+  expect(result.ok).toBe(true)
+  const warnings = result.ok ? result.warnings : []
+  expect(warnings.map((warning) => warning.split(':')[0])).toEqual([
+    'SSO_BFF_APP_ORIGINS',
+    ...Object.keys(PLAIN_HTTP_UPSTREAMS),
+  ])
+  for (const warning of warnings) expect(warning).toContain('SSO_BFF_ALLOW_INSECURE=true')
+  expect(result.ok && secureCookies(result.config)).toBe(false)
+})
+
+test('insecure settings are listed with every other bad variable', () => {
+  const problems = problemsOf({ SSO_BFF_PORT: 'eighty', SSO_BFF_ABC_URL: 'http://abc.example.com' })
+  expect(problems).toContain('SSO_BFF_PORT')
+  expect(problems).toContain('SSO_BFF_ABC_URL: is plain http')
+})
+
+test('SSO_BFF_ALLOW_INSECURE is "true" or "false", and nothing else', () => {
+  expect(problemsOf({ SSO_BFF_ALLOW_INSECURE: 'false' })).toBe('')
+  expect(problemsOf({ SSO_BFF_ALLOW_INSECURE: 'yes' })).toMatch(/^SSO_BFF_ALLOW_INSECURE: /)
 })
 
 test('the timeouts and the connection cap are read from their variables', () => {

@@ -6,9 +6,14 @@ import { z } from 'zod'
 import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
+import {
+  insecureOrigins,
+  insecureUrl,
+  type InsecureSetting,
+} from './security/insecure-transport.ts'
 import { trustedProxiesSetting } from './security/trusted-proxies.ts'
 import type { ServerLimits } from './server-limits.ts'
-import { baseUrlSetting, httpUrlSetting, secretSetting } from './settings.ts'
+import { baseUrlSetting, httpUrlSetting, isUrlSetting, secretSetting } from './settings.ts'
 
 const csv = z.string().transform((value) =>
   value
@@ -71,6 +76,7 @@ const envSchema = z.object({
   SSO_BFF_APP_ORIGINS: csv.pipe(z.array(originSchema).min(1, 'lists at least one origin')),
   SSO_BFF_ALLOWED_HOSTS: csv.pipe(z.array(z.string().min(1))).optional(),
   SSO_BFF_TRUST_PROXY: trustedProxiesSetting,
+  SSO_BFF_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   SSO_BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SSO_BFF_SERVER_TIMING: z.enum(['true', 'false']).default('false'),
 
@@ -133,7 +139,12 @@ export interface BffConfig {
 }
 
 export type ConfigResult =
-  | { readonly ok: true; readonly config: BffConfig }
+  | {
+      readonly ok: true
+      readonly config: BffConfig
+      /** Insecure settings SSO_BFF_ALLOW_INSECURE let through, each to be logged at start. */
+      readonly warnings: readonly string[]
+    }
   | { readonly ok: false; readonly problems: readonly string[] }
 
 /** Reads the BFF's configuration from `env`; every bad variable is listed. */
@@ -152,11 +163,21 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     problems.push(`SSO_BFF_SIGNIN_SECRET: ${SIGNIN_SECRET_SHARED}`)
   }
   if (parsed.success) problems.push(...serverLimitProblems(parsed.data))
+  const insecure = insecureSettings(present)
+  const allowInsecure = present['SSO_BFF_ALLOW_INSECURE'] === 'true'
+  if (!allowInsecure) {
+    for (const { variable, reason } of insecure) {
+      problems.push(`${variable}: ${reason}; use https, or set SSO_BFF_ALLOW_INSECURE=true`)
+    }
+  }
   if (!parsed.success || problems.length > 0) return { ok: false, problems }
   const e = parsed.data
   const indeeOrigin = new URL(e.SSO_BFF_INDEE_URL).origin
   return {
     ok: true,
+    warnings: insecure.map(
+      ({ variable, reason }) => `${variable}: ${reason}; allowed by SSO_BFF_ALLOW_INSECURE=true`,
+    ),
     config: {
       host: e.SSO_BFF_HOST,
       port: e.SSO_BFF_PORT,
@@ -211,6 +232,32 @@ function serverLimitProblems(e: z.output<typeof envSchema>): string[] {
     )
   }
   return problems
+}
+
+/**
+ * Every setting that would send credentials or cookies over plain http, read from the raw
+ * variables so that it is listed beside every other problem (a value that is not a URL is the
+ * schema's problem, not this one's).
+ */
+function insecureSettings(present: Readonly<Record<string, string | undefined>>) {
+  const urlVariables = [
+    'SSO_BFF_INDEE_URL',
+    'SSO_BFF_SESSION_TOKEN_JWKS_URL',
+    ...PARTNER_NAMES.flatMap((name) =>
+      Object.entries(BFF_PARTNERS[name].settings)
+        .filter(([, schema]) => isUrlSetting(schema))
+        .map(([key]) => partnerVariable(name, key)),
+    ),
+  ]
+  const found: (InsecureSetting | undefined)[] = urlVariables.map((variable) => {
+    const value = present[variable]
+    return value !== undefined && URL.canParse(value) ? insecureUrl(variable, value) : undefined
+  })
+  const origins = csv.safeParse(present['SSO_BFF_APP_ORIGINS'] ?? '')
+  if (origins.success && origins.data.every((origin) => URL.canParse(origin))) {
+    found.unshift(insecureOrigins('SSO_BFF_APP_ORIGINS', origins.data))
+  }
+  return found.filter((setting) => setting !== undefined)
 }
 
 /** Each configured partner's settings (partners/partner.ts); a partner left out has none. */

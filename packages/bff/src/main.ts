@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The BFF's entry point: the command `sso-bridge-bff` where the package is installed
 // (`node packages/bff/dist/bff/src/main.js` in this repository). Reads the environment (a bad
-// value stops it with a message naming the variable), logs the partners it serves, listens, and
+// value stops it with a message naming the variable), logs each insecure setting that
+// SSO_BFF_ALLOW_INSECURE let through and the partners it serves, listens, and
 // closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight finish, then the session store closes. The session store is the one SSO_SESSION_STORE names;
 // buildBff makes it, so its connection warnings go through the BFF's logger. A Redis that is
 // down does not hold up the start: the BFF listens and /readyz answers 503 until it is back.
@@ -19,6 +20,7 @@ if (!result.ok) {
 }
 
 const app = await buildBff({ config: result.config })
+for (const warning of result.warnings) app.log.warn(warning)
 try {
   await app.listen({ host: result.config.host, port: result.config.port })
 } catch (error) {
