@@ -56,9 +56,14 @@ export function bffEnvironment(
       SSO_BFF_ABC_CLIENT_ID: ABC_SANDBOX_CREDENTIALS.clientId,
     },
   }
+  const origins = appOriginsOf(appClients)
+  // Our app is http on loopback: a host app on https beside it costs the session cookie Secure,
+  // which the BFF refuses unless told. The sandbox is for development only; the BFF warns.
+  const mixedSchemes = new Set(origins.map((origin) => new URL(origin).protocol)).size > 1
   return {
     SSO_BFF_PORT: String(port),
-    SSO_BFF_APP_ORIGINS: appOriginsOf(appClients).join(','),
+    SSO_BFF_APP_ORIGINS: origins.join(','),
+    ...(mixedSchemes && { SSO_BFF_ALLOW_INSECURE: 'true' }),
     SSO_BFF_INDEE_URL: urls.indee,
     SSO_BFF_INDEE_API_KEY: indeeApiKey(),
     ...Object.fromEntries(partners.flatMap((name) => Object.entries(partnerVariables[name]))),

@@ -185,11 +185,14 @@ What they do:
 
 - \`/api/\` goes to the upstream \`sso_bridge_bff\`, the BFF instances
   (${upstreams.map(code).join(' and ')}; several need the shared session store),
-  over kept-alive HTTP/1.1 connections, with the browser's \`Host\` (port included, as the BFF
-  compares it), \`X-Forwarded-For\` (the peer's address: nginx is the edge),
-  \`X-Forwarded-Proto\` and \`X-Forwarded-Host\`. An instance that refuses or times out is skipped
-  for 10 s and the request goes to the next one; nginx never resends a POST that reached an
-  instance. Set \`SSO_BFF_TRUST_PROXY=true\` on the BFF.
+  over kept-alive HTTP/1.1 connections (nginx closes an idle one after 60 s, its default,
+  before the BFF would: \`SSO_BFF_KEEP_ALIVE_TIMEOUT_MS\`, 72 s), with the browser's \`Host\`
+  (port included, as the BFF compares it), \`X-Forwarded-For\` (the peer's address: nginx is the
+  edge), \`X-Forwarded-Proto\` and \`X-Forwarded-Host\`. An instance that refuses or times out is
+  skipped for 10 s and the request goes to the next one; nginx never resends a POST that reached
+  an instance. Set \`SSO_BFF_TRUST_PROXY\` on the BFF to the address nginx connects from
+  (\`127.0.0.1\` on the same machine), so that it believes nginx's \`X-Forwarded-For\` and no
+  one else's (\`docs/operations.md\`).
 - \`${ASSETS_PREFIX}\` serves files that exist, cached for good; anything else there is a 404
   that is never cached.
 - \`/sso.config.json\` and every other path are never cached; a path that is not a file is

@@ -116,7 +116,8 @@ export class Topology {
     const store = this.#usesRedis
     const bffEnv = {
       ...bffEnvironment(),
-      SSO_BFF_TRUST_PROXY: 'true',
+      // nginx reaches the instances from loopback: its X-Forwarded-For is the browser's address.
+      SSO_BFF_TRUST_PROXY: HOST,
       SSO_BFF_LOG_LEVEL: 'warn',
       SSO_BFF_SIGNIN_SECRET: this.signInSecret,
       ...(store && { SSO_SESSION_STORE: `redis://${HOST}:${this.redisPort}` }),

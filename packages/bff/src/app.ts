@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './routes/auth-routes.ts'
 import type { RouteContext } from './routes/context.ts'
 import { registerPartnerRoutes } from './routes/partner-routes.ts'
 import { requestGuard } from './security/request-guard.ts'
+import { serverOptions } from './server-limits.ts'
 import { cookieNames } from './session/cookies.ts'
 import { createSessionStore } from './session/create-session-store.ts'
 import { DEFAULT_LOCK_MS } from './session/redis-session-store.ts'
@@ -74,7 +75,9 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
             ...(options.logStream !== undefined && { stream: options.logStream }),
           },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    // Only the listed proxies' X-Forwarded-For is believed (security/trusted-proxies.ts).
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    ...serverOptions(config.server),
     return503OnClosing: true,
     // The BFF's own id for every request, never one the client chose: in each log line, the
     // audit trail, the request's span and the X-Request-Id answer header.
@@ -82,6 +85,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     requestIdHeader: false,
     requestIdLogLabel: 'requestId',
   })
+  app.server.maxConnections = config.server.maxConnections
   const metrics = options.metrics ?? createMetrics({ processMetrics: false })
   const watcher = upstreamTelemetry(metrics, options.tracing?.tracer)
   // Before any route, so each request is a span.

@@ -29,6 +29,14 @@ test('the minimal environment gives documented defaults', () => {
     session: { idleMs: 30 * 60_000, maxMs: 24 * 3_600_000 },
     upstreamTimeoutMs: 5000,
     rateLimitPerMinute: 60,
+    trustedProxies: [],
+    server: {
+      requestTimeoutMs: 10_000,
+      headersTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 72_000,
+      connectionTimeoutMs: 60_000,
+      maxConnections: 1_000,
+    },
     indee: {
       tokenIssuer: 'https://auth.example.com',
       tokenAudience: 'sso-bridge',
@@ -36,6 +44,7 @@ test('the minimal environment gives documented defaults', () => {
     },
   })
   expect(result.ok && secureCookies(result.config)).toBe(true)
+  expect(result.ok && result.warnings).toEqual([])
 })
 
 test('every bad or missing variable is named', () => {
@@ -209,4 +218,195 @@ test('SSO_BFF_SERVER_TIMING is off unless "true", and any other value is named',
   for (const value of ['yes', 'TRUE', '1']) {
     expect(serverTimingOf(value)).toMatch(/^SSO_BFF_SERVER_TIMING: /)
   }
+})
+
+/** The problems of `env` on top of MINIMAL, one string; '' when it is accepted. */
+function problemsOf(env: Readonly<Record<string, string | undefined>>): string {
+  const result = readConfig({ ...MINIMAL, ...env })
+  return result.ok ? '' : result.problems.join('\n')
+}
+
+test('SSO_BFF_TRUST_PROXY lists proxy addresses and CIDR ranges; unset or "false" trusts none', () => {
+  const trusted = (value: string | undefined) => {
+    const result = readConfig({ ...MINIMAL, SSO_BFF_TRUST_PROXY: value })
+    return result.ok ? result.config.trustedProxies : result.problems
+  }
+  expect(trusted(undefined)).toEqual([])
+  expect(trusted('')).toEqual([])
+  expect(trusted('false')).toEqual([])
+  expect(trusted('127.0.0.1, 10.0.0.0/8,::1,2001:db8::/32')).toEqual([
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+    '2001:db8::/32',
+  ])
+})
+
+test('SSO_BFF_TRUST_PROXY=true is refused: it would let any client choose its address', () => {
+  const problems = problemsOf({ SSO_BFF_TRUST_PROXY: 'true' })
+  expect(problems).toMatch(/^SSO_BFF_TRUST_PROXY: /)
+  expect(problems).toContain("list the proxies' addresses")
+})
+
+test('a SSO_BFF_TRUST_PROXY entry that is not an address or range, or spans every address, is named', () => {
+  for (const entry of [
+    'nginx',
+    'TRUE',
+    'loopback',
+    '10.0.0.0/33',
+    '2001:db8::/129',
+    '10.0.0.0/8/8',
+    '10.0.0.0/x',
+    '10.0.0.0/',
+    'fe80::1%eth0',
+    '0.0.0.0/0',
+    '::/0',
+  ]) {
+    const problems = problemsOf({ SSO_BFF_TRUST_PROXY: `127.0.0.1,${entry}` })
+    expect(problems, entry).toMatch(/^SSO_BFF_TRUST_PROXY: /)
+    expect(problems, entry).toContain(`"${entry}"`)
+  }
+})
+
+/** Every upstream URL variable, with a plain http URL to another host. */
+const PLAIN_HTTP_UPSTREAMS = {
+  SSO_BFF_INDEE_URL: 'http://auth.example.com',
+  SSO_BFF_SESSION_TOKEN_JWKS_URL: 'http://auth.example.com/.well-known/jwks.json',
+  SSO_BFF_ASSURESIGN_URL: 'http://sign.example.com',
+  SSO_BFF_AIMBASE_URL: 'http://10.1.2.3:8080',
+  SSO_BFF_ABC_URL: 'http://abc.example.com/api',
+}
+
+test('a plain http upstream on another host is refused, naming it and SSO_BFF_ALLOW_INSECURE', () => {
+  for (const [variable, url] of Object.entries(PLAIN_HTTP_UPSTREAMS)) {
+    const problems = problemsOf({ [variable]: url })
+    expect(problems, variable).toMatch(new RegExp(`^${variable}: is plain http`))
+    expect(problems, variable).toContain('SSO_BFF_ALLOW_INSECURE=true')
+  }
+})
+
+test('the refusal of an http upstream never echoes the URL, which may carry a credential', () => {
+  const problems = problemsOf({ SSO_BFF_INDEE_URL: 'http://bff:hunter2@auth.example.com' })
+  expect(problems).toContain('SSO_BFF_INDEE_URL')
+  expect(problems).not.toContain('hunter2')
+})
+
+test('plain http upstreams and app origins on loopback are accepted without a warning', () => {
+  for (const host of ['127.0.0.1:4010', '127.8.9.10', 'localhost:4010', '[::1]:4010']) {
+    const result = readConfig({
+      ...MINIMAL,
+      SSO_BFF_APP_ORIGINS: `http://${host},http://localhost:5173`,
+      SSO_BFF_INDEE_URL: `http://${host}`,
+      SSO_BFF_SESSION_TOKEN_JWKS_URL: `http://${host}/jwks.json`,
+      SSO_BFF_ABC_URL: `http://${host}/abc`,
+    })
+    expect(result.ok ? result.warnings : result.problems, host).toEqual([])
+  }
+})
+
+test('a host that only looks like loopback is not: http to it is refused', () => {
+  for (const host of ['localhost.example.com', '127.0.0.1.example.com', '[::ffff:8.8.8.8]']) {
+    expect(problemsOf({ SSO_BFF_INDEE_URL: `http://${host}` }), host).toMatch(
+      /^SSO_BFF_INDEE_URL: is plain http/,
+    )
+  }
+})
+
+test('app origins that mix http and https are refused: the cookie would lose Secure on both', () => {
+  const problems = problemsOf({
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://app.example.com',
+  })
+  expect(problems).toMatch(/^SSO_BFF_APP_ORIGINS: mixes http and https origins/)
+  expect(problems).toContain('SSO_BFF_ALLOW_INSECURE=true')
+  // Even when the http one is this machine's: the https origin's cookie still loses Secure.
+  expect(
+    problemsOf({ SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://127.0.0.1:5173' }),
+  ).toMatch(/^SSO_BFF_APP_ORIGINS: mixes http and https origins/)
+})
+
+test('plain http app origins on another host are refused', () => {
+  for (const origins of ['http://app.example.com', 'http://127.0.0.1:5173,http://app.internal']) {
+    expect(problemsOf({ SSO_BFF_APP_ORIGINS: origins }), origins).toMatch(
+      /^SSO_BFF_APP_ORIGINS: has a plain http origin on a host other than this machine/,
+    )
+  }
+})
+
+test('SSO_BFF_ALLOW_INSECURE=true lets each insecure setting through, with one warning each', () => {
+  const result = readConfig({
+    ...MINIMAL,
+    ...PLAIN_HTTP_UPSTREAMS,
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://app.example.com',
+    SSO_BFF_ALLOW_INSECURE: 'true',
+  })
+  expect(result.ok).toBe(true)
+  const warnings = result.ok ? result.warnings : []
+  expect(warnings.map((warning) => warning.split(':')[0])).toEqual([
+    'SSO_BFF_APP_ORIGINS',
+    ...Object.keys(PLAIN_HTTP_UPSTREAMS),
+  ])
+  for (const warning of warnings) expect(warning).toContain('SSO_BFF_ALLOW_INSECURE=true')
+  expect(result.ok && secureCookies(result.config)).toBe(false)
+})
+
+test('insecure settings are listed with every other bad variable', () => {
+  const problems = problemsOf({ SSO_BFF_PORT: 'eighty', SSO_BFF_ABC_URL: 'http://abc.example.com' })
+  expect(problems).toContain('SSO_BFF_PORT')
+  expect(problems).toContain('SSO_BFF_ABC_URL: is plain http')
+})
+
+test('SSO_BFF_ALLOW_INSECURE is "true" or "false", and nothing else', () => {
+  expect(problemsOf({ SSO_BFF_ALLOW_INSECURE: 'false' })).toBe('')
+  expect(problemsOf({ SSO_BFF_ALLOW_INSECURE: 'yes' })).toMatch(/^SSO_BFF_ALLOW_INSECURE: /)
+})
+
+test('the timeouts and the connection cap are read from their variables', () => {
+  const result = readConfig({
+    ...MINIMAL,
+    SSO_BFF_REQUEST_TIMEOUT_MS: '20000',
+    SSO_BFF_HEADERS_TIMEOUT_MS: '20000',
+    SSO_BFF_KEEP_ALIVE_TIMEOUT_MS: '90000',
+    SSO_BFF_CONNECTION_TIMEOUT_MS: '30000',
+    SSO_BFF_MAX_CONNECTIONS: '50',
+  })
+  expect(result.ok && result.config.server).toEqual({
+    requestTimeoutMs: 20_000,
+    headersTimeoutMs: 20_000,
+    keepAliveTimeoutMs: 90_000,
+    connectionTimeoutMs: 30_000,
+    maxConnections: 50,
+  })
+})
+
+test('a timeout under 100 ms, or not a whole number, is named', () => {
+  for (const variable of [
+    'SSO_BFF_REQUEST_TIMEOUT_MS',
+    'SSO_BFF_HEADERS_TIMEOUT_MS',
+    'SSO_BFF_KEEP_ALIVE_TIMEOUT_MS',
+    'SSO_BFF_CONNECTION_TIMEOUT_MS',
+  ]) {
+    for (const value of ['0', '99', '1.5', 'soon']) {
+      expect(problemsOf({ [variable]: value }), `${variable}=${value}`).toMatch(
+        new RegExp(`^${variable}: `),
+      )
+    }
+  }
+  expect(problemsOf({ SSO_BFF_MAX_CONNECTIONS: '0' })).toMatch(/^SSO_BFF_MAX_CONNECTIONS: /)
+})
+
+test('a headers timeout longer than the request timeout is refused, naming both', () => {
+  const problems = problemsOf({
+    SSO_BFF_REQUEST_TIMEOUT_MS: '5000',
+    SSO_BFF_HEADERS_TIMEOUT_MS: '6000',
+  })
+  expect(problems).toMatch(/^SSO_BFF_HEADERS_TIMEOUT_MS: .*SSO_BFF_REQUEST_TIMEOUT_MS/)
+})
+
+test('a connection timeout not above twice the upstream timeout is refused, naming both', () => {
+  expect(
+    problemsOf({ SSO_BFF_UPSTREAM_TIMEOUT_MS: '10000', SSO_BFF_CONNECTION_TIMEOUT_MS: '20000' }),
+  ).toMatch(/^SSO_BFF_CONNECTION_TIMEOUT_MS: .*SSO_BFF_UPSTREAM_TIMEOUT_MS/)
+  expect(
+    problemsOf({ SSO_BFF_UPSTREAM_TIMEOUT_MS: '10000', SSO_BFF_CONNECTION_TIMEOUT_MS: '20001' }),
+  ).toBe('')
 })

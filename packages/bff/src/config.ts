@@ -7,7 +7,14 @@ import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
 import type { SignInKeys } from './session/sign-in-binding.ts'
-import { baseUrlSetting, httpUrlSetting, secretSetting } from './settings.ts'
+import {
+  insecureOrigins,
+  insecureUrl,
+  type InsecureSetting,
+} from './security/insecure-transport.ts'
+import { trustedProxiesSetting } from './security/trusted-proxies.ts'
+import type { ServerLimits } from './server-limits.ts'
+import { baseUrlSetting, httpUrlSetting, isUrlSetting, secretSetting } from './settings.ts'
 
 const csv = z.string().transform((value) =>
   value
@@ -35,6 +42,10 @@ const originSchema = z.string().superRefine((value, ctx) => {
 
 const positiveInt = (fallback: number, max: number) =>
   z.coerce.number().int().positive().max(max).default(fallback)
+
+/** A duration in milliseconds, from 100 ms (a shorter one would cut off working clients). */
+const milliseconds = (fallback: number, max: number) =>
+  z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(max).default(fallback)
 
 /** Where sessions live: this process's memory, or a Redis every instance shares. */
 export type SessionStoreConfig =
@@ -85,7 +96,8 @@ const envSchema = z.object({
   SSO_BFF_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
   SSO_BFF_APP_ORIGINS: csv.pipe(z.array(originSchema).min(1, 'lists at least one origin')),
   SSO_BFF_ALLOWED_HOSTS: csv.pipe(z.array(z.string().min(1))).optional(),
-  SSO_BFF_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SSO_BFF_TRUST_PROXY: trustedProxiesSetting,
+  SSO_BFF_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   SSO_BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SSO_BFF_SERVER_TIMING: z.enum(['true', 'false']).default('false'),
 
@@ -105,6 +117,12 @@ const envSchema = z.object({
   SSO_BFF_AUDIT: z.enum(['true', 'false']).default('true'),
   SSO_BFF_AUDIT_SUBJECT: z.enum(['pseudonym', 'email']).default('pseudonym'),
   SSO_BFF_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+
+  SSO_BFF_REQUEST_TIMEOUT_MS: milliseconds(10_000, 300_000),
+  SSO_BFF_HEADERS_TIMEOUT_MS: milliseconds(5_000, 300_000),
+  SSO_BFF_KEEP_ALIVE_TIMEOUT_MS: milliseconds(72_000, 600_000),
+  SSO_BFF_CONNECTION_TIMEOUT_MS: milliseconds(60_000, 600_000),
+  SSO_BFF_MAX_CONNECTIONS: positiveInt(1_000, 1_000_000),
   // Not SSO_BFF_*: one setting of the whole deployment, the same on every instance.
   SSO_SESSION_STORE: sessionStoreSchema,
 })
@@ -121,7 +139,8 @@ export interface BffConfig {
   readonly appOrigins: readonly string[]
   /** Host header values the BFF answers (the app origins' hosts unless set). */
   readonly allowedHosts: readonly string[]
-  readonly trustProxy: boolean
+  /** Proxy addresses and CIDR ranges whose X-Forwarded-For is believed; empty: none. */
+  readonly trustedProxies: readonly string[]
   readonly logLevel: string
   /** Whether sso/login answers carry Server-Timing (its phases, and Indee's as `indee-…`). */
   readonly serverTiming: boolean
@@ -155,10 +174,17 @@ export interface BffConfig {
      */
     readonly key: string | undefined
   }
+  /** Timeouts and the connection cap of the BFF's own server. */
+  readonly server: ServerLimits
 }
 
 export type ConfigResult =
-  | { readonly ok: true; readonly config: BffConfig }
+  | {
+      readonly ok: true
+      readonly config: BffConfig
+      /** Insecure settings SSO_BFF_ALLOW_INSECURE let through, each to be logged at start. */
+      readonly warnings: readonly string[]
+    }
   | { readonly ok: false; readonly problems: readonly string[] }
 
 /** Reads the BFF's configuration from `env`; every bad variable is listed. */
@@ -176,17 +202,28 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   if (store !== undefined && isRedisUrl(store) && present['SSO_BFF_SIGNIN_SECRET'] === undefined) {
     problems.push(`SSO_BFF_SIGNIN_SECRET: ${SIGNIN_SECRET_SHARED}`)
   }
+  if (parsed.success) problems.push(...serverLimitProblems(parsed.data))
+  const insecure = insecureSettings(present)
+  const allowInsecure = present['SSO_BFF_ALLOW_INSECURE'] === 'true'
+  if (!allowInsecure) {
+    for (const { variable, reason } of insecure) {
+      problems.push(`${variable}: ${reason}; use https, or set SSO_BFF_ALLOW_INSECURE=true`)
+    }
+  }
   if (!parsed.success || problems.length > 0) return { ok: false, problems }
   const e = parsed.data
   const indeeOrigin = new URL(e.SSO_BFF_INDEE_URL).origin
   return {
     ok: true,
+    warnings: insecure.map(
+      ({ variable, reason }) => `${variable}: ${reason}; allowed by SSO_BFF_ALLOW_INSECURE=true`,
+    ),
     config: {
       host: e.SSO_BFF_HOST,
       port: e.SSO_BFF_PORT,
       appOrigins: e.SSO_BFF_APP_ORIGINS,
       allowedHosts: e.SSO_BFF_ALLOWED_HOSTS ?? e.SSO_BFF_APP_ORIGINS.map((o) => new URL(o).host),
-      trustProxy: e.SSO_BFF_TRUST_PROXY === 'true',
+      trustedProxies: e.SSO_BFF_TRUST_PROXY,
       logLevel: e.SSO_BFF_LOG_LEVEL,
       serverTiming: e.SSO_BFF_SERVER_TIMING === 'true',
       indee: {
@@ -214,8 +251,62 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
         subject: e.SSO_BFF_AUDIT_SUBJECT,
         key: e.SSO_BFF_AUDIT_KEY,
       },
+      server: {
+        requestTimeoutMs: e.SSO_BFF_REQUEST_TIMEOUT_MS,
+        headersTimeoutMs: e.SSO_BFF_HEADERS_TIMEOUT_MS,
+        keepAliveTimeoutMs: e.SSO_BFF_KEEP_ALIVE_TIMEOUT_MS,
+        connectionTimeoutMs: e.SSO_BFF_CONNECTION_TIMEOUT_MS,
+        maxConnections: e.SSO_BFF_MAX_CONNECTIONS,
+      },
     },
   }
+}
+
+/** The timeouts that only make sense together. */
+function serverLimitProblems(e: z.output<typeof envSchema>): string[] {
+  const problems: string[] = []
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (e.SSO_BFF_HEADERS_TIMEOUT_MS > e.SSO_BFF_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'SSO_BFF_HEADERS_TIMEOUT_MS: must not be more than SSO_BFF_REQUEST_TIMEOUT_MS ' +
+        `(${e.SSO_BFF_REQUEST_TIMEOUT_MS}): the headers are part of the request`,
+    )
+  }
+  // An answer may wait on two upstream calls (Indee, then its keys) with the socket quiet.
+  if (e.SSO_BFF_CONNECTION_TIMEOUT_MS <= 2 * e.SSO_BFF_UPSTREAM_TIMEOUT_MS) {
+    problems.push(
+      'SSO_BFF_CONNECTION_TIMEOUT_MS: must be more than twice SSO_BFF_UPSTREAM_TIMEOUT_MS ' +
+        `(${e.SSO_BFF_UPSTREAM_TIMEOUT_MS}): an answer can wait on two upstream calls, and a ` +
+        'shorter timeout would close its connection first',
+    )
+  }
+  return problems
+}
+
+/**
+ * Every setting that would send credentials or cookies over plain http, read from the raw
+ * variables so that it is listed beside every other problem (a value that is not a URL is the
+ * schema's problem, not this one's).
+ */
+function insecureSettings(present: Readonly<Record<string, string | undefined>>) {
+  const urlVariables = [
+    'SSO_BFF_INDEE_URL',
+    'SSO_BFF_SESSION_TOKEN_JWKS_URL',
+    ...PARTNER_NAMES.flatMap((name) =>
+      Object.entries(BFF_PARTNERS[name].settings)
+        .filter(([, schema]) => isUrlSetting(schema))
+        .map(([key]) => partnerVariable(name, key)),
+    ),
+  ]
+  const found: (InsecureSetting | undefined)[] = urlVariables.map((variable) => {
+    const value = present[variable]
+    return value !== undefined && URL.canParse(value) ? insecureUrl(variable, value) : undefined
+  })
+  const origins = csv.safeParse(present['SSO_BFF_APP_ORIGINS'] ?? '')
+  if (origins.success && origins.data.every((origin) => URL.canParse(origin))) {
+    found.unshift(insecureOrigins('SSO_BFF_APP_ORIGINS', origins.data))
+  }
+  return found.filter((setting) => setting !== undefined)
 }
 
 /** Each configured partner's settings (partners/partner.ts); a partner left out has none. */

@@ -76,3 +76,33 @@ test('with Redis down the BFF starts anyway, is not ready, names its store witho
   expect(await exited).toBe(0)
   expect(output()).not.toContain('hunter2')
 })
+
+test('a plain http Indee on another host stops the BFF, naming it and SSO_BFF_ALLOW_INSECURE', async () => {
+  const { exited, output } = run({
+    ...bffEnvironment(defaultSandboxUrls(), await freePort()),
+    SSO_BFF_INDEE_URL: 'http://indee.internal',
+  })
+  expect(await exited).toBe(2)
+  expect(output()).toMatch(/SSO_BFF_INDEE_URL: is plain http.*SSO_BFF_ALLOW_INSECURE=true/)
+})
+
+test('with SSO_BFF_ALLOW_INSECURE=true the BFF starts and logs a warning for each insecure setting', async () => {
+  const port = await freePort()
+  const { child, exited, output } = run({
+    ...bffEnvironment(defaultSandboxUrls(), port),
+    SSO_BFF_INDEE_URL: 'http://indee.internal',
+    SSO_BFF_APP_ORIGINS: 'https://app.example.com,http://app.example.com',
+    SSO_BFF_ALLOW_INSECURE: 'true',
+  })
+  const warnings = () =>
+    output()
+      .split('\n')
+      .filter((line) => line.includes('"level":40'))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg.split(':')[0])
+  await expect
+    .poll(warnings, { timeout: 15_000 })
+    .toEqual(['SSO_BFF_APP_ORIGINS', 'SSO_BFF_INDEE_URL'])
+  expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200)
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+})

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The BFF's entry point: the command `sso-bridge-bff` where the package is installed
 // (`node packages/bff/dist/bff/src/main.js` in this repository). Reads the environment (a bad
-// value stops it with a message naming the variable), logs the partners it serves, listens, and
+// value stops it with a message naming the variable), logs each insecure setting that
+// SSO_BFF_ALLOW_INSECURE let through and the partners it serves, listens, and
 // closes gracefully on SIGTERM and SIGINT: no new connections, requests in flight finish, then
 // the session store closes, then the metrics listener and the traces still buffered. The session
 // store is the one SSO_SESSION_STORE names; buildBff makes it, so its connection warnings go
@@ -32,6 +33,7 @@ const tracing = tracingConfigured(process.env)
   ? startTracing({ serviceName: process.env['OTEL_SERVICE_NAME'] ?? 'sso-bridge-bff', version })
   : undefined
 const app = await buildBff({ config, metrics, ...(tracing !== undefined && { tracing }) })
+for (const warning of result.warnings) app.log.warn(warning)
 
 /** Stops the process when a listener cannot start, naming the variable that moves it. */
 function listenFailed(error: unknown, port: number, variable: string): never {

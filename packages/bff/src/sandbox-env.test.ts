@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { bffEnvironment } from '../../../sandbox/bff-env.ts'
+import { appClientsOf } from '../../../sandbox/idp/client-registration.ts'
 import { originOf } from '../../../sandbox/ports.ts'
 import { startParties, type RunningParties } from '../../../sandbox/start-parties.ts'
 import { buildBff } from './app.ts'
@@ -66,4 +67,16 @@ test('still starts our app on /sso/callback, and refuses an origin nobody regist
   )
   const stranger = await initiateFrom('http://127.0.0.1:4999')
   expect(stranger.statusCode).toBe(403)
+})
+
+test('our loopback apps alone need no SSO_BFF_ALLOW_INSECURE; beside an https host app they do', () => {
+  const ours = readConfig(bffEnvironment())
+  expect(ours.ok && ours.warnings).toEqual([])
+  const beta = { name: 'Beta', origin: 'https://beta.example', callbackPath: '/cb' }
+  const env = bffEnvironment(undefined, undefined, undefined, appClientsOf([beta]))
+  expect(env['SSO_BFF_ALLOW_INSECURE']).toBe('true')
+  const mixed = readConfig(env)
+  expect(mixed.ok && mixed.warnings.map((warning) => warning.split(':')[0])).toEqual([
+    'SSO_BFF_APP_ORIGINS',
+  ])
 })

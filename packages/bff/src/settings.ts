@@ -9,3 +9,8 @@ export const baseUrlSetting = httpUrlSetting.transform((url) => url.replace(/\/+
 
 /** A credential: any non-empty value, never echoed in a problem. */
 export const secretSetting = z.string().min(1, 'is required')
+
+/** Whether a setting's schema is one of the URL settings above (config.ts checks their scheme). */
+export function isUrlSetting(schema: unknown): boolean {
+  return schema === httpUrlSetting || schema === baseUrlSetting
+}
