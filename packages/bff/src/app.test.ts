@@ -145,6 +145,35 @@ test('health and readiness answer from any Host; every answer is no-store', asyn
   expect(await ready.json()).toEqual({ status: 'ready', sessionStore: 'memory' })
 })
 
+/** The headers of every answer of the BFF: none is a page, none may be cached or embedded. */
+const EVERY_ANSWER = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+}
+
+test.each([
+  ['a BFF answer', 200, () => alice.get('/api/session')],
+  ['a relayed vendor answer', 200, () => alice.post('/api/assuresign/authentication/sso', {})],
+  ['an error', 401, () => new AppBrowser(bff).get('/api/session')],
+  [
+    'a refusal of the request guard',
+    403,
+    () => fetch(`${bff.url}/api/session/sign-out`, { method: 'POST', body: '{}' }),
+  ],
+  ['a 404', 404, () => alice.get('/api/nowhere')],
+  ['the health check', 200, () => fetch(`${bff.url}/healthz`)],
+  ['the readiness check', 200, () => fetch(`${bff.url}/readyz`)],
+])('%s (%i) carries the headers of every answer', async (_name, status, send) => {
+  const answer = await send()
+  expect(answer.status).toBe(status)
+  const headers = Object.fromEntries(
+    Object.keys(EVERY_ANSWER).map((name) => [name, answer.headers.get(name)]),
+  )
+  expect(headers).toEqual(EVERY_ANSWER)
+})
+
 test('the logs carry no token, code, cookie or credential', async () => {
   const lines: string[] = []
   const logged = await startTestBff(

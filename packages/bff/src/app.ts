@@ -107,6 +107,11 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store')
     reply.header('x-content-type-options', 'nosniff')
+    // No answer of the BFF is a page, yet each is served on the app's origin: nothing in one may
+    // run, load or be framed (OWASP REST Security Cheat Sheet, "Security headers"), and no other
+    // site may load one as a script or image (Fetch, "Cross-Origin-Resource-Policy header").
+    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+    reply.header('cross-origin-resource-policy', 'same-origin')
   })
   await app.register(cookie)
   await app.register(rateLimit, {
