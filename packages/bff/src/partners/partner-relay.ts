@@ -1,7 +1,8 @@
 // What every partner route shares: the vendor's answer goes back to the browser as status,
-// Content-Type and body only (never a cookie or other header), and a vendor login the BFF makes
-// on the person's behalf is cached, renewed and dropped here.
+// Content-Type and body only (never a cookie or other header), in a media type its partner allows;
+// and a vendor login the BFF makes on the person's behalf is cached, renewed and dropped here.
 import type { FastifyReply } from 'fastify'
+import type { PartnerName } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
 import {
   callUpstream,
@@ -18,11 +19,36 @@ export interface PartnerContext {
   readonly logins: VendorLogins
 }
 
-export function relay(reply: FastifyReply, answer: UpstreamAnswer): FastifyReply {
-  reply.code(answer.status).header('cache-control', 'no-store')
-  // Stryker disable next-line ConditionalExpression: Fastify sends a Buffer without a Content-Type as application/octet-stream either way
-  if (answer.contentType !== undefined) reply.header('content-type', answer.contentType)
-  return reply.send(answer.body)
+/** What a partner's vendor may answer, declared in the partner's module. */
+export interface VendorAnswers {
+  readonly partner: PartnerName
+  /** The media types it answers in, errors included: lower case, without parameters. */
+  readonly mediaTypes: readonly `${string}/${string}`[]
+}
+
+/**
+ * Relays the vendor's answer: status, Content-Type and body. The BFF answers on the app's origin,
+ * so a media type the partner does not allow (a vendor's HTML would run as the app), or none, is
+ * the BFF's own 502 partner_unavailable.
+ */
+export function relay(
+  reply: FastifyReply,
+  answer: UpstreamAnswer,
+  vendor: VendorAnswers,
+): FastifyReply {
+  const { status, body } = answer
+  const contentType = answer.contentType ?? ''
+  // RFC 9110 §8.3.1: the type and subtype are case-insensitive; parameters follow a ';'.
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (!vendor.mediaTypes.some((allowed) => allowed === mediaType)) {
+    const as = mediaType === '' ? 'no Content-Type' : mediaType.slice(0, 100)
+    throw new BffError('partner_unavailable', `${vendor.partner}: answered ${status} as ${as}`)
+  }
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('content-type', contentType)
+    .send(body)
 }
 
 /** Calls the vendor; a timeout or an unreachable vendor becomes the BFF's own 504 or 502. */
