@@ -174,6 +174,26 @@ test.each([
   expect(headers).toEqual(EVERY_ANSWER)
 })
 
+test('a wrapped vendor error carries them too', async () => {
+  sandbox.control.addFault({
+    party: 'abc',
+    path: '/generate-sso-token',
+    status: 401,
+    body: '{"message":"Token expired"}',
+    times: 1,
+  })
+  const answer = await alice.post(
+    '/api/abc/cmnsrv/user/generate-sso-token',
+    { LOBId: 'ABSLI', Functionality: 'POL' },
+    { 'x-api-version': '1.0.0' },
+  )
+  expect(answer.status).toBe(502)
+  expect(answer.headers.get('content-security-policy')).toBe(
+    EVERY_ANSWER['content-security-policy'],
+  )
+  expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+})
+
 test('the logs carry no token, code, cookie or credential', async () => {
   const lines: string[] = []
   const logged = await startTestBff(

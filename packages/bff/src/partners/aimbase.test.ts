@@ -99,6 +99,29 @@ test('bob may not use Aimbase, even for an account of his own', async () => {
   expect(bench.sandbox.control.log('aimbase')).toEqual([])
 })
 
+test("Aimbase's errors reach the app wrapped, in the format asked for", async () => {
+  const broken = ALICE.aimbaseAccounts[2] ?? ''
+  const json = await bench.as(ALICE).post(SIGN_ON, { AccountUid: broken })
+  expect(json.status).toBe(502)
+  expect(await json.json()).toMatchObject({
+    error: 'partner_refused',
+    partner: 'aimbase',
+    vendor: {
+      status: 500,
+      contentType: 'application/json; charset=utf-8',
+      body: '{"Message":"An error has occurred."}',
+    },
+  })
+  const xml = await bench.as(ALICE).post(SIGN_ON, { AccountUid: broken, Format: 'xml' })
+  expect(await xml.json()).toMatchObject({
+    vendor: {
+      status: 500,
+      contentType: 'application/xml; charset=utf-8',
+      body: '<Error><Message>An error has occurred.</Message></Error>',
+    },
+  })
+})
+
 test('Aimbase answering in a type other than JSON or XML is 502 partner_unavailable', async () => {
   bench.sandbox.control.addFault({
     party: 'aimbase',

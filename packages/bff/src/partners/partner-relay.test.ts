@@ -1,5 +1,6 @@
 import Fastify from 'fastify'
 import { expect, test } from 'vitest'
+import { LIMITS } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
 import type { UpstreamAnswer } from '../upstream/upstream-call.ts'
 import { relay, type VendorAnswers } from './partner-relay.ts'
@@ -38,7 +39,7 @@ const html = (status: number, contentType?: string): UpstreamAnswer => ({
   body: Buffer.from('<script>alert(document.cookie)</script>'),
 })
 
-test("relays the vendor's status, Content-Type and body, never to be cached", async () => {
+test("relays a 2xx answer's status, Content-Type and body, never to be cached", async () => {
   const { answer } = await relayed(
     {
       status: 201,
@@ -93,3 +94,64 @@ test('a media type in the log is cut at 100 characters', async () => {
   const { thrown } = await relayed(html(200, `text/${'x'.repeat(500)}`))
   expect(thrown).toMatchObject({ message: `abc: answered 200 as text/${'x'.repeat(95)}` })
 })
+
+test("a vendor's error is wrapped: 502 partner_refused with its status, Content-Type and body", async () => {
+  const { answer } = await relayed(
+    {
+      status: 401,
+      contentType: 'application/xml; charset=utf-8',
+      body: Buffer.from('<Error><Message>Authorization has been denied.</Message></Error>'),
+    },
+    JSON_OR_XML,
+  )
+  expect(answer.statusCode).toBe(502)
+  expect(answer.headers['content-type']).toBe('application/json; charset=utf-8')
+  expect(answer.headers['cache-control']).toBe('no-store')
+  expect(answer.json()).toEqual({
+    error: 'partner_refused',
+    message: 'The partner service refused the request; its answer is in "vendor".',
+    partner: 'aimbase',
+    vendor: {
+      status: 401,
+      contentType: 'application/xml; charset=utf-8',
+      body: '<Error><Message>Authorization has been denied.</Message></Error>',
+    },
+  })
+})
+
+test.each([400, 404, 500, 599])('a vendor %i is wrapped too', async (status) => {
+  const { answer } = await relayed({
+    status,
+    contentType: 'application/json',
+    body: Buffer.from(''),
+  })
+  expect(answer.statusCode).toBe(502)
+  expect(answer.json()).toMatchObject({ error: 'partner_refused', vendor: { status, body: '' } })
+})
+
+test("a wrapped body is cut at the contract's bound; a character cut in two reads as U+FFFD", async () => {
+  // '"' then 'é' (two bytes in UTF-8): the bound falls on the first byte of an 'é'.
+  const { answer } = await relayed({
+    status: 500,
+    contentType: 'application/json',
+    body: Buffer.from(`"${'é'.repeat(LIMITS.vendorBody)}"`),
+  })
+  const kept = (LIMITS.vendorBody - 2) / 2
+  expect(answer.json()).toMatchObject({ vendor: { body: `"${'é'.repeat(kept)}\uFFFD` } })
+})
+
+test.each([302, 304, 600, 999])(
+  'a vendor %i, neither a success nor an error, is partner_unavailable',
+  async (status) => {
+    const { answer, thrown } = await relayed({
+      status,
+      contentType: 'application/json',
+      body: Buffer.from('{"Location":"https://elsewhere.example"}'),
+    })
+    expect(answer.body).not.toContain('elsewhere')
+    expect(thrown).toMatchObject({
+      code: 'partner_unavailable',
+      message: `abc: answered ${status}`,
+    })
+  },
+)

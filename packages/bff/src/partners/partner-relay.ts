@@ -1,9 +1,15 @@
 // What every partner route shares: the vendor's answer goes back to the browser as status,
-// Content-Type and body only (never a cookie or other header), in a media type its partner allows;
-// and a vendor login the BFF makes on the person's behalf is cached, renewed and dropped here.
+// Content-Type and body only (never a cookie or other header), in a media type its partner allows,
+// its errors wrapped; and a vendor login the BFF makes on the person's behalf is cached, renewed
+// and dropped here.
 import type { FastifyReply } from 'fastify'
-import type { PartnerName } from '../../../contract/src/contract.ts'
-import { BffError } from '../errors.ts'
+import {
+  BFF_ERROR_STATUS,
+  LIMITS,
+  type PartnerName,
+  type PartnerRefusedBody,
+} from '../../../contract/src/contract.ts'
+import { BFF_ERROR_MESSAGES, BffError } from '../errors.ts'
 import {
   callUpstream,
   type UpstreamAnswer,
@@ -29,7 +35,9 @@ export interface VendorAnswers {
 /**
  * Relays the vendor's answer: status, Content-Type and body. The BFF answers on the app's origin,
  * so a media type the partner does not allow (a vendor's HTML would run as the app), or none, is
- * the BFF's own 502 partner_unavailable.
+ * the BFF's own 502 partner_unavailable. A vendor's error (400 to 599) is wrapped as 502
+ * partner_refused, so it never passes for one of the BFF's own answers (a vendor's 401 for "your
+ * session ended"); any other status (a redirect) is partner_unavailable.
  */
 export function relay(
   reply: FastifyReply,
@@ -44,11 +52,25 @@ export function relay(
     const as = mediaType === '' ? 'no Content-Type' : mediaType.slice(0, 100)
     throw new BffError('partner_unavailable', `${vendor.partner}: answered ${status} as ${as}`)
   }
-  return reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .header('content-type', contentType)
-    .send(body)
+  reply.header('cache-control', 'no-store')
+  if (status >= 200 && status <= 299) {
+    return reply.code(status).header('content-type', contentType).send(body)
+  }
+  if (status < 400 || status > 599) {
+    throw new BffError('partner_unavailable', `${vendor.partner}: answered ${status}`)
+  }
+  const refused: PartnerRefusedBody = {
+    error: 'partner_refused',
+    message: BFF_ERROR_MESSAGES.partner_refused,
+    partner: vendor.partner,
+    vendor: {
+      status,
+      contentType,
+      // A cut inside a UTF-8 sequence decodes as U+FFFD: the text stays valid.
+      body: body.subarray(0, LIMITS.vendorBody).toString('utf8'),
+    },
+  }
+  return reply.code(BFF_ERROR_STATUS.partner_refused).send(refused)
 }
 
 /** Calls the vendor; a timeout or an unreachable vendor becomes the BFF's own 504 or 502. */
