@@ -145,6 +145,55 @@ test('health and readiness answer from any Host; every answer is no-store', asyn
   expect(await ready.json()).toEqual({ status: 'ready', sessionStore: 'memory' })
 })
 
+/** The headers of every answer of the BFF: none is a page, none may be cached or embedded. */
+const EVERY_ANSWER = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+}
+
+test.each([
+  ['a BFF answer', 200, () => alice.get('/api/session')],
+  ['a relayed vendor answer', 200, () => alice.post('/api/assuresign/authentication/sso', {})],
+  ['an error', 401, () => new AppBrowser(bff).get('/api/session')],
+  [
+    'a refusal of the request guard',
+    403,
+    () => fetch(`${bff.url}/api/session/sign-out`, { method: 'POST', body: '{}' }),
+  ],
+  ['a 404', 404, () => alice.get('/api/nowhere')],
+  ['the health check', 200, () => fetch(`${bff.url}/healthz`)],
+  ['the readiness check', 200, () => fetch(`${bff.url}/readyz`)],
+])('%s (%i) carries the headers of every answer', async (_name, status, send) => {
+  const answer = await send()
+  expect(answer.status).toBe(status)
+  const headers = Object.fromEntries(
+    Object.keys(EVERY_ANSWER).map((name) => [name, answer.headers.get(name)]),
+  )
+  expect(headers).toEqual(EVERY_ANSWER)
+})
+
+test('a wrapped vendor error carries them too', async () => {
+  sandbox.control.addFault({
+    party: 'abc',
+    path: '/generate-sso-token',
+    status: 401,
+    body: '{"message":"Token expired"}',
+    times: 1,
+  })
+  const answer = await alice.post(
+    '/api/abc/cmnsrv/user/generate-sso-token',
+    { LOBId: 'ABSLI', Functionality: 'POL' },
+    { 'x-api-version': '1.0.0' },
+  )
+  expect(answer.status).toBe(502)
+  expect(answer.headers.get('content-security-policy')).toBe(
+    EVERY_ANSWER['content-security-policy'],
+  )
+  expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+})
+
 test('the logs carry no token, code, cookie or credential', async () => {
   const lines: string[] = []
   const logged = await startTestBff(

@@ -25,6 +25,7 @@ export const BFF_ERROR_MESSAGES: Readonly<Record<BffErrorCode, string>> = {
   login_failed: 'The sign-in service refused this sign-in.',
   backend_unavailable: 'The sign-in service is not available.',
   partner_unavailable: 'The partner service is not available.',
+  partner_refused: 'The partner service refused the request; its answer is in "vendor".',
   upstream_timeout: 'An upstream service took too long to answer.',
   internal: 'Unexpected error.',
 }

@@ -78,3 +78,17 @@ test('a session view field renamed in the contract fails both sides', () => {
   expect(typeErrors('browser', BROWSER_SESSION, renamed).join('\n')).toMatch(/idleTimeoutSeconds/)
   expect(typeErrors('bff', BFF_SESSIONS, renamed).join('\n')).toMatch(/idleTimeoutSeconds/)
 })
+
+const BROWSER_HANDOFF_RUN = 'packages/sso-bridge/src/core/handoff-run.ts'
+const BFF_RELAY = 'packages/bff/src/partners/partner-relay.ts'
+
+test("a field of the wrapped vendor answer renamed in the contract fails the BFF's relay and the browser's unwrap", () => {
+  const renamed = changed('    readonly contentType: string', '    readonly mediaType: string')
+  expect(typeErrors('browser', BROWSER_HANDOFF_RUN, renamed).join('\n')).toMatch(/contentType/)
+  expect(typeErrors('bff', BFF_RELAY, renamed).join('\n')).toMatch(/contentType/)
+})
+
+test("renaming the wrapped vendor answer's code fails the browser's unwrap", () => {
+  const renamed = changed('  partner_refused: 502,', '  partner_declined: 502,')
+  expect(typeErrors('browser', BROWSER_HANDOFF_RUN, renamed).join('\n')).toMatch(/partner_refused/)
+})

@@ -30,6 +30,8 @@ export const LIMITS = {
   permission: 64,
   /** The CII number of a session view (ABC's customer number). */
   ciiNo: 64,
+  /** Bytes of a vendor's error body the BFF passes on in a {@link PartnerRefusedBody}. */
+  vendorBody: 8192,
 } as const
 
 // ---------------------------------------------------------------------------------------------
@@ -52,6 +54,7 @@ export const BFF_ERROR_STATUS = {
   login_failed: 401,
   backend_unavailable: 502,
   partner_unavailable: 502,
+  partner_refused: 502,
   upstream_timeout: 504,
   internal: 500,
 } as const satisfies Record<string, number>
@@ -71,6 +74,22 @@ export interface BffErrorBody {
   readonly message: string
   /** Words of the sign-in service, for the person to read (never a credential problem). */
   readonly detail?: string
+}
+
+/**
+ * A vendor's error answer (status 400 to 599) on a partner route, wrapped so that it can never
+ * pass for one of the BFF's own: the browser unwraps `vendor` before the partner's adapter reads
+ * it. Its Content-Type is one the partner's module allows.
+ */
+export interface PartnerRefusedBody extends BffErrorBody {
+  readonly error: 'partner_refused'
+  readonly partner: PartnerName
+  readonly vendor: {
+    readonly status: number
+    readonly contentType: string
+    /** The vendor's body as text, cut at {@link LIMITS}.vendorBody bytes. */
+    readonly body: string
+  }
 }
 
 /** The codes of a 401 that says the session is over. */
@@ -138,9 +157,10 @@ export interface SessionView {
 // Partners
 
 /**
- * The JSON body the browser sends on each partner's hand-off route (POST). The answer is the
- * vendor's own, relayed as status, Content-Type and body; a refusal of the BFF's own is a
- * `BffErrorBody`. A session's permission to use a partner is the partner's name.
+ * The JSON body the browser sends on each partner's hand-off route (POST). A 2xx answer is the
+ * vendor's own, relayed as status, Content-Type and body; a vendor's error is a
+ * `PartnerRefusedBody`. The BFF refuses a person in the vendor's own error shape (403), and
+ * its failures are a `BffErrorBody`. A session's permission to use a partner is the partner's name.
  */
 export interface PartnerRequests {
   /** No field: the BFF asks for the signed-in person's token. */

@@ -56,6 +56,43 @@ test('a CII number sent by the browser is refused, not passed on', async () => {
   expect(bench.calls('abc', '/generate-sso-token')).toBe(0)
 })
 
+test("ABC's 401 in the BFF's words is wrapped, never the BFF's own 401 session_expired", async () => {
+  const vendorBody = '{"error":"session_expired","message":"The session has ended."}'
+  bench.sandbox.control.addFault({
+    party: 'abc',
+    path: '/generate-sso-token',
+    status: 401,
+    body: vendorBody,
+    times: 1,
+  })
+  const answer = await bench
+    .as(ALICE)
+    .post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' }, { 'x-api-version': '1.0.0' })
+  expect(answer.status).toBe(502)
+  expect(await answer.json()).toEqual({
+    error: 'partner_refused',
+    message: 'The partner service refused the request; its answer is in "vendor".',
+    partner: 'abc',
+    vendor: { status: 401, contentType: 'application/json; charset=utf-8', body: vendorBody },
+  })
+  // The person is still signed in: only the BFF's own 401 says otherwise.
+  expect((await bench.as(ALICE).get('/api/session')).status).toBe(200)
+})
+
+test("ABC's own error answers reach the app wrapped, whatever their status", async () => {
+  const answer = await bench
+    .as(ALICE)
+    .post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' }, { 'x-api-version': '0.9.0' })
+  expect(answer.status).toBe(502)
+  expect(await answer.json()).toMatchObject({
+    error: 'partner_refused',
+    vendor: {
+      status: 400,
+      body: '{"message":"Unsupported x-api-version: 0.9.0 (expected 1.0.0)"}',
+    },
+  })
+})
+
 test('ABC not answering in time is 504 upstream_timeout, logged as ABC', async () => {
   const fresh = await bench.startBff({ SSO_BFF_UPSTREAM_TIMEOUT_MS: '500' })
   try {

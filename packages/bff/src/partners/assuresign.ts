@@ -9,12 +9,15 @@ import { jsonOf, type UpstreamAnswer } from '../upstream/upstream-call.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
 import { baseUrlSetting, secretSetting } from '../settings.ts'
 import { definePartner } from './partner.ts'
-import { callWithLogin, relay } from './partner-relay.ts'
+import { callWithLogin, relay, type VendorAnswers } from './partner-relay.ts'
 
 const API = '/api/documentnow/v3.3/authentication'
 
 /** Length of the AssureSign session the BFF asks for per person. */
 export const ASSURESIGN_SESSION_MINUTES = 30
+
+/** AssureSign's API answers JSON, its errors too. */
+const ANSWERS: VendorAnswers = { partner: 'assuresign', mediaTypes: ['application/json'] }
 
 /** The BFF's refusal, in AssureSign's error shape so the app reads its FORBIDDEN code. */
 const NO_PERMISSION = {
@@ -78,6 +81,6 @@ export const assureSign = definePartner({
       }),
       refusesToken,
     })
-    return relay(reply, answer)
+    return relay(reply, answer, ANSWERS)
   },
 })

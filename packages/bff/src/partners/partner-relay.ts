@@ -1,8 +1,15 @@
 // What every partner route shares: the vendor's answer goes back to the browser as status,
-// Content-Type and body only (never a cookie or other header), and a vendor login the BFF makes
-// on the person's behalf is cached, renewed and dropped here.
+// Content-Type and body only (never a cookie or other header), in a media type its partner allows,
+// its errors wrapped; and a vendor login the BFF makes on the person's behalf is cached, renewed
+// and dropped here.
 import type { FastifyReply } from 'fastify'
-import { BffError } from '../errors.ts'
+import {
+  BFF_ERROR_STATUS,
+  LIMITS,
+  type PartnerName,
+  type PartnerRefusedBody,
+} from '../../../contract/src/contract.ts'
+import { BFF_ERROR_MESSAGES, BffError } from '../errors.ts'
 import {
   watchedCall,
   type UpstreamAnswer,
@@ -10,6 +17,7 @@ import {
   type UpstreamWatcher,
 } from '../upstream/upstream-call.ts'
 import type { LoginOutcome, VendorLogins } from '../upstream/vendor-logins.ts'
+import { noteCode } from '../telemetry/request-notes.ts'
 
 /** What a partner's vendor calls need of the BFF. */
 export interface PartnerContext {
@@ -21,11 +29,53 @@ export interface PartnerContext {
   readonly watcher: UpstreamWatcher
 }
 
-export function relay(reply: FastifyReply, answer: UpstreamAnswer): FastifyReply {
-  reply.code(answer.status).header('cache-control', 'no-store')
-  // Stryker disable next-line ConditionalExpression: Fastify sends a Buffer without a Content-Type as application/octet-stream either way
-  if (answer.contentType !== undefined) reply.header('content-type', answer.contentType)
-  return reply.send(answer.body)
+/** What a partner's vendor may answer, declared in the partner's module. */
+export interface VendorAnswers {
+  readonly partner: PartnerName
+  /** The media types it answers in, errors included: lower case, without parameters. */
+  readonly mediaTypes: readonly `${string}/${string}`[]
+}
+
+/**
+ * Relays the vendor's answer: status, Content-Type and body. The BFF answers on the app's origin,
+ * so a media type the partner does not allow (a vendor's HTML would run as the app), or none, is
+ * the BFF's own 502 partner_unavailable. A vendor's error (400 to 599) is wrapped as 502
+ * partner_refused, so it never passes for one of the BFF's own answers (a vendor's 401 for "your
+ * session ended"); any other status (a redirect) is partner_unavailable.
+ */
+export function relay(
+  reply: FastifyReply,
+  answer: UpstreamAnswer,
+  vendor: VendorAnswers,
+): FastifyReply {
+  const { status, body } = answer
+  const contentType = answer.contentType ?? ''
+  // RFC 9110 §8.3.1: the type and subtype are case-insensitive; parameters follow a ';'.
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (!vendor.mediaTypes.some((allowed) => allowed === mediaType)) {
+    const as = mediaType === '' ? 'no Content-Type' : mediaType.slice(0, 100)
+    throw new BffError('partner_unavailable', `${vendor.partner}: answered ${status} as ${as}`)
+  }
+  reply.header('cache-control', 'no-store')
+  if (status >= 200 && status <= 299) {
+    return reply.code(status).header('content-type', contentType).send(body)
+  }
+  if (status < 400 || status > 599) {
+    throw new BffError('partner_unavailable', `${vendor.partner}: answered ${status}`)
+  }
+  const refused: PartnerRefusedBody = {
+    error: 'partner_refused',
+    message: BFF_ERROR_MESSAGES.partner_refused,
+    partner: vendor.partner,
+    vendor: {
+      status,
+      contentType,
+      // A cut inside a UTF-8 sequence decodes as U+FFFD: the text stays valid.
+      body: body.subarray(0, LIMITS.vendorBody).toString('utf8'),
+    },
+  }
+  noteCode(reply.request, 'partner_refused')
+  return reply.code(BFF_ERROR_STATUS.partner_refused).send(refused)
 }
 
 /** Calls the vendor; a timeout or an unreachable vendor becomes the BFF's own 504 or 502. */

@@ -45,6 +45,7 @@ const CODES: Readonly<Record<BffErrorCode, SsoErrorCode>> = {
   login_failed: 'login_failed',
   backend_unavailable: 'backend_unavailable',
   partner_unavailable: 'backend_unavailable',
+  partner_refused: 'backend_unavailable',
   upstream_timeout: 'timeout',
   internal: 'backend_unavailable',
 }

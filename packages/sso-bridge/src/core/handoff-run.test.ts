@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { allowRedirect } from './allowed-redirect.ts'
 import { isSsoError } from './errors.ts'
 import { failureOf } from '../test/sso-failure.ts'
-import { leaveFor, sessionAwareFetch, whenVisible, type LeavingPage } from './handoff-run.ts'
+import {
+  leaveFor,
+  sessionAwareFetch,
+  vendorAnswerOf,
+  whenVisible,
+  type LeavingPage,
+} from './handoff-run.ts'
 import type { HandoffTarget } from './handoff.ts'
 
 const PORTAL = 'https://portal.example.com/sso'
@@ -213,7 +219,7 @@ describe('reading the BFF through a session-aware fetch', () => {
     expect(await response.json()).toEqual({ Message: 'Denied.' })
   })
 
-  it.each([200, 403])(
+  it.each([200, 403, 502])(
     'passes an HTTP %i through even if its body names a sign-out',
     async (status) => {
       const fetch = sessionAwareFetch(answering(status, { error: 'signed_out' }))
@@ -222,6 +228,56 @@ describe('reading the BFF through a session-aware fetch', () => {
       expect(await response.json()).toEqual({ error: 'signed_out' })
     },
   )
+
+  const refused = (vendor: unknown) => ({
+    error: 'partner_refused',
+    message: 'The partner service refused the request.',
+    partner: 'aimbase',
+    vendor,
+  })
+
+  it("hands a vendor's error the BFF wrapped back as the vendor's status, Content-Type and body", async () => {
+    const xml = '<Error><Message>Denied.</Message></Error>'
+    const fetch = sessionAwareFetch(
+      answering(502, refused({ status: 403, contentType: 'application/xml', body: xml })),
+    )
+    const response = await fetch('/api/x', {})
+    expect(response.status).toBe(403)
+    expect(response.headers.get('content-type')).toBe('application/xml')
+    expect(await response.text()).toBe(xml)
+  })
+
+  it("reads a wrapped vendor 401 as the vendor's, even in the BFF's words, never as a sign-out", async () => {
+    const body = '{"error":"session_expired","message":"The session has ended."}'
+    const fetch = sessionAwareFetch(
+      answering(502, refused({ status: 401, contentType: 'application/json', body })),
+    )
+    const response = await fetch('/api/x', {})
+    expect(response.status).toBe(401)
+    expect(await response.text()).toBe(body)
+  })
+
+  it.each([
+    ['a status below 400', { status: 302, contentType: 'application/json', body: '' }],
+    ['a status above 599', { status: 600, contentType: 'application/json', body: '' }],
+    ['a status as text', { status: '401', contentType: 'application/json', body: '' }],
+    ['no Content-Type', { status: 401, body: '' }],
+    ['a body that is not text', { status: 401, contentType: 'application/json', body: {} }],
+    ['no vendor answer', undefined],
+  ])('leaves a partner_refused with %s as the BFF sent it', async (_name, vendor) => {
+    const fetch = sessionAwareFetch(answering(502, refused(vendor)))
+    const response = await fetch('/api/x', {})
+    expect(response.status).toBe(502)
+    expect(await response.json()).toEqual(refused(vendor))
+  })
+
+  it.each([
+    ['another code', '{"error":"partner_unavailable","vendor":{}}'],
+    ['text that is not JSON', '<html>Bad gateway</html>'],
+    ['a JSON array', '[]'],
+  ])('finds no vendor answer in %s', (_name, text) => {
+    expect(vendorAnswerOf(text)).toBeUndefined()
+  })
 })
 
 describe('leaving by redirect', () => {

@@ -1,9 +1,12 @@
 // Runs one partner hand-off: validated input in, one BFF call (through the partner's adapter and
 // the token-age guard), then the page leaves at once. No React here; the page (location, history,
 // document) is passed in.
+import type { BffErrorCode, PartnerRefusedBody } from '../../../contract/src/contract.ts'
 import { sessionEndedReason } from './bff-client.ts'
 import { SsoError } from './errors.ts'
 import type { FetchLike } from './http.ts'
+import { parseJsonText } from './json.ts'
+import { isObject } from './plain-checks.ts'
 import { fetchFreshTarget, safeWindowFor } from './handoff-guard.ts'
 import type { HandoffTarget, PartnerAdapter } from './handoff.ts'
 
@@ -33,19 +36,42 @@ export function whenVisible(document: Document): () => Promise<void> {
 }
 
 /**
- * `fetch` that turns the BFF's "no live session" 401 into SsoError `session_expired`, so every
- * partner adapter reads only its vendor's answers.
+ * `fetch` that turns the BFF's "no live session" 401 into SsoError `session_expired`, and a
+ * vendor's error the BFF wrapped back into the vendor's answer (see {@link vendorAnswerOf}), so
+ * every partner adapter reads only its vendor's answers, and a vendor's 401 is never the BFF's.
  */
 export function sessionAwareFetch(fetch: FetchLike): FetchLike {
   return async (input, init) => {
     const response = await fetch(input, init)
-    if (response.status !== 401) return response
+    if (response.status !== 401 && response.status !== 502) return response
     const text = await response.clone().text()
     // Stryker disable next-line StringLiteral: sessionEndedReason reads the status and JSON text only
-    const reason = sessionEndedReason({ status: 401, contentType: '', text })
-    if (reason === undefined) return response
-    throw new SsoError('session_expired', `the BFF answered 401 ${reason}`)
+    const reason = sessionEndedReason({ status: response.status, contentType: '', text })
+    if (reason !== undefined)
+      throw new SsoError('session_expired', `the BFF answered 401 ${reason}`)
+    return vendorAnswerOf(text) ?? response
   }
+}
+
+/**
+ * The vendor's own answer (status, Content-Type, body) inside the BFF's 502 `partner_refused`
+ * (docs/backend-contract.md), for the partner's adapter to read as it reads any vendor answer;
+ * undefined for any other body.
+ */
+export function vendorAnswerOf(text: string): Response | undefined {
+  const wrapped = parseJsonText(text)
+  if (!isObject(wrapped) || wrapped.error !== ('partner_refused' satisfies BffErrorCode)) {
+    return undefined
+  }
+  const vendor = isObject(wrapped.vendor) ? wrapped.vendor : {}
+  const {
+    status,
+    contentType,
+    body,
+  }: Partial<Record<keyof PartnerRefusedBody['vendor'], unknown>> = vendor
+  if (typeof status !== 'number' || status < 400 || status > 599) return undefined
+  if (typeof contentType !== 'string' || typeof body !== 'string') return undefined
+  return new Response(body, { status, headers: { 'content-type': contentType } })
 }
 
 /**

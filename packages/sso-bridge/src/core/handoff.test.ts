@@ -51,6 +51,7 @@ test.each([
   [400, 'invalid_request', 'handoff_bad_request'],
   [413, 'payload_too_large', 'handoff_bad_request'],
   [502, 'partner_unavailable', 'handoff_unavailable'],
+  [502, 'partner_refused', 'handoff_unavailable'],
   [504, 'upstream_timeout', 'timeout'],
   [500, 'internal', 'handoff_unavailable'],
 ])(

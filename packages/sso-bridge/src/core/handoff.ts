@@ -99,13 +99,15 @@ export function handoffError(code: SsoErrorCode, message: string, vendorText?: s
 
 /**
  * The BFF's own refusals of a hand-off call (docs/backend-contract.md). Their words are the BFF's,
- * never the partner's, so none is shown as the partner's detail.
+ * never the partner's, so none is shown as the partner's detail (a `partner_refused` whose vendor
+ * answer could not be unwrapped included).
  */
 const BFF_HANDOFF_ERRORS: ReadonlySet<BffErrorCode> = new Set<BffErrorCode>([
   'forbidden',
   'invalid_request',
   'payload_too_large',
   'partner_unavailable',
+  'partner_refused',
   'upstream_timeout',
   'internal',
 ])

@@ -84,13 +84,41 @@ test.each(['signed_out', 'session_expired'])(
   },
 )
 
-test("a vendor's own 401 stays the partner's refusal, not a sign-out", async () => {
+/** The BFF's answer to a vendor's error: the vendor's own inside a 502 partner_refused. */
+function vendorRefused(status: number, body: unknown) {
   server.use(
     http.post(api('/assuresign/authentication/sso'), () =>
-      HttpResponse.json({ Message: 'Authorization has been denied.' }, { status: 401 }),
+      HttpResponse.json(
+        {
+          error: 'partner_refused',
+          message: 'The partner service refused the request.',
+          partner: 'assuresign',
+          vendor: { status, contentType: 'application/json', body: JSON.stringify(body) },
+        },
+        { status: 502 },
+      ),
     ),
   )
+}
+
+test("a vendor's own 401 stays the partner's refusal, not a sign-out", async () => {
+  vendorRefused(401, { Message: 'Authorization has been denied.' })
   await expect(handoff()).rejects.toMatchObject({
     code: 'handoff_unauthorized',
+  })
+})
+
+test("a vendor's 401 in the BFF's words is still the partner's refusal, not a sign-out", async () => {
+  vendorRefused(401, { error: 'session_expired', message: 'The session has ended.' })
+  await expect(handoff()).rejects.toMatchObject({
+    code: 'handoff_unauthorized',
+  })
+})
+
+test("the adapter reads a wrapped vendor error as the vendor's: AssureSign's errorCode and summary", async () => {
+  vendorRefused(400, { errorCode: 'BAD_REQUEST', summary: 'The envelope is closed.', details: [] })
+  await expect(handoff()).rejects.toMatchObject({
+    code: 'handoff_bad_request',
+    detail: 'The envelope is closed.',
   })
 })
