@@ -85,8 +85,9 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     requestIdHeader: false,
     requestIdLogLabel: 'requestId',
   })
-  app.server.maxConnections = config.server.maxConnections
   const metrics = options.metrics ?? createMetrics({ processMetrics: false })
+  app.server.maxConnections = config.server.maxConnections
+  app.server.on('drop', () => metrics.connectionsDropped.inc())
   const watcher = upstreamTelemetry(metrics, options.tracing?.tracer)
   // Before any route, so each request is a span.
   if (options.tracing !== undefined) await app.register(options.tracing.instrumentation.plugin())

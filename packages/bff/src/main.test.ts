@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { bffEnvironment, defaultSandboxUrls } from '../../../sandbox/bff-env.ts'
 import { freePort } from './testing/bff-sandbox.ts'
@@ -29,11 +30,13 @@ test('a bad environment stops the BFF with every bad variable named', async () =
   expect(output()).toContain('docs/deployment.md')
 })
 
-test('SIGTERM closes the BFF gracefully: it exits 0 and logs that it closed', async () => {
+test('the metrics listen on their own port with the package version; SIGTERM closes both listeners and exits 0', async () => {
   const port = await freePort()
+  const metricsPort = await freePort()
   const { child, exited, output } = run({
     ...bffEnvironment(defaultSandboxUrls(), port),
     SSO_BFF_LOG_LEVEL: 'info',
+    SSO_BFF_METRICS_PORT: String(metricsPort),
   })
   await expect
     .poll(
@@ -47,10 +50,17 @@ test('SIGTERM closes the BFF gracefully: it exits 0 and logs that it closed', as
       { timeout: 15_000 },
     )
     .toBe(200)
+  const { version } = JSON.parse(readFileSync('packages/bff/package.json', 'utf8')) as {
+    version: string
+  }
+  const scraped = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
+  expect(scraped).toContain(`sso_bridge_bff_build_info{version="${version}"} 1`)
+  expect(scraped).toContain('process_resident_memory_bytes')
   child.kill('SIGTERM')
   expect(await exited).toBe(0)
   expect(output()).toContain('"msg":"closing"')
   await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
+  await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow()
 })
 
 test('with Redis down the BFF starts anyway, is not ready, names its store without the password, and stops', async () => {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterEach, expect, test } from 'vitest'
 import { buildBff } from './app.ts'
 import { readConfig } from './config.ts'
+import { createMetrics, type BffMetrics } from './telemetry/metrics.ts'
 
 const APP_ORIGIN = 'http://127.0.0.1:5173'
 const HOST = 'bff.test'
@@ -19,7 +20,7 @@ afterEach(async () => {
 })
 
 /** A BFF (no upstream is called here) with `limits` (SSO_BFF_* variables), on a free port. */
-async function startBff(limits: Readonly<Record<string, string>>) {
+async function startBff(limits: Readonly<Record<string, string>>, metrics?: BffMetrics) {
   const result = readConfig({
     SSO_BFF_APP_ORIGINS: APP_ORIGIN,
     SSO_BFF_ALLOWED_HOSTS: HOST,
@@ -28,7 +29,11 @@ async function startBff(limits: Readonly<Record<string, string>>) {
     ...limits,
   })
   if (!result.ok) expect.fail(result.problems.join('; '))
-  const app = await buildBff({ config: result.config, logger: false })
+  const app = await buildBff({
+    config: result.config,
+    logger: false,
+    ...(metrics !== undefined && { metrics }),
+  })
   running.push(app)
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
@@ -124,8 +129,9 @@ test('an idle kept-alive connection is closed after the keep-alive timeout', asy
   expect(client.received().match(/HTTP\/1\.1/g)).toHaveLength(1)
 })
 
-test('a connection over the cap is closed unanswered; the cap frees as connections close', async () => {
-  const { app, port } = await startBff({ SSO_BFF_MAX_CONNECTIONS: '2' })
+test('a connection over the cap is closed unanswered and counted; the cap frees as connections close', async () => {
+  const metrics = createMetrics({ processMetrics: false })
+  const { app, port } = await startBff({ SSO_BFF_MAX_CONNECTIONS: '2' }, metrics)
   const held = [await rawClient(port), await rawClient(port)]
   for (const client of held) {
     client.socket.write(HEALTH_REQUEST)
@@ -135,6 +141,7 @@ test('a connection over the cap is closed unanswered; the cap frees as connectio
   third.socket.write(HEALTH_REQUEST)
   expect(await third.closed()).toBe('closed')
   expect(third.received()).toBe('')
+  expect((await metrics.connectionsDropped.get()).values[0]?.value).toBe(1)
 
   held[0]?.socket.destroy()
   await expect

@@ -123,6 +123,11 @@ export function createMetrics(options: MetricsOptions = {}) {
       help: '1 when the session store answered a ping at the last scrape, else 0.',
       registers,
     }),
+    connectionsDropped: new Counter({
+      name: `${PREFIX}connections_dropped_total`,
+      help: 'Connections closed unanswered because SSO_BFF_MAX_CONNECTIONS were open.',
+      registers,
+    }),
     rateLimited: new Counter({
       name: `${PREFIX}rate_limited_total`,
       help: 'Requests refused with 429, by route pattern.',
