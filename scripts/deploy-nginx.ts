@@ -159,7 +159,8 @@ function productionDoc({
 2. proxies \`/api/\` to your backend-for-frontend (the contract is in \`docs/backend-contract.md\`,
    running it in \`docs/deployment.md\`);
 3. sends the headers below on every answer of the site: pages, the runtime config, assets and
-   errors. Answers of \`/api/\` are the BFF's own (\`no-store\`, \`nosniff\`), plus HSTS over TLS.
+   errors. Answers of \`/api/\` carry the BFF's own headers (\`no-store\`, \`nosniff\`, a CSP of
+   \`default-src 'none'\`, CORP \`same-origin\`), plus HSTS over TLS.
 
 \`scripts/security-headers.ts\` is the one source of these headers: \`vite preview\` sends them (so
 the journeys test them) and \`npm run deploy:nginx\` renders them into the nginx config below.
