@@ -7,6 +7,7 @@ import {
   loginBody,
   signIn,
   startTestBff,
+  unboundLogin,
   startTestSandbox,
   type RunningBff,
 } from '../testing/bff-sandbox.ts'
@@ -105,14 +106,7 @@ test('the request id of an event is the one of its log lines', async () => {
   await bff.close()
   bff = await startBff({ SSO_BFF_LOG_LEVEL: 'info' })
   const browser = new AuditedBrowser(bff)
-  // A sign-in the BFF refuses: a callback this browser did not start.
-  const refused = await browser.post('/api/sso/login', {
-    state: 'not-started-here',
-    nonce: 'n',
-    email: ALICE.email,
-    code: 'c',
-  })
-  expect(refused.status).toBe(403)
+  const refused = await unboundLogin(browser, ALICE.email)
   const id = refused.headers.get('x-request-id') ?? expect.fail('no X-Request-Id')
   expect(id).toMatch(/^[\da-f-]{36}$/)
   const [event] = events()

@@ -5,6 +5,7 @@ import {
   AppBrowser,
   signIn,
   startTestBff,
+  unboundLogin,
   startTestSandbox,
   type RunningBff,
 } from '../testing/bff-sandbox.ts'
@@ -63,15 +64,8 @@ test('counts sign-ins by outcome, hand-offs by partner, sign-outs, refusals and 
   expect((await signIn(browser, ALICE)).status).toBe(200)
   const handoff = await browser.post('/api/assuresign/authentication/sso', {})
   expect(handoff.status).toBe(200)
-  // A callback that this browser did not start: refused before Indee is asked.
   const stranger = new AppBrowser(bff)
-  const refused = await stranger.post('/api/sso/login', {
-    state: 'not-started-here',
-    nonce: 'n',
-    email: ALICE.email,
-    code: 'c',
-  })
-  expect(refused.status).toBe(403)
+  await unboundLogin(stranger, ALICE.email)
   expect((await browser.post('/api/session/sign-out', {})).status).toBe(204)
   expect((await stranger.post('/api/session/sign-out', {})).status).toBe(204)
 

@@ -126,3 +126,15 @@ export async function signIn(browser: AppBrowser, user: SandboxUser): Promise<Re
   const start = await reachCallback(browser, user)
   return browser.post('/api/sso/login', loginBody(start, user.email))
 }
+
+/** A callback `browser` did not start, for `email`: the BFF refuses it (403) before Indee is asked. */
+export async function unboundLogin(browser: AppBrowser, email: string): Promise<Response> {
+  const refused = await browser.post('/api/sso/login', {
+    state: 'not-started-here',
+    nonce: 'n',
+    email,
+    code: 'c',
+  })
+  expect(refused.status).toBe(403)
+  return refused
+}
