@@ -128,6 +128,8 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     issuer: config.indee.tokenIssuer,
     audience: config.indee.tokenAudience,
     jwksUrl: config.indee.jwksUrl,
+    timeoutMs: config.upstreamTimeoutMs,
+    watcher,
     now,
     ...(options.tokenKeys !== undefined && { keys: options.tokenKeys }),
   })

@@ -79,6 +79,7 @@ test('a sign-in is one trace: the route, the Indee call, the verification and th
 
   const spans = await traceOf(root.traceId, [
     'indee sso/login',
+    'indee jwks',
     'verify session token',
     'session write',
   ])
@@ -96,6 +97,10 @@ test('a sign-in is one trace: the route, the Indee call, the verification and th
   // Indee got the trace context of the BFF's call: its spans would join this trace.
   const atIndee = sandbox.control.log('indee').find((r) => r.path.endsWith('/sso/login'))
   expect(atIndee?.traceparent).toBe(`00-${root.traceId}-${indeeCall?.spanId}-01`)
+  // The first verification fetched Indee's keys, inside this trace too.
+  const jwks = sandbox.control.log('indee').find((r) => r.path.endsWith('/jwks.json'))
+  const jwksCall = spans.find((s) => s.name === 'indee jwks')
+  expect(jwks?.traceparent).toBe(`00-${root.traceId}-${jwksCall?.spanId}-01`)
 
   const secrets = [
     body.code,
