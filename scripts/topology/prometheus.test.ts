@@ -1,11 +1,13 @@
-// The Prometheus config of the local production shape (prometheus.ts): Debian's promtool checks
-// it, as Prometheus would at start.
+// The Prometheus config of the local production shape (prometheus.ts) and the operators' example
+// in docs/deployment.md: Debian's promtool checks both, as Prometheus would at start.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import { PROMTOOL, renderPrometheusConfig } from './prometheus.ts'
+
+const DEPLOYMENT_DOC = new URL('../../docs/deployment.md', import.meta.url)
 
 const scratchDirs: string[] = []
 afterEach(() => {
@@ -40,4 +42,15 @@ test('a target that is not host:port, or a name that is not a word, never reache
   expect(() => renderPrometheusConfig([{ address: '127.0.0.1:9520', bff: "a' }" }])).toThrow(
     /not a scrape target/,
   )
+})
+
+test('the example scrape config of docs/deployment.md is one Prometheus accepts', () => {
+  const examples = [
+    ...readFileSync(DEPLOYMENT_DOC, 'utf8').matchAll(/```yaml\n(scrape_configs:[\s\S]*?)```/g),
+  ].map((match) => match[1] ?? '')
+  expect(examples).toHaveLength(1)
+  const example = examples[0] ?? ''
+  expect(checkConfig(example)).toMatchObject({ status: 0 })
+  // And promtool does refuse a broken one: the check above can fail.
+  expect(checkConfig(example.replace("labels: { bff: 'a' }", 'labels: { bff: a')).status).toBe(1)
 })
