@@ -4,8 +4,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './sandbox/playwright.ts'
 
 // `npm run test:topology`: journeys against the production shape (scripts/topology/topology.ts):
 // Debian's nginx with the generated config in front of two BFF instances from the build, sessions
-// in Debian's redis-server, the sandbox behind them. One worker: the journeys stop and start the
-// shared servers. The worker starts the shape itself (e2e/topology/fixtures.ts); build first.
+// in Debian's redis-server, Debian's Prometheus scraping the instances, the sandbox behind them.
+// One worker: the journeys stop and start the shared servers. The worker starts the shape itself
+// (e2e/topology/fixtures.ts); build first.
 
 export default defineConfig({
   testDir: 'e2e/topology',

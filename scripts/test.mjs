@@ -2,7 +2,7 @@
 // `npm test`: every check in order, stopping at the first failure (lint, types, unit, build with
 // the library's API report and budgets, the packed package as a host sees it, journeys, and the
 // journeys on the production shape). Journeys start what they need themselves (sandbox, BFF,
-// vite preview, vite dev; nginx, two BFF instances and Redis for the topology).
+// vite preview, vite dev; nginx, two BFF instances, Redis and Prometheus for the topology).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -11,6 +11,7 @@ const DEBIAN_PROGRAMS = {
   chromium: '/usr/bin/chromium',
   nginx: '/usr/sbin/nginx',
   'redis-server': '/usr/bin/redis-server',
+  prometheus: '/usr/bin/prometheus',
 }
 
 const steps = [
@@ -38,7 +39,7 @@ const steps = [
     ['playwright', 'test', '-c', 'playwright.partners.config.ts'],
   ],
   [
-    'topology journeys (nginx, two BFF instances, Redis)',
+    'topology journeys (nginx, two BFF instances, Redis, Prometheus)',
     'npx',
     ['playwright', 'test', '-c', 'playwright.topology.config.ts'],
   ],

@@ -1,8 +1,10 @@
 // The production shape, run on this machine (docs/deployment.md "Topology"): Debian's nginx
 // serving a copy of the build with the generated config (deploy/nginx, plain-HTTP variant) and
 // proxying /api to several BFF instances, each the packed sso-bridge-bff package as an operator
-// installs it (bff-package.ts), which keep their sessions in Debian's redis-server; the sandbox stands for the identity provider, Indee and the vendors. Used by the
-// topology journeys (e2e/topology) and `npm run bench:server`. Every server binds to 127.0.0.1.
+// installs it (bff-package.ts), which keep their sessions in Debian's redis-server and serve
+// their metrics on a port of their own, scraped by Debian's Prometheus (prometheus.ts); the
+// sandbox stands for the identity provider, Indee and the vendors. Used by the topology journeys
+// (e2e/topology) and `npm run bench:server`. Every server binds to 127.0.0.1.
 //
 // The process that imports this must already run on the topology's ports (SSO_PORT_* set before
 // sandbox/ports.ts loads: playwright.topology.config.ts and scripts/bench-server.ts do that).
@@ -18,20 +20,30 @@ import { formActionOrigins } from '../security-headers.ts'
 import { REDIS_SERVER } from '../../packages/bff/src/testing/redis-server.ts'
 import { installedBffBin } from './bff-package.ts'
 import { answers, Service } from './processes.ts'
+import { BFF_JOB, PROMETHEUS, queryPrometheus, renderPrometheusConfig } from './prometheus.ts'
 
 export const NGINX = '/usr/sbin/nginx'
 /** The runtime config of the build, which nginx serves on this shape's ports (`moveOrigins`). */
 const BUILT_CONFIG = 'dist/sso.config.json'
-/** Which of the two Debian servers is missing (by package name). */
+/** Which of the Debian servers is missing (by package name). */
 export function missingServers(): string[] {
   return [
     ...(existsSync(NGINX) ? [] : ['nginx']),
     ...(existsSync(REDIS_SERVER) ? [] : ['redis-server']),
+    ...(existsSync(PROMETHEUS) ? [] : ['prometheus']),
   ]
 }
 
+/** Each instance's metrics listener is on its public port + this (4520 → 9520 on stack 5). */
+const METRICS_PORT_OFFSET = 5000
+/** The BFF instances' names, in the `bff` label and their log files. */
+const INSTANCE_NAMES = 'abcdefghij'
+
 export interface TopologyOptions {
-  /** Working directory: logs, the served copy of dist/, nginx's prefix, Redis's data. */
+  /**
+   * Working directory: logs, the served copy of dist/, nginx's prefix, Redis's and Prometheus's
+   * data.
+   */
   readonly dir: string
   /** BFF instances behind nginx (default 2). */
   readonly instances?: number
@@ -63,10 +75,15 @@ export class Topology {
   readonly appOrigin = `http://${HOST}:${ports.appPreview}`
   /** Redis's usual 6379 on the default ports, moved as far as the BFF's port is. */
   readonly redisPort = 6379 + ports.bff - DEFAULT_PORTS.bff
+  /** Prometheus's usual 9090, moved the same way. */
+  readonly prometheusOrigin = `http://${HOST}:${9090 + ports.bff - DEFAULT_PORTS.bff}`
   readonly bffPorts: readonly number[]
+  /** Each instance's metrics listener (SSO_BFF_METRICS_PORT), on 127.0.0.1 only. */
+  readonly metricsPorts: readonly number[]
   readonly redis: Service
   readonly bffs: readonly Service[]
   readonly nginx: Service
+  readonly prometheus: Service
   readonly accessLogPath: string
   /** CSP form-action of the pages nginx serves: the portal origins of the config it serves. */
   readonly formActions: readonly string[]
@@ -85,6 +102,7 @@ export class Topology {
     mkdirSync(logs, { recursive: true })
     const count = options.instances ?? 2
     this.bffPorts = Array.from({ length: count }, (_, i) => ports.bff + i)
+    this.metricsPorts = this.bffPorts.map((port) => port + METRICS_PORT_OFFSET)
     this.accessLogPath = join(logs, 'nginx-access.log')
 
     this.redis = new Service({
@@ -122,19 +140,43 @@ export class Topology {
       SSO_BFF_SIGNIN_SECRET: this.signInSecret,
       ...(store && { SSO_SESSION_STORE: `redis://${HOST}:${this.redisPort}` }),
     }
-    const names = 'abcdefghij'
     const bffBin = installedBffBin()
     this.bffs = this.bffPorts.map(
       (port, i) =>
         new Service({
-          name: `BFF ${names[i] ?? i}`,
+          name: `BFF ${instanceName(i)}`,
           command: process.execPath,
           args: [bffBin],
-          env: { ...bffEnv, SSO_BFF_PORT: String(port) },
-          logFile: join(logs, `bff-${names[i] ?? i}.log`),
+          env: {
+            ...bffEnv,
+            SSO_BFF_PORT: String(port),
+            SSO_BFF_METRICS_HOST: HOST,
+            SSO_BFF_METRICS_PORT: String(this.metricsPorts[i]),
+          },
+          logFile: join(logs, `bff-${instanceName(i)}.log`),
           ready: () => answers(`http://${HOST}:${port}/healthz`, 200),
         }),
     )
+
+    const prometheusConfig = join(dir, 'prometheus.yml')
+    writeFileSync(
+      prometheusConfig,
+      renderPrometheusConfig(
+        this.metricsPorts.map((port, i) => ({ address: `${HOST}:${port}`, bff: instanceName(i) })),
+      ),
+    )
+    this.prometheus = new Service({
+      name: 'prometheus',
+      command: PROMETHEUS,
+      args: [
+        `--config.file=${prometheusConfig}`,
+        `--storage.tsdb.path=${join(dir, 'prometheus')}`,
+        `--web.listen-address=${new URL(this.prometheusOrigin).host}`,
+        '--log.level=warn',
+      ],
+      logFile: join(logs, 'prometheus.log'),
+      ready: () => answers(`${this.prometheusOrigin}/-/ready`, 200),
+    })
 
     const site = join(dir, 'site')
     this.formActions = formActionOrigins(BUILT_CONFIG, { served: moveOrigins })
@@ -186,7 +228,7 @@ export class Topology {
     return this.#sandbox
   }
 
-  /** Starts whatever is not running: Redis, the sandbox, every BFF instance, nginx. */
+  /** Starts whatever is not running: Redis, the sandbox, every BFF instance, nginx, Prometheus. */
   async start(): Promise<void> {
     const missing = missingServers()
     if (missing.length > 0) {
@@ -200,9 +242,11 @@ export class Topology {
     }
     await Promise.all(this.bffs.map((bff) => bff.start()))
     await this.nginx.start()
+    await this.prometheus.start()
   }
 
   async stop(): Promise<void> {
+    await this.prometheus.stop()
     await this.nginx.stop()
     await Promise.all(this.bffs.map((bff) => bff.stop()))
     await this.redis.stop()
@@ -219,6 +263,33 @@ export class Topology {
       .map(parseAccessLine)
   }
 
+  /**
+   * `query`'s value on each BFF instance (indexed as `bffs`) as Prometheus last scraped it: 0 for
+   * an instance without the series (a labelled counter appears at its first count).
+   */
+  async metricOnEachInstance(query: string): Promise<number[]> {
+    const samples = await queryPrometheus(this.prometheusOrigin, query)
+    return this.bffs.map((_, i) => {
+      const mine = samples.filter((sample) => sample.labels['bff'] === instanceName(i))
+      if (mine.length > 1) throw new Error(`${query} has several series on BFF ${instanceName(i)}`)
+      return mine[0]?.value ?? 0
+    })
+  }
+
+  /**
+   * Whether Prometheus's last scrape of every instance succeeded and began at or after `since`
+   * (seconds since the epoch): a value read after this is no older than `since`. `up` is stored
+   * with the scrape's samples, stamped with the time the scrape began.
+   */
+  async scrapedSince(since: number): Promise<boolean> {
+    const up = `up{job="${BFF_JOB}"}`
+    const scrapes = await queryPrometheus(this.prometheusOrigin, `timestamp(${up}) and ${up} == 1`)
+    return this.bffs.every((_, i) => {
+      const at = scrapes.find((sample) => sample.labels['bff'] === instanceName(i))?.value
+      return at !== undefined && at >= since
+    })
+  }
+
   /** The BFF instance (index into `bffs`) that served the last request `method` `path…`. */
   servedBy(method: string, path: string): number {
     const line = this.accessLog()
@@ -230,6 +301,10 @@ export class Topology {
     if (index < 0) throw new Error(`no BFF instance served ${method} ${path}`)
     return index
   }
+}
+
+function instanceName(index: number): string {
+  return INSTANCE_NAMES[index] ?? String(index)
 }
 
 export interface AccessLine {
