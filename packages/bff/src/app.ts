@@ -3,7 +3,7 @@
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import type { JWTVerifyGetKey } from 'jose'
 import { secureCookies, type BffConfig } from './config.ts'
 import { BffError, errorBody, SESSION_STORE_UNAVAILABLE, sendError } from './errors.ts'
@@ -83,7 +83,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
     // audit trail, the request's span and the X-Request-Id answer header.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   })
   const metrics = options.metrics ?? createMetrics({ processMetrics: false })
   app.server.maxConnections = config.server.maxConnections

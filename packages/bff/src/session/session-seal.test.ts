@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
+import { createHash, hkdfSync, randomBytes } from 'node:crypto'
 import { expect, test } from 'vitest'
 import { RECORD } from '../testing/session-records.ts'
-import { createSessionSeal } from './session-seal.ts'
+import { createSessionSeal, hkdfSha256 } from './session-seal.ts'
 import type { SessionRecord } from './session-store.ts'
 
 const ID = 'kR3m0Xw2ZC1sQ9vYp7uJtLhB6eNfA4dG8iOqW5xVzUc'
@@ -79,4 +79,13 @@ test('a cut, empty, plain JSON or other-version value does not open', () => {
 test('a value that opens but does not hold a session record counts as none', () => {
   const notARecord = { ...RECORD, permissions: 'all' } as unknown as SessionRecord
   expect(seal.open(seal.seal(notARecord))).toBeUndefined()
+})
+
+test('the key derivation is RFC 5869 HKDF-SHA-256: the same bytes as node:crypto hkdfSync', () => {
+  for (const id of ['', 'a', randomBytes(32).toString('base64url')]) {
+    for (const salt of [new Uint8Array(0), randomBytes(16)]) {
+      const expected = Buffer.from(hkdfSync('sha256', id, salt, 'sso-bridge session v1', 32))
+      expect(hkdfSha256(id, salt, 'sso-bridge session v1').equals(expected)).toBe(true)
+    }
+  }
 })

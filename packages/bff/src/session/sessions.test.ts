@@ -8,6 +8,7 @@ import {
   REFRESH_LAST_TRY_MS,
   REFRESH_LEEWAY_MS,
   EXPIRED_KEPT_MS,
+  TOUCH_EVERY_MS,
   type Resolved,
 } from './sessions.ts'
 
@@ -259,7 +260,7 @@ test('a request in flight when the session is signed out (on any instance) does 
   // runs to its end; only then does it mark the session as used.
   let holdNextGet: Promise<void> | undefined
   let release: () => void = () => undefined
-  const { sessions, signIn } = setup({
+  const { sessions, signIn, advance } = setup({
     wrap: (store) => ({
       ...store,
       async get(key) {
@@ -272,6 +273,8 @@ test('a request in flight when the session is signed out (on any instance) does 
     }),
   })
   const { id } = await signIn()
+  // Long enough after the last use that this request records its use (a write).
+  advance(TOUCH_EVERY_MS)
   holdNextGet = new Promise<void>((resolve) => (release = resolve))
   const inFlight = sessions.resolve(id)
   await sessions.end(id, () => undefined)
@@ -565,4 +568,30 @@ test('a failed refresh is heard once, whatever the number of requests waiting fo
   slow.answer()
   expect((await Promise.all(waiting)).map((r) => r.ok)).toEqual([true, true, true, true])
   expect(failing.heard).toEqual(['refreshed:failed'])
+})
+
+test('a use recorded less than 15 s ago is not written again; the next one after that is', async () => {
+  const writes: number[] = []
+  const { sessions, signIn, advance } = setup({
+    wrap: (store) => ({
+      ...store,
+      async replace(key, value, ttlMs) {
+        writes.push(ttlMs)
+        return store.replace(key, value, ttlMs)
+      },
+    }),
+  })
+  const { id } = await signIn()
+  for (let second = 0; second < 14; second += 1) {
+    advance(1_000)
+    expect((await sessions.resolve(id)).ok).toBe(true)
+  }
+  expect(writes).toEqual([])
+  advance(1_000)
+  const touched = await sessions.resolve(id)
+  expect(writes).toHaveLength(1)
+  expect(touched.ok && touched.record.lastSeenAt).toBe(START + TOUCH_EVERY_MS)
+  // The idle timeout counts from the use recorded: 30 minutes after it, the session has ended.
+  advance(30 * MINUTE)
+  expect((await sessions.resolve(id)).ok).toBe(false)
 })

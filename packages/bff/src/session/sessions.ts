@@ -82,11 +82,18 @@ export interface SessionObserver {
 
 const UNOBSERVED: SessionObserver = { expired: () => undefined, refreshed: () => undefined }
 
+/**
+ * A session's last use is recorded at most this often (or every hundredth of the idle timeout,
+ * when that is shorter): requests in between only read it.
+ */
+export const TOUCH_EVERY_MS = 15_000
+
 /** How long the store keeps a session after it ended by idleness or lifetime (sealed, unusable). */
 export const EXPIRED_KEPT_MS = 15 * 60_000
 
 export function createSessions(options: SessionsOptions) {
   const { store, indee, verify, now, idleMs, maxMs } = options
+  const touchEveryMs = Math.min(TOUCH_EVERY_MS, idleMs / 100)
 
   // The store keeps a session a while past its end, so a request in that time learns why and
   // for whom it ended (the audit trail's session_expired); it can no longer be used.
@@ -230,6 +237,9 @@ export function createSessions(options: SessionsOptions) {
         record = await renewOnce(session, record, observer)
         if (record === undefined) return { ok: false, reason: 'session_expired' }
       }
+      // A use this soon after the last one recorded changes nothing worth a seal and a store
+      // write: the idle timeout counts from the last use to within touchEveryMs.
+      if (at - record.lastSeenAt < touchEveryMs) return { ok: true, record }
       const touched: SessionRecord = { ...record, lastSeenAt: at }
       // Signed out (here or on another instance) since it was read: it stays signed out.
       if (!(await write(session, touched))) return { ok: false, reason: 'session_expired' }
