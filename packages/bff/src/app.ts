@@ -23,7 +23,7 @@ import { createIndeeClient } from './upstream/indee.ts'
 import { createSessionTokenVerifier } from './upstream/session-token.ts'
 import { VendorLogins } from './upstream/vendor-logins.ts'
 import { createAudit, NO_AUDIT, type Audit } from './telemetry/audit.ts'
-import { createMetrics, statusClassOf, type BffMetrics } from './telemetry/metrics.ts'
+import { createMetrics, type BffMetrics } from './telemetry/metrics.ts'
 import { noteCode } from './telemetry/request-notes.ts'
 import { watchedStore } from './telemetry/store-telemetry.ts'
 import type { Tracing } from './telemetry/tracing.ts'
@@ -183,12 +183,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onResponse', async (request, reply) => {
     // The route's pattern, never the path as sent: a label of a closed set.
     const route = request.routeOptions.url ?? 'unmatched'
-    metrics.httpRequests.inc({
-      route,
-      method: request.method,
-      status_class: statusClassOf(reply.statusCode),
-    })
-    metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000)
+    metrics.httpAnswered(route, request.method, reply.statusCode, reply.elapsedTime / 1000)
   })
   await app.register(cookie)
   await app.register(rateLimit, {

@@ -38,8 +38,41 @@ export function createMetrics(options: MetricsOptions = {}) {
   buildInfo.set({ version: options.version ?? 'unknown' }, 1)
   const beforeScrape: (() => Promise<void>)[] = []
 
+  const httpRequests = new Counter({
+    name: `${PREFIX}http_requests_total`,
+    help: 'Answers of the public listener, by route pattern, method and status class.',
+    labelNames: ['route', 'method', 'status_class'],
+    registers,
+  })
+  const httpDuration = new Histogram({
+    name: `${PREFIX}http_request_duration_seconds`,
+    help: 'Time from a request to its answer on the public listener, by route pattern.',
+    labelNames: ['route', 'method'],
+    buckets: REQUEST_BUCKETS,
+    registers,
+  })
+  // Children bound to their labels, made once per route, method and class (a closed set): the
+  // request path hashes no label set.
+  const answered = new Map<string, { count(): void; time(seconds: number): void }>()
+
   return {
     registry,
+    httpRequests,
+    httpDuration,
+    /** Counts an answer of the public listener and its duration. */
+    httpAnswered(route: string, method: string, status: number, seconds: number): void {
+      const statusClass = statusClassOf(status)
+      const key = `${route} ${method} ${statusClass}`
+      let series = answered.get(key)
+      if (series === undefined) {
+        const counter = httpRequests.labels(route, method, statusClass)
+        const histogram = httpDuration.labels(route, method)
+        series = { count: () => counter.inc(), time: (s) => histogram.observe(s) }
+        answered.set(key, series)
+      }
+      series.count()
+      series.time(seconds)
+    },
     /** Runs `check` before each scrape (a gauge that asks something, like the store's ping). */
     beforeScrape(check: () => Promise<void>): void {
       beforeScrape.push(check)
@@ -49,19 +82,6 @@ export function createMetrics(options: MetricsOptions = {}) {
       await Promise.all(beforeScrape.map((check) => check()))
       return registry.metrics()
     },
-    httpRequests: new Counter({
-      name: `${PREFIX}http_requests_total`,
-      help: 'Answers of the public listener, by route pattern, method and status class.',
-      labelNames: ['route', 'method', 'status_class'],
-      registers,
-    }),
-    httpDuration: new Histogram({
-      name: `${PREFIX}http_request_duration_seconds`,
-      help: 'Time from a request to its answer on the public listener, by route pattern.',
-      labelNames: ['route', 'method'],
-      buckets: REQUEST_BUCKETS,
-      registers,
-    }),
     signInStarts: new Counter({
       name: `${PREFIX}sign_in_starts_total`,
       help: 'sso/initiate requests, by outcome: ok, or the BFF error code answered.',

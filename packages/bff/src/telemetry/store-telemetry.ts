@@ -16,25 +16,25 @@ export function watchedStore<Store extends SessionStore>(
   const watched = Object.create(store) as Store
   for (const operation of COUNTED) {
     const run = (store[operation] as (...args: unknown[]) => Promise<unknown>).bind(store)
-    const timed = (TIMED as readonly Operation[]).includes(operation)
     const label = operation === 'withLock' ? 'lock' : operation
+    // Children bound to their labels once: no label hashing on the request path.
+    const ok = metrics.storeOperations.labels(label, 'ok')
+    const failed = metrics.storeOperations.labels(label, 'error')
+    const duration = (TIMED as readonly Operation[]).includes(operation)
+      ? metrics.storeDuration.labels(label)
+      : undefined
     Object.defineProperty(watched, operation, {
       value: async (...args: unknown[]) => {
         const started = performance.now()
         try {
           const result = await run(...args)
-          metrics.storeOperations.inc({ operation: label, outcome: 'ok' })
+          ok.inc()
           return result
         } catch (error) {
-          metrics.storeOperations.inc({ operation: label, outcome: 'error' })
+          failed.inc()
           throw error
         } finally {
-          if (timed) {
-            metrics.storeDuration.observe(
-              { operation: label },
-              (performance.now() - started) / 1000,
-            )
-          }
+          duration?.observe((performance.now() - started) / 1000)
         }
       },
     })
