@@ -62,12 +62,14 @@ const EXPAND_COUNTER = Uint8Array.of(1)
 
 /** The seal of session `id`, stored under `storeKey`; derive it once per request. */
 export function createSessionSeal(id: string, storeKey: string): SessionSeal {
-  const key = hkdfExpandSha256(id, INFO)
+  // Derived when first needed: a request whose session this process already opened needs none.
+  let derived: Buffer | undefined
+  const keyOf = () => (derived ??= hkdfExpandSha256(id, INFO))
   const aad = Buffer.from(storeKey)
   return {
     seal(record) {
       const iv = randomBytes(IV_BYTES)
-      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
+      const cipher = createCipheriv('aes-256-gcm', keyOf(), iv, { authTagLength: TAG_BYTES })
       cipher.setAAD(aad)
       const body = cipher.update(JSON.stringify(record), 'utf8')
       const sealed = Buffer.concat([iv, body, cipher.final(), cipher.getAuthTag()])
@@ -78,7 +80,7 @@ export function createSessionSeal(id: string, storeKey: string): SessionSeal {
       const sealed = Buffer.from(value.slice(VERSION.length), 'base64url')
       if (sealed.length < IV_BYTES + TAG_BYTES) return undefined
       const iv = sealed.subarray(0, IV_BYTES)
-      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
+      const decipher = createDecipheriv('aes-256-gcm', keyOf(), iv, { authTagLength: TAG_BYTES })
       decipher.setAAD(aad)
       decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
       try {

@@ -9,6 +9,7 @@ import type { SessionView } from '../../../contract/src/contract.ts'
 import type { IndeeClient } from '../upstream/indee.ts'
 import type { SessionTokenVerifier, VerifiedToken } from '../upstream/session-token.ts'
 import { createSessionSeal, type SessionSeal } from './session-seal.ts'
+import { OpenedSessions } from './opened-sessions.ts'
 import type { SessionRecord, SessionStore } from './session-store.ts'
 
 /** Refresh this long before the token expires (or at half its life, when that is sooner). */
@@ -103,18 +104,43 @@ export function createSessions(options: SessionsOptions) {
       Math.min(record.lastSeenAt + idleMs, record.absoluteExpiresAt) + EXPIRED_KEPT_MS - now(),
     )
 
-  /** The record of `session`; a value that does not open counts as none, and goes. */
+  const opened = new OpenedSessions()
+
+  /**
+   * The record of `session`, read from the store at every request (a change made on another
+   * instance shows at once); a value this process sealed or opened before is not decrypted
+   * again. A value that does not open counts as none, and goes.
+   */
   async function read(session: Sealed): Promise<SessionRecord | undefined> {
     const value = await store.get(session.key)
-    if (value === undefined) return undefined
+    if (value === undefined) {
+      opened.forget(session.key)
+      return undefined
+    }
+    const known = opened.get(session.key, value)
+    if (known !== undefined) return known
     const record = session.open(value)
+    if (record !== undefined) {
+      opened.remember(session.key, value, record)
+      return record
+    }
     // It would expire by itself, so a failed delete changes nothing.
-    if (record === undefined) await store.delete(session.key).catch(() => undefined)
-    return record
+    await remove(session.key).catch(() => undefined)
+    return undefined
   }
 
-  const write = (session: Sealed, record: SessionRecord) =>
-    store.replace(session.key, session.seal(record), ttlOf(record))
+  async function write(session: Sealed, record: SessionRecord): Promise<boolean> {
+    const value = session.seal(record)
+    const written = await store.replace(session.key, value, ttlOf(record))
+    if (written) opened.remember(session.key, value, record)
+    else opened.forget(session.key)
+    return written
+  }
+
+  function remove(key: string): Promise<void> {
+    opened.forget(key)
+    return store.delete(key)
+  }
 
   async function renew(
     session: Sealed,
@@ -146,7 +172,7 @@ export function createSessions(options: SessionsOptions) {
       }
       const verified = token === undefined ? undefined : await verify(token)
       if (token === undefined || verified === undefined || verified.subject !== current.subject) {
-        await store.delete(key)
+        await remove(key)
         observer.refreshed('refused', current)
         observer.expired('refresh_refused', current)
         return undefined
@@ -202,7 +228,9 @@ export function createSessions(options: SessionsOptions) {
         absoluteExpiresAt: Math.min(at + maxMs, refreshExpiry ?? Number.POSITIVE_INFINITY),
       }
       const session = sealedOf(id)
-      await store.set(session.key, session.seal(record), ttlOf(record))
+      const value = session.seal(record)
+      await store.set(session.key, value, ttlOf(record))
+      opened.remember(session.key, value, record)
       return { id, record }
     },
 
@@ -223,13 +251,13 @@ export function createSessions(options: SessionsOptions) {
       const at = now()
       if (at >= record.absoluteExpiresAt) {
         // Its lifetime is over, however busy it was.
-        await store.delete(session.key)
+        await remove(session.key)
         observer.expired('absolute', record)
         return { ok: false, reason: 'session_expired' }
       }
       if (at - record.lastSeenAt >= idleMs) {
         // Nobody used it for the idle timeout.
-        await store.delete(session.key)
+        await remove(session.key)
         observer.expired('idle', record)
         return { ok: false, reason: 'session_expired' }
       }
@@ -258,7 +286,7 @@ export function createSessions(options: SessionsOptions) {
       if (id === undefined) return undefined
       const session = sealedOf(id)
       const value = await store.get(session.key)
-      await store.delete(session.key)
+      await remove(session.key)
       const record = value === undefined ? undefined : session.open(value)
       if (record === undefined) return undefined
       void indee
