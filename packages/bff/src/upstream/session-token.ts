@@ -58,10 +58,13 @@ function jwksFetch(watcher: UpstreamWatcher, timeoutMs: number) {
     )
     if (!result.ok) throw new Error(`JWKS ${result.reason}`)
     const { answer } = result
-    return new Response(answer.status === 204 || answer.status === 304 ? null : answer.body, {
-      status: answer.status,
-      headers: answer.contentType === undefined ? {} : { 'content-type': answer.contentType },
-    })
+    return new Response(
+      answer.status === 204 || answer.status === 304 ? null : answer.body.toString('utf8'),
+      {
+        status: answer.status,
+        headers: answer.contentType === undefined ? {} : { 'content-type': answer.contentType },
+      },
+    )
   }
 }
 
