@@ -1,56 +1,39 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
-import { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { freePort } from '../testing/free-port.ts'
-import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
+import { redisForThisFile } from '../testing/redis-fixture.ts'
 import {
   createRedisSessionStore,
   LOCK_WAIT_GRACE_MS,
   type RedisSessionStoreOptions,
 } from './redis-session-store.ts'
-import { SessionStoreUnavailable, type SessionStore } from './session-store.ts'
+import { SessionStoreUnavailable } from './session-store.ts'
 import { connected, SEALED, SEALED_AGAIN } from '../testing/session-records.ts'
 
-let redis: RunningRedis
-/** A plain client: what the test sees in Redis, and a way to put things there. */
-let raw: Redis
-const stores: SessionStore[] = []
+const db = redisForThisFile()
 let namespaces = 0
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-  raw = new Redis(redis.url, { lazyConnect: true })
-  await raw.connect()
-})
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()))
-})
-afterAll(async () => {
-  raw.disconnect()
-  await redis.close()
-})
 
 /** A connected store on the test's Redis, in a namespace of its own, closed after the test. */
 async function storeOf(options: Partial<RedisSessionStoreOptions> = {}) {
   namespaces += 1
   const namespace = options.namespace ?? `test-${namespaces}`
-  const store = createRedisSessionStore({ url: redis.url, ...options, namespace })
-  stores.push(store)
+  const store = createRedisSessionStore({ url: db.redis.url, ...options, namespace })
+  db.stores.push(store)
   await connected(store)
   return { store, namespace }
 }
 
 /** How many times Redis has run `command` so far (INFO commandstats). */
 async function callsOf(command: string): Promise<number> {
-  const stats = await raw.info('commandstats')
+  const stats = await db.raw.info('commandstats')
   const calls = new RegExp(`^cmdstat_${command}:calls=(\\d+)`, 'm').exec(stats)?.[1]
   return Number(calls ?? '0')
 }
 
 /** The ids of the store connections Redis sees (CLIENT LIST, by the connection's name). */
 async function bffClientIds(): Promise<string[]> {
-  const list = String(await raw.call('CLIENT', 'LIST'))
+  const list = String(await db.raw.call('CLIENT', 'LIST'))
   return list
     .split('\n')
     .filter((line) => / name=sso-bridge-bff /.test(line))
@@ -93,8 +76,8 @@ test('a value round-trips as it is under a namespaced key that Redis expires aft
   const { store, namespace } = await storeOf()
   await store.set('k1', SEALED, 60_000)
   expect(await store.get('k1')).toBe(SEALED)
-  expect(await raw.get(`${namespace}:session:k1`)).toBe(SEALED)
-  const pttl = await raw.pttl(`${namespace}:session:k1`)
+  expect(await db.raw.get(`${namespace}:session:k1`)).toBe(SEALED)
+  const pttl = await db.raw.pttl(`${namespace}:session:k1`)
   expect(pttl).toBeGreaterThan(0)
   expect(pttl).toBeLessThanOrEqual(60_000)
   expect(await store.get('k2')).toBeUndefined()
@@ -111,11 +94,11 @@ test('a value is gone once its TTL has passed', async () => {
 test('replace stores only over a value that is there', async () => {
   const { store, namespace } = await storeOf()
   expect(await store.replace('gone', SEALED_AGAIN, 60_000)).toBe(false)
-  expect(await raw.exists(`${namespace}:session:gone`)).toBe(0)
+  expect(await db.raw.exists(`${namespace}:session:gone`)).toBe(0)
   await store.set('here', SEALED, 1_000)
   expect(await store.replace('here', SEALED_AGAIN, 60_000)).toBe(true)
   expect(await store.get('here')).toBe(SEALED_AGAIN)
-  expect(await raw.pttl(`${namespace}:session:here`)).toBeGreaterThan(1_000)
+  expect(await db.raw.pttl(`${namespace}:session:here`)).toBeGreaterThan(1_000)
 })
 
 test('delete forgets a value at once', async () => {
@@ -123,7 +106,7 @@ test('delete forgets a value at once', async () => {
   await store.set('k', SEALED, 60_000)
   await store.delete('k')
   expect(await store.get('k')).toBeUndefined()
-  expect(await raw.exists(`${namespace}:session:k`)).toBe(0)
+  expect(await db.raw.exists(`${namespace}:session:k`)).toBe(0)
   await store.delete('never-there')
 })
 
@@ -135,9 +118,9 @@ test('withLock lets one caller at a time in, across two instances (two clients)'
   // Read, wait, write: without the lock, increments made at once overwrite each other.
   const increment = (name: string) => async () => {
     order.push(`${name} in`)
-    const seen = Number((await raw.get(counter)) ?? '0')
+    const seen = Number((await db.raw.get(counter)) ?? '0')
     await delay(15)
-    await raw.set(counter, String(seen + 1))
+    await db.raw.set(counter, String(seen + 1))
     order.push(`${name} out`)
     return seen
   }
@@ -146,13 +129,13 @@ test('withLock lets one caller at a time in, across two instances (two clients)'
     return store.withLock('session-1', increment(name))
   })
   const seen = await Promise.all(callers)
-  expect(await raw.get(counter)).toBe('10')
+  expect(await db.raw.get(counter)).toBe('10')
   expect([...seen].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
   // Every caller left before the next one came in.
   for (let i = 0; i < order.length; i += 2) {
     expect(order[i + 1]).toBe(order[i]?.replace(' in', ' out'))
   }
-  expect(await raw.exists(`${namespace}:lock:session-1`)).toBe(0)
+  expect(await db.raw.exists(`${namespace}:lock:session-1`)).toBe(0)
 })
 
 test('withLock on different sessions does not wait', async () => {
@@ -170,7 +153,7 @@ test('a failing caller releases the lock, and its error comes through', async ()
   await expect(
     store.withLock('k', () => Promise.reject(new Error('refresh failed'))),
   ).rejects.toThrow('refresh failed')
-  expect(await raw.exists(`${namespace}:lock:k`)).toBe(0)
+  expect(await db.raw.exists(`${namespace}:lock:k`)).toBe(0)
   const { ms, result } = await timed(() => store.withLock('k', () => Promise.resolve('next')))
   expect(result).toBe('next')
   expect(ms).toBeLessThan(200)
@@ -180,7 +163,7 @@ test('a lock left by a crashed holder expires by itself and the next caller proc
   const lockMs = 300
   const { store, namespace } = await storeOf({ lockMs })
   // What a holder that died mid-refresh leaves: its lock, which nobody will release.
-  await raw.set(`${namespace}:lock:k`, 'crashed-holder', 'PX', lockMs)
+  await db.raw.set(`${namespace}:lock:k`, 'crashed-holder', 'PX', lockMs)
   const { ms, result } = await timed(() => store.withLock('k', () => Promise.resolve('ran')))
   expect(result).toBe('ran')
   expect(ms).toBeGreaterThan(lockMs / 2)
@@ -190,7 +173,7 @@ test('a lock left by a crashed holder expires by itself and the next caller proc
 test('a lock that stays taken fails the caller in bounded time, and never runs it unlocked', async () => {
   const lockMs = 200
   const { store, namespace } = await storeOf({ lockMs })
-  await raw.set(`${namespace}:lock:k`, 'stuck', 'PX', 60_000)
+  await db.raw.set(`${namespace}:lock:k`, 'stuck', 'PX', 60_000)
   let ran = false
   const setsBefore = await callsOf('set')
   const { ms, result } = await timed(() =>
@@ -229,13 +212,13 @@ test('a holder that overran its lock does not release the lock of the next holde
     await bMayGo.opened
   })
   await bIsIn.opened
-  const bToken = await raw.get(lock)
+  const bToken = await db.raw.get(lock)
   await slowA
   // A's release found B's token, not its own: B's lock is still there.
-  expect(await raw.get(lock)).toBe(bToken)
+  expect(await db.raw.get(lock)).toBe(bToken)
   bMayGo.open()
   await waitingB
-  expect(await raw.exists(lock)).toBe(0)
+  expect(await db.raw.exists(lock)).toBe(0)
 })
 
 test('a store made while Redis cannot be reached starts at once, fails fast, and closes', async () => {
@@ -259,7 +242,7 @@ test('with Redis stopped every call fails fast; once it is back the same store w
   const logs: string[] = []
   const { store } = await storeOf({ onLog: (level, message) => logs.push(`${level} ${message}`) })
   await store.set('k', SEALED, 60_000)
-  await redis.stop()
+  await db.redis.stop()
   try {
     const calls: readonly (readonly [string, () => Promise<unknown>])[] = [
       ['ping', () => store.ping()],
@@ -288,7 +271,7 @@ test('with Redis stopped every call fails fast; once it is back the same store w
       expect(error.message, name).not.toContain(':session:')
     }
   } finally {
-    await redis.start()
+    await db.redis.start()
   }
   await connected(store)
   await store.set('k', SEALED, 60_000)
@@ -302,14 +285,14 @@ test('with Redis stopped every call fails fast; once it is back the same store w
 test('a Redis that stops answering fails each call after the command timeout', async () => {
   const { store } = await storeOf({ commandTimeoutMs: 300 })
   await store.set('k', SEALED, 60_000)
-  redis.freeze()
+  db.redis.freeze()
   try {
     const { ms, result } = await timed(() => store.get('k').catch((error: unknown) => error))
     expect(result).toBeInstanceOf(SessionStoreUnavailable)
     expect(ms).toBeGreaterThanOrEqual(250)
     expect(ms).toBeLessThan(1_000)
   } finally {
-    redis.thaw()
+    db.redis.thaw()
   }
   await connected(store)
   expect(await store.get('k')).toBe(SEALED)
@@ -342,7 +325,7 @@ test('close lets a command already sent finish before the connection ends', asyn
   const pending = store.set('k', SEALED, 60_000)
   await store.close()
   await expect(pending).resolves.toBeUndefined()
-  expect(await raw.exists(`${namespace}:session:k`)).toBe(1)
+  expect(await db.raw.exists(`${namespace}:session:k`)).toBe(1)
 })
 
 test('the store connection is named for the BFF, so an operator can tell it apart', async () => {
@@ -355,20 +338,20 @@ test('a write refused as READONLY (after a failover) makes the store connect aga
   await expect.poll(() => bffClientIds()).toHaveLength(1)
   const [first] = await bffClientIds()
 
-  await raw.rpush(`${namespace}:session:list`, 'not a session')
+  await db.raw.rpush(`${namespace}:session:list`, 'not a session')
   await expect(store.get('list')).rejects.toThrow(/^session store get: WRONGTYPE/)
   await connected(store)
   expect(await bffClientIds()).toEqual([first])
 
   // A replica (of a primary that is not there) refuses writes, as an old primary does.
-  await raw.call('REPLICAOF', '127.0.0.1', String(await freePort()))
+  await db.raw.call('REPLICAOF', '127.0.0.1', String(await freePort()))
   try {
     await expect(store.set('k', SEALED, 60_000)).rejects.toThrow(/^session store set: READONLY/)
     await expect
       .poll(() => bffClientIds(), { timeout: 5_000 })
       .toEqual([expect.not.stringMatching(`^${first}$`)])
   } finally {
-    await raw.call('REPLICAOF', 'NO', 'ONE')
+    await db.raw.call('REPLICAOF', 'NO', 'ONE')
   }
   await connected(store)
   await store.set('k', SEALED, 60_000)
@@ -422,7 +405,7 @@ test('while Redis stays unreachable the warning comes again once 5 s have passed
       url: `redis://127.0.0.1:${await freePort()}`,
       onLog: (level, message) => warnings.push(`${level} ${message}`),
     })
-    stores.push(store)
+    db.stores.push(store)
     await expect.poll(() => warnings.length).toBe(1)
     // The client retries every few hundred ms; by the wall clock 5 s have now passed.
     vi.setSystemTime(1_700_000_005_000)

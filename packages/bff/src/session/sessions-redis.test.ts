@@ -1,13 +1,11 @@
 // Sessions on a real Redis: what a dump of it holds, what a change made in it does, and one
 // refresh in flight per session across two instances that share it.
 import { createHash } from 'node:crypto'
-import { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import type { VerifiedToken } from '../upstream/session-token.ts'
-import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
+import { redisForThisFile } from '../testing/redis-fixture.ts'
 import { connected, START } from '../testing/session-records.ts'
 import { createRedisSessionStore } from './redis-session-store.ts'
-import type { SessionStore } from './session-store.ts'
 import { createSessions, REFRESH_LEEWAY_MS, type Resolved } from './sessions.ts'
 
 const MINUTE = 60_000
@@ -16,24 +14,8 @@ const REFRESH_TOKEN = 'the-refresh-token-of-alice-0123456789'
 const EMAIL = 'alice@example.com'
 const MALLORY_TOKEN = 'the-session-token-of-mallory'
 
-let redis: RunningRedis
-/** A plain client: what a dump, a replica or a backup of Redis holds, and a way to change it. */
-let raw: Redis
-const stores: SessionStore[] = []
+const db = redisForThisFile()
 let namespaces = 0
-
-beforeAll(async () => {
-  redis = await startRedisServer()
-  raw = new Redis(redis.url, { lazyConnect: true })
-  await raw.connect()
-})
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()))
-})
-afterAll(async () => {
-  raw.disconnect()
-  await redis.close()
-})
 
 /**
  * Two BFF instances (each its own Redis client) sharing one namespace of the test's Redis, one
@@ -58,8 +40,8 @@ async function setup() {
       expiresAt: clock + 15 * MINUTE,
     })
   const instance = async () => {
-    const store = createRedisSessionStore({ url: redis.url, namespace })
-    stores.push(store)
+    const store = createRedisSessionStore({ url: db.redis.url, namespace })
+    db.stores.push(store)
     await connected(store)
     return createSessions({
       store,
@@ -105,7 +87,7 @@ test('what Redis holds of a session has neither its tokens nor the email in it',
   const { id } = await signIn()
   // Written again when used: still nothing readable.
   expect((await a.resolve(id)).ok).toBe(true)
-  const stored = (await raw.get(keyOf(id))) ?? expect.fail('no session in Redis')
+  const stored = (await db.raw.get(keyOf(id))) ?? expect.fail('no session in Redis')
   for (const secret of [TOKEN, REFRESH_TOKEN, EMAIL, 'the-session-token', 'alice', id]) {
     expect(stored).not.toContain(secret)
   }
@@ -116,22 +98,22 @@ test("a session's value moved under another session's key opens nothing there, a
   const alice = await signIn()
   const mallory = await signIn(MALLORY_TOKEN)
   // Someone who can write to Redis puts alice's session under their own cookie's key.
-  await raw.set(keyOf(mallory.id), (await raw.get(keyOf(alice.id))) ?? '', 'PX', 60_000)
+  await db.raw.set(keyOf(mallory.id), (await db.raw.get(keyOf(alice.id))) ?? '', 'PX', 60_000)
   expect(await a.resolve(mallory.id)).toEqual({ ok: false, reason: 'session_expired' })
-  expect(await raw.exists(keyOf(mallory.id))).toBe(0)
+  expect(await db.raw.exists(keyOf(mallory.id))).toBe(0)
   expect(await a.resolve(alice.id)).toMatchObject({ ok: true, record: { email: EMAIL } })
 })
 
 test('a session changed in Redis is refused and removed', async () => {
   const { a, signIn, keyOf } = await setup()
   const { id } = await signIn()
-  const stored = (await raw.get(keyOf(id))) ?? expect.fail('no session in Redis')
+  const stored = (await db.raw.get(keyOf(id))) ?? expect.fail('no session in Redis')
   const [version, body] = stored.split('.')
   const bytes = Buffer.from(body ?? '', 'base64url')
   bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 1
-  await raw.set(keyOf(id), `${version}.${bytes.toString('base64url')}`, 'PX', 60_000)
+  await db.raw.set(keyOf(id), `${version}.${bytes.toString('base64url')}`, 'PX', 60_000)
   expect(await a.resolve(id)).toEqual({ ok: false, reason: 'session_expired' })
-  expect(await raw.exists(keyOf(id))).toBe(0)
+  expect(await db.raw.exists(keyOf(id))).toBe(0)
 })
 
 test('four requests on two instances waiting on a slow refresh that fails make one Indee call', async () => {
