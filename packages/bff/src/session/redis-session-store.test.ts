@@ -10,6 +10,7 @@ import {
 } from './redis-session-store.ts'
 import { SessionStoreUnavailable } from './session-store.ts'
 import { connected, SEALED, SEALED_AGAIN } from '../testing/session-records.ts'
+import { gate } from '../testing/gate.ts'
 
 const db = redisForThisFile()
 let namespaces = 0
@@ -57,13 +58,6 @@ async function tcpServer(onConnection: (socket: Socket) => void) {
       await new Promise((resolve) => server.close(resolve))
     },
   }
-}
-
-/** A promise that resolves when `open` is called. */
-function gate() {
-  let open: () => void = () => undefined
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { opened, open: () => open() }
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {

@@ -7,6 +7,7 @@ import { redisForThisFile } from '../testing/redis-fixture.ts'
 import { connected, START } from '../testing/session-records.ts'
 import { createRedisSessionStore } from './redis-session-store.ts'
 import { createSessions, REFRESH_LEEWAY_MS, type Resolved } from './sessions.ts'
+import { gate } from '../testing/gate.ts'
 
 const MINUTE = 60_000
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.the-session-token-of-alice.c2lnbmF0dXJl'
@@ -70,13 +71,6 @@ async function setup() {
       clock += ms
     },
   }
-}
-
-/** A promise that resolves when `open` is called. */
-function gate() {
-  let open: () => void = () => undefined
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { opened, open: () => open() }
 }
 
 const tokensOf = (results: readonly Resolved[]) =>

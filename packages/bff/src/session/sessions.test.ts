@@ -11,6 +11,7 @@ import {
   TOUCH_EVERY_MS,
   type Resolved,
 } from './sessions.ts'
+import { gate } from '../testing/gate.ts'
 
 const MINUTE = 60_000
 const START = 1_700_000_000_000
@@ -72,13 +73,6 @@ function setup(
       clock += ms
     },
   }
-}
-
-/** A promise that resolves when `open` is called. */
-function gate() {
-  let open: () => void = () => undefined
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { opened, open: () => open() }
 }
 
 /**

@@ -34,15 +34,10 @@ export interface AuditOptions {
 export interface Audit {
   /** Records `event` for `request`; `email` names the person when known. */
   record(request: FastifyRequest, event: AuditEvent, email?: string): void
-  /** The subject id of `email` as events carry it. */
-  subjectOf(email: string): string
 }
 
 /** An audit trail that records nothing (SSO_BFF_AUDIT=false). */
-export const NO_AUDIT: Audit = {
-  record: () => undefined,
-  subjectOf: () => '',
-}
+export const NO_AUDIT: Audit = { record: () => undefined }
 
 export function createAudit(options: AuditOptions): Audit {
   const subjectOf = (email: string) => {
@@ -51,7 +46,6 @@ export function createAudit(options: AuditOptions): Audit {
     return `ps_${createHmac('sha256', options.subjectKey).update(normal).digest('base64url').slice(0, 22)}`
   }
   return {
-    subjectOf,
     record(request, event, email) {
       const userAgent = request.headers['user-agent']
       const span = trace.getActiveSpan()?.spanContext()

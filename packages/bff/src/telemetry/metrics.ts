@@ -57,8 +57,6 @@ export function createMetrics(options: MetricsOptions = {}) {
 
   return {
     registry,
-    httpRequests,
-    httpDuration,
     /** Counts an answer of the public listener and its duration. */
     httpAnswered(route: string, method: string, status: number, seconds: number): void {
       const statusClass = statusClassOf(status)
