@@ -1,6 +1,6 @@
 // The production shape, for real (scripts/topology/topology.ts): Debian's nginx with the
 // generated config in front of two BFF instances from the build, sessions in Debian's
-// redis-server. Journeys go through nginx as a person's browser does; the instances are also
+// redis-server, a primary and a replica watched by three of Debian's redis-sentinel. Journeys go through nginx as a person's browser does; the instances are also
 // asked directly, to show what each one knows.
 import type { Page } from '@playwright/test'
 import { CACHE_IMMUTABLE, CACHE_NONE, pageHeaders } from '../../scripts/security-headers.ts'
@@ -114,7 +114,7 @@ test('a sign-out through one instance ends the session on both', async ({
   }
 })
 
-test('with Redis stopped the app says the sign-in service is not available, and recovers when it is back', async ({
+test('with every Redis server stopped the app says the sign-in service is not available, and recovers when they are back', async ({
   page,
   app: home,
   signInAs,
@@ -123,7 +123,7 @@ test('with Redis stopped the app says the sign-in service is not available, and 
 }) => {
   await home.goto()
   await signInAs(ALICE)
-  await topology.redis.stop()
+  await topology.redis.stopServers()
   for (const port of topology.bffPorts) {
     expect((await askInstance(port, '/readyz')).status).toBe(503)
   }
@@ -142,6 +142,43 @@ test('with Redis stopped the app says the sign-in service is not available, and 
   // Redis kept its data (a snapshot at shutdown): the session is still there.
   await errorView.primaryAction.click()
   await expect(home.signedInAs(ALICE)).toBeVisible()
+})
+
+test('the Redis primary crashes: Sentinel promotes the replica, alice stays signed in and hands off, and the old primary comes back as a replica', async ({
+  page,
+  app: home,
+  signInAs,
+  partners,
+  topology,
+}) => {
+  await home.goto()
+  await signInAs(ALICE)
+  const cookie = await sessionCookie(page)
+  const old = await topology.redis.primary()
+  const before = topology.accessLog().length
+  await old.kill()
+
+  const promoted = await topology.redis.promotedAfter(old)
+  expect(promoted).not.toBe(old)
+  for (const port of topology.bffPorts) {
+    await expect.poll(async () => (await askInstance(port, '/readyz')).status).toBe(200)
+    const answer = await askInstance(port, '/api/session', cookie)
+    expect(answer.status, `instance ${port} after the failover`).toBe(200)
+    expect(JSON.parse(answer.body)).toMatchObject({ email: ALICE })
+  }
+  await page.reload()
+  await expect(home.signedInAs(ALICE)).toBeVisible()
+  await page.getByRole('link', { name: HOME_LINKS.assuresign }).click()
+  await partners.expectAssureSign(ALICE, DEMO_ENVELOPE.id)
+
+  // Nobody was asked to sign in again: no answer through nginx said the session had ended.
+  const api = topology.accessLog().slice(before)
+  expect(api.filter((line) => line.status === 401 || line.status >= 500)).toEqual([])
+
+  await old.start()
+  await topology.redis.waitUntilReplica(old)
+  expect(await topology.redis.keyCount(old)).toBe(await topology.redis.keyCount(promoted))
+  expect(await topology.redis.keyCount(old)).toBeGreaterThan(0)
 })
 
 test.describe('nginx sends the documented headers', () => {

@@ -10,7 +10,8 @@ export interface ServiceSpec {
   /** For messages: "BFF a", "redis-server", "nginx". */
   readonly name: string
   readonly command: string
-  readonly args: readonly string[]
+  /** Its arguments, or how to work them out at each start (a Redis server's role). */
+  readonly args: readonly string[] | (() => Promise<readonly string[]>)
   readonly env?: Readonly<Record<string, string>>
   /** stdout and stderr are appended here. */
   readonly logFile: string
@@ -37,7 +38,8 @@ export class Service {
   /** Starts the service and waits until it is ready (its log's last lines on failure). */
   async start(): Promise<void> {
     if (this.#child !== undefined) return
-    const { name, command, args, env, logFile, ready, readyTimeoutMs = 20_000 } = this.spec
+    const { name, command, env, logFile, ready, readyTimeoutMs = 20_000 } = this.spec
+    const args = typeof this.spec.args === 'function' ? await this.spec.args() : this.spec.args
     const log = createWriteStream(logFile, { flags: 'a' })
     const child = spawn(command, args, {
       env: { ...process.env, ...env },
@@ -79,10 +81,22 @@ export class Service {
   async stop(graceMs = 5_000): Promise<void> {
     const child = this.#child
     if (child === undefined) return
+    // A paused process would not act on SIGTERM until it goes on.
+    child.kill('SIGCONT')
     child.kill('SIGTERM')
     const gone = await Promise.race([this.#exited.then(() => true), delay(graceMs, false)])
     if (!gone) child.kill('SIGKILL')
     await this.#exited
+  }
+
+  /** SIGSTOP: the process stays, its connections open, and answers nothing until `resume`. */
+  pause(): void {
+    this.#child?.kill('SIGSTOP')
+  }
+
+  /** SIGCONT after `pause`. */
+  resume(): void {
+    this.#child?.kill('SIGCONT')
   }
 
   /** SIGKILL: the process dies at once, as in a crash; resolves once it is gone. */

@@ -1,7 +1,8 @@
 // The production shape, run on this machine (docs/deployment.md "Topology"): Debian's nginx
 // serving a copy of the build with the generated config (deploy/nginx, plain-HTTP variant) and
 // proxying /api to several BFF instances, each the packed sso-bridge-bff package as an operator
-// installs it (bff-package.ts), which keep their sessions in Debian's redis-server and serve
+// installs it (bff-package.ts), which keep their sessions in Debian's redis-server (by default a
+// primary and a replica watched by three of Debian's redis-sentinel: redis-shape.ts) and serve
 // their metrics on a port of their own, scraped by Debian's Prometheus (prometheus.ts); the
 // sandbox stands for the identity provider, Indee and the vendors. Used by the topology journeys
 // (e2e/topology) and `npm run bench:server`. Every server binds to 127.0.0.1.
@@ -10,7 +11,6 @@
 // sandbox/ports.ts loads: playwright.topology.config.ts and scripts/bench-server.ts do that).
 import { randomBytes } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { bffEnvironment } from '../../sandbox/bff-env.ts'
 import { DEFAULT_PORTS, HOST, moveOrigins, ports } from '../../sandbox/ports.ts'
@@ -20,6 +20,7 @@ import { formActionOrigins } from '../security-headers.ts'
 import { REDIS_SERVER } from '../../packages/bff/src/testing/redis-server.ts'
 import { installedBffBin } from './bff-package.ts'
 import { answers, Service } from './processes.ts'
+import { REDIS_SENTINEL, RedisShape } from './redis-shape.ts'
 import { BFF_JOB, PROMETHEUS, queryPrometheus, renderPrometheusConfig } from './prometheus.ts'
 
 export const NGINX = '/usr/sbin/nginx'
@@ -30,6 +31,7 @@ export function missingServers(): string[] {
   return [
     ...(existsSync(NGINX) ? [] : ['nginx']),
     ...(existsSync(REDIS_SERVER) ? [] : ['redis-server']),
+    ...(existsSync(REDIS_SENTINEL) ? [] : ['redis-sentinel']),
     ...(existsSync(PROMETHEUS) ? [] : ['prometheus']),
   ]
 }
@@ -47,27 +49,17 @@ export interface TopologyOptions {
   readonly dir: string
   /** BFF instances behind nginx (default 2). */
   readonly instances?: number
-  /** Where the BFF instances keep sessions (default redis). */
-  readonly sessionStore?: 'redis' | 'memory'
+  /**
+   * Where the BFF instances keep sessions: `sentinel` (default) a primary, a replica and three
+   * Sentinels; `redis` one redis-server; `memory` each instance its own.
+   */
+  readonly sessionStore?: 'sentinel' | 'redis' | 'memory'
+  /** Sign-ins per client address and minute on each instance (the BFF's default: 60). */
+  readonly rateLimitPerMinute?: number
   /** nginx's worker_processes (default 1; 'auto' is one per core, as in production). */
   readonly nginxWorkers?: string
   /** nginx's keepalive_requests (default: nginx's own 1000). */
   readonly nginxKeepaliveRequests?: number
-}
-
-/** Whether Redis answers PING on `port`. */
-function redisAnswers(port: number): Promise<boolean> {
-  return new Promise((resolvePing) => {
-    const socket = connect({ host: HOST, port })
-    const done = (ok: boolean) => {
-      socket.destroy()
-      resolvePing(ok)
-    }
-    socket.setTimeout(1_000, () => done(false))
-    socket.on('error', () => done(false))
-    socket.on('connect', () => socket.write('PING\r\n'))
-    socket.on('data', (data) => done(data.toString().startsWith('+PONG')))
-  })
 }
 
 export class Topology {
@@ -75,12 +67,15 @@ export class Topology {
   readonly appOrigin = `http://${HOST}:${ports.appPreview}`
   /** Redis's usual 6379 on the default ports, moved as far as the BFF's port is. */
   readonly redisPort = 6379 + ports.bff - DEFAULT_PORTS.bff
+  /** Sentinel's usual 26379, moved the same way. */
+  readonly sentinelPort = 26379 + ports.bff - DEFAULT_PORTS.bff
   /** Prometheus's usual 9090, moved the same way. */
   readonly prometheusOrigin = `http://${HOST}:${9090 + ports.bff - DEFAULT_PORTS.bff}`
   readonly bffPorts: readonly number[]
   /** Each instance's metrics listener (SSO_BFF_METRICS_PORT), on 127.0.0.1 only. */
   readonly metricsPorts: readonly number[]
-  readonly redis: Service
+  /** The session store's servers (none with the memory store). */
+  readonly redis: RedisShape
   readonly bffs: readonly Service[]
   readonly nginx: Service
   readonly prometheus: Service
@@ -91,7 +86,7 @@ export class Topology {
   #sandbox: RunningParties | undefined
 
   get #usesRedis(): boolean {
-    return (this.options.sessionStore ?? 'redis') === 'redis'
+    return (this.options.sessionStore ?? 'sentinel') !== 'memory'
   }
 
   constructor(readonly options: TopologyOptions) {
@@ -105,30 +100,12 @@ export class Topology {
     this.metricsPorts = this.bffPorts.map((port) => port + METRICS_PORT_OFFSET)
     this.accessLogPath = join(logs, 'nginx-access.log')
 
-    this.redis = new Service({
-      name: 'redis-server',
-      command: REDIS_SERVER,
-      // An RDB snapshot on shutdown, loaded at start: a stopped Redis comes back with its sessions.
-      args: [
-        '--bind',
-        HOST,
-        '--port',
-        String(this.redisPort),
-        '--dir',
-        dir,
-        '--dbfilename',
-        'sessions.rdb',
-        '--save',
-        '3600 1',
-        '--appendonly',
-        'no',
-        '--daemonize',
-        'no',
-        '--loglevel',
-        'warning',
-      ],
-      logFile: join(logs, 'redis.log'),
-      ready: () => redisAnswers(this.redisPort),
+    this.redis = new RedisShape({
+      dir,
+      logs,
+      port: this.redisPort,
+      sentinelPort: this.sentinelPort,
+      highAvailability: (options.sessionStore ?? 'sentinel') === 'sentinel',
     })
 
     const store = this.#usesRedis
@@ -138,7 +115,10 @@ export class Topology {
       SSO_BFF_TRUST_PROXY: HOST,
       SSO_BFF_LOG_LEVEL: 'warn',
       SSO_BFF_SIGNIN_SECRET: this.signInSecret,
-      ...(store && { SSO_SESSION_STORE: `redis://${HOST}:${this.redisPort}` }),
+      ...(store && { SSO_SESSION_STORE: this.redis.storeSetting }),
+      ...(options.rateLimitPerMinute !== undefined && {
+        SSO_BFF_RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute),
+      }),
     }
     const bffBin = installedBffBin()
     this.bffs = this.bffPorts.map(
@@ -228,7 +208,10 @@ export class Topology {
     return this.#sandbox
   }
 
-  /** Starts whatever is not running: Redis, the sandbox, every BFF instance, nginx, Prometheus. */
+  /**
+   * Starts whatever is not running: Redis (and its Sentinels), the sandbox, every BFF instance,
+   * nginx, Prometheus.
+   */
   async start(): Promise<void> {
     const missing = missingServers()
     if (missing.length > 0) {

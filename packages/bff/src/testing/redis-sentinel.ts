@@ -43,9 +43,21 @@ export function sentinelConfig(o: SentinelConfigOptions): string {
   ].join('\n')
 }
 
+/** A client of the Redis (or Sentinel) on `port` that connects once, and reports by rejecting. */
+function quietClient(port: number): Redis {
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  })
+  client.on('error', () => undefined)
+  return client
+}
+
 /** The primary the Sentinel on `port` names now (its port), or undefined when it cannot say. */
 export async function primaryPortOf(sentinelPort: number): Promise<number | undefined> {
-  const sentinel = new Redis({ host: '127.0.0.1', port: sentinelPort, lazyConnect: true })
+  const sentinel = quietClient(sentinelPort)
   try {
     await sentinel.connect()
     const answer = (await sentinel.call('SENTINEL', 'get-master-addr-by-name', PRIMARY_NAME)) as
@@ -60,13 +72,7 @@ export async function primaryPortOf(sentinelPort: number): Promise<number | unde
 
 /** `ROLE`'s first word of the Redis on `port`: master, slave, or undefined when it is down. */
 export async function roleOf(port: number): Promise<string | undefined> {
-  const client = new Redis({
-    host: '127.0.0.1',
-    port,
-    lazyConnect: true,
-    retryStrategy: () => null,
-  })
-  client.on('error', () => undefined)
+  const client = quietClient(port)
   try {
     await client.connect()
     const [role] = (await client.call('ROLE')) as [string]
@@ -80,7 +86,7 @@ export async function roleOf(port: number): Promise<string | undefined> {
 
 /** Waits until the Redis on `port` is a replica whose link to its primary is up (synced). */
 export async function replicating(port: number, timeoutMs = 10_000): Promise<void> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true })
+  const client = quietClient(port)
   try {
     await client.connect()
     const deadline = Date.now() + timeoutMs
@@ -99,7 +105,7 @@ export async function replicating(port: number, timeoutMs = 10_000): Promise<voi
  * Sentinels (to agree on a failover with): until then a failover would find no one.
  */
 export async function sentinelReady(port: number, others: number, timeoutMs = 15_000) {
-  const sentinel = new Redis({ host: '127.0.0.1', port, lazyConnect: true })
+  const sentinel = quietClient(port)
   try {
     await sentinel.connect()
     const deadline = Date.now() + timeoutMs
@@ -130,7 +136,7 @@ export async function sentinelReady(port: number, others: number, timeoutMs = 15
 const PROBE = 'sso-bridge-test:probe'
 
 export async function acknowledging(port: number, timeoutMs = 10_000): Promise<void> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true })
+  const client = quietClient(port)
   try {
     await client.connect()
     const deadline = Date.now() + timeoutMs
@@ -150,7 +156,7 @@ export async function acknowledging(port: number, timeoutMs = 10_000): Promise<v
 
 /** Waits until every replica of the primary on `port` has all it wrote (same offset). */
 export async function caughtUp(port: number, timeoutMs = 10_000): Promise<void> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true })
+  const client = quietClient(port)
   try {
     await client.connect()
     const deadline = Date.now() + timeoutMs
