@@ -1,8 +1,9 @@
 // The body of `npm run chaos` (scripts/chaos.ts moves the ports first): the production shape with
-// two BFF instances, the faults of chaos-faults.ts under load (chaos.ts), the table on stdout and
-// bench-results/chaos.json. CHAOS_SECONDS sets the load's length (default 60), CHAOS_FAULTS picks
-// faults by name, comma-separated (default all four, in order). Exits 1 when the run could not
-// happen; the numbers themselves are never judged here.
+// two BFF instances, the faults of chaos-faults.ts under load (chaos.ts), the table on stdout,
+// bench-results/chaos.json, and every request in bench-results/chaos-requests.csv. CHAOS_SECONDS
+// sets the load's length (default 60), CHAOS_FAULTS picks faults by name, comma-separated
+// (default all four, in order). Exits 1 when the run could not happen; the numbers themselves
+// are never judged here.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runChaos } from './chaos.ts'
@@ -10,6 +11,8 @@ import { FAULT_NAMES, renderTable, type FaultName } from './chaos-report.ts'
 import { Topology } from './topology.ts'
 
 const REPORT = 'bench-results/chaos.json'
+/** Every request, one a line, for a closer look (a plot of latency over time). */
+const REQUESTS = 'bench-results/chaos-requests.csv'
 
 function faultsOf(value: string | undefined): FaultName[] {
   if (value === undefined || value.trim() === '') return [...FAULT_NAMES]
@@ -34,7 +37,7 @@ const faults = faultsOf(process.env['CHAOS_FAULTS'])
 const topology = new Topology({ dir: join('test-results', 'chaos') })
 try {
   await topology.start()
-  const report = await runChaos({
+  const { report, requests } = await runChaos({
     topology,
     seconds,
     faults,
@@ -44,7 +47,18 @@ try {
   console.log(renderTable(report))
   mkdirSync('bench-results', { recursive: true })
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`)
-  console.log(`\n${REPORT} has these numbers; servers' logs are in ${topology.options.dir}/logs.`)
+  writeFileSync(
+    REQUESTS,
+    [
+      'kind,startMs,endMs,status,window',
+      ...requests.map((r) =>
+        [r.kind, r.start.toFixed(1), r.end.toFixed(1), r.status, r.window].join(','),
+      ),
+    ].join('\n') + '\n',
+  )
+  console.log(
+    `\n${REPORT} has these numbers, ${REQUESTS} every request; the servers' logs are in ${topology.options.dir}/logs.`,
+  )
   const failedFaults = report.faults.filter((fault) => fault.error !== undefined)
   if (failedFaults.length > 0) {
     console.error(`chaos: ${failedFaults.map((f) => f.fault).join(', ')} could not run as planned`)

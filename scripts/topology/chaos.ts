@@ -187,11 +187,23 @@ async function recovery(topology: Topology, now: () => number): Promise<number |
   return null
 }
 
+/** A request of the run, and the window it counts for ("bff-kill during"; "" for none). */
+export interface LabelledRecord extends RequestRecord {
+  readonly window: string
+}
+
+export interface ChaosRun {
+  readonly report: ChaosReport
+  /** Every request through nginx, in the order they began. */
+  readonly requests: readonly LabelledRecord[]
+}
+
 /**
- * Runs the load with the faults injected in turn and returns the report. Throws when the run
- * cannot happen (no pool could be signed in); a fault that fails midway is reported (`error`).
+ * Runs the load with the faults injected in turn; resolves to the report and every request.
+ * Throws when the run cannot happen (the pool could not be signed in); a fault that fails
+ * midway is reported (`error`).
  */
-export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+export async function runChaos(options: ChaosOptions): Promise<ChaosRun> {
   const { topology, seconds, faults: names, sessionLoops = 6, pool: poolSize = 12 } = options
   const log = options.log ?? (() => undefined)
   const startedAt = new Date().toISOString()
@@ -226,15 +238,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const nominal = faults.reduce((sum, fault) => sum + fault.nominalMs, 0)
   const calmMs = Math.max(MIN_CALM_MS, (seconds * 1000 - nominal) / Math.max(1, 2 * faults.length))
   const reports: FaultReport[] = []
+  const labels = new Map<RequestRecord, string>()
   try {
     for (const fault of faults) {
-      reports.push(await runFault(fault, { topology, target, pool, records, calmMs, log }))
+      reports.push(await runFault(fault, { topology, target, pool, records, calmMs, log, labels }))
     }
   } finally {
     await load.stop()
   }
   const ranMs = now()
-  return {
+  const report: ChaosReport = {
     startedAt,
     seconds,
     ranSeconds: Math.round(ranMs / 100) / 10,
@@ -247,6 +260,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     totals: windowStats(records, { from: 0, to: ranMs }),
     faults: reports,
   }
+  const requests = [...records]
+    .sort((a, b) => a.start - b.start)
+    .map((record) => ({ ...record, window: labels.get(record) ?? '' }))
+  return { report, requests }
 }
 
 interface FaultRun {
@@ -256,10 +273,12 @@ interface FaultRun {
   readonly records: readonly RequestRecord[]
   readonly calmMs: number
   readonly log: (line: string) => void
+  /** Each request's window, filled in as the faults end. */
+  readonly labels: Map<RequestRecord, string>
 }
 
 async function runFault(fault: Fault, run: FaultRun): Promise<FaultReport> {
-  const { topology, target, pool, records, calmMs, log } = run
+  const { topology, target, pool, records, calmMs, log, labels } = run
   const { now } = target
   const beforeFrom = now()
   await delay(calmMs)
@@ -304,6 +323,9 @@ async function runFault(fault: Fault, run: FaultRun): Promise<FaultReport> {
     after: { from: faultTo, to: afterTo },
   }
   const windows = windowsOf(records, spans)
+  for (const [window, mine] of Object.entries(windows)) {
+    for (const record of mine) labels.set(record, `${fault.name} ${window}`)
+  }
   const segment = [...windows.before, ...windows.during, ...windows.after]
   const afterStats = windowStats(windows.after, spans.after)
   const killedAt = events['killed']
