@@ -11,6 +11,7 @@ const DEBIAN_PROGRAMS = {
   chromium: '/usr/bin/chromium',
   nginx: '/usr/sbin/nginx',
   'redis-server': '/usr/bin/redis-server',
+  'redis-sentinel': '/usr/bin/redis-sentinel',
   prometheus: '/usr/bin/prometheus',
 }
 

@@ -1,5 +1,6 @@
 // The production topology: several BFF instances sharing sessions in one Redis (a real
 // redis-server this file starts), and what each instance does while Redis is down.
+import { single } from './testing/redis-server.ts'
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest'
 import type { RunningParties } from '../../../sandbox/start-parties.ts'
 import { USERS, type SandboxUser } from '../../../sandbox/users.ts'
@@ -119,7 +120,7 @@ test('a refresh due on both instances at once calls Indee once', async () => {
 test('with Redis stopped, GET /api/session and /readyz answer 503; after a restart /readyz is 200', async () => {
   const port = await freePort()
   const config = configFor(sandbox, port, redisEnv())
-  const store = createRedisSessionStore({ url: redis.url })
+  const store = createRedisSessionStore({ target: single(redis.url) })
   const app = await buildBff({ config, store, logger: false })
   const host = `127.0.0.1:${port}`
   const inject = (url: string, cookie?: string) =>

@@ -106,6 +106,7 @@ export async function buildBff(options: BuildOptions): Promise<FastifyInstance> 
         lockMs: Math.max(DEFAULT_LOCK_MS, 2 * config.upstreamTimeoutMs + 5_000),
         onLog: (level, message) =>
           app.log[level]({ sessionStore: config.sessionStore.kind }, message),
+        onUnreplicatedWrite: () => metrics.storeUnreplicatedWrites.inc(),
       }),
     metrics,
   )

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { readConfig, secureCookies, sessionStoreLabel } from './config.ts'
 
@@ -121,14 +124,145 @@ test('sessions live in memory when SSO_SESSION_STORE is unset, empty or "memory"
   }
 })
 
-test('a redis:// or rediss:// SSO_SESSION_STORE is Redis, password and db included', () => {
+/** The session store readConfig makes of `env` beside a valid minimal environment. */
+function storeOf(env: Record<string, string>) {
+  const result = readConfig({ ...MINIMAL, SSO_BFF_SIGNIN_SECRET: SHARED_SECRET, ...env })
+  return result.ok ? result.config.sessionStore : expect.fail(result.problems.join('\n'))
+}
+
+/** The problems readConfig lists for `env` beside a valid minimal environment with Redis's secret. */
+function storeProblemsOf(env: Record<string, string>): string[] {
+  const result = readConfig({ ...MINIMAL, SSO_BFF_SIGNIN_SECRET: SHARED_SECRET, ...env })
+  return result.ok ? expect.fail('no problem') : [...result.problems]
+}
+
+const NO_STORE_SETTINGS = {
+  password: undefined,
+  sentinelUsername: undefined,
+  sentinelPassword: undefined,
+  tlsCa: undefined,
+  replicaTimeoutMs: 250,
+}
+
+test('a redis:// or rediss:// SSO_SESSION_STORE is one Redis, password and db included; writes wait for no replica', () => {
   for (const url of ['redis://127.0.0.1:6379', 'rediss://:pw@redis.internal:6380/2']) {
-    const result = readConfig({
-      ...MINIMAL,
-      SSO_SESSION_STORE: url,
-      SSO_BFF_SIGNIN_SECRET: SHARED_SECRET,
+    expect(storeOf({ SSO_SESSION_STORE: url })).toEqual({
+      kind: 'redis',
+      target: { mode: 'single', url },
+      ...NO_STORE_SETTINGS,
+      replicas: 0,
     })
-    expect(result.ok && result.config.sessionStore).toEqual({ kind: 'redis', url })
+  }
+})
+
+test('a redis-sentinel:// SSO_SESSION_STORE names the Sentinels and the primary; writes wait for one replica', () => {
+  expect(
+    storeOf({ SSO_SESSION_STORE: 'redis-sentinel://127.0.0.1:26379,127.0.0.1:26380/mymaster' }),
+  ).toEqual({
+    kind: 'redis',
+    target: {
+      mode: 'sentinel',
+      sentinels: [
+        { host: '127.0.0.1', port: 26379 },
+        { host: '127.0.0.1', port: 26380 },
+      ],
+      primaryName: 'mymaster',
+      username: undefined,
+      password: undefined,
+      db: 0,
+      tls: false,
+    },
+    ...NO_STORE_SETTINGS,
+    replicas: 1,
+  })
+})
+
+test('the SSO_SESSION_STORE_* settings reach the store', () => {
+  const ca = join(mkdtempSync(join(tmpdir(), 'sso-bridge-ca-')), 'ca.pem')
+  const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'
+  writeFileSync(ca, pem)
+  expect(
+    storeOf({
+      SSO_SESSION_STORE: 'rediss-sentinel://s1.internal,s2.internal:26380/sessions/3',
+      SSO_SESSION_STORE_PASSWORD: 'redis-password',
+      SSO_SESSION_STORE_SENTINEL_USERNAME: 'watcher',
+      SSO_SESSION_STORE_SENTINEL_PASSWORD: 'sentinel-password',
+      SSO_SESSION_STORE_TLS_CA: ca,
+      SSO_SESSION_STORE_REPLICAS: '2',
+      SSO_SESSION_STORE_REPLICA_TIMEOUT_MS: '100',
+    }),
+  ).toMatchObject({
+    target: { mode: 'sentinel', primaryName: 'sessions', db: 3, tls: true },
+    password: 'redis-password',
+    sentinelUsername: 'watcher',
+    sentinelPassword: 'sentinel-password',
+    tlsCa: pem,
+    replicas: 2,
+    replicaTimeoutMs: 100,
+  })
+})
+
+test('a store setting that does not fit the store is named, and so is a password given twice', () => {
+  expect(
+    storeProblemsOf({ SSO_SESSION_STORE_PASSWORD: 'p', SSO_SESSION_STORE_REPLICAS: '1' }),
+  ).toEqual([
+    'SSO_SESSION_STORE_PASSWORD: applies only when SSO_SESSION_STORE is Redis',
+    'SSO_SESSION_STORE_REPLICAS: applies only when SSO_SESSION_STORE is Redis',
+  ])
+  expect(
+    storeProblemsOf({
+      SSO_SESSION_STORE: 'redis://:p@127.0.0.1:6379',
+      SSO_SESSION_STORE_SENTINEL_PASSWORD: 's',
+      SSO_SESSION_STORE_PASSWORD: 'p',
+      SSO_SESSION_STORE_TLS_CA: '/etc/ssl/ca.pem',
+    }),
+  ).toEqual([
+    'SSO_SESSION_STORE_SENTINEL_PASSWORD: applies only when SSO_SESSION_STORE is redis-sentinel://',
+    'SSO_SESSION_STORE_PASSWORD: SSO_SESSION_STORE has a password too: give it in one place',
+    'SSO_SESSION_STORE_TLS_CA: applies only with TLS (rediss:// or rediss-sentinel://)',
+  ])
+})
+
+test('an unreadable or empty CA file is named with the reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sso-bridge-ca-'))
+  writeFileSync(join(dir, 'empty.pem'), 'nothing here')
+  const tls = { SSO_SESSION_STORE: 'rediss://redis.internal:6380' }
+  expect(storeProblemsOf({ ...tls, SSO_SESSION_STORE_TLS_CA: join(dir, 'missing.pem') })).toEqual([
+    `SSO_SESSION_STORE_TLS_CA: cannot read ${join(dir, 'missing.pem')} (ENOENT)`,
+  ])
+  expect(storeProblemsOf({ ...tls, SSO_SESSION_STORE_TLS_CA: join(dir, 'empty.pem') })).toEqual([
+    `SSO_SESSION_STORE_TLS_CA: ${join(dir, 'empty.pem')} holds no PEM certificate`,
+  ])
+})
+
+test('a store without TLS on another host is refused unless SSO_BFF_ALLOW_INSECURE=true', () => {
+  for (const store of [
+    'redis://:hunter2@redis.internal:6379',
+    'redis-sentinel://127.0.0.1:26379,10.0.0.12:26379/mymaster',
+  ]) {
+    const problems = storeProblemsOf({ SSO_SESSION_STORE: store })
+    expect(problems, store).toEqual([
+      expect.stringMatching(
+        /^SSO_SESSION_STORE: is plain \(no TLS\) to a host other than this machine/,
+      ),
+    ])
+    expect(problems.join('\n')).not.toContain('hunter2')
+    const allowed = readConfig({
+      ...MINIMAL,
+      SSO_BFF_SIGNIN_SECRET: SHARED_SECRET,
+      SSO_SESSION_STORE: store,
+      SSO_BFF_ALLOW_INSECURE: 'true',
+    })
+    expect(allowed.ok && allowed.warnings, store).toEqual([
+      expect.stringMatching(/^SSO_SESSION_STORE: .*allowed by SSO_BFF_ALLOW_INSECURE=true$/),
+    ])
+  }
+  for (const store of [
+    'rediss://redis.internal:6380',
+    'rediss-sentinel://10.0.0.11,10.0.0.12/mymaster',
+    'redis-sentinel://127.0.0.1:26379,[::1]:26380,localhost/mymaster',
+  ]) {
+    expect(storeOf({ SSO_SESSION_STORE: store }), store).toMatchObject({ kind: 'redis' })
   }
 })
 
@@ -180,7 +314,10 @@ test('any other SSO_SESSION_STORE is refused by name, without echoing the value'
     })
     expect(result.ok, value).toBe(false)
     const problems = result.ok ? '' : result.problems.join('\n')
-    expect(problems).toContain('SSO_SESSION_STORE: must be "memory" or a redis:// or rediss:// URL')
+    expect(problems).toContain(
+      'SSO_SESSION_STORE: must be "memory", a redis:// or rediss:// URL, or ' +
+        'redis-sentinel://host:port,…/name (rediss-sentinel:// for TLS)',
+    )
     expect(problems).not.toContain('hunter2')
   }
 })
@@ -196,13 +333,15 @@ test('the missing shared secret is listed with every other bad variable', () => 
   expect(problems).toContain('SSO_BFF_SIGNIN_SECRET')
 })
 
-test("the session store's log label never shows the URL's password", () => {
+test("the session store's log label never shows a password", () => {
   expect(sessionStoreLabel({ kind: 'memory' })).toBe('memory')
-  expect(
-    sessionStoreLabel({ kind: 'redis', url: 'redis://bff:hunter2@redis.internal:6379/1' }),
-  ).toBe('redis://bff:***@redis.internal:6379/1')
-  expect(sessionStoreLabel({ kind: 'redis', url: 'rediss://redis.internal' })).toBe(
-    'rediss://redis.internal',
+  const labelOf = (store: string) => sessionStoreLabel(storeOf({ SSO_SESSION_STORE: store }))
+  expect(labelOf('rediss://bff:hunter2@redis.internal:6379/1')).toBe(
+    'rediss://bff:***@redis.internal:6379/1',
+  )
+  expect(labelOf('rediss://redis.internal')).toBe('rediss://redis.internal')
+  expect(labelOf('rediss-sentinel://bff:hunter2@s1.internal,s2.internal:26380/m/2')).toBe(
+    'rediss-sentinel://bff:***@s1.internal:26379,s2.internal:26380/m/2',
   )
 })
 

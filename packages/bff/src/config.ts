@@ -2,11 +2,21 @@
 // stops the service with a message naming the variable. docs/deployment.md lists every one. Each
 // partner's settings are its own (partners/registry.ts): a deployment sets all of a partner's
 // variables to use it, or none to leave it out.
+import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { PARTNER_NAMES, type PartnerName } from '../../contract/src/contract.ts'
 import type { Settings } from './partners/partner.ts'
 import { BFF_PARTNERS } from './partners/registry.ts'
 import type { SignInKeys } from './session/sign-in-binding.ts'
+import {
+  DEFAULT_REPLICA_TIMEOUT_MS,
+  parseRedisTarget,
+  plainToAnotherHost,
+  redisTargetLabel,
+  usesTls,
+  type RedisConnectionSettings,
+  type RedisTarget,
+} from './session/redis-target.ts'
 import {
   insecureOrigins,
   insecureUrl,
@@ -49,25 +59,23 @@ const milliseconds = (fallback: number, max: number) =>
 
 /** Where sessions live: this process's memory, or a Redis every instance shares. */
 export type SessionStoreConfig =
-  { readonly kind: 'memory' } | { readonly kind: 'redis'; readonly url: string }
-
-function isRedisUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== ''
-  } catch {
-    return false
-  }
-}
+  | { readonly kind: 'memory' }
+  | ({ readonly kind: 'redis'; readonly target: RedisTarget } & Required<RedisConnectionSettings>)
 
 // The value is never echoed in a problem: a Redis URL may carry a password.
 const sessionStoreSchema = z
   .string()
   .optional()
-  .transform((value, ctx): SessionStoreConfig => {
-    if (value === undefined || value === 'memory') return { kind: 'memory' }
-    if (isRedisUrl(value)) return { kind: 'redis', url: value }
-    ctx.addIssue({ code: 'custom', message: 'must be "memory" or a redis:// or rediss:// URL' })
+  .transform((value, ctx): RedisTarget | undefined => {
+    if (value === undefined || value === 'memory') return undefined
+    const target = parseRedisTarget(value)
+    if (target !== undefined) return target
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be "memory", a redis:// or rediss:// URL, or redis-sentinel://host:port,…/name ' +
+        '(rediss-sentinel:// for TLS)',
+    })
     return z.NEVER
   })
 
@@ -125,6 +133,17 @@ const envSchema = z.object({
   SSO_BFF_MAX_CONNECTIONS: positiveInt(1_000, 1_000_000),
   // Not SSO_BFF_*: one setting of the whole deployment, the same on every instance.
   SSO_SESSION_STORE: sessionStoreSchema,
+  SSO_SESSION_STORE_PASSWORD: z.string().min(1).optional(),
+  SSO_SESSION_STORE_SENTINEL_USERNAME: z.string().min(1).optional(),
+  SSO_SESSION_STORE_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  SSO_SESSION_STORE_TLS_CA: z.string().min(1).optional(),
+  SSO_SESSION_STORE_REPLICAS: z.coerce.number().int().min(0).max(16).optional(),
+  SSO_SESSION_STORE_REPLICA_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(10, 'must be at least 10 (milliseconds)')
+    .max(5_000)
+    .default(DEFAULT_REPLICA_TIMEOUT_MS),
 })
 
 /** Why a shared store needs a shared sign-in secret, for the configuration error. */
@@ -199,11 +218,13 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       )
   const partners = readPartners(present, problems)
   const store = present['SSO_SESSION_STORE']
-  if (store !== undefined && isRedisUrl(store) && present['SSO_BFF_SIGNIN_SECRET'] === undefined) {
+  const target = store === undefined ? undefined : parseRedisTarget(store)
+  if (target !== undefined && present['SSO_BFF_SIGNIN_SECRET'] === undefined) {
     problems.push(`SSO_BFF_SIGNIN_SECRET: ${SIGNIN_SECRET_SHARED}`)
   }
+  const tlsCa = storeSettingProblems(present, target, problems)
   if (parsed.success) problems.push(...serverLimitProblems(parsed.data))
-  const insecure = insecureSettings(present)
+  const insecure = insecureSettings(present, target)
   const allowInsecure = present['SSO_BFF_ALLOW_INSECURE'] === 'true'
   if (!allowInsecure) {
     for (const { variable, reason } of insecure) {
@@ -241,7 +262,21 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       upstreamTimeoutMs: e.SSO_BFF_UPSTREAM_TIMEOUT_MS,
       rateLimitPerMinute: e.SSO_BFF_RATE_LIMIT_PER_MINUTE,
       signInKeys: e.SSO_BFF_SIGNIN_SECRET,
-      sessionStore: e.SSO_SESSION_STORE,
+      sessionStore:
+        e.SSO_SESSION_STORE === undefined
+          ? { kind: 'memory' }
+          : {
+              kind: 'redis',
+              target: e.SSO_SESSION_STORE,
+              password: e.SSO_SESSION_STORE_PASSWORD,
+              sentinelUsername: e.SSO_SESSION_STORE_SENTINEL_USERNAME,
+              sentinelPassword: e.SSO_SESSION_STORE_SENTINEL_PASSWORD,
+              tlsCa,
+              // With Sentinel the point is to survive the primary: a write waits for a replica.
+              replicas:
+                e.SSO_SESSION_STORE_REPLICAS ?? (e.SSO_SESSION_STORE.mode === 'sentinel' ? 1 : 0),
+              replicaTimeoutMs: e.SSO_SESSION_STORE_REPLICA_TIMEOUT_MS,
+            },
       metrics:
         e.SSO_BFF_METRICS_PORT === undefined
           ? undefined
@@ -288,7 +323,10 @@ function serverLimitProblems(e: z.output<typeof envSchema>): string[] {
  * variables so that it is listed beside every other problem (a value that is not a URL is the
  * schema's problem, not this one's).
  */
-function insecureSettings(present: Readonly<Record<string, string | undefined>>) {
+function insecureSettings(
+  present: Readonly<Record<string, string | undefined>>,
+  store: RedisTarget | undefined,
+) {
   const urlVariables = [
     'SSO_BFF_INDEE_URL',
     'SSO_BFF_SESSION_TOKEN_JWKS_URL',
@@ -305,6 +343,14 @@ function insecureSettings(present: Readonly<Record<string, string | undefined>>)
   const origins = csv.safeParse(present['SSO_BFF_APP_ORIGINS'] ?? '')
   if (origins.success && origins.data.every((origin) => URL.canParse(origin))) {
     found.unshift(insecureOrigins('SSO_BFF_APP_ORIGINS', origins.data))
+  }
+  if (store !== undefined && plainToAnotherHost(store)) {
+    found.push({
+      variable: 'SSO_SESSION_STORE',
+      reason:
+        'is plain (no TLS) to a host other than this machine (loopback): its password and ' +
+        'the sealed sessions would cross the network in clear (rediss:// or rediss-sentinel://)',
+    })
   }
   return found.filter((setting) => setting !== undefined)
 }
@@ -361,10 +407,62 @@ export function secureCookies(config: BffConfig): boolean {
   return config.appOrigins.every((origin) => origin.startsWith('https://'))
 }
 
-/** The session store for logs: `memory`, or the Redis URL with its password hidden. */
+/** The session store for logs: `memory`, or where Redis is, with any password hidden. */
 export function sessionStoreLabel(store: SessionStoreConfig): string {
-  if (store.kind === 'memory') return 'memory'
-  const url = new URL(store.url)
-  if (url.password !== '') url.password = '***'
-  return url.href
+  return store.kind === 'memory' ? 'memory' : redisTargetLabel(store.target)
+}
+
+/** Variables that only mean something with some stores, and both passwords at once. */
+const SENTINEL_ONLY = ['SSO_SESSION_STORE_SENTINEL_USERNAME', 'SSO_SESSION_STORE_SENTINEL_PASSWORD']
+const REDIS_ONLY = [
+  'SSO_SESSION_STORE_PASSWORD',
+  'SSO_SESSION_STORE_TLS_CA',
+  'SSO_SESSION_STORE_REPLICAS',
+  'SSO_SESSION_STORE_REPLICA_TIMEOUT_MS',
+]
+
+/**
+ * Problems of the SSO_SESSION_STORE_* settings against the store they go with; returns the CA
+ * file's certificates when one is named and readable.
+ */
+function storeSettingProblems(
+  present: Readonly<Record<string, string | undefined>>,
+  target: RedisTarget | undefined,
+  problems: string[],
+): string | undefined {
+  const unused = (variables: readonly string[], why: string) => {
+    for (const variable of variables) {
+      if (present[variable] !== undefined) problems.push(`${variable}: ${why}`)
+    }
+  }
+  if (target === undefined) {
+    unused([...REDIS_ONLY, ...SENTINEL_ONLY], 'applies only when SSO_SESSION_STORE is Redis')
+    return undefined
+  }
+  if (target.mode === 'single') {
+    unused(SENTINEL_ONLY, 'applies only when SSO_SESSION_STORE is redis-sentinel://')
+  }
+  const inUrl = target.mode === 'single' ? new URL(target.url).password !== '' : target.password
+  if (present['SSO_SESSION_STORE_PASSWORD'] !== undefined && inUrl) {
+    problems.push(
+      'SSO_SESSION_STORE_PASSWORD: SSO_SESSION_STORE has a password too: give it in one place',
+    )
+  }
+  const caFile = present['SSO_SESSION_STORE_TLS_CA']
+  if (caFile === undefined) return undefined
+  if (!usesTls(target)) {
+    problems.push(
+      'SSO_SESSION_STORE_TLS_CA: applies only with TLS (rediss:// or rediss-sentinel://)',
+    )
+    return undefined
+  }
+  try {
+    const pem = readFileSync(caFile, 'utf8')
+    if (pem.includes('-----BEGIN CERTIFICATE-----')) return pem
+    problems.push(`SSO_SESSION_STORE_TLS_CA: ${caFile} holds no PEM certificate`)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    problems.push(`SSO_SESSION_STORE_TLS_CA: cannot read ${caFile} (${String(code ?? error)})`)
+  }
+  return undefined
 }

@@ -1,9 +1,22 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { freePort } from '../testing/free-port.ts'
-import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
+import type { SessionStoreConfig } from '../config.ts'
+import { single, startRedisServer, type RunningRedis } from '../testing/redis-server.ts'
 import { createSessionStore } from './create-session-store.ts'
 import { connected, SEALED, START } from '../testing/session-records.ts'
+
+/** A Redis store's configuration as readConfig makes it, for `url`. */
+const redisConfig = (url: string): SessionStoreConfig => ({
+  kind: 'redis',
+  target: single(url),
+  password: undefined,
+  sentinelUsername: undefined,
+  sentinelPassword: undefined,
+  tlsCa: undefined,
+  replicas: 0,
+  replicaTimeoutMs: 250,
+})
 
 let redis: RunningRedis
 let raw: Redis
@@ -34,7 +47,7 @@ test('the memory store keeps time by the clock it is given', async () => {
 })
 
 test('the Redis store uses the configured URL and the sso-bridge namespace', async () => {
-  const store = createSessionStore({ kind: 'redis', url: redis.url }, { now: () => START })
+  const store = createSessionStore(redisConfig(redis.url), { now: () => START })
   try {
     expect(store.kind).toBe('redis')
     await connected(store)
@@ -47,11 +60,8 @@ test('the Redis store uses the configured URL and the sso-bridge namespace', asy
 })
 
 test('the Redis lock holds for the lockMs given, and for 15 s without one', async () => {
-  const short = createSessionStore(
-    { kind: 'redis', url: redis.url },
-    { now: () => START, lockMs: 200 },
-  )
-  const plain = createSessionStore({ kind: 'redis', url: redis.url }, { now: () => START })
+  const short = createSessionStore(redisConfig(redis.url), { now: () => START, lockMs: 200 })
+  const plain = createSessionStore(redisConfig(redis.url), { now: () => START })
   try {
     await connected(short)
     await connected(plain)
@@ -69,10 +79,10 @@ test('the Redis lock holds for the lockMs given, and for 15 s without one', asyn
 
 test('the Redis store reports connection trouble to the onLog given', async () => {
   const logs: string[] = []
-  const store = createSessionStore(
-    { kind: 'redis', url: `redis://127.0.0.1:${await freePort()}` },
-    { now: () => START, onLog: (level, message) => logs.push(`${level} ${message}`) },
-  )
+  const store = createSessionStore(redisConfig(`redis://127.0.0.1:${await freePort()}`), {
+    now: () => START,
+    onLog: (level, message) => logs.push(`${level} ${message}`),
+  })
   try {
     await expect
       .poll(() => logs)

@@ -1,5 +1,6 @@
 // Sessions on a real Redis: what a dump of it holds, what a change made in it does, and one
 // refresh in flight per session across two instances that share it.
+import { single } from '../testing/redis-server.ts'
 import { createHash } from 'node:crypto'
 import { expect, test, vi } from 'vitest'
 import type { VerifiedToken } from '../upstream/session-token.ts'
@@ -41,7 +42,7 @@ async function setup() {
       expiresAt: clock + 15 * MINUTE,
     })
   const instance = async () => {
-    const store = createRedisSessionStore({ url: db.redis.url, namespace })
+    const store = createRedisSessionStore({ target: single(db.redis.url), namespace })
     db.stores.push(store)
     await connected(store)
     return createSessions({

@@ -136,6 +136,11 @@ export function createMetrics(options: MetricsOptions = {}) {
       buckets: STORE_BUCKETS,
       registers,
     }),
+    storeUnreplicatedWrites: new Counter({
+      name: `${PREFIX}session_store_unreplicated_writes_total`,
+      help: 'Session writes fewer replicas acknowledged in time than SSO_SESSION_STORE_REPLICAS asks.',
+      registers,
+    }),
     storeUp: new Gauge({
       name: `${PREFIX}session_store_up`,
       help: '1 when the session store answered a ping at the last scrape, else 0.',

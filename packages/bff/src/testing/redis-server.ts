@@ -1,10 +1,11 @@
 // A real redis-server for tests: on a free loopback port, nothing saved to disk, in a temporary
-// directory of its own. It can be stopped and started again on the same port (Redis down, then
-// back). Test support only; nothing that ships imports it.
+// directory of its own, a primary or a replica. It can be stopped (or killed) and started again
+// on the same port (Redis down, then back). Test support only; nothing that ships imports it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { RedisTarget } from '../session/redis-target.ts'
 import { freePort } from './free-port.ts'
 
 export const REDIS_SERVER = '/usr/bin/redis-server'
@@ -23,12 +24,28 @@ export interface RunningRedis {
   freeze(): void
   /** Lets a frozen server go on (SIGCONT). */
   thaw(): void
+  /** Kills it (SIGKILL), as a crash does: nothing saved, no goodbye to its clients. */
+  kill(): Promise<void>
   /** Stops it for good and removes its directory. */
   close(): Promise<void>
 }
 
-function launch(port: number, dir: string): Promise<ChildProcess> {
+/** The store target of one Redis at `url`. */
+export function single(url: string): RedisTarget {
+  return { mode: 'single', url }
+}
+
+export interface RedisServerOptions {
+  /** Starts it as a replica of the Redis on this loopback port. */
+  readonly replicaOf?: number
+}
+
+function launch(port: number, dir: string, options: RedisServerOptions): Promise<ChildProcess> {
+  // A replica gets its first copy at once: no 5 s wait for more replicas to share it.
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+  args.push('--repl-diskless-sync-delay', '0')
+  if (options.replicaOf !== undefined)
+    args.push('--replicaof', '127.0.0.1', String(options.replicaOf))
   const child = spawn(REDIS_SERVER, [...args, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
@@ -56,7 +73,7 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
   })
 }
 
-export async function startRedisServer(): Promise<RunningRedis> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedis> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
       `redis-server is missing (${REDIS_SERVER}): apt-get install -y redis-server; .ci/run installs it`,
@@ -64,24 +81,26 @@ export async function startRedisServer(): Promise<RunningRedis> {
   }
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'sso-bridge-redis-'))
-  let child: ChildProcess | undefined = await launch(port, dir)
+  let child: ChildProcess | undefined = await launch(port, dir, options)
 
-  const stop = async () => {
+  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
     const running = child
     child = undefined
     if (running === undefined || running.exitCode !== null || running.signalCode !== null) return
     const exited = new Promise((resolve) => running.once('exit', resolve))
     running.kill('SIGCONT')
-    running.kill('SIGTERM')
+    running.kill(signal)
     await exited
   }
+  const stop = () => end('SIGTERM')
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
     stop,
     async start() {
       if (child !== undefined) return
-      child = await launch(port, dir)
+      // Back as it was started; a server that was primary comes back as one, with no data.
+      child = await launch(port, dir, options)
     },
     freeze() {
       child?.kill('SIGSTOP')
@@ -89,6 +108,7 @@ export async function startRedisServer(): Promise<RunningRedis> {
     thaw() {
       child?.kill('SIGCONT')
     },
+    kill: () => end('SIGKILL'),
     async close() {
       await stop()
       rmSync(dir, { recursive: true, force: true })
