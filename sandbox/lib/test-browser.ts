@@ -1,7 +1,7 @@
 // A very small browser for sandbox tests: a cookie jar keyed like a browser's (host and path,
 // not port), no automatic redirects, and a helper that follows GET redirects until the app's
-// callback. Test support only; no party imports it.
-import { expect } from 'vitest'
+// callback, and the identity provider's part of a sign-in. Test support only; no party imports it.
+// It needs no test runner: the chaos run (scripts/topology/chaos.ts) signs people in with it.
 
 interface StoredCookie {
   readonly value: string
@@ -138,7 +138,31 @@ export class TestBrowser {
         body: new URLSearchParams(form.fields).toString(),
       }
     }
-    expect.fail(`too many redirects from ${url}`)
+    throw new Error(`too many redirects from ${url}`)
+  }
+
+  /**
+   * The identity provider's part of a sign-in, as a person does it: from the authorize URL
+   * `redirect` to its sign-in form, `fields` submitted, then on to the callback at
+   * `callbackPrefix`. Returns the callback URL reached (with its code and state).
+   */
+  async signInAtIdp(
+    redirect: string,
+    callbackPrefix: string,
+    fields: Readonly<Record<string, string>>,
+  ): Promise<URL> {
+    const { url: page } = await this.followUntil(redirect, callbackPrefix)
+    const posted = await this.submitForm(page, fields)
+    const location = posted.headers.get('location')
+    if (location === null) throw new Error(`no redirect after the form at ${page}`)
+    const next = new URL(location, page).href
+    const landed = next.startsWith(callbackPrefix)
+      ? next
+      : (await this.followUntil(next, callbackPrefix)).url
+    if (!landed.startsWith(callbackPrefix)) {
+      throw new Error(`the sign-in ended at ${landed}, not at ${callbackPrefix}`)
+    }
+    return new URL(landed)
   }
 
   /** Submits a form found at `pageUrl` with `fields` (POST, urlencoded, same path). */
