@@ -190,8 +190,11 @@ What they do:
   before the BFF would: \`SSO_BFF_KEEP_ALIVE_TIMEOUT_MS\`, 72 s), with the browser's \`Host\`
   (port included, as the BFF compares it), \`X-Forwarded-For\` (the peer's address: nginx is the
   edge), \`X-Forwarded-Proto\` and \`X-Forwarded-Host\`. An instance that refuses or times out is
-  skipped for 10 s and the request goes to the next one; nginx never resends a POST that reached
-  an instance. Set \`SSO_BFF_TRUST_PROXY\` on the BFF to the address nginx connects from
+  skipped for 10 s and the request goes to the next one. A request an instance took but never
+  answered (it crashed) goes to the next one too, POSTs included (\`non_idempotent\`): each BFF
+  POST is safe to repeat (a sign-in start, a hand-off token, a sign-out), except the sign-in
+  itself, \`POST /api/sso/login\`, which redeems a single-use code; its own location never sends it
+  twice, and a sign-in cut off by a crash answers 502. Set \`SSO_BFF_TRUST_PROXY\` on the BFF to the address nginx connects from
   (\`127.0.0.1\` on the same machine), so that it believes nginx's \`X-Forwarded-For\` and no
   one else's (\`docs/operations.md\`).
 - \`${ASSETS_PREFIX}\` serves files that exist, cached for good; anything else there is a 404

@@ -200,10 +200,17 @@ test('every static location sends the whole policy from one list; /api/ only wha
   const formActions = ['https://portal.example.com']
   for (const tls of [true, false]) {
     const locations = headersByLocation(renderNginxConfig({ tls, formActions }))
-    expect([...locations.keys()]).toEqual(['/api/', '/assets/', '= /sso.config.json', '/'])
+    expect([...locations.keys()]).toEqual([
+      '/api/',
+      '= /api/sso/login',
+      '/assets/',
+      '= /sso.config.json',
+      '/',
+    ])
     const transport = tls ? [`add_header Strict-Transport-Security "${HSTS}" always;`] : []
     const page = pageHeaderLines(formActions)
     expect(locations.get('/api/')).toEqual(transport)
+    expect(locations.get('= /api/sso/login')).toEqual(transport)
     expect(locations.get('/assets/')).toEqual([
       ...page,
       'add_header Cache-Control $sso_asset_cache always;',
@@ -218,6 +225,23 @@ test('every static location sends the whole policy from one list; /api/ only wha
     }
     expect(page.join('\n')).toContain('Cross-Origin-Opener-Policy "same-origin"')
   }
+})
+
+test('nginx sends a BFF POST again on another instance when the first crashed, but never the sign-in', () => {
+  const config = renderNginxConfig({ tls: true })
+  const block = (location: string) =>
+    new RegExp(`location ${location} \\{([^}]*)\\}`).exec(config)?.[1] ?? ''
+  expect(block('/api/')).toContain('proxy_next_upstream error timeout non_idempotent;')
+  expect(block('= /api/sso/login')).toContain('proxy_next_upstream error timeout;')
+  expect(block('= /api/sso/login')).not.toContain('non_idempotent')
+  // Both pass to the same instances, the same way.
+  const proxying = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /proxy_(?!next)/.test(line))
+  expect(proxying(block('/api/'))).toContain('proxy_connect_timeout 2s;')
+  expect(proxying(block('= /api/sso/login'))).toEqual(proxying(block('/api/')))
 })
 
 test('the HTTP variant is the TLS one without its TLS-only lines', () => {

@@ -3,6 +3,7 @@
 // the TLS-only lines, for local testing. Every header comes from scripts/security-headers.ts, the
 // policy `vite preview` applies too. `npm run deploy:nginx` renders deploy/nginx/ and
 // docs/production-server.md from here; scripts/nginx-config.test.ts runs the result in nginx.
+import { API_PREFIX, AUTH_ROUTES } from '../packages/contract/src/contract.ts'
 import { DEFAULT_CALLBACK_PATH } from '../packages/sso-bridge/src/core/return-to.ts'
 import {
   ASSETS_PREFIX,
@@ -13,6 +14,9 @@ import {
   pageHeaders,
   tlsHeaders,
 } from './security-headers.ts'
+
+/** The sign-in (POST): the one BFF request nginx must not send twice. */
+const SIGN_IN_PATH = `${API_PREFIX}${AUTH_ROUTES.login}`
 
 export interface NginxConfigOptions {
   /** https (HTTP/2, certificate, HSTS) and a redirect server; false: plain HTTP. Default true. */
@@ -194,6 +198,17 @@ export function renderNginxConfig(options: NginxConfigOptions = {}): string {
   const pageLocation = addHeaders({ ...page, 'Cache-Control': quoted(CACHE_NONE), ...transport })
   const assetLocation = addHeaders({ ...page, 'Cache-Control': '$sso_asset_cache', ...transport })
   const apiLocation = addHeaders(transport)
+  const apiProxy = [
+    `proxy_pass http://${UPSTREAM};`,
+    'proxy_http_version 1.1;',
+    'proxy_set_header Connection "";',
+    'proxy_set_header Host $http_host;',
+    'proxy_set_header X-Forwarded-For $remote_addr;',
+    'proxy_set_header X-Forwarded-Proto $scheme;',
+    'proxy_set_header X-Forwarded-Host $http_host;',
+    'proxy_connect_timeout 2s;',
+    'gzip off;',
+  ]
   const temp = o.tempPrefix
   const redirectTarget =
     o.port === 443 ? 'https://$host$request_uri' : `https://$host:${o.port}$request_uri`
@@ -301,22 +316,16 @@ export function renderNginxConfig(options: NginxConfigOptions = {}): string {
         '',
         '# The BFF: it sets its own Cache-Control and nosniff, and checks Host, Origin and',
         '# Sec-Fetch-Site (passed on unchanged). X-Forwarded-For is the peer only: nginx is the edge.',
-        '# A request is retried on the next instance only when the one tried failed or timed out,',
-        '# and a POST only when it was not sent (nginx never resends a non-idempotent request).',
+        '# A request is retried on the next instance only when the one tried failed or timed out',
+        '# (refused, reset, crashed while answering). Every BFF POST is safe to send again',
+        '# (a sign-in start, a hand-off token, a sign-out) but the sign-in itself: it redeems a',
+        '# single-use code, and a second use is what a stolen code looks like to the identity',
+        '# provider. That one is retried only when it was not sent.',
         'location /api/ {',
-        [
-          ...apiLocation,
-          `proxy_pass http://${UPSTREAM};`,
-          'proxy_http_version 1.1;',
-          'proxy_set_header Connection "";',
-          'proxy_set_header Host $http_host;',
-          'proxy_set_header X-Forwarded-For $remote_addr;',
-          'proxy_set_header X-Forwarded-Proto $scheme;',
-          'proxy_set_header X-Forwarded-Host $http_host;',
-          'proxy_next_upstream error timeout;',
-          'proxy_connect_timeout 2s;',
-          'gzip off;',
-        ],
+        [...apiLocation, ...apiProxy, 'proxy_next_upstream error timeout non_idempotent;'],
+        '}',
+        `location = ${SIGN_IN_PATH} {`,
+        [...apiLocation, ...apiProxy, 'proxy_next_upstream error timeout;'],
         '}',
         '',
         '# Content-hashed build output.',

@@ -25,40 +25,6 @@ export const SLOW_INDEE_DELAY_MS = 1_800
 /** How long Sentinel may take to promote the replica. */
 const FAILOVER_TIMEOUT_MS = 30_000
 
-/**
- * The Redis primary as the faults see it. The HA shape (one primary, one replica, three
- * Sentinels) answers it from Sentinel; the single Redis of the older shape is its own primary,
- * "promoted" by starting it again (which loses whatever it had not saved).
- */
-export interface RedisPrimaries {
-  /** The server Sentinel names primary now. */
-  primary(): Promise<Service>
-  /** Waits until Sentinel names another primary that accepts writes; resolves to it. */
-  promotedAfter(old: Service, timeoutMs?: number): Promise<Service>
-  /** Waits until `server`, started again, replicates the new primary. */
-  waitUntilReplica(server: Service): Promise<void>
-}
-
-/** The topology's own Sentinel view when it has one, else its single Redis. */
-export function redisPrimaries(topology: Topology): RedisPrimaries {
-  const ha = topology as Partial<RedisPrimaries>
-  if (
-    typeof ha.primary === 'function' &&
-    typeof ha.promotedAfter === 'function' &&
-    typeof ha.waitUntilReplica === 'function'
-  ) {
-    return ha as RedisPrimaries
-  }
-  return {
-    primary: () => Promise.resolve(topology.redis),
-    promotedAfter: async (old) => {
-      await old.start()
-      return old
-    },
-    waitUntilReplica: () => Promise.resolve(),
-  }
-}
-
 /** Notes an event of the fault ("killed"), at the run's clock. */
 export type Mark = (event: string) => void
 
@@ -76,12 +42,6 @@ function instance(topology: Topology, index: number): Service {
   const bff = topology.bffs[index]
   if (bff === undefined) throw new Error(`the topology has no BFF instance ${index}`)
   return bff
-}
-
-function signal(service: Service, name: NodeJS.Signals): void {
-  const pid = service.pid
-  if (pid === undefined) throw new Error(`${service.spec.name} is not running`)
-  process.kill(pid, name)
 }
 
 export const FAULTS: Readonly<Record<FaultName, Fault>> = {
@@ -103,7 +63,7 @@ export const FAULTS: Readonly<Record<FaultName, Fault>> = {
     description: 'SIGKILL of the Redis primary; Sentinel promotes the replica, the old one rejoins',
     nominalMs: 8_000,
     async inject(topology, mark) {
-      const redis = redisPrimaries(topology)
+      const { redis } = topology
       const old = await redis.primary()
       await old.kill()
       mark('killed')
@@ -121,12 +81,13 @@ export const FAULTS: Readonly<Record<FaultName, Fault>> = {
     nominalMs: STALL_MS,
     async inject(topology, mark) {
       const bff = instance(topology, STALLED_INSTANCE)
-      signal(bff, 'SIGSTOP')
+      if (!bff.running) throw new Error(`${bff.spec.name} is not running`)
+      bff.pause()
       mark('stopped')
       try {
         await delay(STALL_MS)
       } finally {
-        signal(bff, 'SIGCONT')
+        bff.resume()
         mark('continued')
       }
     },

@@ -79,7 +79,7 @@ test('a window counts answers by status and gives latency overall and per kind, 
   expect(windowStats([], { from: 0, to: 1 })).toMatchObject({ requests: 0, p50Ms: null })
 })
 
-test('the longest failure stretch counts consecutive failures in the order requests began', () => {
+test('the longest failure stretch is the longest time one kind kept failing, whatever other kinds did meanwhile', () => {
   const records = [
     request(40, 45, 503),
     request(0, 5, 503),
@@ -88,8 +88,22 @@ test('the longest failure stretch counts consecutive failures in the order reque
     request(30, 35, 0),
     request(50, 55),
   ]
-  expect(longestFailureStretch(records)).toEqual({ count: 3, ms: 60, fromMs: 20 })
-  expect(longestFailureStretch([request(0, 1)])).toEqual({ count: 0, ms: 0, fromMs: null })
+  expect(longestFailureStretch(records)).toEqual({
+    kind: 'session',
+    count: 3,
+    ms: 60,
+    fromMs: 20,
+  })
+  const initiate = (start: number) => request(start, start + 1, 200, 'initiate')
+  expect(
+    longestFailureStretch([request(0, 5, 503), initiate(6), request(10, 300, 503), initiate(400)]),
+  ).toEqual({ kind: 'session', count: 2, ms: 300, fromMs: 0 })
+  expect(longestFailureStretch([request(0, 1)])).toEqual({
+    kind: null,
+    count: 0,
+    ms: 0,
+    fromMs: null,
+  })
 })
 
 test('failover: from the kill to the first 2xx of a request of that kind sent after it', () => {
@@ -151,7 +165,7 @@ test('the table has a row per window and says what each fault cost', () => {
         during: stats,
         after: stats,
         events: { killed: 0, promoted: 3100 },
-        longestFailureStretch: { count: 1, ms: 2, fromMs: 1 },
+        longestFailureStretch: { kind: 'session', count: 1, ms: 2, fromMs: 1 },
         failures: { 'session 503': 1 },
         sessions: {
           checkedBefore: 12,

@@ -114,7 +114,9 @@ export function windowStats(mine: readonly RequestRecord[], span: Span): WindowS
 }
 
 export interface Stretch {
-  /** Consecutive failed requests, in the order they began. */
+  /** The kind of the requests that failed in a row; null for none. */
+  readonly kind: RequestKind | null
+  /** Consecutive failed requests of that kind, in the order they began. */
   readonly count: number
   /** From the first one's start to the last one's end; 0 for none. */
   readonly ms: number
@@ -122,15 +124,24 @@ export interface Stretch {
   readonly fromMs: number | null
 }
 
-/** The longest run of failed requests among `records`, taken in the order they began. */
-export function longestFailureStretch(records: readonly RequestRecord[]): Stretch {
-  let longest: Stretch = { count: 0, ms: 0, fromMs: null }
+const NO_STRETCH: Stretch = { kind: null, count: 0, ms: 0, fromMs: null }
+
+/** The longest run of failed requests of one kind, taken in the order they began. */
+function stretchOf(kind: RequestKind, records: readonly RequestRecord[]): Stretch {
+  let longest = NO_STRETCH
   let run: RequestRecord[] = []
   const close = () => {
     const first = run[0]
-    if (first !== undefined && run.length > longest.count) {
+    if (first !== undefined) {
       const end = Math.max(...run.map((record) => record.end))
-      longest = { count: run.length, ms: round(end - first.start), fromMs: round(first.start) }
+      if (end - first.start > longest.ms) {
+        longest = {
+          kind,
+          count: run.length,
+          ms: round(end - first.start),
+          fromMs: round(first.start),
+        }
+      }
     }
     run = []
   }
@@ -140,6 +151,22 @@ export function longestFailureStretch(records: readonly RequestRecord[]): Stretc
   }
   close()
   return longest
+}
+
+/**
+ * The longest time one kind of request kept failing: a success of another kind in between (a
+ * sign-in start, which needs no session store) does not end a run of failed session checks.
+ */
+export function longestFailureStretch(records: readonly RequestRecord[]): Stretch {
+  const kinds = [...new Set(records.map((record) => record.kind))]
+  return kinds
+    .map((kind) =>
+      stretchOf(
+        kind,
+        records.filter((record) => record.kind === kind),
+      ),
+    )
+    .reduce((longest, stretch) => (stretch.ms > longest.ms ? stretch : longest), NO_STRETCH)
 }
 
 /**
@@ -301,7 +328,7 @@ function summaryLines(fault: FaultReport): string[] {
     `  sessions lost: ${sessions.lost} of ${sessions.validBefore}` +
       ` (made during the fault: ${sessions.lostCreatedDuringFault} of ${sessions.createdDuringFault}` +
       `${sessions.unanswered > 0 ? `; ${sessions.unanswered} unanswered` : ''})` +
-      ` · longest failed stretch: ${stretch.count} requests, ${ms(stretch.ms)} ms`,
+      ` · longest failed stretch: ${stretch.kind === null ? 'none' : `${stretch.count} ${stretch.kind} requests in a row, ${ms(stretch.ms)} ms`}`,
     `  failed: ${failures === '' ? 'none' : failures}`,
     ...(fault.failover === undefined
       ? []
