@@ -33,7 +33,7 @@ function mentioned(text: string): string[] {
 }
 
 test('the alert rules parse and fire on the cases that should raise them', () => {
-  expect(promtool('check', 'rules', 'sso-bridge-alerts.yml')).toContain('SUCCESS: 8 rules found')
+  expect(promtool('check', 'rules', 'sso-bridge-alerts.yml')).toContain('SUCCESS: 9 rules found')
   expect(promtool('test', 'rules', 'sso-bridge-alerts.test.yml')).toContain('SUCCESS')
 })
 
