@@ -40,7 +40,7 @@ const steps = [
     ['playwright', 'test', '-c', 'playwright.partners.config.ts'],
   ],
   [
-    'topology journeys (nginx, two BFF instances, Redis, Prometheus)',
+    'topology journeys (nginx, two BFF instances, Redis with Sentinel, Prometheus)',
     'npx',
     ['playwright', 'test', '-c', 'playwright.topology.config.ts'],
   ],

@@ -4,8 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { RedisTarget } from '../session/redis-target.ts'
+import type { TestCertificates } from './tls-certificates.ts'
 import { freePort } from './free-port.ts'
 
 export const REDIS_SERVER = '/usr/bin/redis-server'
@@ -14,7 +15,7 @@ const START_TIMEOUT_MS = 10_000
 
 export interface RunningRedis {
   readonly port: number
-  /** `redis://127.0.0.1:<port>` */
+  /** `redis://127.0.0.1:<port>` (`rediss://` with TLS) */
   readonly url: string
   /** Stops the server (SIGTERM) and waits until it has exited. */
   stop(): Promise<void>
@@ -38,24 +39,52 @@ export function single(url: string): RedisTarget {
 export interface RedisServerOptions {
   /** Starts it as a replica of the Redis on this loopback port. */
   readonly replicaOf?: number
+  /** TLS only, with these certificates (also to its primary): no plain port at all. */
+  readonly tls?: TestCertificates | undefined
+  /** Its password (`requirepass`), which it also gives its primary (`masterauth`). */
+  readonly password?: string | undefined
 }
 
-function launch(port: number, dir: string, options: RedisServerOptions): Promise<ChildProcess> {
-  // A replica gets its first copy at once: no 5 s wait for more replicas to share it.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
-  args.push('--repl-diskless-sync-delay', '0')
-  if (options.replicaOf !== undefined)
-    args.push('--replicaof', '127.0.0.1', String(options.replicaOf))
-  const child = spawn(REDIS_SERVER, [...args, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** redis-server's (and redis-sentinel's) TLS settings, on `port`, with nothing in plain. */
+export function tlsArgs(port: number, tls: TestCertificates): string[] {
+  return [
+    '--port',
+    '0',
+    '--tls-port',
+    String(port),
+    '--tls-cert-file',
+    tls.certFile,
+    '--tls-key-file',
+    tls.keyFile,
+    '--tls-ca-cert-file',
+    tls.caFile,
+    '--tls-auth-clients',
+    'no',
+    '--tls-replication',
+    'yes',
+  ]
+}
+
+/**
+ * Starts `command` and resolves once its output says `ready`; rejects with that output when it
+ * exits first or takes more than 10 s. Its output is dropped after that.
+ */
+export function spawnUntilReady(
+  command: string,
+  args: readonly string[],
+  ready: string,
+): Promise<ChildProcess> {
+  const name = basename(command)
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`redis-server did not start in ${START_TIMEOUT_MS} ms:\n${output}`))
+      reject(new Error(`${name} did not start in ${START_TIMEOUT_MS} ms:\n${output}`))
     }, START_TIMEOUT_MS)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
-      if (!output.includes(READY)) return
+      if (!output.includes(ready)) return
       clearTimeout(timer)
       child.stdout.off('data', read)
       resolve(child)
@@ -68,9 +97,23 @@ function launch(port: number, dir: string, options: RedisServerOptions): Promise
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`))
+      reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`))
     })
   })
+}
+
+function launch(port: number, dir: string, options: RedisServerOptions): Promise<ChildProcess> {
+  const listen = options.tls === undefined ? ['--port', String(port)] : tlsArgs(port, options.tls)
+  const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+  if (options.password !== undefined) {
+    args.push('--requirepass', options.password, '--masterauth', options.password)
+  }
+  // A replica gets its first copy at once: no 5 s wait for more replicas to share it.
+  args.push('--repl-diskless-sync-delay', '0')
+  if (options.replicaOf !== undefined) {
+    args.push('--replicaof', '127.0.0.1', String(options.replicaOf))
+  }
+  return spawnUntilReady(REDIS_SERVER, [...args, '--dir', dir], READY)
 }
 
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedis> {
@@ -95,7 +138,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const stop = () => end('SIGTERM')
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: `${options.tls === undefined ? 'redis' : 'rediss'}://127.0.0.1:${port}`,
     stop,
     async start() {
       if (child !== undefined) return
