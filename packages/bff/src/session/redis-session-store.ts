@@ -6,11 +6,12 @@
 // timeout) while the client reconnects in the background, so the BFF recovers by itself when
 // Redis is back.
 //
-// With Sentinel (redis-target.ts) the client asks the Sentinels for the primary, checks that what
-// it reached is one (ROLE), and connects again on every failover the Sentinels announce and on
-// every READONLY answer (a primary turned replica); /readyz asks for a writable primary. A
-// session write can wait for replicas to have it (Redis WAIT): one that is not acknowledged in
-// time still stands on the primary, and is reported, never silently taken as safe.
+// With Sentinel (redis-target.ts) the client asks the Sentinels for the primary and checks that
+// what it reached is one (ROLE). It asks them again when the connection drops, on a READONLY
+// answer or a replica's ROLE (a primary turned replica), and after command timeouts in a row (a
+// primary frozen or cut off); /readyz asks for a writable primary. A session write can wait for
+// replicas to have it (Redis WAIT): one that is not acknowledged in time still stands on the
+// primary, and is reported, never silently taken as safe.
 import { randomBytes } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { Redis } from 'ioredis'
