@@ -31,7 +31,7 @@ const SENTINELS = 3
 export const DOWN_AFTER_MS = 1_000
 
 /** Whether Redis (or a Sentinel) answers PING on `port`. */
-export function redisAnswers(port: number): Promise<boolean> {
+function redisAnswers(port: number): Promise<boolean> {
   return new Promise((resolvePing) => {
     const socket = connect({ host: HOST, port })
     const done = (ok: boolean) => {

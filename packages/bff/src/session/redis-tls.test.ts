@@ -24,8 +24,8 @@ afterAll(async () => {
   await Promise.all(stores.map((store) => store.close()))
 })
 
-/** The store readConfig and createSessionStore make of these variables. */
-function storeFrom(env: Record<string, string>): SessionStore {
+/** The store readConfig and createSessionStore make of these variables; its warnings go to `warnings`. */
+function storeFrom(env: Record<string, string>, warnings: string[] = []): SessionStore {
   const result = readConfig({
     SSO_BFF_APP_ORIGINS: 'https://app.example.com',
     SSO_BFF_INDEE_URL: 'https://auth.example.com',
@@ -34,18 +34,12 @@ function storeFrom(env: Record<string, string>): SessionStore {
     ...env,
   })
   if (!result.ok) expect.fail(result.problems.join('\n'))
-  const store = createSessionStore(result.config.sessionStore, { now: () => START })
+  const store = createSessionStore(result.config.sessionStore, {
+    now: () => START,
+    onLog: (level, message) => warnings.push(`${level} ${message}`),
+  })
   stores.push(store)
   return store
-}
-
-/** What the store's first ping says once it has had time to connect. */
-async function firstAnswer(store: SessionStore): Promise<unknown> {
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  return store.ping().then(
-    () => 'ready',
-    (error: unknown) => error,
-  )
 }
 
 test('rediss:// with the private CA reaches a TLS-only Redis; without it, the certificate is refused', async () => {
@@ -66,7 +60,6 @@ test('rediss:// with the private CA reaches a TLS-only Redis; without it, the ce
       onLog: (level, message) => warnings.push(`${level} ${message}`),
     })
     stores.push(untrusting)
-    expect(await firstAnswer(untrusting)).toBeInstanceOf(SessionStoreUnavailable)
     await expect
       .poll(() => warnings)
       .toContainEqual(expect.stringMatching(/^warn session store unreachable: .*certificate/))
@@ -99,19 +92,26 @@ test('rediss-sentinel:// with both passwords and the CA: TLS and passwords to th
     await connected(store)
     expect(await store.get('before')).toBe(SEALED)
 
-    // A wrong password is a clear "unavailable", at the Sentinels and at Redis.
-    const wrongSentinel = storeFrom({
-      ...settings,
-      SSO_SESSION_STORE_PASSWORD: REDIS_PASSWORD,
-      SSO_SESSION_STORE_SENTINEL_PASSWORD: 'not-it',
-    })
-    const wrongRedis = storeFrom({
-      ...settings,
-      SSO_SESSION_STORE_PASSWORD: 'not-it',
-      SSO_SESSION_STORE_SENTINEL_PASSWORD: SENTINEL_PASSWORD,
-    })
-    for (const wrong of [wrongSentinel, wrongRedis]) {
-      expect(await firstAnswer(wrong)).toBeInstanceOf(SessionStoreUnavailable)
+    // A wrong password is a clear "unavailable", at the Sentinels and at Redis, with the reason.
+    const cases = [
+      [
+        { SSO_SESSION_STORE_PASSWORD: REDIS_PASSWORD, SSO_SESSION_STORE_SENTINEL_PASSWORD: 'x' },
+        /All sentinels are unreachable\..*WRONGPASS/,
+      ],
+      [
+        { SSO_SESSION_STORE_PASSWORD: 'x', SSO_SESSION_STORE_SENTINEL_PASSWORD: SENTINEL_PASSWORD },
+        /WRONGPASS/,
+      ],
+    ] as const
+    for (const [passwords, reason] of cases) {
+      const warnings: string[] = []
+      const wrong = storeFrom({ ...settings, ...passwords }, warnings)
+      await expect
+        .poll(() => warnings)
+        .toContainEqual(
+          expect.stringMatching(new RegExp(`^warn session store unreachable: ${reason.source}`)),
+        )
+      await expect(wrong.ping()).rejects.toBeInstanceOf(SessionStoreUnavailable)
     }
   } finally {
     await group.close()

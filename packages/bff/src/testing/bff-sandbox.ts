@@ -96,19 +96,12 @@ export async function reachCallback(browser: AppBrowser, user: SandboxUser): Pro
   const started = await browser.post('/api/sso/initiate', { email: user.email })
   expect(started.status).toBe(200)
   const { state, nonce, redirect } = (await started.json()) as Record<string, string>
-  const callbackPrefix = callbackUrlFor(APP_ORIGIN)
-  const { url: page } = await browser.followUntil(redirect ?? '', callbackPrefix)
-  const posted = await browser.submitForm(page, {
+  const callback = await browser.signInAtIdp(redirect ?? '', callbackUrlFor(APP_ORIGIN), {
     email: user.email,
     password: user.password,
     action: 'login',
   })
-  const location = posted.headers.get('location') ?? expect.fail('no redirect after the form')
-  const next = new URL(location, page).href
-  const landed = next.startsWith(callbackPrefix)
-    ? next
-    : (await browser.followUntil(next, callbackPrefix)).url
-  return { state: state ?? '', nonce: nonce ?? '', callback: new URL(landed) }
+  return { state: state ?? '', nonce: nonce ?? '', callback }
 }
 
 /** The login body the app sends for `start`. */
