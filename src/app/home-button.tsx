@@ -1,8 +1,10 @@
 import { useNavigate } from 'react-router-dom'
+import { useSsoText } from 'sso-bridge/react'
 
 /** "Back to home": the way forward of a view that has nothing to retry. */
 export function HomeButton() {
   const navigate = useNavigate()
+  const { t } = useSsoText()
   return (
     <div className="actions">
       <button
@@ -10,7 +12,7 @@ export function HomeButton() {
         className="primary"
         onClick={() => void navigate('/', { replace: true })}
       >
-        Back to home
+        {t('action.home')}
       </button>
     </div>
   )

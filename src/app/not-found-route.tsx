@@ -1,13 +1,14 @@
-import { useBranding, usePageTitle } from 'sso-bridge/react'
+import { useBranding, usePageTitle, useSsoText } from 'sso-bridge/react'
 import { HomeButton } from './home-button.tsx'
 
 /** Any address the app does not know, and a 404 the router raises (see route-error.tsx). */
 export function NotFoundRoute() {
-  usePageTitle('Page not found', useBranding())
+  const { t } = useSsoText()
+  usePageTitle(t('notFound.title'), useBranding())
   return (
     <section className="card" aria-labelledby="not-found-title">
-      <h1 id="not-found-title">Page not found</h1>
-      <p>There is nothing at this address. Go back to home to continue.</p>
+      <h1 id="not-found-title">{t('notFound.title')}</h1>
+      <p>{t('notFound.message')}</p>
       <HomeButton />
     </section>
   )

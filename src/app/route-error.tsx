@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router-dom'
-import { useBranding, usePageTitle } from 'sso-bridge/react'
+import { useBranding, usePageTitle, useSsoText } from 'sso-bridge/react'
 import { HomeButton } from './home-button.tsx'
 import { NotFoundRoute } from './not-found-route.tsx'
 
@@ -14,11 +14,12 @@ export function RouteError() {
 }
 
 function PageFailed() {
-  usePageTitle('This page could not be shown', useBranding())
+  const { t } = useSsoText()
+  usePageTitle(t('pageFailed.title'), useBranding())
   return (
     <section className="card error" role="alert" aria-labelledby="page-failed-title">
-      <h1 id="page-failed-title">This page could not be shown</h1>
-      <p>Something went wrong while showing this address. Go back to home to continue.</p>
+      <h1 id="page-failed-title">{t('pageFailed.title')}</h1>
+      <p>{t('pageFailed.message')}</p>
       <HomeButton />
     </section>
   )

@@ -5,6 +5,7 @@ import { z } from 'zod/mini'
 import { brandingSchema } from '../core/branding.ts'
 import { coreConfigShape, parseConfigWith, type ConfigResult } from '../core/config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
+import { isLocaleTag } from '../i18n/catalog.ts'
 import { PARTNER_NAMES, PARTNERS, type PartnerConfig, type PartnerName } from './registry.ts'
 
 type PartnersShape = {
@@ -15,10 +16,22 @@ const partnersShape = Object.fromEntries(
   Object.entries(PARTNERS).map(([name, adapter]) => [name, z.optional(adapter.configSchema)]),
 ) as PartnersShape
 
+const localeTag = z
+  .string()
+  .check(z.refine(isLocaleTag, { message: 'must be a language tag like "en" or "hi-IN"' }))
+
+/** Which languages people may see, and the deployment's default (docs/i18n.md). */
+const languagesSchema = z.strictObject({
+  defaultLocale: z.optional(localeTag),
+  locales: z.optional(z.array(localeTag).check(z.minLength(1), z.maxLength(20))),
+})
+
 export const runtimeConfigSchema = z.strictObject({
   ...coreConfigShape,
   /** Product name, logo, support contact and colours; without it views carry no brand. */
   branding: z.optional(brandingSchema),
+  /** The languages offered and the default; without it every language with a catalog. */
+  i18n: z.optional(languagesSchema),
   partners: z.strictObject(partnersShape),
 })
 

@@ -50,5 +50,5 @@ export function CallbackRoute() {
     // Every callback failure leads to a new sign-in: this answer cannot be used twice.
     return <Failure error={failure} retry={startOver(returnTo)} returnTo={returnTo} />
   }
-  return <Pending message="Signing you in…" />
+  return <Pending message="progress.signingIn" />
 }

@@ -7,9 +7,10 @@ import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-route
 import type { SsoStart } from '../callback.ts'
 import type { ConfigIssue } from '../core/config-rules.ts'
 import { PARTNERS, type PartnerInputs, type PartnerName } from '../partners/registry.ts'
-import { parseRuntimeConfig } from '../partners/runtime-config.ts'
+import { parseRuntimeConfig, type RuntimeConfig } from '../partners/runtime-config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { ConfigErrorView } from './config-error-view.tsx'
+import { knownLocales, type LanguageSettings, type SsoI18nOptions } from './i18n.tsx'
 import { ErrorView } from './error-view.tsx'
 import { NotFoundView } from './not-found-view.tsx'
 import { ProgressView } from './progress-view.tsx'
@@ -56,6 +57,8 @@ export interface CreateSsoOptions {
    * `?returnTo=` or home. Give it when the sign-in page is also the home page.
    */
   readonly signedInElement?: ReactNode
+  /** The host's own catalogs and single-message overrides (docs/i18n.md). */
+  readonly i18n?: SsoI18nOptions
 }
 
 /** sso-bridge, set up for one app: give it to `<SsoProvider sso={…}>` and mount its routes. */
@@ -97,6 +100,8 @@ export interface SsoSetup {
   readonly prepared: Prepared
   readonly views: SsoViewSet
   readonly shell: ComponentType<SsoShellProps> | undefined
+  /** The languages offered and the catalogs (the config's, once it is valid). */
+  readonly language: LanguageSettings
 }
 
 const setups = new WeakMap<Sso, SsoSetup>()
@@ -109,10 +114,44 @@ export function setupOf(sso: Sso): SsoSetup {
   return setup
 }
 
-function prepare(start: SsoStart, paths: SsoPaths, views: SsoViewSet): Prepared {
+/** Languages the config names that no catalog (ours or the host's) provides. */
+function languageIssues(config: RuntimeConfig, known: readonly string[]): ConfigIssue[] {
+  const languages = config.i18n
+  if (languages === undefined) return []
+  const offered = languages.locales ?? known
+  const missing = (languages.locales ?? []).flatMap((locale, index) =>
+    known.includes(locale)
+      ? []
+      : [
+          {
+            path: `i18n.locales.${String(index)}`,
+            message: `has no catalog (sso-bridge ships ${known.join(', ')}; a host adds others with createSso's i18n.messages)`,
+          },
+        ],
+  )
+  const badDefault =
+    languages.defaultLocale === undefined || offered.includes(languages.defaultLocale)
+      ? []
+      : [
+          {
+            path: 'i18n.defaultLocale',
+            message: `must be one of the offered languages (${offered.join(', ')})`,
+          },
+        ]
+  return [...missing, ...badDefault]
+}
+
+function prepare(
+  start: SsoStart,
+  paths: SsoPaths,
+  views: SsoViewSet,
+  known: readonly string[],
+): Prepared {
   if (!start.configFile.ok) return { kind: 'config-error', issues: start.configFile.issues }
   const config = parseRuntimeConfig(start.configFile.value)
   if (!config.ok) return { kind: 'config-error', issues: config.issues }
+  const issues = languageIssues(config.config, known)
+  if (issues.length > 0) return { kind: 'config-error', issues }
   try {
     const services = createServices(config.config)
     const session = { backend: services.backend, callback: start.callback }
@@ -141,7 +180,14 @@ export function createSso(options: CreateSsoOptions): Sso {
     SignIn: options.views?.SignIn ?? SignInForm,
     NotFound: options.views?.NotFound ?? NotFoundView,
   }
-  const prepared = prepare(start, paths, views)
+  const known = knownLocales(options.i18n)
+  const prepared = prepare(start, paths, views, known)
+  const languages = prepared.kind === 'ready' ? prepared.value.services.config.i18n : undefined
+  const language: LanguageSettings = {
+    available: languages?.locales ?? known,
+    configDefault: languages?.defaultLocale,
+    messages: options.i18n?.messages,
+  }
   // Registered before anything can wait on the exchange, so every session read after it sees the
   // signed-in answer rather than asking again (session-query.ts).
   start.callback?.then(
@@ -189,6 +235,6 @@ export function createSso(options: CreateSsoOptions): Sso {
       }
     },
   }
-  setups.set(sso, { prepared, views, shell: options.shell })
+  setups.set(sso, { prepared, views, shell: options.shell, language })
   return sso
 }

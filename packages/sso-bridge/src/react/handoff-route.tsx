@@ -97,7 +97,7 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
   const words = { label: adapter.label, messages: adapter.messages }
   // Nothing of a bad link is kept: its way forward is home.
   if (!parsed.ok) return <Failure error={parsed.error} partner={words} />
-  if (session.status === 'pending') return <Pending message="Checking your session…" />
+  if (session.status === 'pending') return <Pending message="progress.checkingSession" />
   if (session.status === 'error') return <Failure error={session.error} retry={session.retry} />
   if (session.status === 'signed-out') {
     return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />
@@ -115,5 +115,5 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
       />
     )
   }
-  return <Pending message={`Opening ${adapter.label}…`} />
+  return <Pending message="progress.openingPartner" values={{ partner: adapter.label }} />
 }

@@ -1,5 +1,6 @@
 import { useBranding, usePageTitle } from './branding.tsx'
 import { ErrorActions } from './error-parts.tsx'
+import { useSsoText } from './i18n.tsx'
 import type { NotFoundViewProps } from './views.ts'
 
 /**
@@ -8,11 +9,12 @@ import type { NotFoundViewProps } from './views.ts'
  * (SsoProvider's `views.NotFound`) so it looks like any other unknown address.
  */
 export function NotFoundView({ action }: NotFoundViewProps) {
-  usePageTitle('Page not found', useBranding())
+  const { t } = useSsoText()
+  usePageTitle(t('notFound.title'), useBranding())
   return (
     <section className="card" aria-labelledby="not-found-title">
-      <h1 id="not-found-title">Page not found</h1>
-      <p>There is nothing at this address. Go back to home to continue.</p>
+      <h1 id="not-found-title">{t('notFound.title')}</h1>
+      <p>{t('notFound.message')}</p>
       <ErrorActions action={action} />
     </section>
   )

@@ -15,7 +15,7 @@ export function RequireSession({ children }: { readonly children: ReactNode }) {
   const { paths } = useSso()
   const session = useSession()
   const location = useLocation()
-  if (session.status === 'pending') return <Pending message="Checking your session…" />
+  if (session.status === 'pending') return <Pending message="progress.checkingSession" />
   if (session.status === 'error') return <Failure error={session.error} retry={session.retry} />
   if (session.status === 'signed-out') {
     const here = `${location.pathname}${location.search}${location.hash}`

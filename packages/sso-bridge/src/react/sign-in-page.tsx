@@ -23,7 +23,7 @@ export function SignInPage({ signedIn }: SignInPageProps) {
   const [search] = useSearchParams()
   const returnTo = safeReturnTo(search.get('returnTo'), window.location.origin, paths.callback)
 
-  if (session.status === 'pending') return <Pending message="Checking your session…" />
+  if (session.status === 'pending') return <Pending message="progress.checkingSession" />
   if (session.status === 'error') return <Failure error={session.error} retry={session.retry} />
   if (session.status === 'signed-in') {
     return signedIn ?? <Navigate to={returnTo ?? paths.home} replace />

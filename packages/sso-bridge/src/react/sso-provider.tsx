@@ -3,6 +3,7 @@ import { useContext, useEffect, type ReactNode } from 'react'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from '../core/error-messages.ts'
 import { PageTitle } from './branding.tsx'
 import { setupOf, type Sso, type SsoShellProps } from './create-sso.tsx'
+import { SsoI18n } from './i18n.tsx'
 import { followSessionChanges } from './session-query.ts'
 import { SsoContext } from './sso-context.ts'
 
@@ -42,6 +43,14 @@ export function SsoProvider({ sso, children }: SsoProviderProps) {
 }
 
 function Started({ sso, children }: SsoProviderProps) {
+  return (
+    <SsoI18n settings={setupOf(sso).language}>
+      <Prepared sso={sso}>{children}</Prepared>
+    </SsoI18n>
+  )
+}
+
+function Prepared({ sso, children }: SsoProviderProps) {
   const { prepared, views, shell } = setupOf(sso)
   const Shell = shell ?? NoShell
   if (prepared.kind === 'config-error') {

@@ -1,0 +1,23 @@
+// The English catalog: every sentence sso-bridge's views show, by message id, in ICU
+// MessageFormat ({name} is a value, {count, plural, …} a plural). English is the source: every
+// other catalog has exactly these ids (a missing one does not compile, and i18n.test.ts fails on
+// an id no view uses). Words for people, never for engineers.
+export const en = {
+  // Frame and language
+  'language.label': 'Language',
+  // The ways forward of a view
+  'action.home': 'Back to home',
+  // Pending steps (the progress view's heading, and the tab title without its "…")
+  'progress.checkingSession': 'Checking your session…',
+  'progress.signingIn': 'Signing you in…',
+  'progress.openingPartner': 'Opening {partner}…',
+  // Not found, and a page that failed to show
+  'notFound.title': 'Page not found',
+  'notFound.message': 'There is nothing at this address. Go back to home to continue.',
+  'pageFailed.title': 'This page could not be shown',
+  'pageFailed.message':
+    'Something went wrong while showing this address. Go back to home to continue.',
+} as const
+
+/** The id of one message of the catalogs. */
+export type MessageId = keyof typeof en
