@@ -52,6 +52,12 @@ export interface CreateSsoOptions {
    */
   readonly shell?: ComponentType<SsoShellProps>
   /**
+   * True when `shell` shows `branding.support` on every page (a footer, say). The support contact
+   * then appears once per page: error views still receive `support`, with `supportInShell` true,
+   * and ours name the contact and point below instead of repeating its link. Default false.
+   */
+  readonly shellShowsSupport?: boolean
+  /**
    * What the sign-in page shows someone already signed in; by default they continue to
    * `?returnTo=` or home. Give it when the sign-in page is also the home page.
    */
@@ -109,14 +115,22 @@ export function setupOf(sso: Sso): SsoSetup {
   return setup
 }
 
-function prepare(start: SsoStart, paths: SsoPaths, views: SsoViewSet): Prepared {
+function prepare(
+  start: SsoStart,
+  paths: SsoPaths,
+  views: SsoViewSet,
+  supportInShell: boolean,
+): Prepared {
   if (!start.configFile.ok) return { kind: 'config-error', issues: start.configFile.issues }
   const config = parseRuntimeConfig(start.configFile.value)
   if (!config.ok) return { kind: 'config-error', issues: config.issues }
   try {
     const services = createServices(config.config)
     const session = { backend: services.backend, callback: start.callback }
-    return { kind: 'ready', value: { services, callback: start.callback, session, paths, views } }
+    return {
+      kind: 'ready',
+      value: { services, callback: start.callback, session, paths, views, supportInShell },
+    }
   } catch (error) {
     return { kind: 'fatal', error }
   }
@@ -141,7 +155,7 @@ export function createSso(options: CreateSsoOptions): Sso {
     SignIn: options.views?.SignIn ?? SignInForm,
     NotFound: options.views?.NotFound ?? NotFoundView,
   }
-  const prepared = prepare(start, paths, views)
+  const prepared = prepare(start, paths, views, options.shellShowsSupport ?? false)
   // Registered before anything can wait on the exchange, so every session read after it sees the
   // signed-in answer rather than asking again (session-query.ts).
   start.callback?.then(
