@@ -23,19 +23,47 @@ test('every view carries the configured brand, never the repository name', async
   expect(await page.content()).not.toContain('sso-bridge')
 })
 
-test("bob's home page lists no partner link and says whom to ask", async ({
+test("bob's home page lists no partner link and says whom to ask, linked once in the footer", async ({
   page,
   app,
   signInAs,
 }) => {
   await app.goto()
   await signInAs(BOB)
-  await expect(page.getByText(/no partner destinations yet/)).toBeVisible()
-  await expect(page.getByRole('main').getByRole('link')).toHaveText(/Northwind IT Service Desk/)
-  await expect(page.getByRole('list', { name: 'Partner destinations' })).toHaveCount(0)
+  await expect(page.getByText(/no partner destinations yet/)).toContainText(
+    'contact Northwind IT Service Desk (see below)',
+  )
+  await expect(page.getByRole('main').getByRole('link')).toHaveCount(0)
+  await expect(
+    page.getByRole('contentinfo').getByRole('link', { name: /IT Service Desk/ }),
+  ).toHaveAttribute('href', 'mailto:it-support@northwind.example')
 })
 
-test('a refused hand-off offers "Back to home", which works, and names the support contact', async ({
+test("alice's home names each partner once, above a card per destination with its description", async ({
+  page,
+  app,
+  signInAs,
+}) => {
+  await app.goto()
+  await signInAs(ALICE)
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible()
+  const destinations = page.getByRole('region', { name: 'Partner destinations' })
+  await expect(destinations.getByRole('heading', { level: 3 })).toHaveText([
+    'AssureSign',
+    'Aimbase',
+    'Aditya Birla Capital',
+  ])
+  const assureSign = destinations.getByRole('list', { name: 'AssureSign' }).getByRole('listitem')
+  await expect(assureSign).toHaveCount(1)
+  await expect(assureSign).toContainText(DEMO_ENVELOPE.description)
+  await expect(page.getByRole('contentinfo').getByRole('link')).toHaveText([
+    /IT Service Desk/,
+    'Privacy policy',
+    'Terms of use',
+  ])
+})
+
+test('a refused hand-off offers "Back to home", which works, and points to the support contact', async ({
   page,
   app,
   signInAs,
@@ -48,8 +76,13 @@ test('a refused hand-off offers "Back to home", which works, and names the suppo
     'You do not have access to Aditya Birla Capital',
   )
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+  // The view names the contact; the footer, below it, is the one place that links it.
+  await expect(page.getByRole('alert')).toContainText(
+    'Contact: Northwind IT Service Desk (see below)',
+  )
+  await expect(page.getByRole('alert').getByRole('link')).toHaveCount(0)
   await expect(
-    page.getByRole('alert').getByRole('link', { name: /IT Service Desk/ }),
+    page.getByRole('contentinfo').getByRole('link', { name: /IT Service Desk/ }),
   ).toHaveAttribute('href', 'mailto:it-support@northwind.example')
   await page.getByTestId('error-primary-action').click()
   await expect(app.signedInAs(BOB)).toBeVisible()

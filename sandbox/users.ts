@@ -90,13 +90,16 @@ export function passwordOf(email: string): string {
 export interface SandboxEnvelope {
   readonly id: string
   readonly label: string
+  /** The line under its link on an app's home page. */
+  readonly description?: string
 }
 
 /** The one envelope of the sandbox ("Demo envelope"). */
-export const DEMO_ENVELOPE: SandboxEnvelope = {
+export const DEMO_ENVELOPE = {
   id: '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
   label: 'Demo envelope',
-}
+  description: 'The partner agreement waiting for your signature.',
+} satisfies SandboxEnvelope
 
 /** The prepared envelopes the AssureSign emulator knows. */
 export const ASSURESIGN_ENVELOPES: readonly SandboxEnvelope[] = [DEMO_ENVELOPE]
@@ -105,6 +108,8 @@ export const ASSURESIGN_ENVELOPES: readonly SandboxEnvelope[] = [DEMO_ENVELOPE]
 export interface SandboxAimbaseAccount {
   readonly uid: string
   readonly label: string
+  /** The line under its link on an app's home page. */
+  readonly description?: string
   /** A relative path on Aimbase to land on. */
   readonly landing: string
   /** The wire format the app uses for it. */
@@ -117,6 +122,7 @@ export const AIMBASE_ACCOUNTS = {
   aliceDealer: {
     uid: ALICE_DEALER_UID,
     label: "Alice's dealer account",
+    description: 'Dealer orders, stock and invoices.',
     landing: '/Dashboard',
     format: 'json',
   },
@@ -124,6 +130,7 @@ export const AIMBASE_ACCOUNTS = {
   aliceService: {
     uid: ALICE_SERVICE_UID,
     label: "Alice's service account",
+    description: 'Service orders and warranty claims.',
     landing: '/Service/Orders',
     format: 'xml',
   },
@@ -137,6 +144,8 @@ export const AIMBASE_ACCOUNTS = {
 export interface SandboxLineOfBusiness {
   readonly id: string
   readonly label: string
+  /** The line under its link on an app's home page. */
+  readonly description?: string
   readonly functionality: string
   readonly portalUrl: string
 }
@@ -149,6 +158,7 @@ export const LINES_OF_BUSINESS = {
   lifeInsurance: {
     id: 'ABSLI',
     label: 'Life insurance',
+    description: 'Policies, premiums and claims of your life insurance customers.',
     functionality: 'POL',
     portalUrl: `${LOB_PORTAL}/lob/ABSLI/sso`,
   },
@@ -156,6 +166,7 @@ export const LINES_OF_BUSINESS = {
   mutualFunds: {
     id: 'ABSLAMC',
     label: 'Mutual funds',
+    description: 'Investments and statements of your mutual fund customers.',
     functionality: 'INV',
     portalUrl: `${LOB_PORTAL}/lob/ABSLAMC/sso`,
   },

@@ -12,7 +12,7 @@ test.beforeEach(async ({ app, signInAs }) => {
 })
 
 test('alice, who may use every partner, is offered AssureSign alone', async ({ page }) => {
-  const destinations = page.getByRole('list', { name: 'Partner destinations' })
+  const destinations = page.getByRole('region', { name: 'Partner destinations' })
   await expect(destinations.getByRole('link')).toHaveText([HOME_LINKS.assuresign])
 })
 

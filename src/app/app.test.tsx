@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
@@ -56,12 +56,59 @@ test('the header, the footer and every tab title carry the configured brand', as
   expect(document.body.textContent).not.toContain('sso-bridge')
 })
 
-test('without branding the app shows no brand and plain titles', async () => {
+test('the sign-in card carries the logo and product name, and says where sign-in leads', async () => {
+  sessionOf(undefined)
+  renderApp()
+  const card = await screen.findByRole('region', { name: 'Sign in' })
+  expect(card.querySelector('.card-brand')).toHaveTextContent('Northwind Partner Hub')
+  expect(card.querySelector('.card-brand img')).toHaveAttribute('src', '/brand/northwind-logo.svg')
+  expect(within(card).getByText('to continue to Northwind Partner Hub')).toBeVisible()
+  expect(screen.getByRole('button', { name: 'Sign in with SSO' })).toHaveAccessibleDescription(
+    "You will continue to your organisation's sign-in page.",
+  )
+})
+
+test('the footer links the privacy notice and the terms of use from the config', async () => {
+  sessionOf(undefined)
+  renderApp()
+  const footer = await screen.findByRole('contentinfo')
+  expect(within(footer).getByRole('link', { name: 'Privacy policy' })).toHaveAttribute(
+    'href',
+    'https://northwind.example/privacy',
+  )
+  expect(within(footer).getByRole('link', { name: 'Terms of use' })).toHaveAttribute(
+    'href',
+    'https://northwind.example/terms',
+  )
+})
+
+test('a footer without support contact still links the terms, and only what is configured', async () => {
+  sessionOf(undefined)
+  renderApp('/', {
+    ...shipped,
+    branding: {
+      ...shipped.branding,
+      support: undefined,
+      links: { terms: 'https://northwind.example/terms' },
+    },
+  })
+  const footer = await screen.findByRole('contentinfo')
+  expect(
+    within(footer)
+      .getAllByRole('link')
+      .map((link) => link.textContent),
+  ).toEqual(['Terms of use'])
+  expect(footer).not.toHaveTextContent('Need help?')
+})
+
+test('without branding the app shows no brand, no product line and plain titles', async () => {
   sessionOf(undefined)
   renderApp('/', { ...shipped, branding: undefined })
   await screen.findByRole('heading', { name: 'Sign in' })
   expect(screen.getByRole('banner')).toHaveTextContent('')
   expect(screen.queryByRole('contentinfo')).toBeNull()
+  expect(screen.queryByText(/to continue to/)).toBeNull()
+  expect(document.querySelector('.card-brand')).toBeNull()
   expect(document.title).toBe('Sign in')
 })
 
@@ -73,12 +120,35 @@ test('the work email field is focused when the sign-in page loads', async () => 
   expect(field).toHaveAttribute('autocomplete', 'email')
 })
 
-test('alice sees every partner destination the config offers', async () => {
+/** The links of the home's "Partner destinations", by href. */
+function destinationHrefs(): (string | null)[] {
+  const region = screen.getByRole('region', { name: 'Partner destinations' })
+  return within(region)
+    .queryAllByRole('link')
+    .map((link) => link.getAttribute('href'))
+}
+
+test('alice is welcomed and sees every destination as a card under its partner, named once', async () => {
   sessionOf(ALICE_SESSION)
   renderApp()
   await screen.findByText('alice@example.com')
-  const destinations = screen.getByRole('list', { name: 'Partner destinations' })
-  expect(destinations.querySelectorAll('a')).toHaveLength(5)
+  expect(screen.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible()
+  expect(screen.getByText('alice@example.com').closest('p')).toHaveTextContent(
+    'Signed in as alice@example.com',
+  )
+  expect(destinationHrefs()).toHaveLength(5)
+  const region = screen.getByRole('region', { name: 'Partner destinations' })
+  expect(
+    within(region)
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent),
+  ).toEqual(['AssureSign', 'Aimbase', 'Aditya Birla Capital'])
+  const lifeInsurance = within(region).getByRole('list', { name: 'Aditya Birla Capital' })
+  expect(
+    within(lifeInsurance)
+      .getAllByRole('listitem')
+      .map((card) => card.textContent),
+  ).toEqual(shipped.partners.abc.lobs.map((lob) => `Open ${lob.label}${lob.description}`))
   expect(document.title).toBe('Home – Northwind Partner Hub')
 })
 
@@ -86,22 +156,46 @@ test('carol sees only the AssureSign destinations her permissions allow', async 
   sessionOf(CAROL)
   renderApp()
   await screen.findByText('carol@example.com')
-  const links = screen.getAllByRole('link').filter((link) => link.closest('.destinations'))
-  expect(links.map((link) => link.getAttribute('href'))).toEqual([
-    '/handoff/assuresign/6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+  expect(destinationHrefs()).toEqual(['/handoff/assuresign/6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'])
+  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+    'AssureSign',
   ])
 })
 
-test('bob, who may use no partner, sees no partner link and is told whom to ask', async () => {
+test('bob, who may use no partner, sees no partner link and is pointed to the footer', async () => {
   sessionOf(BOB)
   renderApp()
   await screen.findByText('bob@example.com')
-  expect(screen.queryAllByRole('link', { name: /^(Open|Sign) / })).toEqual([])
-  expect(screen.getByText(/no partner destinations yet/)).toBeVisible()
-  expect(screen.getByRole('main').querySelector('a')).toHaveAttribute(
-    'href',
-    'mailto:it-support@northwind.example',
+  expect(destinationHrefs()).toEqual([])
+  expect(screen.getByText(/no partner destinations yet/)).toHaveTextContent(
+    'To get access, contact Northwind IT Service Desk (see below).',
   )
+  // The support contact is linked once on the page: in the footer.
+  expect(within(screen.getByRole('main')).queryAllByRole('link')).toEqual([])
+  expect(
+    within(screen.getByRole('contentinfo')).getByRole('link', { name: /Service Desk/ }),
+  ).toHaveAttribute('href', 'mailto:it-support@northwind.example')
+})
+
+test('a refused hand-off names the support contact and leaves its link to the footer', async () => {
+  sessionOf(BOB)
+  server.use(
+    http.post(`${window.location.origin}/api/abc/cmnsrv/user/generate-sso-token`, () =>
+      HttpResponse.json(
+        { error: 'forbidden', message: 'This session may not use this partner.' },
+        { status: 403 },
+      ),
+    ),
+  )
+  renderApp('/handoff/lob/ABSLI?functionality=POL')
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_forbidden')
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    'Contact: Northwind IT Service Desk (see below)',
+  )
+  expect(within(screen.getByRole('alert')).queryAllByRole('link')).toEqual([])
+  expect(
+    screen.getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('mailto:')),
+  ).toHaveLength(1)
 })
 
 test('signing out confirms it, with focus on the confirmation heading', async () => {
@@ -133,10 +227,7 @@ test('a deployment with AssureSign only offers alice no link to the partners it 
   sessionOf(ALICE_SESSION)
   renderApp('/', ASSURESIGN_ONLY)
   await screen.findByText('alice@example.com')
-  const links = screen.getAllByRole('link').filter((link) => link.closest('.destinations'))
-  expect(links.map((link) => link.getAttribute('href'))).toEqual([
-    '/handoff/assuresign/6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f',
-  ])
+  expect(destinationHrefs()).toEqual(['/handoff/assuresign/6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'])
 })
 
 test('the hand-off address of a partner the deployment leaves out shows the not-found view', async () => {

@@ -1,22 +1,24 @@
+import { useId } from 'react'
 import {
   ErrorView,
   PartnerLink,
-  SupportLink,
   useBranding,
   usePageTitle,
-  usePartnerDestinations,
+  usePartnerDestinationGroups,
   useSession,
   useSignOut,
+  type DestinationGroup,
 } from 'sso-bridge/react'
 import { describeError } from 'sso-bridge/core'
 
 /**
- * The signed-in home page: who is signed in, the partner destinations their permissions allow
- * (and a plain word when there are none), and sign-out.
+ * The signed-in home page: a welcome, who is signed in, the partner destinations their
+ * permissions allow as cards under each partner's name (and a plain word when there are none),
+ * and sign-out.
  */
 export function HomeRoute() {
   const session = useSession()
-  const destinations = usePartnerDestinations()
+  const groups = usePartnerDestinationGroups()
   const signOut = useSignOut()
   const branding = useBranding()
   usePageTitle('Home', branding)
@@ -30,33 +32,29 @@ export function HomeRoute() {
       />
     )
   }
+  // The session view carries no name (packages/contract: email, permissions, expiry), so the
+  // welcome stands alone and the email says who is signed in.
   return (
-    <section className="card" aria-labelledby="home-title">
+    <section className="card home" aria-labelledby="home-title">
       <h1 id="home-title">Welcome</h1>
       <p className="signed-in">
         Signed in as <strong>{session.session.email}</strong>
       </p>
-      <h2 id="partners-title">Partner destinations</h2>
-      {destinations.length === 0 ? (
-        <p className="no-destinations">
-          Your account has no partner destinations yet. To get access, contact{' '}
-          {branding?.support === undefined ? (
-            'your administrator'
-          ) : (
-            <SupportLink support={branding.support} />
-          )}
-          .
-        </p>
-      ) : (
-        <ul className="destinations" aria-labelledby="partners-title">
-          {destinations.map((destination) => (
-            <li key={destination.href}>
-              <PartnerLink href={destination.href}>{destination.label}</PartnerLink>
-              <span className="partner">{destination.partnerLabel}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <section className="partner-groups" aria-labelledby="partners-title">
+        <h2 id="partners-title">Partner destinations</h2>
+        {groups.length === 0 ? (
+          <p className="no-destinations">
+            Your account has no partner destinations yet. To get access, contact{' '}
+            {/* The shell's footer links the support contact on every page (app-shell.tsx). */}
+            {branding?.support === undefined
+              ? 'your administrator'
+              : `${branding.support.label} (see below)`}
+            .
+          </p>
+        ) : (
+          groups.map((group) => <PartnerGroup key={group.partner} group={group} />)
+        )}
+      </section>
       <button
         type="button"
         className="secondary"
@@ -66,5 +64,27 @@ export function HomeRoute() {
         {signOut.pending ? 'Signing out…' : 'Sign out'}
       </button>
     </section>
+  )
+}
+
+/** One partner's name, once, above a card per destination: its link and what it is for. */
+function PartnerGroup({ group }: { readonly group: DestinationGroup }) {
+  const titleId = useId()
+  return (
+    <div className="partner-group">
+      <h3 id={titleId}>{group.partnerLabel}</h3>
+      <ul className="destination-cards" aria-labelledby={titleId}>
+        {group.destinations.map((destination) => (
+          <li key={destination.href} className="destination-card">
+            <PartnerLink className="destination-link" href={destination.href}>
+              {destination.label}
+            </PartnerLink>
+            {destination.description !== undefined && (
+              <p className="destination-description">{destination.description}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

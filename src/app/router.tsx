@@ -17,6 +17,8 @@ export function createAppSso(start: SsoStart, queryClient?: QueryClient): Sso {
     ...(queryClient !== undefined && { queryClient }),
     paths: { signIn: '/' },
     shell: AppShell,
+    // The footer carries the support contact on every page (app-shell.tsx).
+    shellShowsSupport: true,
     views: { NotFound: NotFoundRoute },
     signedInElement: <HomeRoute />,
   })

@@ -24,6 +24,7 @@ export {
   pageTitle,
   supportHref,
   type BrandColors,
+  type BrandLinks,
   type Branding,
   type SupportContact,
 } from './core/branding.ts'

@@ -16,9 +16,12 @@ export { useSession, type SessionStatus } from './react/use-session.ts'
 export { useSignIn, type SignIn } from './react/use-sign-in.ts'
 export { useSignOut, type SignOut } from './react/use-sign-out.ts'
 export {
+  groupByPartner,
   PartnerLink,
+  usePartnerDestinationGroups,
   usePartnerDestinations,
   type Destination,
+  type DestinationGroup,
   type PartnerLinkProps,
 } from './react/partner-link.tsx'
 export { ErrorView } from './react/error-view.tsx'
@@ -45,7 +48,7 @@ export type {
   ErrorSource,
   NextStep,
 } from './core/error-messages.ts'
-export type { BrandColors, Branding, SupportContact } from './core/branding.ts'
+export type { BrandColors, BrandLinks, Branding, SupportContact } from './core/branding.ts'
 export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
 export type { SessionView } from './core/session.ts'
 export type { SignedOutReason } from './core/auth-backend.ts'

@@ -73,6 +73,26 @@ test('the support contact needs a label and exactly one of email and url', () =>
   expect(support({ label: ' ', email: 'a@b.example' })[0]).toMatch(/^support\.label: /)
 })
 
+test('the privacy and terms links must be https (http on loopback) pages, each optional', () => {
+  const links = (value: unknown) => problems({ productName: 'Hub', links: value })
+  expect(
+    links({ privacy: 'https://northwind.example/privacy', terms: 'http://127.0.0.1:8080/terms' }),
+  ).toEqual([])
+  expect(links({ terms: 'https://northwind.example/terms?v=2' })).toEqual([])
+  expect(links({})).toEqual([])
+  expect(links({ privacy: 'http://northwind.example/privacy' })).toEqual([
+    'links.privacy: must use https (http only on a loopback host)',
+  ])
+  expect(links({ terms: 'javascript:alert(1)' })).toEqual([
+    'links.terms: must use https (http only on a loopback host)',
+  ])
+  expect(links({ terms: 'https://user:pw@northwind.example/terms' })).toEqual([
+    'links.terms: must not carry userinfo',
+  ])
+  expect(links({ privacy: '/privacy' })).toEqual(['links.privacy: must be an absolute URL'])
+  expect(links({ cookies: 'https://northwind.example/cookies' })[0]).toMatch(/cookies/)
+})
+
 test('unknown fields and an empty product name are refused', () => {
   expect(problems({ productName: '' })[0]).toMatch(/^productName: /)
   expect(problems({ productName: 'Hub', theme: 'dark' })[0]).toMatch(/theme/)

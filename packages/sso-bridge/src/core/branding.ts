@@ -1,7 +1,7 @@
 // The `branding` part of the runtime config (docs/configuration.md "Branding"): the product's
-// name, logo, support contact and colours, checked with the rest of the config at start. Every
-// colour must be readable: 4.5:1 against white both ways (white text on it, it as text or focus
-// ring on white), so no config can make a button or the focus ring unreadable.
+// name, logo, support contact, legal links and colours, checked with the rest of the config at
+// start. Every colour must be readable: 4.5:1 against white both ways (white text on it, it as
+// text or focus ring on white), so no config can make a button or the focus ring unreadable.
 import { z } from 'zod/mini'
 import { destinationProblems } from './config-rules.ts'
 import { isEmail } from './email-address.ts'
@@ -21,6 +21,14 @@ export interface BrandColors {
   readonly header?: string | undefined
 }
 
+/** The product's legal pages, linked from the footer of every page. */
+export interface BrandLinks {
+  /** The privacy notice: https (http only on a loopback host), like `support.url`. */
+  readonly privacy?: string | undefined
+  /** The terms of use, under the same rules. */
+  readonly terms?: string | undefined
+}
+
 export interface Branding {
   /** The product's name for people: the header and every tab title ("Sign in – {productName}"). */
   readonly productName: string
@@ -28,6 +36,8 @@ export interface Branding {
   readonly logoUrl?: string | undefined
   /** Shown wherever a message tells people to contact support. */
   readonly support?: SupportContact | undefined
+  /** Privacy notice and terms of use, for a shell's footer. */
+  readonly links?: BrandLinks | undefined
   readonly colors?: BrandColors | undefined
 }
 
@@ -84,11 +94,14 @@ function checked(problemsOf: (value: string) => string[]) {
 
 const label = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 
+/** A page people may open: the rules of origins, with a path and query allowed. */
+const pageUrl = z.optional(checked((value) => destinationProblems(value, 'url')))
+
 const supportSchema: z.ZodMiniType<SupportContact> = z
   .strictObject({
     label: label(80),
     email: z.optional(checked(supportEmailProblems)),
-    url: z.optional(checked((value) => destinationProblems(value, 'url'))),
+    url: pageUrl,
   })
   .check(
     z.refine((support) => (support.email === undefined) !== (support.url === undefined), {
@@ -96,10 +109,16 @@ const supportSchema: z.ZodMiniType<SupportContact> = z
     }),
   )
 
+const linksSchema: z.ZodMiniType<BrandLinks> = z.strictObject({
+  privacy: pageUrl,
+  terms: pageUrl,
+})
+
 export const brandingSchema: z.ZodMiniType<Branding> = z.strictObject({
   productName: label(60),
   logoUrl: z.optional(checked(logoUrlProblems)),
   support: z.optional(supportSchema),
+  links: z.optional(linksSchema),
   colors: z.optional(
     z.strictObject({
       primary: checked(colorProblems),

@@ -45,6 +45,17 @@ export function destinationSchema(kind: DestinationKind) {
 /** An origin a person may be sent to (see destinationProblems). */
 export const originSchema = destinationSchema('origin')
 
+/** The longest description a destination on the home page may carry. */
+export const DESCRIPTION_MAX = 140
+
+/**
+ * What a home-page destination is for, in a short line under its link: 1 to
+ * {@link DESCRIPTION_MAX} characters once trimmed. Optional on every partner's entries.
+ */
+export const descriptionSchema = z.optional(
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(DESCRIPTION_MAX)),
+)
+
 /**
  * Envelope and account ids: GUIDs in the vendors' documentation (any version bits, as vendors
  * mint them), for the config and for hand-off links alike.

@@ -43,6 +43,8 @@ export interface HandoffLink {
 /** A link the signed-in home page offers. */
 export interface PartnerDestination<Input> {
   readonly label: string
+  /** The configured line on what the destination is for, if any. */
+  readonly description?: string | undefined
   readonly input: Input
 }
 

@@ -248,3 +248,28 @@ test('offers each configured line of business as a link named after it', () => {
     { label: 'Open Life insurance', input: { lobId: 'ABSLI', functionality: 'POL' } },
   ])
 })
+
+test('a line of business offers its configured description with its link', () => {
+  const config = testConfig({
+    partners: {
+      abc: {
+        lobs: [
+          {
+            id: 'ABSLI',
+            label: 'Life insurance',
+            description: 'Policies and claims.',
+            portalUrl: PORTAL,
+            functionality: 'POL',
+          },
+        ],
+      },
+    },
+  }).partners.abc
+  expect(abc.destinations(config)).toEqual([
+    {
+      label: 'Open Life insurance',
+      description: 'Policies and claims.',
+      input: { lobId: 'ABSLI', functionality: 'POL' },
+    },
+  ])
+})

@@ -4,7 +4,7 @@
 import { PARTNER_PATHS, type PartnerRequest } from '../../../contract/src/contract.ts'
 import { z } from 'zod/mini'
 import { allowRedirect } from '../core/allowed-redirect.ts'
-import { destinationSchema } from '../core/config.ts'
+import { descriptionSchema, destinationSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
 import { parseField, required, singleParam } from '../core/handoff-input.ts'
 import { handoffError, statusFailure, type PartnerAdapter } from '../core/handoff.ts'
@@ -26,6 +26,7 @@ export interface AbcConfig {
   readonly lobs: readonly {
     readonly id: string
     readonly label: string
+    readonly description?: string | undefined
     readonly portalUrl: string
     readonly functionality: string
   }[]
@@ -37,6 +38,7 @@ const configSchema: z.ZodMiniType<AbcConfig> = z.strictObject({
     z.strictObject({
       id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)),
       label: z.string().check(z.minLength(1)),
+      description: descriptionSchema,
       /** Where the hand-off form is POSTed; its origin is allowed in CSP form-action. */
       portalUrl: destinationSchema('url'),
       functionality: functionalitySchema,
@@ -156,6 +158,7 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
   destinations: (config) =>
     config.lobs.map((lob) => ({
       label: `Open ${lob.label}`,
+      description: lob.description,
       input: { lobId: lob.id, functionality: lob.functionality },
     })),
   formActionOrigins: portalOrigins,

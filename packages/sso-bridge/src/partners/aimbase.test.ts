@@ -338,3 +338,18 @@ test('offers each configured account as a link named after it', () => {
     },
   ])
 })
+
+test('an account offers its configured description with its link', () => {
+  const config = testConfig({
+    partners: {
+      aimbase: {
+        accounts: [
+          { uid: ACCOUNT, label: 'Lakeside Marine', description: 'Orders.', landing: '/Dashboard' },
+        ],
+      },
+    },
+  })
+  expect(aimbase.destinations(config.partners.aimbase)).toEqual([
+    expect.objectContaining({ label: 'Open Lakeside Marine in Aimbase', description: 'Orders.' }),
+  ])
+})

@@ -4,7 +4,7 @@
 import { PARTNER_PATHS, type PartnerRequest } from '../../../contract/src/contract.ts'
 import { z } from 'zod/mini'
 import { allowRedirect } from '../core/allowed-redirect.ts'
-import { guidSchema, originSchema } from '../core/config.ts'
+import { descriptionSchema, guidSchema, originSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
 import { parseField, relativePathSchema, required, singleParam } from '../core/handoff-input.ts'
 import { statusFailure, type PartnerAdapter } from '../core/handoff.ts'
@@ -26,6 +26,7 @@ export interface AimbaseConfig {
   readonly accounts: readonly {
     readonly uid: string
     readonly label: string
+    readonly description?: string | undefined
     readonly landing: string
     readonly format?: 'json' | 'xml' | undefined
   }[]
@@ -39,6 +40,7 @@ const configSchema: z.ZodMiniType<AimbaseConfig> = z.strictObject({
     z.strictObject({
       uid: guidSchema,
       label: z.string().check(z.minLength(1)),
+      description: descriptionSchema,
       /** The same rule as a link's `?landing=`. */
       landing: relativePathSchema,
       /** Overrides `format` for this account. */
@@ -167,6 +169,7 @@ export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
   destinations: (config) =>
     config.accounts.map((account) => ({
       label: `Open ${account.label} in Aimbase`,
+      description: account.description,
       input: { accountUid: account.uid, landing: account.landing },
     })),
   async request(input, req) {

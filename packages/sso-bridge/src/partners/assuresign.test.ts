@@ -149,3 +149,20 @@ test('offers each configured envelope as a link named after it', () => {
     { label: 'Sign "Lease 2026" in AssureSign', input: { envelopeId: ENVELOPE } },
   ])
 })
+
+test('an envelope offers its configured description with its link', () => {
+  const config = testConfig({
+    partners: {
+      assuresign: {
+        envelopes: [{ id: ENVELOPE, label: 'Lease 2026', description: 'The new office lease.' }],
+      },
+    },
+  })
+  expect(assureSign.destinations(config.partners.assuresign)).toEqual([
+    {
+      label: 'Sign "Lease 2026" in AssureSign',
+      description: 'The new office lease.',
+      input: { envelopeId: ENVELOPE },
+    },
+  ])
+})

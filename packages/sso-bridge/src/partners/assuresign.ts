@@ -3,7 +3,7 @@
 import { PARTNER_PATHS, type PartnerRequest } from '../../../contract/src/contract.ts'
 import { z } from 'zod/mini'
 import { allowRedirect } from '../core/allowed-redirect.ts'
-import { guidSchema, originSchema } from '../core/config.ts'
+import { descriptionSchema, guidSchema, originSchema } from '../core/config.ts'
 import { SsoError } from '../core/errors.ts'
 import { parseField, required } from '../core/handoff-input.ts'
 import { handoffError, statusFailure, type PartnerAdapter } from '../core/handoff.ts'
@@ -15,13 +15,23 @@ export interface AssureSignInput {
 
 export interface AssureSignConfig {
   readonly origin: string
-  readonly envelopes: readonly { readonly id: string; readonly label: string }[]
+  readonly envelopes: readonly {
+    readonly id: string
+    readonly label: string
+    readonly description?: string | undefined
+  }[]
 }
 
 const configSchema: z.ZodMiniType<AssureSignConfig> = z.strictObject({
   /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
   origin: originSchema,
-  envelopes: z.array(z.strictObject({ id: guidSchema, label: z.string().check(z.minLength(1)) })),
+  envelopes: z.array(
+    z.strictObject({
+      id: guidSchema,
+      label: z.string().check(z.minLength(1)),
+      description: descriptionSchema,
+    }),
+  ),
 })
 
 /** AssureSign documents the ssoToken as valid for 30 seconds. */
@@ -66,6 +76,7 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
   destinations: (config) =>
     config.envelopes.map((envelope) => ({
       label: `Sign "${envelope.label}" in AssureSign`,
+      description: envelope.description,
       input: { envelopeId: envelope.id },
     })),
   async request(input, req) {

@@ -74,6 +74,30 @@ test.each([
   expect(result.ok).toBe(ok)
 })
 
+test('a destination description is trimmed, and an empty or too long one is refused by its path', () => {
+  const parsed = parseRuntimeConfig(
+    withChanges((c, lob) => {
+      lob.description = '  Policies, claims and renewals.  '
+      Object.assign(c.partners.assuresign.envelopes[0] ?? {}, { description: 'x'.repeat(140) })
+    }),
+  )
+  expect(parsed.ok && parsed.config.partners.abc?.lobs[0]?.description).toBe(
+    'Policies, claims and renewals.',
+  )
+  const refused = parseRuntimeConfig(
+    withChanges((c, lob) => {
+      lob.description = '   '
+      Object.assign(c.partners.assuresign.envelopes[0] ?? {}, { description: 'x'.repeat(141) })
+      Object.assign(c.partners.aimbase.accounts[0] ?? {}, { description: '' })
+    }),
+  )
+  expect(refused.ok ? [] : refused.issues.map((issue) => issue.path)).toEqual([
+    'partners.assuresign.envelopes.0.description',
+    'partners.aimbase.accounts.0.description',
+    'partners.abc.lobs.0.description',
+  ])
+})
+
 test('a config that is not an object is reported at the root', () => {
   expect(parseRuntimeConfig('nope')).toMatchObject({ ok: false, issues: [{ path: '(root)' }] })
 })

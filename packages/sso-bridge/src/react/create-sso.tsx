@@ -53,6 +53,12 @@ export interface CreateSsoOptions {
    */
   readonly shell?: ComponentType<SsoShellProps>
   /**
+   * True when `shell` shows `branding.support` on every page (a footer, say). The support contact
+   * then appears once per page: error views still receive `support`, with `supportInShell` true,
+   * and ours name the contact and point below instead of repeating its link. Default false.
+   */
+  readonly shellShowsSupport?: boolean
+  /**
    * What the sign-in page shows someone already signed in; by default they continue to
    * `?returnTo=` or home. Give it when the sign-in page is also the home page.
    */
@@ -146,6 +152,7 @@ function prepare(
   paths: SsoPaths,
   views: SsoViewSet,
   known: readonly string[],
+  supportInShell: boolean,
 ): Prepared {
   if (!start.configFile.ok) return { kind: 'config-error', issues: start.configFile.issues }
   const config = parseRuntimeConfig(start.configFile.value)
@@ -155,7 +162,10 @@ function prepare(
   try {
     const services = createServices(config.config)
     const session = { backend: services.backend, callback: start.callback }
-    return { kind: 'ready', value: { services, callback: start.callback, session, paths, views } }
+    return {
+      kind: 'ready',
+      value: { services, callback: start.callback, session, paths, views, supportInShell },
+    }
   } catch (error) {
     return { kind: 'fatal', error }
   }
@@ -181,7 +191,7 @@ export function createSso(options: CreateSsoOptions): Sso {
     NotFound: options.views?.NotFound ?? NotFoundView,
   }
   const known = knownLocales(options.i18n)
-  const prepared = prepare(start, paths, views, known)
+  const prepared = prepare(start, paths, views, known, options.shellShowsSupport ?? false)
   const languages = prepared.kind === 'ready' ? prepared.value.services.config.i18n : undefined
   const language: LanguageSettings = {
     available: languages?.locales ?? known,

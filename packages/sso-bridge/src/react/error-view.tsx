@@ -6,9 +6,16 @@ import type { ErrorViewProps } from './views.ts'
 /**
  * The default error view (docs/architecture.md §2): heading (focused, so a screen reader starts
  * there), plain message, vendor text as plain text with who sent it, the support contact when the
- * message names it, the way forward, and a small reference code for support.
+ * message names it (by name only when the shell shows it below), the way forward, and a small
+ * reference code for support.
  */
-export function ErrorView({ error, action, secondaryAction, support }: ErrorViewProps) {
+export function ErrorView({
+  error,
+  action,
+  secondaryAction,
+  support,
+  supportInShell,
+}: ErrorViewProps) {
   const { code, title, message, detail, detailFrom } = error
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
@@ -26,11 +33,14 @@ export function ErrorView({ error, action, secondaryAction, support }: ErrorView
           {detail}
         </p>
       )}
-      {support !== undefined && (
-        <p className="support">
-          Contact: <SupportLink support={support} />
-        </p>
-      )}
+      {support !== undefined &&
+        (supportInShell === true ? (
+          <p className="support">Contact: {support.label} (see below)</p>
+        ) : (
+          <p className="support">
+            Contact: <SupportLink support={support} />
+          </p>
+        ))}
       <ErrorActions action={action} secondary={secondaryAction} />
       <ErrorReference code={code} />
     </section>

@@ -26,11 +26,12 @@ interface FailureProps {
  * Any thrown value, in words, through the host's error view (or ours), with the way forward its
  * code calls for (docs/architecture.md §2 "Error views"): "Try again" only where trying again can
  * succeed, else "Back to home" or "Start a new sign-in". A retry at a partner also offers home.
- * The tab title is the error's title; the support contact comes with messages that name it.
+ * The tab title is the error's title; the support contact comes with messages that name it (and
+ * `supportInShell` says when the host's shell shows it already).
  * Leaving an error view replaces it in history, so Back does not return to it.
  */
 export function Failure({ error, partner, retry, returnTo, reset }: FailureProps) {
-  const { views, paths } = useSso()
+  const { views, paths, supportInShell } = useSso()
   const branding = useBranding()
   const navigate = useNavigate()
   const described = describeError(error, partner)
@@ -58,6 +59,7 @@ export function Failure({ error, partner, retry, returnTo, reset }: FailureProps
       action={action}
       secondaryAction={secondaryAction}
       support={support}
+      supportInShell={support !== undefined && supportInShell}
     />
   )
 }

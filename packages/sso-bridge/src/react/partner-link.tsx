@@ -11,8 +11,19 @@ export interface Destination {
   /** The partner's name for people ("AssureSign"). */
   readonly partnerLabel: string
   readonly label: string
+  /** The configured line on what the destination is for (1–140 characters), if any. */
+  readonly description?: string | undefined
   /** An app path of a hand-off route. */
   readonly href: string
+}
+
+/** One partner's destinations, for a page that shows the partner's name once above them. */
+export interface DestinationGroup {
+  readonly partner: PartnerName
+  /** The partner's name for people ("AssureSign"). */
+  readonly partnerLabel: string
+  /** At least one. */
+  readonly destinations: readonly Destination[]
 }
 
 /**
@@ -32,9 +43,38 @@ export function usePartnerDestinations(): readonly Destination[] {
       partner,
       partnerLabel: adapter.label,
       label: destination.label,
+      description: destination.description,
       href: `${paths.handoff}/${adapter.linkTo(destination.input)}`,
     }))
   })
+}
+
+/**
+ * Destinations grouped by partner, in the order of their first destination; a partner without
+ * destinations has no group.
+ */
+export function groupByPartner(destinations: readonly Destination[]): readonly DestinationGroup[] {
+  const groups = new Map<PartnerName, { partnerLabel: string; destinations: Destination[] }>()
+  for (const destination of destinations) {
+    const group = groups.get(destination.partner)
+    if (group === undefined) {
+      groups.set(destination.partner, {
+        partnerLabel: destination.partnerLabel,
+        destinations: [destination],
+      })
+    } else {
+      group.destinations.push(destination)
+    }
+  }
+  return [...groups].map(([partner, group]) => ({ partner, ...group }))
+}
+
+/**
+ * {@link usePartnerDestinations}, one group per partner (registry order): for a home page that
+ * names each partner once, above its destinations.
+ */
+export function usePartnerDestinationGroups(): readonly DestinationGroup[] {
+  return groupByPartner(usePartnerDestinations())
 }
 
 export interface PartnerLinkProps {

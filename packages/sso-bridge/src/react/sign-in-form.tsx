@@ -3,15 +3,23 @@ import { workEmail } from '../core/email-address.ts'
 import type { SignInViewProps } from './views.ts'
 
 /**
- * The default sign-in view: one work email field (focused on load) and "Sign in with SSO". Right
- * after a sign-out it first confirms it, with focus on that heading.
+ * The default sign-in view: the product's logo and name, one work email field (focused on load),
+ * "Sign in with SSO" and a line on where it leads. Right after a sign-out it first confirms it,
+ * with focus on that heading.
  */
-export function SignInForm({ notice, onSubmit, pending, signedOut = false }: SignInViewProps) {
+export function SignInForm({
+  notice,
+  onSubmit,
+  pending,
+  signedOut = false,
+  branding,
+}: SignInViewProps) {
   const [email, setEmail] = useState('')
   const [invalid, setInvalid] = useState(false)
   const inputId = useId()
   const hintId = useId()
   const titleId = useId()
+  const nextId = useId()
   const confirmation = useRef<HTMLHeadingElement>(null)
   const field = useRef<HTMLInputElement>(null)
 
@@ -35,7 +43,15 @@ export function SignInForm({ notice, onSubmit, pending, signedOut = false }: Sig
 
   const Heading = signedOut ? 'h2' : 'h1'
   return (
-    <section className="card" aria-labelledby={titleId}>
+    <section className="card sign-in" aria-labelledby={titleId}>
+      {branding !== undefined && (
+        <p className="card-brand">
+          {branding.logoUrl !== undefined && (
+            <img className="card-logo" src={branding.logoUrl} alt="" width={40} height={40} />
+          )}
+          <span>{branding.productName}</span>
+        </p>
+      )}
       {signedOut && (
         <>
           <h1 tabIndex={-1} ref={confirmation} className="signed-out-title">
@@ -47,6 +63,9 @@ export function SignInForm({ notice, onSubmit, pending, signedOut = false }: Sig
         </>
       )}
       <Heading id={titleId}>{signedOut ? 'Sign in again' : 'Sign in'}</Heading>
+      {branding !== undefined && (
+        <p className="card-subtitle">to continue to {branding.productName}</p>
+      )}
       {notice !== undefined && (
         <p className="notice" role="status">
           {notice}
@@ -76,9 +95,12 @@ export function SignInForm({ notice, onSubmit, pending, signedOut = false }: Sig
             Enter your work email address, like name@company.com.
           </p>
         )}
-        <button type="submit" className="primary" disabled={pending}>
+        <button type="submit" className="primary" disabled={pending} aria-describedby={nextId}>
           {pending ? 'Redirecting…' : 'Sign in with SSO'}
         </button>
+        <p id={nextId} className="next-step">
+          {"You will continue to your organisation's sign-in page."}
+        </p>
         <p className="sr-status" role="status" aria-live="polite">
           {pending ? 'Contacting your identity provider…' : ''}
         </p>

@@ -6,7 +6,7 @@ import { takeCallbackSettings } from '../callback/callback-settings.ts'
 import { renderRoute } from '../test/render-route.tsx'
 import { deferred } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
-import { TEST_ISSUER } from '../test/runtime-config.ts'
+import { TEST_ISSUER, testConfig } from '../test/runtime-config.ts'
 
 const INITIATE = `${window.location.origin}/api/sso/initiate`
 const SESSION = `${window.location.origin}/api/session`
@@ -25,15 +25,36 @@ function initiateAnswer(redirect: string, hold?: Promise<unknown>) {
 }
 
 /** The home page of a browser without a session, once the BFF has said so. */
-async function renderSignedOut(path = '/') {
+async function renderSignedOut(path = '/', config = testConfig()) {
   server.use(
     http.get(SESSION, () =>
       HttpResponse.json({ error: 'signed_out', message: 'Sign-in required.' }, { status: 401 }),
     ),
   )
-  renderRoute(path)
+  renderRoute(path, config)
   await screen.findByLabelText('Work email')
 }
+
+test('with branding the card shows the logo and product name, and "to continue to" it', async () => {
+  await renderSignedOut('/', {
+    ...testConfig(),
+    branding: { productName: 'Acme Hub', logoUrl: '/brand/acme.svg' },
+  })
+  const card = screen.getByRole('region', { name: 'Sign in' })
+  expect(card.querySelector('.card-brand')).toHaveTextContent('Acme Hub')
+  expect(card.querySelector('.card-brand img')).toHaveAttribute('src', '/brand/acme.svg')
+  expect(screen.getByText('to continue to Acme Hub')).toBeVisible()
+})
+
+test('without branding the card has no product line, and still says where sign-in leads', async () => {
+  await renderSignedOut()
+  expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  expect(screen.queryByText(/to continue to/)).toBeNull()
+  expect(document.querySelector('.card-brand')).toBeNull()
+  expect(screen.getByRole('button', { name: 'Sign in with SSO' })).toHaveAccessibleDescription(
+    "You will continue to your organisation's sign-in page.",
+  )
+})
 
 test('an invalid email gets an inline message and sends nothing', async () => {
   const seen = initiateAnswer(`${TEST_ISSUER}/auth?state=state-1`)

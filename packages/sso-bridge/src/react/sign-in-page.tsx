@@ -51,9 +51,16 @@ interface SignedOutProps {
 function SignedOut({ reason, pending, onSubmit }: SignedOutProps) {
   const { views } = useSso()
   const signedOut = reason === 'user_signed_out'
-  usePageTitle(signedOut ? 'Signed out' : 'Sign in', useBranding())
+  const branding = useBranding()
+  usePageTitle(signedOut ? 'Signed out' : 'Sign in', branding)
   const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
   return (
-    <views.SignIn notice={notice} pending={pending} onSubmit={onSubmit} signedOut={signedOut} />
+    <views.SignIn
+      notice={notice}
+      pending={pending}
+      onSubmit={onSubmit}
+      signedOut={signedOut}
+      branding={branding}
+    />
   )
 }

@@ -30,6 +30,8 @@ export interface SsoContextValue {
   readonly session: SessionSource
   readonly paths: SsoPaths
   readonly views: SsoViewSet
+  /** The host's shell shows the support contact on every page (createSso's `shellShowsSupport`). */
+  readonly supportInShell: boolean
 }
 
 export const SsoContext = createContext<SsoContextValue | undefined>(undefined)

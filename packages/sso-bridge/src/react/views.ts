@@ -1,7 +1,7 @@
 // The views a host may replace (through SsoProvider's `views`). The defaults are ours and carry
 // class names only, no CSS: the host's style sheet decides how they look.
 import type { ComponentType } from 'react'
-import type { SupportContact } from '../core/branding.ts'
+import type { Branding, SupportContact } from '../core/branding.ts'
 import type { ConfigIssue } from '../core/config.ts'
 import type { DescribedError } from '../core/error-messages.ts'
 
@@ -23,6 +23,11 @@ export interface ErrorViewProps {
   readonly secondaryAction?: ErrorAction | undefined
   /** Who to contact, given when the message tells the person to contact support. */
   readonly support?: SupportContact | undefined
+  /**
+   * True when the host's shell already shows `support` on this page (createSso's
+   * `shellShowsSupport`): name the contact and point to it rather than repeat its link.
+   */
+  readonly supportInShell?: boolean | undefined
 }
 
 export interface ProgressViewProps {
@@ -48,6 +53,12 @@ export interface SignInViewProps {
    * heading) and offers to sign in again.
    */
   readonly signedOut?: boolean | undefined
+  /**
+   * The runtime config's branding (what `useBranding()` gives): ours shows the logo and product
+   * name at the card's top and "to continue to {productName}" under its heading. Undefined
+   * without branding: no product line then.
+   */
+  readonly branding?: Branding | undefined
 }
 
 export interface NotFoundViewProps {
