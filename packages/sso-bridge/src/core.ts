@@ -21,10 +21,12 @@ export {
 export {
   brandingSchema,
   contrastRatio,
+  DARK_SURFACES,
   pageTitle,
   supportHref,
   type BrandColors,
   type Branding,
+  type DarkBrandColors,
   type SupportContact,
 } from './core/branding.ts'
 export type { ConfigIssue, ConfigResult, CoreConfig } from './core/config.ts'

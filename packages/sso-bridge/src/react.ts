@@ -43,7 +43,7 @@ export type {
   ErrorSource,
   NextStep,
 } from './core/error-messages.ts'
-export type { BrandColors, Branding, SupportContact } from './core/branding.ts'
+export type { BrandColors, Branding, DarkBrandColors, SupportContact } from './core/branding.ts'
 export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
 export type { SessionView } from './core/session.ts'
 export type { SignedOutReason } from './core/auth-backend.ts'
