@@ -1,24 +1,43 @@
-import type { CSSProperties } from 'react'
+import { useEffect, type CSSProperties } from 'react'
+import { DARK_SURFACES, type BrandColors } from 'sso-bridge/core'
 import { SupportLink, type SsoShellProps } from 'sso-bridge/react'
 
 /**
+ * The brand's colours as the custom properties styles.css resolves per colour scheme. Through the
+ * style object (CSSOM), which the CSP's style-src 'self' allows, unlike a style attribute in HTML.
+ */
+export function brandStyle(colors: BrandColors | undefined): CSSProperties | undefined {
+  if (colors === undefined) return undefined
+  const { dark } = colors
+  return {
+    '--brand-accent': colors.primary,
+    '--brand-topbar': colors.header ?? colors.primary,
+    ...(dark !== undefined && { '--brand-dark-accent': dark.primary }),
+    ...(dark?.header !== undefined && {
+      '--brand-dark-topbar': dark.header,
+      '--brand-dark-topbar-ink': DARK_SURFACES.surface,
+    }),
+  } as CSSProperties
+}
+
+/** Points the page's `<link rel="icon">` (index.html has one) at the brand's favicon. */
+function useFavicon(href: string | undefined): void {
+  useEffect(() => {
+    if (href === undefined) return
+    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]')
+    if (link !== null && link.getAttribute('href') !== href) link.href = href
+  }, [href])
+}
+
+/**
  * The standalone app's frame: a header with the product's logo and name, the page, and a footer
- * with the support contact, all from the runtime config's `branding`. Without branding (or while
- * the config is invalid) it carries no brand at all.
+ * with the support contact, all from the runtime config's `branding`, and the tab's favicon.
+ * Without branding (or while the config is invalid) it carries no brand at all.
  */
 export function AppShell({ branding, children }: SsoShellProps) {
-  const colors = branding?.colors
-  // Custom properties through the style object (CSSOM), which the CSP's style-src 'self' allows.
-  const style =
-    colors === undefined
-      ? undefined
-      : ({
-          '--accent': colors.primary,
-          '--focus': colors.primary,
-          '--topbar': colors.header ?? colors.primary,
-        } as CSSProperties)
+  useFavicon(branding?.faviconUrl)
   return (
-    <div className="shell" style={style}>
+    <div className="shell" style={brandStyle(branding?.colors)}>
       <header className="topbar">
         {branding !== undefined && (
           <span className="brand">
