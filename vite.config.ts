@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite'
 import { partnersLeftOut, withSandboxPartners } from './sandbox/partners.ts'
 import { ports } from './sandbox/ports.ts'
 import { runtimeConfigOnStack, ssoSandbox } from './sandbox/vite.ts'
+import { brandShell } from './scripts/brand-shell.ts'
 import {
   ASSETS_PREFIX,
   cacheControlFor,
@@ -95,6 +96,8 @@ const publicEntries = Object.fromEntries(
 export default defineConfig({
   plugins: [
     react(),
+    // index.html's first paint with the brand of public/sso.config.json (docs/configuration.md).
+    brandShell(),
     previewSecurityHeaders(),
     // Ports (127.0.0.1, strict), the /api proxy to the BFF and the runtime config on the stack.
     ssoSandbox({

@@ -1,9 +1,10 @@
 // `npm run bench`: sso-bridge side by side with react-oidc-context (bench/peers/), measured with
 // one in-page probe in the same run, plus the BFF's side of the exchange and the hand-offs
-// against their floors. Prints numbers and writes bench-results/bench.json; asserts nothing.
+// against their floors, and the first contentful paint of the sign-in page. Prints numbers and
+// writes bench-results/bench.json; asserts nothing.
 //   BENCH_BLOCKS (default 5) alternating blocks of BENCH_RUNS_PER_BLOCK (4) runs per app, after
 //   BENCH_WARMUPS (2) discarded runs per app; BENCH_HANDOFF_RUNS (10) runs per partner;
-//   BENCH_ALONE_RUNS (10) sign-ins over HTTP with no browser.
+//   BENCH_ALONE_RUNS (10) sign-ins over HTTP with no browser; BENCH_FCP_RUNS (10) page loads.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
@@ -12,6 +13,7 @@ import { HOME_LINKS } from '../e2e/pages/partner-page.ts'
 import { bffEnvironment } from '../sandbox/bff-env.ts'
 import { originOf } from '../sandbox/ports.ts'
 import { USERS } from '../sandbox/users.ts'
+import { FIRST_PAINT_BUDGET_MS, measureFirstPaint } from './first-paint.ts'
 import { measureHandoffs, type HandoffResult } from './handoff-runs.ts'
 import { signInsAlone, type AloneRun } from './server-alone.ts'
 import { preparePeer, startPeer, PEER_ACCOUNT } from './peers/react-oidc-context/serve.mjs'
@@ -31,6 +33,7 @@ const plan = {
 }
 const HANDOFF_RUNS = count('BENCH_HANDOFF_RUNS', 10)
 const ALONE_RUNS = count('BENCH_ALONE_RUNS', 10)
+const FCP_RUNS = count('BENCH_FCP_RUNS', 10)
 const app = originOf('appPreview')
 const alice = (() => {
   const user = USERS.find((u) => u.email === 'alice@example.com')
@@ -176,6 +179,7 @@ async function main(): Promise<void> {
         HANDOFF_RUNS,
       )
       const alone = await signInsAlone(app, alice, ALONE_RUNS, 1000)
+      const firstPaint = await measureFirstPaint(browser, `${app}/`, FCP_RUNS)
       const ours = runs.get('sso-bridge') ?? []
       const theirs = runs.get('react-oidc-context') ?? []
       const n = plan.blocks * plan.runsPerBlock
@@ -191,10 +195,17 @@ async function main(): Promise<void> {
         `\nHand-offs, ms (n=${HANDOFF_RUNS}); floor = the partner call alone through the BFF + the navigation to the landing\n`,
       )
       printHandoffs(handoffs)
+      console.log(
+        `\nFirst contentful paint of the sign-in page, production build, ms (n=${FCP_RUNS}, a fresh context each); median (min–max)\n`,
+      )
+      printColumns([
+        ['', 'sso-bridge', 'budget (unloaded machine)'],
+        ['first contentful paint', cell(firstPaint.summary), `${FIRST_PAINT_BUDGET_MS}`],
+      ])
       mkdirSync('bench-results', { recursive: true })
       writeFileSync(
         'bench-results/bench.json',
-        `${JSON.stringify({ plan, runs: Object.fromEntries(runs), alone, handoffs }, null, 2)}\n`,
+        `${JSON.stringify({ plan, runs: Object.fromEntries(runs), alone, handoffs, firstPaint }, null, 2)}\n`,
       )
     } finally {
       await browser.close()

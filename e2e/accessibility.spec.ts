@@ -1,5 +1,6 @@
 // Accessibility as a gate: axe-core (WCAG 2.1 A and AA, and best practice) on every view of the
-// app, in the real browser against the real sandbox. Each view must have zero violations.
+// app, in the real browser against the real sandbox, in the light and the dark colour scheme
+// (`prefers-color-scheme`). Each view must have zero violations in both.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
@@ -14,6 +15,11 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
 /** Runs axe on the page as shown and requires zero violations; the results go into the report. */
 async function expectAccessible(page: Page, testInfo: TestInfo, view: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+  // The scheme the page itself sees, so a report names what axe really checked.
+  const scheme = await page.evaluate(() =>
+    matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  )
+  view = `${view} (${scheme})`
   const summary = {
     view,
     passes: results.passes.length,
@@ -31,42 +37,6 @@ async function expectAccessible(page: Page, testInfo: TestInfo, view: string): P
   // Passing checks prove axe ran on a real page, not on an empty one.
   expect(results.passes.length, view).toBeGreaterThan(10)
 }
-
-test('sign-in', async ({ page, app }, testInfo) => {
-  await app.goto()
-  await expect(app.emailInput).toBeFocused()
-  await expectAccessible(page, testInfo, 'sign-in')
-})
-
-test('home, alice', async ({ page, app, signInAs }, testInfo) => {
-  await app.goto()
-  await signInAs(ALICE)
-  await expectAccessible(page, testInfo, 'home (alice)')
-})
-
-test('home, bob', async ({ page, app, signInAs }, testInfo) => {
-  await app.goto()
-  await signInAs(BOB)
-  await expect(page.getByText(/no partner destinations yet/)).toBeVisible()
-  await expectAccessible(page, testInfo, 'home (bob)')
-})
-
-test('progress', async ({ page, app, signInAs, sandbox }, testInfo) => {
-  await app.goto()
-  await signInAs(ALICE)
-  await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', delayMs: 4000 })
-  await app.goto(assureSignPath)
-  await expect(page.getByRole('heading', { level: 1, name: 'Opening AssureSign…' })).toBeVisible()
-  await expectAccessible(page, testInfo, 'progress')
-})
-
-test('signed-out confirmation', async ({ page, app, signInAs }, testInfo) => {
-  await app.goto()
-  await signInAs(ALICE)
-  await app.signOutButton.click()
-  await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeFocused()
-  await expectAccessible(page, testInfo, 'signed out')
-})
 
 /** A hand-off error view: who signs in, what breaks, which hand-off is opened. */
 interface HandoffError {
@@ -111,72 +81,119 @@ const handoffErrors: readonly HandoffError[] = [
   },
 ]
 
-test.describe('error views', () => {
-  test('callback opened without a sign-in (state_missing)', async ({ page, app }, testInfo) => {
-    await app.goto('/sso/callback?code=x')
-    await app.expectError('state_missing')
-    await expectAccessible(page, testInfo, 'error: state_missing')
-  })
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.use({ colorScheme })
 
-  test('the identity provider stopped the sign-in (provider_error)', async ({
-    page,
-    app,
-    idp,
-  }, testInfo) => {
-    await app.goto()
-    await app.startSignIn(ALICE)
-    await idp.cancel()
-    await app.expectError('provider_error')
-    await expectAccessible(page, testInfo, 'error: provider_error (detail, support)')
-  })
-
-  for (const { view, code, as, fault, path } of handoffErrors) {
-    test(`${view} (${code})`, async ({ page, app, signInAs, sandbox }, testInfo) => {
+    test('sign-in', async ({ page, app }, testInfo) => {
       await app.goto()
-      await signInAs(as)
-      if (fault !== undefined) await sandbox.fault(fault)
-      await app.goto(path)
-      await app.expectError(code)
-      await expectAccessible(page, testInfo, `error: ${code}`)
+      await expect(app.emailInput).toBeFocused()
+      await expectAccessible(page, testInfo, 'sign-in')
     })
-  }
 
-  test('the sign-in service down at sign-in (backend_unavailable)', async ({
-    page,
-    app,
-    sandbox,
-  }, testInfo) => {
-    await app.goto()
-    await sandbox.fault({ party: 'indee', path: '/sso/initiate', status: 503 })
-    await app.emailInput.fill(ALICE)
-    await app.signInButton.click()
-    await app.expectError('backend_unavailable')
-    await expectAccessible(page, testInfo, 'error: backend_unavailable')
+    test('home, alice', async ({ page, app, signInAs }, testInfo) => {
+      await app.goto()
+      await signInAs(ALICE)
+      await expectAccessible(page, testInfo, 'home (alice)')
+    })
+
+    test('home, bob', async ({ page, app, signInAs }, testInfo) => {
+      await app.goto()
+      await signInAs(BOB)
+      await expect(page.getByText(/no partner destinations yet/)).toBeVisible()
+      await expectAccessible(page, testInfo, 'home (bob)')
+    })
+
+    test('progress', async ({ page, app, signInAs, sandbox }, testInfo) => {
+      await app.goto()
+      await signInAs(ALICE)
+      await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', delayMs: 4000 })
+      await app.goto(assureSignPath)
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Opening AssureSign…' }),
+      ).toBeVisible()
+      await expectAccessible(page, testInfo, 'progress')
+    })
+
+    test('signed-out confirmation', async ({ page, app, signInAs }, testInfo) => {
+      await app.goto()
+      await signInAs(ALICE)
+      await app.signOutButton.click()
+      await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeFocused()
+      await expectAccessible(page, testInfo, 'signed out')
+    })
+
+    test.describe('error views', () => {
+      test('callback opened without a sign-in (state_missing)', async ({ page, app }, testInfo) => {
+        await app.goto('/sso/callback?code=x')
+        await app.expectError('state_missing')
+        await expectAccessible(page, testInfo, 'error: state_missing')
+      })
+
+      test('the identity provider stopped the sign-in (provider_error)', async ({
+        page,
+        app,
+        idp,
+      }, testInfo) => {
+        await app.goto()
+        await app.startSignIn(ALICE)
+        await idp.cancel()
+        await app.expectError('provider_error')
+        await expectAccessible(page, testInfo, 'error: provider_error (detail, support)')
+      })
+
+      for (const { view, code, as, fault, path } of handoffErrors) {
+        test(`${view} (${code})`, async ({ page, app, signInAs, sandbox }, testInfo) => {
+          await app.goto()
+          await signInAs(as)
+          if (fault !== undefined) await sandbox.fault(fault)
+          await app.goto(path)
+          await app.expectError(code)
+          await expectAccessible(page, testInfo, `error: ${code}`)
+        })
+      }
+
+      test('the sign-in service down at sign-in (backend_unavailable)', async ({
+        page,
+        app,
+        sandbox,
+      }, testInfo) => {
+        await app.goto()
+        await sandbox.fault({ party: 'indee', path: '/sso/initiate', status: 503 })
+        await app.emailInput.fill(ALICE)
+        await app.signInButton.click()
+        await app.expectError('backend_unavailable')
+        await expectAccessible(page, testInfo, 'error: backend_unavailable')
+      })
+
+      test('a page that cannot be shown (router error element)', async ({
+        page,
+        app,
+      }, testInfo) => {
+        await app.goto('/a%0ab')
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        await expect(page.getByText('Unexpected Application Error')).toHaveCount(0)
+        await expectAccessible(page, testInfo, 'router error')
+      })
+    })
+
+    test('not found', async ({ page, app }, testInfo) => {
+      await app.goto('/nowhere')
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+      await expectAccessible(page, testInfo, 'not found')
+    })
+
+    test('config error', async ({ page, app }, testInfo) => {
+      // A broken deployment: the app's own static config file is served with a bad field. Every other
+      // request in this journey is real.
+      await page.route('**/sso.config.json', async (route) => {
+        const response = await route.fetch()
+        const config = (await response.json()) as Record<string, unknown>
+        await route.fulfill({ response, json: { ...config, apiBase: 'https://api.example' } })
+      })
+      await app.goto()
+      await app.expectError('config_invalid')
+      await expectAccessible(page, testInfo, 'config error')
+    })
   })
-
-  test('a page that cannot be shown (router error element)', async ({ page, app }, testInfo) => {
-    await app.goto('/a%0ab')
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-    await expect(page.getByText('Unexpected Application Error')).toHaveCount(0)
-    await expectAccessible(page, testInfo, 'router error')
-  })
-})
-
-test('not found', async ({ page, app }, testInfo) => {
-  await app.goto('/nowhere')
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
-  await expectAccessible(page, testInfo, 'not found')
-})
-
-test('config error', async ({ page, app }, testInfo) => {
-  // A broken deployment: the app's own static config file is served with a bad field. Every other
-  // request in this journey is real.
-  await page.route('**/sso.config.json', async (route) => {
-    const response = await route.fetch()
-    const config = (await response.json()) as Record<string, unknown>
-    await route.fulfill({ response, json: { ...config, apiBase: 'https://api.example' } })
-  })
-  await app.goto()
-  await app.expectError('config_invalid')
-  await expectAccessible(page, testInfo, 'config error')
-})
+}

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { en } from '../packages/sso-bridge/src/i18n/en.ts'
+import { englishCatalog as en } from '../packages/sso-bridge/src/i18n/en.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 /** Where messages are used: the package's source and the standalone app, tests excluded. */

@@ -1,27 +1,53 @@
-import type { CSSProperties } from 'react'
-import { SupportLink, type Branding, type SsoShellProps } from 'sso-bridge/react'
+import { useEffect, type CSSProperties } from 'react'
+import { DARK_SURFACES, type BrandColors } from 'sso-bridge/core'
+import {
+  LanguageSwitcher,
+  SupportLink,
+  useSsoText,
+  type Branding,
+  type SsoShellProps,
+} from 'sso-bridge/react'
+
+/**
+ * The brand's colours as the custom properties styles.css resolves per colour scheme. Through the
+ * style object (CSSOM), which the CSP's style-src 'self' allows, unlike a style attribute in HTML.
+ */
+export function brandStyle(colors: BrandColors | undefined): CSSProperties | undefined {
+  if (colors === undefined) return undefined
+  const { dark } = colors
+  return {
+    '--brand-accent': colors.primary,
+    '--brand-topbar': colors.header ?? colors.primary,
+    ...(dark !== undefined && { '--brand-dark-accent': dark.primary }),
+    ...(dark?.header !== undefined && {
+      '--brand-dark-topbar': dark.header,
+      '--brand-dark-topbar-ink': DARK_SURFACES.surface,
+    }),
+  } as CSSProperties
+}
+
+/** Points the page's `<link rel="icon">` (index.html has one) at the brand's favicon. */
+function useFavicon(href: string | undefined): void {
+  useEffect(() => {
+    if (href === undefined) return
+    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]')
+    if (link !== null && link.getAttribute('href') !== href) link.href = href
+  }, [href])
+}
 
 /**
  * The standalone app's frame: a header with the product's logo and name, the page, and a footer
- * with the support contact and the privacy and terms links, all from the runtime config's
- * `branding`. Without branding (or while the config is invalid) it carries no brand at all.
+ * with the support contact, the privacy and terms links and the language switcher, all from the
+ * runtime config's `branding`, and the tab's favicon. Without branding (or while the config is
+ * invalid) it carries no brand, only the language switcher.
  *
  * The footer is the one place of a page that links the support contact: views that send people
  * to support name it and point below (createSso's `shellShowsSupport`, router.tsx).
  */
 export function AppShell({ branding, children }: SsoShellProps) {
-  const colors = branding?.colors
-  // Custom properties through the style object (CSSOM), which the CSP's style-src 'self' allows.
-  const style =
-    colors === undefined
-      ? undefined
-      : ({
-          '--accent': colors.primary,
-          '--focus': colors.primary,
-          '--topbar': colors.header ?? colors.primary,
-        } as CSSProperties)
+  useFavicon(branding?.faviconUrl)
   return (
-    <div className="shell" style={style}>
+    <div className="shell" style={brandStyle(branding?.colors)}>
       <header className="topbar">
         {branding !== undefined && (
           <span className="brand">
@@ -33,24 +59,25 @@ export function AppShell({ branding, children }: SsoShellProps) {
         )}
       </header>
       <main className="content">{children}</main>
-      {branding !== undefined && <AppFooter branding={branding} />}
+      <AppFooter branding={branding} />
     </div>
   )
 }
 
-/** The support contact, then the legal links; nothing when the branding gives neither. */
-function AppFooter({ branding }: { readonly branding: Branding }) {
-  const { support, links } = branding
+/** The support contact, the legal links and the language switcher. */
+function AppFooter({ branding }: { readonly branding: Branding | undefined }) {
+  const { t } = useSsoText()
+  const support = branding?.support
+  const links = branding?.links
   const legal = [
-    { label: 'Privacy policy', href: links?.privacy },
-    { label: 'Terms of use', href: links?.terms },
+    { label: t('footer.privacy'), href: links?.privacy },
+    { label: t('footer.terms'), href: links?.terms },
   ].filter((link): link is { label: string; href: string } => link.href !== undefined)
-  if (support === undefined && legal.length === 0) return null
   return (
     <footer className="footer">
       {support !== undefined && (
         <p className="footer-support">
-          Need help? Contact <SupportLink support={support} />.
+          {t('footer.help')} <SupportLink support={support} />
         </p>
       )}
       {legal.length > 0 && (
@@ -62,6 +89,7 @@ function AppFooter({ branding }: { readonly branding: Branding }) {
           ))}
         </ul>
       )}
+      <LanguageSwitcher />
     </footer>
   )
 }

@@ -21,11 +21,13 @@ export {
 export {
   brandingSchema,
   contrastRatio,
+  DARK_SURFACES,
   pageTitle,
   supportHref,
   type BrandColors,
   type BrandLinks,
   type Branding,
+  type DarkBrandColors,
   type SupportContact,
 } from './core/branding.ts'
 export type { ConfigIssue, ConfigResult, CoreConfig } from './core/config.ts'

@@ -12,6 +12,7 @@ export { PageTitle, SupportLink, useBranding, usePageTitle } from './react/brand
 export { RequireSession, requireSession } from './react/require-session.tsx'
 export { LanguageSwitcher, useSsoText, type SsoI18nOptions, type SsoText } from './react/i18n.tsx'
 export type { Catalog, CatalogOverrides, MessageId, MessageValues } from './i18n/catalog.ts'
+export { englishCatalog } from './i18n/en.ts'
 export { useSession, type SessionStatus } from './react/use-session.ts'
 export { useSignIn, type SignIn } from './react/use-sign-in.ts'
 export { useSignOut, type SignOut } from './react/use-sign-out.ts'
@@ -48,7 +49,13 @@ export type {
   ErrorSource,
   NextStep,
 } from './core/error-messages.ts'
-export type { BrandColors, BrandLinks, Branding, SupportContact } from './core/branding.ts'
+export type {
+  BrandColors,
+  BrandLinks,
+  Branding,
+  DarkBrandColors,
+  SupportContact,
+} from './core/branding.ts'
 export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
 export type { SessionView } from './core/session.ts'
 export type { SignedOutReason } from './core/auth-backend.ts'

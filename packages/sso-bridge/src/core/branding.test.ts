@@ -3,6 +3,9 @@ import {
   brandingSchema,
   colorProblems,
   contrastRatio,
+  DARK_SURFACES,
+  darkColorProblems,
+  faviconUrlProblems,
   logoUrlProblems,
   pageTitle,
   supportHref,
@@ -12,6 +15,7 @@ import { parseConfigWith } from './config.ts'
 const NORTHWIND = {
   productName: 'Northwind Partner Hub',
   logoUrl: '/brand/northwind-logo.svg',
+  faviconUrl: '/brand/northwind-favicon.svg',
   support: { label: 'Northwind IT Service Desk', email: 'it-support@northwind.example' },
   colors: { primary: '#0b5cad', header: '#14213d' },
 }
@@ -57,6 +61,46 @@ test('the logo must be a same-origin image path', () => {
   ]) {
     expect(logoUrlProblems(bad), bad).toHaveLength(1)
   }
+})
+
+test('the favicon must be a same-origin .svg, .png or .ico path', () => {
+  expect(faviconUrlProblems('/favicon.ico')).toEqual([])
+  expect(faviconUrlProblems('/brand/mark.png')).toEqual([])
+  for (const bad of [
+    'https://cdn.example/favicon.ico',
+    '//cdn.example/favicon.svg',
+    '/brand/../favicon.svg',
+    '/brand/favicon.webp',
+    'data:,',
+  ]) {
+    expect(faviconUrlProblems(bad), bad).toEqual([
+      'must be a same-origin path of an .svg, .png or .ico image, like "/brand/favicon.svg"',
+    ])
+  }
+  expect(problems({ productName: 'Hub', faviconUrl: '/brand/mark.gif' })).toEqual([
+    expect.stringMatching(/^faviconUrl: must be a same-origin path/),
+  ])
+})
+
+test('dark-scheme colours must reach 4.5:1 against the dark page and card', () => {
+  expect(darkColorProblems('#8ab4f8')).toEqual([])
+  // The light brand blue is too dark for the dark card.
+  const ratio = contrastRatio('#0b5cad', DARK_SURFACES.surface).toFixed(2)
+  expect(darkColorProblems('#0b5cad')).toEqual([
+    `must reach 4.5:1 contrast with the dark surface ${DARK_SURFACES.surface} (it has ${ratio}:1); use a lighter colour`,
+  ])
+  // Light enough for the page, not for the lighter card.
+  expect(contrastRatio('#7d889c', DARK_SURFACES.surface)).toBeGreaterThan(4.5)
+  expect(darkColorProblems('#7d889c')[0]).toMatch(/^must reach 4\.5:1 contrast with the dark card /)
+  expect(darkColorProblems('dark blue')).toEqual(['must be a colour like "#8ab4f8"'])
+  const colors = (dark: unknown) =>
+    problems({ productName: 'Hub', colors: { primary: '#0b5cad', dark } })
+  expect(colors({ primary: '#8ab4f8', header: '#c5d4f5' })).toEqual([])
+  expect(colors({ primary: '#8ab4f8', header: '#14213d' })).toEqual([
+    expect.stringMatching(/^colors\.dark\.header: must reach 4\.5:1 contrast with the dark/),
+  ])
+  expect(colors({ header: '#c5d4f5' })[0]).toMatch(/^colors\.dark\.primary: /)
+  expect(colors({ primary: '#8ab4f8', accent: '#8ab4f8' })[0]).toMatch(/accent/)
 })
 
 test('the support contact needs a label and exactly one of email and url', () => {

@@ -1,7 +1,9 @@
 // The `branding` part of the runtime config (docs/configuration.md "Branding"): the product's
-// name, logo, support contact, legal links and colours, checked with the rest of the config at
-// start. Every colour must be readable: 4.5:1 against white both ways (white text on it, it as
-// text or focus ring on white), so no config can make a button or the focus ring unreadable.
+// name, logo, favicon, support contact, legal links and colours, checked with the rest of the
+// config at start. Every colour must be readable: a light-scheme colour 4.5:1 against white both
+// ways (white text on it, it as text or focus ring on white), a dark-scheme colour 4.5:1 against
+// the dark surfaces both ways (dark text on it, it as text or focus ring on them), so no config can
+// make a button or the focus ring unreadable in either scheme.
 import { z } from 'zod/mini'
 import { destinationProblems } from './config-rules.ts'
 import { isEmail } from './email-address.ts'
@@ -14,11 +16,24 @@ export interface SupportContact {
   readonly url?: string | undefined
 }
 
+/** Colours for `prefers-color-scheme: dark`, shown on the dark surfaces with dark text on them. */
+export interface DarkBrandColors {
+  /** Buttons, links and the focus ring in the dark scheme. */
+  readonly primary: string
+  /** The header bar in the dark scheme (dark text on it). Default: the light `header` bar. */
+  readonly header?: string | undefined
+}
+
 export interface BrandColors {
   /** Buttons, links and the focus ring. */
   readonly primary: string
   /** The header bar behind the product name (white text on it). Default: `primary`. */
   readonly header?: string | undefined
+  /**
+   * The dark scheme's colours. Without them the dark scheme uses a neutral accent of its own; without
+   * `dark.header` it keeps the light header bar (white text on it reads in both schemes).
+   */
+  readonly dark?: DarkBrandColors | undefined
 }
 
 /** The product's legal pages, linked from the footer of every page. */
@@ -34,6 +49,8 @@ export interface Branding {
   readonly productName: string
   /** A same-origin path of the logo image, shown beside the product name. */
   readonly logoUrl?: string | undefined
+  /** A same-origin path of the tab's icon (.svg, .png or .ico). */
+  readonly faviconUrl?: string | undefined
   /** Shown wherever a message tells people to contact support. */
   readonly support?: SupportContact | undefined
   /** Privacy notice and terms of use, for a shell's footer. */
@@ -61,6 +78,12 @@ export function contrastRatio(a: string, b: string): number {
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
 }
 
+/**
+ * The dark scheme's page and card colours (the app's styles.css uses the same): a dark brand
+ * colour must reach 4.5:1 against both.
+ */
+export const DARK_SURFACES = { surface: '#10151f', card: '#1b2230' } as const
+
 export function colorProblems(value: string): string[] {
   if (!HEX_COLOR.test(value)) return ['must be a colour like "#0b5cad"']
   const ratio = contrastRatio(value, '#ffffff')
@@ -71,13 +94,37 @@ export function colorProblems(value: string): string[] {
       ]
 }
 
-const IMAGE_PATH = /^\/(?!\/)[A-Za-z0-9._~/-]*\.(svg|png|webp)$/
+/** A dark-scheme colour: 4.5:1 against the dark page and the dark card (the first it misses named). */
+export function darkColorProblems(value: string): string[] {
+  if (!HEX_COLOR.test(value)) return ['must be a colour like "#8ab4f8"']
+  for (const [name, surface] of Object.entries(DARK_SURFACES)) {
+    const ratio = contrastRatio(value, surface)
+    if (ratio < MIN_CONTRAST) {
+      return [
+        `must reach ${MIN_CONTRAST}:1 contrast with the dark ${name} ${surface} (it has ${ratio.toFixed(2)}:1); use a lighter colour`,
+      ]
+    }
+  }
+  return []
+}
+
+/** A same-origin image path with one of `extensions`, and no `..` segment. */
+function imagePathProblems(value: string, extensions: readonly string[], example: string) {
+  const pattern = new RegExp(`^/(?!/)[A-Za-z0-9._~/-]*\\.(${extensions.join('|')})$`)
+  if (pattern.test(value) && !value.split('/').includes('..')) return []
+  const names = extensions.map((extension) => `.${extension}`)
+  const listed = `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`
+  return [`must be a same-origin path of an ${listed} image, like "${example}"`]
+}
 
 /** The logo: a same-origin path (the page's `img-src 'self'` allows nothing else). */
 export function logoUrlProblems(value: string): string[] {
-  return IMAGE_PATH.test(value) && !value.split('/').includes('..')
-    ? []
-    : ['must be a same-origin path of an .svg, .png or .webp image, like "/brand/logo.svg"']
+  return imagePathProblems(value, ['svg', 'png', 'webp'], '/brand/logo.svg')
+}
+
+/** The favicon: a same-origin path, as the logo, of an image every browser takes as an icon. */
+export function faviconUrlProblems(value: string): string[] {
+  return imagePathProblems(value, ['svg', 'png', 'ico'], '/brand/favicon.svg')
 }
 
 export function supportEmailProblems(value: string): string[] {
@@ -117,12 +164,19 @@ const linksSchema: z.ZodMiniType<BrandLinks> = z.strictObject({
 export const brandingSchema: z.ZodMiniType<Branding> = z.strictObject({
   productName: label(60),
   logoUrl: z.optional(checked(logoUrlProblems)),
+  faviconUrl: z.optional(checked(faviconUrlProblems)),
   support: z.optional(supportSchema),
   links: z.optional(linksSchema),
   colors: z.optional(
     z.strictObject({
       primary: checked(colorProblems),
       header: z.optional(checked(colorProblems)),
+      dark: z.optional(
+        z.strictObject({
+          primary: checked(darkColorProblems),
+          header: z.optional(checked(darkColorProblems)),
+        }),
+      ),
     }),
   ),
 })

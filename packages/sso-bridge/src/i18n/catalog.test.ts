@@ -8,7 +8,7 @@ import {
   translate,
   type Catalog,
 } from './catalog.ts'
-import { en, type MessageId } from './en.ts'
+import { englishCatalog as en, type MessageId } from './en.ts'
 
 /** The {placeholders} of an ICU message (its argument names, plural cases left out). */
 function placeholders(message: string): string[] {

@@ -3,7 +3,7 @@
 // that formats them. React-free, so the core can describe errors in words too.
 import { setupI18n, type I18n, type Messages } from '@lingui/core'
 import { compileMessage } from '@lingui/message-utils/compileMessage'
-import { en, type MessageId } from './en.ts'
+import { englishCatalog as en, type MessageId } from './en.ts'
 import { hi } from './hi.ts'
 
 export type { MessageId } from './en.ts'

@@ -2,9 +2,12 @@
 // MessageFormat ({name} is a value, {count, plural, …} a plural). English is the source: every
 // other catalog has exactly these ids (a missing one does not compile, and i18n.test.ts fails on
 // an id no view uses). Words for people, never for engineers.
-export const en = {
+export const englishCatalog = {
   // Frame and language
   'language.label': 'Language',
+  'footer.help': 'Need help? Contact',
+  'footer.privacy': 'Privacy policy',
+  'footer.terms': 'Terms of use',
   // The ways forward of a view
   'action.home': 'Back to home',
   // Pending steps (the progress view's heading, and the tab title without its "…")
@@ -20,4 +23,4 @@ export const en = {
 } as const
 
 /** The id of one message of the catalogs. */
-export type MessageId = keyof typeof en
+export type MessageId = keyof typeof englishCatalog

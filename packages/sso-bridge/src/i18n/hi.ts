@@ -4,6 +4,9 @@ import type { Catalog } from './catalog.ts'
 
 export const hi: Catalog = {
   'language.label': 'भाषा',
+  'footer.help': 'मदद चाहिए? संपर्क करें:',
+  'footer.privacy': 'गोपनीयता नीति',
+  'footer.terms': 'उपयोग की शर्तें',
   'action.home': 'होम पर वापस जाएँ',
   'progress.checkingSession': 'आपका सत्र जाँचा जा रहा है…',
   'progress.signingIn': 'आपको साइन इन किया जा रहा है…',
