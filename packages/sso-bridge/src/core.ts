@@ -27,7 +27,13 @@ export {
   type Branding,
   type SupportContact,
 } from './core/branding.ts'
-export type { ConfigIssue, ConfigResult, CoreConfig } from './core/config.ts'
+export type {
+  ConfigIssue,
+  ConfigResult,
+  CoreConfig,
+  EndSessionConfig,
+  IdentityProviderConfig,
+} from './core/config.ts'
 export {
   parseRuntimeConfig,
   runtimeConfigSchema,

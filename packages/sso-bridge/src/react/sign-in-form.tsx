@@ -6,7 +6,14 @@ import type { SignInViewProps } from './views.ts'
  * The default sign-in view: one work email field (focused on load) and "Sign in with SSO". Right
  * after a sign-out it first confirms it, with focus on that heading.
  */
-export function SignInForm({ notice, onSubmit, pending, signedOut = false }: SignInViewProps) {
+export function SignInForm({
+  notice,
+  onSubmit,
+  pending,
+  signedOut = false,
+  signedOutAtProvider = false,
+  accountPageUrl,
+}: SignInViewProps) {
   const [email, setEmail] = useState('')
   const [invalid, setInvalid] = useState(false)
   const inputId = useId()
@@ -41,9 +48,26 @@ export function SignInForm({ notice, onSubmit, pending, signedOut = false }: Sig
           <h1 tabIndex={-1} ref={confirmation} className="signed-out-title">
             You are signed out
           </h1>
-          <p className="signed-out" role="status">
-            Your session has ended on this device. You can close this tab, or sign in again below.
-          </p>
+          {signedOutAtProvider ? (
+            <p className="signed-out" role="status">
+              You are signed out here and at your organisation&apos;s sign-in page. You can close
+              this tab, or sign in again below.
+            </p>
+          ) : (
+            <p className="signed-out" role="status">
+              Your session has ended on this device. You may still be signed in at your
+              organisation&apos;s sign-in page
+              {accountPageUrl === undefined ? (
+                '.'
+              ) : (
+                <>
+                  {' '}
+                  (<a href={accountPageUrl}>sign out there</a>).
+                </>
+              )}{' '}
+              You can close this tab, or sign in again below.
+            </p>
+          )}
         </>
       )}
       <Heading id={titleId}>{signedOut ? 'Sign in again' : 'Sign in'}</Heading>
