@@ -109,7 +109,9 @@ export interface EndSessionConfig {
 
 /** The identity provider's part of the runtime config. */
 export interface IdentityProviderConfig extends IssuerRule {
+  /** When given, sign-out continues to the provider's end-session endpoint. */
   readonly endSession?: EndSessionConfig | undefined
+  /** The organisation's sign-in page, where a person can sign out there themselves. */
   readonly accountPageUrl?: string | undefined
 }
 
