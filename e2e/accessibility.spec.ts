@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import type { FaultRequest } from '../sandbox/playwright.ts'
+import { IdpPage, type FaultRequest } from '../sandbox/playwright.ts'
 import { ALICE, BOB, HANDOFF_PATHS } from './sandbox-data.ts'
 
 const assureSignPath = HANDOFF_PATHS.assuresign()
@@ -119,6 +119,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.goto()
       await signInAs(ALICE)
       await app.signOutButton.click()
+      // The identity provider's sign-out question is a page people use too.
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign out' })).toBeVisible()
+      await expectAccessible(page, testInfo, 'identity provider sign-out question')
+      await new IdpPage(page).confirmSignOut()
       await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeFocused()
       await expectAccessible(page, testInfo, 'signed out')
     })

@@ -138,15 +138,11 @@ test('signing out shows a confirmation with focus on its heading', async ({
 }) => {
   await app.goto()
   await signInAs(ALICE)
-  await app.signOutButton.click()
+  await app.signOut()
   const heading = page.getByRole('heading', { level: 1, name: 'You are signed out' })
   await expect(heading).toBeFocused()
   await expect(page).toHaveTitle(`Signed out – ${PRODUCT}`)
   await expect(page.getByRole('heading', { level: 2, name: 'Sign in again' })).toBeVisible()
-  // Signing in again works from here; the identity provider still knows alice and skips its form.
-  await app.emailInput.fill(ALICE)
-  await app.signInButton.click()
-  await expect(app.signedInAs(ALICE)).toBeVisible()
 })
 
 test('an address the router cannot read shows our view with a way home, not the router default', async ({

@@ -268,7 +268,7 @@ test('sign out ends the session at the BFF and at Indee, empties storage and sho
 }) => {
   await home.goto()
   await signInAs(ALICE)
-  await home.signOutButton.click()
+  await home.signOut()
   await expect(home.signInButton).toBeVisible()
   await expect(page).toHaveURL(`${app}/`)
   // The BFF tells Indee after it has answered, so sign-out never waits on Indee.

@@ -5,8 +5,10 @@ import {
   appOnStack,
   appsFromEnvironment,
   checkApps,
+  appSpecOf,
   hostApp,
   parseAppSpec,
+  signInUrlOf,
 } from './apps.ts'
 
 const ACME = { name: 'Acme CRM', origin: 'http://127.0.0.1:4180', callbackPath: '/login/complete' }
@@ -25,6 +27,38 @@ test('takes a callback URL or an origin and a path alike', () => {
     origin: 'https://acme.example',
     callbackPath: '/auth/done',
   })
+})
+
+test('reads NAME=URL|PATH into the callback and the sign-in page, and writes it back alike', () => {
+  const spec = 'Acme CRM=http://127.0.0.1:4180/login/complete|/login'
+  const app = parseAppSpec(spec)
+  expect(app).toEqual({ ...ACME, signInPath: '/login' })
+  expect(signInUrlOf(app)).toBe('http://127.0.0.1:4180/login')
+  expect(appSpecOf(app)).toBe(spec)
+  expect(appSpecOf(ACME)).toBe('Acme CRM=http://127.0.0.1:4180/login/complete')
+})
+
+test("an app that names no sign-in page signs in at sso-bridge's default, /sign-in", () => {
+  expect(signInUrlOf(parseAppSpec('Acme CRM=http://127.0.0.1:4180/login/complete'))).toBe(
+    'http://127.0.0.1:4180/sign-in',
+  )
+})
+
+test.each([
+  [
+    'Acme=http://127.0.0.1:4180/cb|login',
+    'app "Acme": sign-in path "login" must start with a single "/"',
+  ],
+  [
+    'Acme=http://127.0.0.1:4180/cb|/login?x=1',
+    'app "Acme": sign-in path "/login?x=1" may not contain "?", "#", "|" or spaces',
+  ],
+  [
+    'Acme=http://127.0.0.1:4180/cb|/a|/b',
+    'app "Acme": "Acme=http://127.0.0.1:4180/cb|/a|/b" has more than one "|"',
+  ],
+])('refuses the spec %s with one line naming the value', (spec, message) => {
+  expect(() => parseAppSpec(spec)).toThrow(new AppRegistrationError(message))
 })
 
 test.each([

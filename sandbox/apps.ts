@@ -12,10 +12,24 @@ export interface HostApp {
   readonly origin: string
   /** Where the identity provider sends the browser back on that origin; starts with `/`. */
   readonly callbackPath: string
+  /**
+   * The app's sign-in page (sso-bridge's `paths.signIn`), where the identity provider sends the
+   * browser after signing out there; default {@link DEFAULT_SIGN_IN_PATH}.
+   */
+  readonly signInPath?: string | undefined
 }
 
-/** A host app as a team writes it: origin and path, or the whole callback URL. */
-export type HostAppInput = HostApp | { readonly name: string; readonly callbackUrl: string }
+/** sso-bridge's default `paths.signIn`, for a host app that does not name its own. */
+export const DEFAULT_SIGN_IN_PATH = '/sign-in'
+
+/** A host app as a team writes it: origin and paths, or the whole callback URL. */
+export type HostAppInput =
+  | HostApp
+  | {
+      readonly name: string
+      readonly callbackUrl: string
+      readonly signInPath?: string | undefined
+    }
 
 /** The variable that registers host apps: `NAME=URL` entries separated by commas. */
 export const APPS_VARIABLE = 'SSO_SANDBOX_APPS'
@@ -68,15 +82,25 @@ function checkOrigin(name: string, origin: string): string {
   return origin
 }
 
-function checkCallbackPath(name: string, path: string): string {
+function checkPath(name: string, path: string, what: 'callback path' | 'sign-in path'): string {
   if (!path.startsWith('/') || path.startsWith('//')) {
-    refuse(`app "${name}": callback path "${path}" must start with a single "/"`)
+    refuse(`app "${name}": ${what} "${path}" must start with a single "/"`)
   }
-  // RFC 6749 §3.1.2: a redirect URI has no fragment; a query would be the app's, not ours.
-  if (/[?#\s]/.test(path)) {
-    refuse(`app "${name}": callback path "${path}" may not contain "?", "#" or spaces`)
+  // RFC 6749 §3.1.2: a redirect URI has no fragment; a query would be the app's, not ours. "|"
+  // separates the sign-in path in `NAME=URL|PATH`.
+  if (/[?#|\s]/.test(path)) {
+    refuse(`app "${name}": ${what} "${path}" may not contain "?", "#", "|" or spaces`)
   }
   return path
+}
+
+function checkCallbackPath(name: string, path: string): string {
+  return checkPath(name, path, 'callback path')
+}
+
+/** The checked sign-in path, left out when not given (the default applies). */
+function signInPathOf(name: string, path: string | undefined): { signInPath?: string } {
+  return path === undefined ? {} : { signInPath: checkPath(name, path, 'sign-in path') }
 }
 
 /** The checked host app of `input`; throws AppRegistrationError naming the bad value. */
@@ -99,21 +123,34 @@ export function hostApp(input: HostAppInput): HostApp {
       name,
       origin: checkOrigin(name, url.origin),
       callbackPath: checkCallbackPath(name, url.pathname),
+      ...signInPathOf(name, input.signInPath),
     }
   }
   return {
     name,
     origin: checkOrigin(name, input.origin),
     callbackPath: checkCallbackPath(name, input.callbackPath),
+    ...signInPathOf(name, input.signInPath),
   }
 }
 
-/** `NAME=URL`, e.g. `Acme CRM=http://127.0.0.1:4180/login/complete`. */
+/**
+ * `NAME=URL` or `NAME=URL|SIGN_IN_PATH`, e.g. `Acme CRM=http://127.0.0.1:4180/login/complete` or
+ * `Acme CRM=http://127.0.0.1:4180/login/complete|/login`: the callback URL, and the sign-in path
+ * the identity provider may send the browser back to after signing out (default `/sign-in`).
+ */
 export function parseAppSpec(spec: string): HostApp {
   const at = spec.lastIndexOf('=http')
   if (at <= 0)
     refuse(`app "${spec}" is not NAME=URL (e.g. "Acme CRM=http://127.0.0.1:4180/login/complete")`)
-  return hostApp({ name: spec.slice(0, at), callbackUrl: spec.slice(at + 1).trim() })
+  const [callbackUrl = '', signInPath, ...more] = spec.slice(at + 1).split('|')
+  const name = spec.slice(0, at)
+  if (more.length > 0) refuse(`app "${name.trim()}": "${spec}" has more than one "|"`)
+  return hostApp({
+    name,
+    callbackUrl: callbackUrl.trim(),
+    ...(signInPath === undefined ? {} : { signInPath: signInPath.trim() }),
+  })
 }
 
 /** The host apps SSO_SANDBOX_APPS lists (none when unset). */
@@ -159,7 +196,13 @@ export function callbackUrlOf(app: HostApp): string {
   return `${app.origin}${app.callbackPath}`
 }
 
-/** `NAME=URL` of `app`, as `--app` and SSO_SANDBOX_APPS take it. */
+/** Where the identity provider may send the browser after signing out: the app's sign-in page. */
+export function signInUrlOf(app: HostApp): string {
+  return `${app.origin}${app.signInPath ?? DEFAULT_SIGN_IN_PATH}`
+}
+
+/** `NAME=URL` (with `|SIGN_IN_PATH` when it has one) of `app`, as `--app` and SSO_SANDBOX_APPS take it. */
 export function appSpecOf(app: HostApp): string {
-  return `${app.name}=${callbackUrlOf(app)}`
+  const signIn = app.signInPath === undefined ? '' : `|${app.signInPath}`
+  return `${app.name}=${callbackUrlOf(app)}${signIn}`
 }

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { SignInForm } from '../../sandbox/playwright.ts'
+import { IdpPage, SignInForm } from '../../sandbox/playwright.ts'
 
 export interface StorageSnapshot {
   readonly session: Record<string, string>
@@ -9,8 +9,11 @@ export interface StorageSnapshot {
 
 /** Three base64url parts: a JWT, wherever page script might find one. */
 const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
-/** What the app keeps in sessionStorage: sign-in transactions and their tombstones, nothing else. */
-const OWN_KEYS = /^sso-bridge:(txn|done):/
+/**
+ * What the app keeps in sessionStorage: sign-in transactions and their tombstones, and the state
+ * of a sign-out at the identity provider, nothing else.
+ */
+const OWN_KEYS = /^sso-bridge:(txn|done|signout):/
 
 /** The sso-bridge SPA as a person sees it: the kit's sign-in form on `/`, and the rest. */
 export class AppPage extends SignInForm {
@@ -21,6 +24,15 @@ export class AppPage extends SignInForm {
     super(page, '/')
     this.signOutButton = page.getByRole('button', { name: 'Sign out' })
     this.errorCode = page.getByTestId('error-code')
+  }
+
+  /**
+   * Presses "Sign out" and answers the identity provider's question (the shipped config signs out
+   * there too, `identityProvider.endSession`), back on the app's sign-in page.
+   */
+  async signOut(): Promise<void> {
+    await this.signOutButton.click()
+    await new IdpPage(this.page).confirmSignOut()
   }
 
   signedInAs(email: string): Locator {

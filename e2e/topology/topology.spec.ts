@@ -103,7 +103,7 @@ test('a sign-out through one instance ends the session on both', async ({
     expect(JSON.parse(answer.body)).toMatchObject({ email: ALICE })
   }
 
-  await home.signOutButton.click()
+  await home.signOut()
   await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible()
   const signedOutOn = topology.bffPorts[topology.servedBy('POST', '/api/session/sign-out')]
   expect(topology.bffPorts).toContain(signedOutOn)

@@ -7,6 +7,7 @@ const sandbox = sandboxConfig({
   app: {
     name: 'Acme CRM',
     callbackPath: '/login/complete',
+    signInPath: '/login',
     port: 4180,
     command: 'npm run preview',
   },

@@ -12,6 +12,7 @@ import {
   callbackUrlFor,
   defaultAppClients,
   defaultAppOrigins,
+  postLogoutRedirectUrisOf,
   redirectUrisOf,
 } from './client-registration.ts'
 
@@ -33,6 +34,22 @@ test('registers a host app given by configuration on its own callback path, on b
     'http://localhost:4180/login/complete',
   ])
   expect(appNameFor('http://localhost:4180/login/complete', clients)).toBe('Acme CRM')
+})
+
+test("registers each app's sign-in page as a post-logout redirect URI: ours at /, a host's at its own", () => {
+  const clients = appClientsOf([
+    { ...ACME, signInPath: '/login' },
+    { name: 'Beta', callbackUrl: 'https://beta.example/cb' },
+  ])
+  expect(postLogoutRedirectUrisOf(clients)).toEqual([
+    `http://127.0.0.1:${ports.appDev}/`,
+    `http://localhost:${ports.appDev}/`,
+    `http://127.0.0.1:${ports.appPreview}/`,
+    `http://localhost:${ports.appPreview}/`,
+    'http://127.0.0.1:4180/login',
+    'http://localhost:4180/login',
+    'https://beta.example/sign-in',
+  ])
 })
 
 test('derives the callback URL from the origin it was started from', () => {

@@ -4,7 +4,7 @@
 // form-action, the app's name), the auth backend (Origin allowlist, callback per origin) and the
 // BFF's sandbox environment (SSO_BFF_APP_ORIGINS) all read one list, `appClientsOf`, so they
 // never drift. Host apps join it by configuration (sandbox/apps.ts), never by editing this file.
-import { checkApps, type HostApp, type HostAppInput } from '../apps.ts'
+import { checkApps, signInUrlOf, type HostApp, type HostAppInput } from '../apps.ts'
 import { PRODUCT_NAME } from '../company.ts'
 import { ports as defaultPorts, type Ports } from '../ports.ts'
 
@@ -37,12 +37,16 @@ function loopbackTwin(app: HostApp): HostApp[] {
   return [{ ...app, origin: url.origin }]
 }
 
-/** Our own app: vite dev and vite preview, on `/sso/callback`. */
+/** Our app's sign-in page (docs/architecture.md §2: `/`), where signing out at the IdP ends. */
+export const APP_SIGN_IN_PATH = '/'
+
+/** Our own app: vite dev and vite preview, on `/sso/callback`, signing in at `/`. */
 export function ourApps(at: Pick<Ports, 'appDev' | 'appPreview'> = defaultPorts): HostApp[] {
   return [at.appDev, at.appPreview].map((port) => ({
     name: PRODUCT_NAME,
     origin: `http://127.0.0.1:${port}`,
     callbackPath: APP_CALLBACK_PATH,
+    signInPath: APP_SIGN_IN_PATH,
   }))
 }
 
@@ -83,6 +87,16 @@ export function defaultAppOrigins(): readonly string[] {
 /** The identity provider's redirect URIs for `clients`: one callback URL per app client. */
 export function redirectUrisOf(clients: readonly AppClient[] = defaultAppClients()): string[] {
   return clients.map((client) => `${client.origin}${client.callbackPath}`)
+}
+
+/**
+ * The identity provider's post-logout redirect URIs for `clients` (RP-Initiated Logout 1.0 §3):
+ * each app client's sign-in page, where sso-bridge asks to come back after signing out there.
+ */
+export function postLogoutRedirectUrisOf(
+  clients: readonly AppClient[] = defaultAppClients(),
+): string[] {
+  return clients.map(signInUrlOf)
 }
 
 /**

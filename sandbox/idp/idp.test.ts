@@ -267,3 +267,57 @@ test('signing out at the IdP asks first, then ends on a page linking back to the
   expect(signedOut).toContain('<h1>Signed out</h1>')
   expect(signedOut).toContain(`<a href="${originOf('appDev')}/">Back to Northwind Partner Hub</a>`)
 })
+
+test('signing out from an app (client_id, its sign-in page, state) ends the IdP session and returns there', async () => {
+  const browser = new TestBrowser()
+  await codeFor(browser, authorizeUrl().url)
+  const signInPage = `${APP}/`
+  const end = new URL(`${idp.issuer}/session/end`)
+  end.searchParams.set('client_id', IDP_CLIENT_ID)
+  end.searchParams.set('post_logout_redirect_uri', signInPage)
+  end.searchParams.set('state', 'sign-out-state')
+  const question = await browser.fetch(end.href)
+  expect(question.status).toBe(200)
+  // The answer redirects to the app: CSP form-action covers the redirect after a submission.
+  expect(question.headers.get('content-security-policy')).toContain(`form-action 'self' ${APP}`)
+  const xsrf =
+    /name="xsrf" value="([^"]+)"/.exec(await question.text())?.[1] ?? expect.fail('no xsrf')
+  const confirmed = await browser.fetch(`${idp.issuer}/session/end/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+  })
+  expect(confirmed.headers.get('location')).toBe(`${signInPage}?state=sign-out-state`)
+
+  // The next sign-in asks for the password again.
+  const { url: page, response } = await browser.followUntil(authorizeUrl().url, CALLBACK)
+  expect(page).not.toContain(CALLBACK)
+  expect(await response.text()).toContain('type="password"')
+})
+
+test("a host app's sign-in page is a registered post-logout redirect URI, another page is not", async () => {
+  const hostClients = appClientsOf([
+    { name: 'Acme CRM', callbackUrl: `${HOST_APP}/login/complete`, signInPath: '/login' },
+  ])
+  const hosted = await startIdp({
+    control: new SandboxControl(),
+    port: 0,
+    appClients: hostClients,
+    quiet: true,
+  })
+  try {
+    const endAt = (uri: string) => {
+      const end = new URL(`${hosted.issuer}/session/end`)
+      end.searchParams.set('client_id', IDP_CLIENT_ID)
+      end.searchParams.set('post_logout_redirect_uri', uri)
+      return new TestBrowser().fetch(end.href)
+    }
+    // No IdP session: the provider signs out at once (its own auto-submitted form), no error.
+    expect((await endAt(`${HOST_APP}/login`)).status).toBe(200)
+    const refused = await endAt(`${HOST_APP}/elsewhere`)
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('post_logout_redirect_uri not registered')
+  } finally {
+    await hosted.close()
+  }
+})

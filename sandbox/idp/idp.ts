@@ -21,6 +21,7 @@ import {
   appOriginsOf,
   defaultAppClients,
   idpClientSecret,
+  postLogoutRedirectUrisOf,
   redirectUrisOf,
   type AppClient,
 } from './client-registration.ts'
@@ -121,11 +122,18 @@ async function signingKey() {
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' }
 }
 
-/** Our pages instead of the provider's own: the error page and the end-session pages. */
-function renderPage(ctx: KoaContextWithOIDC, html: string): Promise<void> {
+/**
+ * Our pages instead of the provider's own: the error page and the end-session pages. A page whose
+ * form leads (through the provider's redirect) back to an app lists the app origins it may reach.
+ */
+function renderPage(
+  ctx: KoaContextWithOIDC,
+  html: string,
+  formActionOrigins: readonly string[] = [],
+): Promise<void> {
   ctx.type = 'html'
   ctx.body = html
-  for (const [name, value] of Object.entries(pageHeaders([]))) ctx.set(name, value)
+  for (const [name, value] of Object.entries(pageHeaders(formActionOrigins))) ctx.set(name, value)
   return Promise.resolve()
 }
 
@@ -141,6 +149,8 @@ function configuration(
         client_id: IDP_CLIENT_ID,
         client_secret: idpClientSecret(),
         redirect_uris: redirectUrisOf(appClients),
+        // RP-Initiated Logout 1.0 §3: where the provider may send the browser after signing out.
+        post_logout_redirect_uris: postLogoutRedirectUrisOf(appClients),
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -160,8 +170,9 @@ function configuration(
       pushedAuthorizationRequests: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
+        // Its answer redirects to a registered post-logout URI, which CSP form-action also covers.
         logoutSource: (ctx: KoaContextWithOIDC, form: string) =>
-          renderPage(ctx, logoutPageHtml(form)),
+          renderPage(ctx, logoutPageHtml(form), appOriginsOf(appClients)),
         postLogoutSuccessSource: (ctx: KoaContextWithOIDC) =>
           renderPage(ctx, signedOutPageHtml(appOrigin)),
       },

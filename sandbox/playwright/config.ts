@@ -11,6 +11,11 @@ export interface SandboxAppServer {
   readonly name: string
   /** Where the identity provider sends people back, e.g. `/login/complete`. */
   readonly callbackPath: string
+  /**
+   * The app's sign-in page (sso-bridge's `paths.signIn`, default `/sign-in`): the identity
+   * provider sends the browser back there after signing out (`identityProvider.endSession`).
+   */
+  readonly signInPath?: string
   /** The app's port on stack 0; stack k listens on port + 100·k. */
   readonly port: number
   /** The command that serves the app, e.g. `npm run preview`. */
@@ -70,6 +75,7 @@ export function sandboxConfig(options: SandboxConfigOptions): SandboxConfig {
     name: app.name,
     origin: `http://${HOST}:${app.port}`,
     callbackPath: app.callbackPath,
+    signInPath: app.signInPath,
   })
   const sandboxCommand = options.sandboxCommand ?? 'npx sso-bridge-sandbox'
   const reuseExistingServer = (process.env['CI'] ?? '') === ''

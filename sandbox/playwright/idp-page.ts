@@ -24,6 +24,15 @@ export class IdpPage {
     await this.page.getByRole('button', { name: 'Cancel' }).click()
   }
 
+  /**
+   * Answers the provider's sign-out question ("Sign out of … in this browser?", asked when an
+   * app sends the browser to its end-session endpoint) with "Yes, sign me out".
+   */
+  async confirmSignOut(): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Sign out' })).toBeVisible()
+    await this.page.getByRole('button', { name: 'Yes, sign me out' }).click()
+  }
+
   /** Waits until the page refuses the email and password given. */
   async expectRefused(): Promise<void> {
     await expect(this.page.getByRole('alert')).toBeVisible()

@@ -30,7 +30,13 @@ export {
   type DarkBrandColors,
   type SupportContact,
 } from './core/branding.ts'
-export type { ConfigIssue, ConfigResult, CoreConfig } from './core/config.ts'
+export type {
+  ConfigIssue,
+  ConfigResult,
+  CoreConfig,
+  EndSessionConfig,
+  IdentityProviderConfig,
+} from './core/config.ts'
 export {
   parseRuntimeConfig,
   runtimeConfigSchema,

@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest'
 import {
   apiBaseProblems,
+  clientIdProblems,
   CONFIG_LIMITS,
   destinationProblems,
+  endpointOriginProblems,
   integerProblems,
 } from './config-rules.ts'
 
@@ -77,3 +79,45 @@ test('numbers at the bounds pass; one past either bound names the bound', () => 
   expect(integerProblems(120_001, limits)).toEqual(['must be at most 120000'])
   expect(integerProblems(100.5, limits)).toEqual(['must be an integer'])
 })
+
+test('an end-session endpoint on the issuer origin passes, whatever its path and query', () => {
+  expect(
+    endpointOriginProblems('http://127.0.0.1:4010/session/end?x=1', 'http://127.0.0.1:4010'),
+  ).toEqual([])
+  expect(
+    endpointOriginProblems(
+      'https://login.example.com/oidc/logout',
+      'https://login.example.com/oidc',
+    ),
+  ).toEqual([])
+})
+
+test.each([
+  ['http://127.0.0.1:4011/session/end', 'http://127.0.0.1:4011'],
+  ['https://127.0.0.1:4010/session/end', 'https://127.0.0.1:4010'],
+  ['http://localhost:4010/session/end', 'http://localhost:4010'],
+])('an end-session endpoint %s on another origin is refused, naming both', (endpoint, origin) => {
+  expect(endpointOriginProblems(endpoint, 'http://127.0.0.1:4010')).toEqual([
+    `must be on the issuer's origin "http://127.0.0.1:4010", not "${origin}"`,
+  ])
+})
+
+test('an end-session endpoint that is no URL is left to its own rule', () => {
+  expect(endpointOriginProblems('/session/end', 'http://127.0.0.1:4010')).toEqual([])
+})
+
+test.each(['indee-backend', 'a', '0oa1b2c3d4E5f6G7h8', 'x'.repeat(200)])(
+  'client id %s is accepted',
+  (clientId) => {
+    expect(clientIdProblems(clientId)).toEqual([])
+  },
+)
+
+test.each(['', 'has space', 'tab\there', 'é', 'x'.repeat(201)])(
+  'client id %j is refused',
+  (clientId) => {
+    expect(clientIdProblems(clientId)).toEqual([
+      'must be 1 to 200 printable characters without spaces, as registered at the provider',
+    ])
+  },
+)

@@ -33,6 +33,36 @@ export function destinationProblems(value: string, kind: DestinationKind): strin
   return problems
 }
 
+/**
+ * The identity provider's end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2) must be
+ * on exactly the issuer's origin, the one origin sign-in already sends the browser to, so sign-out
+ * adds no destination to the allowlist. Its other rules are those of a `url` destination.
+ */
+export function endpointOriginProblems(value: string, issuer: string): string[] {
+  let issuerOrigin: string
+  let origin: string
+  try {
+    issuerOrigin = new URL(issuer).origin
+    origin = new URL(value).origin
+  } catch {
+    return [] // each value's own rule reports it
+  }
+  return origin === issuerOrigin
+    ? []
+    : [`must be on the issuer's origin "${issuerOrigin}", not "${origin}"`]
+}
+
+// A client id as registered at the provider: printable ASCII, no spaces (RFC 6749 §A.1 allows
+// more, but a value that needs escaping is a typo in a config file, not a real registration).
+const CLIENT_ID = /^[\x21-\x7e]{1,200}$/
+
+/** The app's client id at the identity provider (public, not a secret). */
+export function clientIdProblems(value: string): string[] {
+  return CLIENT_ID.test(value)
+    ? []
+    : ['must be 1 to 200 printable characters without spaces, as registered at the provider']
+}
+
 // One or more "/segment"s: never "//host", which browsers resolve as another host.
 const API_BASE = /^(?:\/[A-Za-z0-9_-]+)+$/
 

@@ -9,8 +9,10 @@
 import { z } from 'zod/mini'
 import {
   apiBaseProblems,
+  clientIdProblems,
   CONFIG_LIMITS,
   destinationProblems,
+  endpointOriginProblems,
   type ConfigResult,
   type DestinationKind,
 } from './config-rules.ts'
@@ -71,23 +73,63 @@ const limited = (limits: { min: number; max: number }) =>
 export const coreConfigShape = {
   /** Same-origin path prefix of the backend (the BFF, proxied by the dev and preview servers). */
   apiBase: checkedString(apiBaseProblems),
-  identityProvider: z.strictObject({
-    /** Expected `iss` (RFC 9207) and the only origin sign-in may redirect to. */
-    issuer: destinationSchema('issuer'),
-    /**
-     * Weakens the RFC 9207 mix-up defence: when true, a callback without `iss` is accepted (a
-     * present one is still compared). Leave it out unless the provider sends no `iss`.
-     */
-    allowMissingIss: z.optional(z.boolean()),
-  }),
+  identityProvider: z
+    .strictObject({
+      /** Expected `iss` (RFC 9207) and the only origin sign-in may redirect to. */
+      issuer: destinationSchema('issuer'),
+      /**
+       * Weakens the RFC 9207 mix-up defence: when true, a callback without `iss` is accepted (a
+       * present one is still compared). Leave it out unless the provider sends no `iss`.
+       */
+      allowMissingIss: z.optional(z.boolean()),
+      /** Sign-out continues to the provider's end-session endpoint (RP-Initiated Logout 1.0). */
+      endSession: z.optional(
+        z.strictObject({
+          /** The provider's `end_session_endpoint`; on the issuer's origin (checked below). */
+          endpoint: destinationSchema('url'),
+          /** The app's client id at the provider: public, not a secret. */
+          clientId: checkedString(clientIdProblems),
+        }),
+      ),
+      /** The organisation's sign-in page, where a person can sign out there themselves. */
+      accountPageUrl: z.optional(destinationSchema('url')),
+    })
+    .check(
+      z.superRefine((provider, ctx) => {
+        // The endpoint's own rules run in its schema; zod runs this check all the same.
+        if (provider.endSession === undefined) return
+        for (const message of endpointOriginProblems(
+          provider.endSession.endpoint,
+          provider.issuer,
+        )) {
+          ctx.addIssue({ code: 'custom', message, path: ['endSession', 'endpoint'] })
+        }
+      }),
+    ),
   requestTimeoutMs: limited(CONFIG_LIMITS.requestTimeoutMs),
   transactionTtlSeconds: limited(CONFIG_LIMITS.transactionTtlSeconds),
+}
+
+/** Where sign-out continues at the identity provider (`identityProvider.endSession`). */
+export interface EndSessionConfig {
+  /** The provider's `end_session_endpoint`, on the issuer's origin. */
+  readonly endpoint: string
+  /** The app's client id at the provider (public). */
+  readonly clientId: string
+}
+
+/** The identity provider's part of the runtime config. */
+export interface IdentityProviderConfig extends IssuerRule {
+  /** When given, sign-out continues to the provider's end-session endpoint. */
+  readonly endSession?: EndSessionConfig | undefined
+  /** The organisation's sign-in page, where a person can sign out there themselves. */
+  readonly accountPageUrl?: string | undefined
 }
 
 /** What the core reads of the runtime config (checked by `coreConfigShape`). */
 export interface CoreConfig {
   readonly apiBase: string
-  readonly identityProvider: IssuerRule
+  readonly identityProvider: IdentityProviderConfig
   readonly requestTimeoutMs: number
   readonly transactionTtlSeconds: number
 }

@@ -10,6 +10,24 @@ export const englishCatalog = {
   'footer.terms': 'Terms of use',
   // The ways forward of a view
   'action.home': 'Back to home',
+  // The sign-in card
+  'signIn.title': 'Sign in',
+  'signIn.again': 'Sign in again',
+  'signIn.toContinue': 'to continue to {product}',
+  'signIn.emailLabel': 'Work email',
+  'signIn.emailInvalid': 'Enter your work email address, like name@company.com.',
+  'signIn.submit': 'Sign in with SSO',
+  'signIn.redirecting': 'Redirecting…',
+  'signIn.nextStep': "You will continue to your organisation's sign-in page.",
+  'signIn.contacting': 'Contacting your identity provider…',
+  // Signed out
+  'signedOut.title': 'You are signed out',
+  'signedOut.pageTitle': 'Signed out',
+  'signedOut.everywhere': "You are signed out here and at your organisation's sign-in page.",
+  'signedOut.thisDevice':
+    "Your session has ended on this device. You may still be signed in at your organisation's sign-in page.",
+  'signedOut.signOutThere': 'Sign out there too.',
+  'signedOut.closeTab': 'You can close this tab, or sign in again below.',
   // Pending steps (the progress view's heading, and the tab title without its "…")
   'progress.checkingSession': 'Checking your session…',
   'progress.signingIn': 'Signing you in…',

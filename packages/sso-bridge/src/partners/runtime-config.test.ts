@@ -111,7 +111,79 @@ test.each([
   ['a query', 'https://idp.example.com/?tenant=1', false],
   ['a fragment', 'https://idp.example.com/#x', false],
 ])('an identity-provider issuer with %s is accepted: %s', (_name, issuer, ok) => {
-  const result = parseRuntimeConfig(withChanges((c) => (c.identityProvider.issuer = issuer)))
+  const result = parseRuntimeConfig(
+    withChanges((c) => {
+      c.identityProvider.issuer = issuer
+      delete c.identityProvider.endSession
+    }),
+  )
+  expect(result.ok).toBe(ok)
+})
+
+test('the shipped config signs out at the sandbox identity provider too', () => {
+  const result = parseRuntimeConfig(shipped)
+  expect(result.ok && result.config.identityProvider.endSession).toEqual({
+    endpoint: 'http://127.0.0.1:4010/session/end',
+    clientId: 'indee-backend',
+  })
+})
+
+test.each([
+  ['another port', 'http://127.0.0.1:4011/session/end'],
+  ['another host', 'https://logout.example.com/session/end'],
+  ['another scheme', 'https://127.0.0.1:4010/session/end'],
+])('an end-session endpoint on %s than the issuer is refused', (_name, endpoint) => {
+  const result = parseRuntimeConfig(
+    withChanges((c) => (c.identityProvider.endSession = { endpoint, clientId: 'app' })),
+  )
+  expect(result).toEqual({
+    ok: false,
+    issues: [
+      {
+        path: 'identityProvider.endSession.endpoint',
+        message: `must be on the issuer's origin "http://127.0.0.1:4010", not "${new URL(endpoint).origin}"`,
+      },
+    ],
+  })
+})
+
+test('a bad end-session endpoint and client id are each named', () => {
+  const result = parseRuntimeConfig(
+    withChanges(
+      (c) =>
+        (c.identityProvider.endSession = {
+          endpoint: 'http://127.0.0.1:4010/end#x',
+          clientId: 'has space',
+        }),
+    ),
+  )
+  const paths = result.ok ? [] : result.issues.map((i) => i.path)
+  expect(paths).toEqual([
+    'identityProvider.endSession.endpoint',
+    'identityProvider.endSession.clientId',
+  ])
+})
+
+test('an end-session without a client id is refused', () => {
+  const result = parseRuntimeConfig(
+    withChanges((c) => {
+      c.identityProvider.endSession = { endpoint: 'http://127.0.0.1:4010/session/end' } as never
+    }),
+  )
+  const paths = result.ok ? [] : result.issues.map((i) => i.path)
+  expect(paths).toEqual(['identityProvider.endSession.clientId'])
+})
+
+test.each([
+  ['https', 'https://login.example.com/account', true],
+  ['http on loopback', 'http://127.0.0.1:4010/account', true],
+  ['plain http elsewhere', 'http://login.example.com/account', false],
+  ['userinfo', 'https://user@login.example.com/', false],
+  ['a script', 'javascript:alert(1)', false],
+])('an account page URL with %s is accepted: %s', (_name, accountPageUrl, ok) => {
+  const result = parseRuntimeConfig(
+    withChanges((c) => (c.identityProvider.accountPageUrl = accountPageUrl)),
+  )
   expect(result.ok).toBe(ok)
 })
 

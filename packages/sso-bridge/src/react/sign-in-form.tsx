@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react'
 import { workEmail } from '../core/email-address.ts'
+import { useSsoText } from './i18n.tsx'
 import type { SignInViewProps } from './views.ts'
 
 /**
@@ -13,7 +14,10 @@ export function SignInForm({
   pending,
   signedOut = false,
   branding,
+  signedOutAtProvider = false,
+  accountPageUrl,
 }: SignInViewProps) {
+  const { t } = useSsoText()
   const [email, setEmail] = useState('')
   const [invalid, setInvalid] = useState(false)
   const inputId = useId()
@@ -55,16 +59,22 @@ export function SignInForm({
       {signedOut && (
         <>
           <h1 tabIndex={-1} ref={confirmation} className="signed-out-title">
-            You are signed out
+            {t('signedOut.title')}
           </h1>
           <p className="signed-out" role="status">
-            Your session has ended on this device. You can close this tab, or sign in again below.
+            {signedOutAtProvider ? t('signedOut.everywhere') : t('signedOut.thisDevice')}{' '}
+            {!signedOutAtProvider && accountPageUrl !== undefined && (
+              <>
+                <a href={accountPageUrl}>{t('signedOut.signOutThere')}</a>{' '}
+              </>
+            )}
+            {t('signedOut.closeTab')}
           </p>
         </>
       )}
-      <Heading id={titleId}>{signedOut ? 'Sign in again' : 'Sign in'}</Heading>
+      <Heading id={titleId}>{signedOut ? t('signIn.again') : t('signIn.title')}</Heading>
       {branding !== undefined && (
-        <p className="card-subtitle">to continue to {branding.productName}</p>
+        <p className="card-subtitle">{t('signIn.toContinue', { product: branding.productName })}</p>
       )}
       {notice !== undefined && (
         <p className="notice" role="status">
@@ -72,7 +82,7 @@ export function SignInForm({
         </p>
       )}
       <form onSubmit={submit} noValidate>
-        <label htmlFor={inputId}>Work email</label>
+        <label htmlFor={inputId}>{t('signIn.emailLabel')}</label>
         <input
           id={inputId}
           ref={field}
@@ -92,17 +102,17 @@ export function SignInForm({
         />
         {invalid && (
           <p id={hintId} className="field-error" role="alert">
-            Enter your work email address, like name@company.com.
+            {t('signIn.emailInvalid')}
           </p>
         )}
         <button type="submit" className="primary" disabled={pending} aria-describedby={nextId}>
-          {pending ? 'Redirecting…' : 'Sign in with SSO'}
+          {pending ? t('signIn.redirecting') : t('signIn.submit')}
         </button>
         <p id={nextId} className="next-step">
-          {"You will continue to your organisation's sign-in page."}
+          {t('signIn.nextStep')}
         </p>
         <p className="sr-status" role="status" aria-live="polite">
-          {pending ? 'Contacting your identity provider…' : ''}
+          {pending ? t('signIn.contacting') : ''}
         </p>
       </form>
     </section>

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { signOutRedirect } from '../core/end-session.ts'
 import { markSignedOut } from './session-query.ts'
 import { useSso } from './sso-context.ts'
 
@@ -12,11 +13,14 @@ export interface SignOut {
 
 /**
  * Signs out at the BFF (which ends the session at once and tells Indee), then forgets this
- * tab's half-finished sign-ins and tells every tab. A BFF that cannot be reached leaves the
- * person signed in, with the error to retry, rather than pretending.
+ * tab's half-finished sign-ins and tells every tab. With `identityProvider.endSession` in the
+ * config the tab then goes to the identity provider's end-session endpoint, which sends it back
+ * to the sign-in page (OpenID Connect RP-Initiated Logout 1.0). A BFF that cannot be reached
+ * leaves the person signed in, with the error to retry, rather than pretending; the identity
+ * provider is then never asked.
  */
 export function useSignOut(): SignOut {
-  const { services } = useSso()
+  const { services, paths } = useSso()
   const client = useQueryClient()
   const mutation = useMutation({
     mutationFn: () => services.backend.signOut(),
@@ -28,6 +32,12 @@ export function useSignOut(): SignOut {
         // Storage refusing must not keep anyone signed in; records left behind expire.
       }
       markSignedOut(client, 'user_signed_out')
+      const destination = signOutRedirect({
+        identityProvider: services.config.identityProvider,
+        states: services.signOutStates,
+        signInUrl: new URL(paths.signIn, window.location.origin).href,
+      })
+      if (destination !== undefined) window.location.assign(destination)
     },
   })
   return {

@@ -59,6 +59,14 @@ export interface SignInViewProps {
    * without branding: no product line then.
    */
   readonly branding?: Branding | undefined
+  /**
+   * True when the identity provider has ended its own session too (`identityProvider.endSession`
+   * and the provider sent this tab back). Otherwise a signed-out view should say the person may
+   * still be signed in at their organisation's sign-in page.
+   */
+  readonly signedOutAtProvider?: boolean | undefined
+  /** Where the person can sign out at their organisation (`identityProvider.accountPageUrl`). */
+  readonly accountPageUrl?: string | undefined
 }
 
 export interface NotFoundViewProps {
