@@ -158,6 +158,11 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
       label: `Open ${lob.label}`,
       input: { lobId: lob.id, functionality: lob.functionality },
     })),
+  // parseInput admits only a configured line of business, so lobOf finds it.
+  describe: ({ lobId, functionality }, config) => [
+    { term: 'Line of business', description: lobOf(lobId, config.lobs).label },
+    { term: 'Functionality', description: functionality },
+  ],
   formActionOrigins: portalOrigins,
   async request(input, req) {
     // The config schema holds each portal URL to the destination rules; only their origins pass.

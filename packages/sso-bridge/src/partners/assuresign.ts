@@ -68,6 +68,14 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
       label: `Sign "${envelope.label}" in AssureSign`,
       input: { envelopeId: envelope.id },
     })),
+  describe({ envelopeId }, config) {
+    const id = envelopeId.toLowerCase()
+    const listed = config.envelopes.find((envelope) => envelope.id.toLowerCase() === id)
+    const idLine = { term: 'Envelope id', description: envelopeId }
+    return listed === undefined
+      ? [idLine]
+      : [{ term: 'Envelope', description: listed.label }, idLine]
+  },
   async request(input, req) {
     const response = await sendRequest({
       fetch: req.fetch,

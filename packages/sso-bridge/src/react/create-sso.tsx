@@ -11,6 +11,7 @@ import { parseRuntimeConfig } from '../partners/runtime-config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { ConfigErrorView } from './config-error-view.tsx'
 import { ErrorView } from './error-view.tsx'
+import { HandoffConfirmView } from './handoff-confirm-view.tsx'
 import { NotFoundView } from './not-found-view.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { requireSession } from './require-session.tsx'
@@ -140,6 +141,7 @@ export function createSso(options: CreateSsoOptions): Sso {
     ConfigError: options.views?.ConfigError ?? ConfigErrorView,
     SignIn: options.views?.SignIn ?? SignInForm,
     NotFound: options.views?.NotFound ?? NotFoundView,
+    HandoffConfirm: options.views?.HandoffConfirm ?? HandoffConfirmView,
   }
   const prepared = prepare(start, paths, views)
   // Registered before anything can wait on the exchange, so every session read after it sees the
