@@ -70,6 +70,7 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
   // first, so a link cannot sign the person in to a partner's page of someone else's choosing.
   // Continue writes the same mark into this entry, so a reload runs it again without asking.
   const confirmed = isInAppHandoff(location.state)
+  const onContinue = () => void navigate(here, { replace: true, state: handoffState })
   // One hand-off per visit of this history entry, as a query: StrictMode's second effect and a
   // re-render join the run in flight, "Try again" runs it anew. The query ends when the page has
   // left (or could not), so the hand-off token never sits in the cache.
@@ -116,7 +117,7 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
       <Confirm
         partnerLabel={adapter.label}
         destination={adapter.describe(parsed.input, config)}
-        onContinue={() => void navigate(here, { replace: true, state: handoffState })}
+        onContinue={onContinue}
         onCancel={() => void navigate(paths.home, { replace: true })}
       />
     )
