@@ -45,6 +45,8 @@ interface HandoffError {
   readonly as: string
   readonly fault?: FaultRequest
   readonly path: string
+  /** A valid link from outside asks first (answered with Continue); a bad one is refused at once. */
+  readonly asksFirst: boolean
 }
 
 const handoffErrors: readonly HandoffError[] = [
@@ -53,12 +55,14 @@ const handoffErrors: readonly HandoffError[] = [
     code: 'invalid_handoff_input',
     as: ALICE,
     path: '/handoff/assuresign/not-a-guid',
+    asksFirst: false,
   },
   {
     view: 'a refused hand-off (support contact)',
     code: 'handoff_forbidden',
     as: BOB,
     path: lobPath,
+    asksFirst: true,
   },
   {
     view: 'a partner outage (two actions)',
@@ -66,6 +70,7 @@ const handoffErrors: readonly HandoffError[] = [
     as: ALICE,
     fault: { party: 'assuresign', path: '/authentication/sso', status: 503 },
     path: assureSignPath,
+    asksFirst: true,
   },
   {
     view: 'a partner turning the request down (vendor text)',
@@ -78,6 +83,7 @@ const handoffErrors: readonly HandoffError[] = [
       body: JSON.stringify({ ReturnCode: '0', ReturnMessage: '<b>Customer is blocked</b>' }),
     },
     path: lobPath,
+    asksFirst: true,
   },
 ]
 
@@ -108,11 +114,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.goto()
       await signInAs(ALICE)
       await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', delayMs: 4000 })
-      await app.goto(assureSignPath)
+      await app.openHandoff(assureSignPath)
       await expect(
         page.getByRole('heading', { level: 1, name: 'Opening AssureSign…' }),
       ).toBeVisible()
       await expectAccessible(page, testInfo, 'progress')
+    })
+
+    test('the question before a hand-off opened from outside', async ({
+      page,
+      app,
+      signInAs,
+      handoffQuestion,
+    }, testInfo) => {
+      await app.goto()
+      await signInAs(ALICE)
+      await app.goto(assureSignPath)
+      await handoffQuestion.expectAsked('AssureSign')
+      await expect(handoffQuestion.title).toBeFocused()
+      await expectAccessible(page, testInfo, 'hand-off question')
     })
 
     test('signed-out confirmation', async ({ page, app, signInAs }, testInfo) => {
@@ -146,12 +166,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expectAccessible(page, testInfo, 'error: provider_error (detail, support)')
       })
 
-      for (const { view, code, as, fault, path } of handoffErrors) {
+      for (const { view, code, as, fault, path, asksFirst } of handoffErrors) {
         test(`${view} (${code})`, async ({ page, app, signInAs, sandbox }, testInfo) => {
           await app.goto()
           await signInAs(as)
           if (fault !== undefined) await sandbox.fault(fault)
-          await app.goto(path)
+          await (asksFirst ? app.openHandoff(path) : app.goto(path))
           await app.expectError(code)
           await expectAccessible(page, testInfo, `error: ${code}`)
         })

@@ -21,8 +21,9 @@ test('ABC refusing the token request shows handoff_unauthorized', async ({
     body: JSON.stringify({ message: 'Token expired' }),
   })
 
-  // 3. Open the hand-off to the life insurance portal: the error view, not the portal.
-  await app.goto(HANDOFF_PATHS.lob())
+  // 3. Open the hand-off to the life insurance portal by its address (the app asks first, as for
+  //    any link from outside it; openHandoff answers Continue): the error view, not the portal.
+  await app.openHandoff(HANDOFF_PATHS.lob())
   await errorView.expectCode('handoff_unauthorized')
   await expect(errorView.title).toHaveText(
     'Aditya Birla Capital did not accept the request this time',

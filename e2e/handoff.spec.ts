@@ -83,22 +83,32 @@ test.describe('alice opens each partner from the home page', () => {
   })
 })
 
-test.describe('a hand-off opened while signed out continues after sign-in', () => {
-  test('AssureSign', async ({ app: home, signIn, partners }) => {
+// After the sign-in the app comes back to the address without an in-app mark: it asks first.
+test.describe('a hand-off opened while signed out asks after sign-in, then continues', () => {
+  test('AssureSign', async ({ app: home, signIn, handoffQuestion, partners }) => {
     await home.goto(assureSignPath)
     await signIn(ALICE)
+    await handoffQuestion.expectAsked('AssureSign')
+    await expect(handoffQuestion.description('Envelope')).toHaveText(DEMO_ENVELOPE.label)
+    await handoffQuestion.continue()
     await partners.expectAssureSign(ALICE, ENVELOPE)
   })
 
-  test('Aimbase', async ({ app: home, signIn, partners }) => {
+  test('Aimbase', async ({ app: home, signIn, handoffQuestion, partners }) => {
     await home.goto(aimbasePath())
     await signIn(ALICE)
+    await handoffQuestion.expectAsked('Aimbase')
+    await expect(handoffQuestion.description('Landing page')).toHaveText('/Dashboard')
+    await handoffQuestion.continue()
     await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
   })
 
-  test('line of business', async ({ app: home, signIn, partners }) => {
+  test('line of business', async ({ app: home, signIn, handoffQuestion, partners }) => {
     await home.goto(lobPath)
     await signIn(ALICE)
+    await handoffQuestion.expectAsked('Aditya Birla Capital')
+    await expect(handoffQuestion.description('Line of business')).toHaveText(LIFE.label)
+    await handoffQuestion.continue()
     await partners.expectLineOfBusiness(LIFE.label, ALICE_CII)
   })
 })
@@ -295,7 +305,7 @@ test.describe('every documented partner error shows its own error view', () => {
       await home.goto()
       await signInAs(ALICE)
       if (fault !== undefined) await sandbox.fault(fault)
-      await home.goto(path)
+      await home.openHandoff(path)
       await home.expectError(code)
       if (text !== undefined) await expect(page.getByText(text, { exact: false })).toBeVisible()
       await expect(page).toHaveURL(new RegExp(`^${app}/handoff/`))
@@ -318,7 +328,7 @@ test("a partner refusing the BFF's own token once is renewed without the person 
     status: 401,
     body: json({ Message: 'Authorization has been denied for this request.' }),
   })
-  await home.goto(aimbasePath())
+  await home.openHandoff(aimbasePath())
   await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
   expect(await sandbox.count('aimbase', signOnAccount)).toBe(2)
 })
@@ -326,7 +336,7 @@ test("a partner refusing the BFF's own token once is renewed without the person 
 test('bob is refused the ABC hand-off with handoff_forbidden', async ({ app: home, signInAs }) => {
   await home.goto()
   await signInAs(BOB)
-  await home.goto(lobPath)
+  await home.openHandoff(lobPath)
   await home.expectError('handoff_forbidden')
 })
 
@@ -348,7 +358,7 @@ test('a line-of-business portal that the page may not POST to gives handoff_bloc
     await route.fulfill({ response, body: text })
   })
   const violations = await recordCspViolations(page, app)
-  await home.goto(lobPath)
+  await home.openHandoff(lobPath)
   await errorView.expectCode('handoff_blocked')
   await expect(errorView.title).toHaveText('Your browser did not open Aditya Birla Capital')
   await expect(errorView.primaryAction).toHaveText('Back to home')
@@ -365,7 +375,7 @@ test("an Aimbase account that is not alice's is refused by the BFF", async ({
   sandbox,
 }) => {
   await signInAlice({ app: home, signInAs })
-  await home.goto(aimbasePath(BOBS_ACCOUNT))
+  await home.openHandoff(aimbasePath(BOBS_ACCOUNT))
   await home.expectError('handoff_forbidden')
   expect(await sandbox.count('aimbase', signOnAccount)).toBe(0)
 })
@@ -384,16 +394,16 @@ test.describe('hand-off tokens expire', () => {
     }) => {
       // Hold the landing request while the emulator's clock moves past the token's lifetime.
       await sandbox.fault({ party: partner, path: landing, delayMs: 3_000 })
-      const navigation = home.goto(path)
+      await home.openHandoff(path)
       await expect.poll(() => sandbox.count(partner, landing)).toBe(1)
       await sandbox.advanceClock(seconds)
-      await navigation.catch(() => undefined)
       await partners.expectRejected(/expired/)
     })
   }
 
   test('the app discards a token that aged while the tab was hidden and fetches a fresh one once', async ({
     page,
+    app: home,
     partners,
     sandbox,
   }) => {
@@ -419,7 +429,7 @@ test.describe('hand-off tokens expire', () => {
         },
       })
     })
-    await page.goto(assureSignPath)
+    await home.openHandoff(assureSignPath)
     await page.waitForFunction(() =>
       (window as unknown as { waitingForTab: () => boolean }).waitingForTab(),
     )
@@ -439,14 +449,14 @@ test.describe('landing pages are single use', () => {
     app: home,
     partners,
   }) => {
-    await home.goto(assureSignPath)
+    await home.openHandoff(assureSignPath)
     await partners.expectAssureSign(ALICE, ENVELOPE)
     await page.goto(page.url())
     await partners.expectRejected(/already used/)
   })
 
   test('Aimbase refuses a SingleSignOn URL opened twice', async ({ page, app: home, partners }) => {
-    await home.goto(aimbasePath())
+    await home.openHandoff(aimbasePath())
     await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
     await page.goto(page.url())
     await partners.expectRejected(/already used/)
@@ -479,10 +489,10 @@ test.describe('tokens stay out of Referer and URLs', () => {
     app: home,
     partners,
   }) => {
-    await home.goto(assureSignPath)
+    await home.openHandoff(assureSignPath)
     await partners.expectAssureSign(ALICE, ENVELOPE)
     expect((await partners.lastLanding('assuresign')).referer).toBeNull()
-    await home.goto(aimbasePath())
+    await home.openHandoff(aimbasePath())
     await partners.expectAimbase(ALICE, ACCOUNT, '/Dashboard')
     expect((await partners.lastLanding('aimbase')).referer).toBeNull()
   })
@@ -499,7 +509,7 @@ test.describe('tokens stay out of Referer and URLs', () => {
     const post = page.waitForRequest(
       (r) => r.url().startsWith(originOf('lob')) && r.method() === 'POST',
     )
-    await home.goto(lobPath)
+    await home.openHandoff(lobPath)
     const fields = new URLSearchParams((await post).postData() ?? '')
     const TokenNo = fields.get('TokenNo') ?? ''
     const TokenRefNo = fields.get('TokenRefNo') ?? ''

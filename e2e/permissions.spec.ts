@@ -17,7 +17,7 @@ test("carol is refused the Aimbase hand-off for alice's dealer account", async (
   await signInAs(CAROL)
 
   const { uid, landing } = AIMBASE_ACCOUNTS.aliceDealer
-  await app.goto(HANDOFF_PATHS.aimbase(uid, landing))
+  await app.openHandoff(HANDOFF_PATHS.aimbase(uid, landing))
   await errorView.expectCode('handoff_forbidden')
   const words = describeError(new SsoError('handoff_forbidden', 'refused'), { label: 'Aimbase' })
   await expect(errorView.title).toHaveText(words.title)

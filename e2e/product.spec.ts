@@ -70,7 +70,7 @@ test('a refused hand-off offers "Back to home", which works, and points to the s
 }) => {
   await app.goto()
   await signInAs(BOB)
-  await app.goto(lobPath)
+  await app.openHandoff(lobPath)
   await app.expectError('handoff_forbidden')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'You do not have access to Aditya Birla Capital',
@@ -99,7 +99,7 @@ test('a partner outage offers "Try again", and trying again reaches the partner'
   await app.goto()
   await signInAs(ALICE)
   await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', status: 503, times: 1 })
-  await app.goto(assureSignPath)
+  await app.openHandoff(assureSignPath)
   await app.expectError('handoff_unavailable')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('AssureSign is not available')
   await page.getByRole('button', { name: 'Try again' }).click()
@@ -123,7 +123,7 @@ test('an Aimbase refusing twice is shown as an outage with a retry, and never si
     body: '{"Message":"Authorization has been denied for this request."}',
     times: 2,
   })
-  await app.goto(HANDOFF_PATHS.aimbase())
+  await app.openHandoff(HANDOFF_PATHS.aimbase())
   await app.expectError('handoff_unavailable')
   await expect(page.getByRole('button', { name: /sign in/i })).toHaveCount(0)
   await page.getByRole('button', { name: 'Try again' }).click()

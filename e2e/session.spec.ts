@@ -157,9 +157,9 @@ test("a hung Aimbase login does not hold up another person's AssureSign hand-off
     // and that login hangs for 40 s.
     await sandbox.fault({ party: 'aimbase', path: '/api/Security/SignOnAccount', status: 401 })
     await sandbox.fault({ party: 'aimbase', path: '/api/Security/Login', delayMs: 40_000 })
-    await home.goto(aimbasePath)
+    await home.openHandoff(aimbasePath)
     await expect(page.getByText('Opening Aimbase…')).toBeVisible()
-    await carol.home.goto(assureSignPath)
+    await carol.home.openHandoff(assureSignPath)
     await new PartnerPages(carol.page, carol.context.request).expectAssureSign(CAROL, ENVELOPE)
     // alice is still waiting for Aimbase while carol is already at AssureSign.
     await expect(page.getByText('Opening Aimbase…')).toBeVisible()

@@ -18,6 +18,7 @@ export {
   type SandboxSettings,
 } from './playwright/control-client.ts'
 export { ErrorViewPage } from './playwright/error-view-page.ts'
+export { HandoffQuestionPage } from './playwright/handoff-question-page.ts'
 export {
   expect,
   sandboxUser,

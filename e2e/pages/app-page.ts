@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { IdpPage, SignInForm } from '../../sandbox/playwright.ts'
+import { HandoffQuestionPage, IdpPage, SignInForm } from '../../sandbox/playwright.ts'
 
 export interface StorageSnapshot {
   readonly session: Record<string, string>
@@ -19,11 +19,24 @@ const OWN_KEYS = /^sso-bridge:(txn|done|signout):/
 export class AppPage extends SignInForm {
   readonly signOutButton: Locator
   readonly errorCode: Locator
+  /** The question a hand-off opened from outside the app asks first. */
+  readonly handoffQuestion: HandoffQuestionPage
 
   constructor(page: Page) {
     super(page, '/')
     this.signOutButton = page.getByRole('button', { name: 'Sign out' })
     this.errorCode = page.getByTestId('error-code')
+    this.handoffQuestion = new HandoffQuestionPage(page)
+  }
+
+  /**
+   * Opens a hand-off address as a link from outside the app does (a page load of its own, no
+   * in-app mark), then answers the question with Continue: for hand-offs the home page does not
+   * offer (another account, a fault on one partner, another person's link).
+   */
+  async openHandoff(path: string): Promise<void> {
+    await this.goto(path)
+    await this.handoffQuestion.continue()
   }
 
   /**

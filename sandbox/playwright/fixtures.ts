@@ -6,6 +6,7 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 import { findUser, type SandboxEmail, type SandboxUser } from '../users.ts'
 import { SandboxControlClient } from './control-client.ts'
 import { ErrorViewPage } from './error-view-page.ts'
+import { HandoffQuestionPage } from './handoff-question-page.ts'
 import { IdpPage } from './idp-page.ts'
 import { SignInForm, startingWith } from './sign-in-form.ts'
 import { onThisStack, originOf, stackIndex } from './stack.ts'
@@ -32,6 +33,8 @@ export interface SandboxFixtures {
   idp: IdpPage
   /** sso-bridge's error view: heading, code, primary action. */
   errorView: ErrorViewPage
+  /** sso-bridge's question before a hand-off opened from outside the app: Continue or Cancel. */
+  handoffQuestion: HandoffQuestionPage
   /**
    * Submits the sign-in form shown now with the user's email and signs in at the real identity
    * provider with their password. It does not wait for what the app does next.
@@ -82,6 +85,9 @@ export const test = base.extend<SandboxFixtures>({
   },
   errorView: async ({ page }, use) => {
     await use(new ErrorViewPage(page))
+  },
+  handoffQuestion: async ({ page }, use) => {
+    await use(new HandoffQuestionPage(page))
   },
   signIn: async ({ signInForm, idp }, use) => {
     await use(async (ref) => {

@@ -27,3 +27,29 @@ test('bob is refused the contract, with a reason and a way back', async ({
   await expect(errorView.primaryAction).toBeVisible()
   expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(0)
 })
+
+test('the contract opened by its address asks first, and Continue signs it in AssureSign', async ({
+  signedInAs,
+  handoffQuestion,
+  sandbox,
+}) => {
+  const page = await signedInAs(SANDBOX_USERS.alice)
+  await page.goto(`/handoff/assuresign/${DEMO_ENVELOPE.id}`)
+  await handoffQuestion.expectAsked('AssureSign')
+  await expect(handoffQuestion.description('Envelope id')).toHaveText(DEMO_ENVELOPE.id)
+  expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(0)
+  await handoffQuestion.continue()
+  await expect(page).toHaveURL(new RegExp(`^${originOf('assuresign')}/ui/simpleSetup/`))
+})
+
+test('Cancel on the question goes back to the dashboard and asks AssureSign nothing', async ({
+  signedInAs,
+  handoffQuestion,
+  sandbox,
+}) => {
+  const page = await signedInAs(SANDBOX_USERS.alice)
+  await page.goto(`/handoff/assuresign/${DEMO_ENVELOPE.id}`)
+  await handoffQuestion.cancel()
+  await expect(page).toHaveURL(/\/dashboard$/)
+  expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(0)
+})

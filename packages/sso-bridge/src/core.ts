@@ -49,6 +49,7 @@ export type { AllowedRedirect } from './core/allowed-redirect.ts'
 export type { FetchLike } from './core/http.ts'
 export type {
   AnyPartnerAdapter,
+  HandoffDetail,
   HandoffErrorCode,
   HandoffLink,
   HandoffRequest,

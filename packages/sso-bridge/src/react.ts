@@ -25,7 +25,9 @@ export {
   type DestinationGroup,
   type PartnerLinkProps,
 } from './react/partner-link.tsx'
+export { handoffState, type HandoffState } from './react/handoff-state.ts'
 export { ErrorView } from './react/error-view.tsx'
+export { HandoffConfirmView } from './react/handoff-confirm-view.tsx'
 export { ProgressView } from './react/progress-view.tsx'
 export { ConfigErrorView } from './react/config-error-view.tsx'
 export { NotFoundView } from './react/not-found-view.tsx'
@@ -34,6 +36,7 @@ export type {
   ConfigErrorViewProps,
   ErrorAction,
   ErrorViewProps,
+  HandoffConfirmViewProps,
   NotFoundViewProps,
   ProgressViewProps,
   SignInViewProps,
@@ -57,6 +60,7 @@ export type {
   SupportContact,
 } from './core/branding.ts'
 export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
+export type { HandoffDetail } from './core/handoff.ts'
 export type { SessionView } from './core/session.ts'
 export type { SignedOutReason } from './core/auth-backend.ts'
 export {

@@ -40,6 +40,16 @@ export interface HandoffLink {
   readonly search: URLSearchParams
 }
 
+/**
+ * One fact about where a hand-off leads, for the question asked before a hand-off that did not
+ * start with a click inside the app ("Envelope": "Demo envelope").
+ */
+export interface HandoffDetail {
+  /** What the line names: a message id of the catalogs (shown translated), or words of its own. */
+  readonly term: string
+  readonly description: string
+}
+
 /** A link the signed-in home page offers. */
 export interface PartnerDestination<Input> {
   readonly label: string
@@ -76,6 +86,11 @@ export interface PartnerAdapter<Config, Input> {
   linkTo(input: Input): string
   /** The links the signed-in home page offers, all from config. */
   destinations(config: Config): readonly PartnerDestination<Input>[]
+  /**
+   * Where a parsed link leads, in words, with the config's labels where it lists the thing: what
+   * the person is asked to confirm before a hand-off they did not start inside the app.
+   */
+  describe(input: Input, config: Config): readonly HandoffDetail[]
   /**
    * The origins a hand-off form of this partner may be POSTed to (a `form-post` partner's portals),
    * for the page's CSP `form-action`. A `redirect` partner has none.

@@ -118,6 +118,11 @@ const compiled: Record<string, WeakMap<object, Messages>> = Object.create(null) 
   WeakMap<object, Messages>
 >
 
+/** Whether `value` is the id of one of our messages. */
+export function isMessageId(value: string): value is MessageId {
+  return Object.hasOwn(en, value)
+}
+
 /** The message `id` in the active language of `i18n`, with `values` put in. */
 export function translate(i18n: I18n, id: MessageId, values?: MessageValues): string {
   return i18n._(id, values)

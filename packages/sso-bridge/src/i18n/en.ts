@@ -28,6 +28,18 @@ export const englishCatalog = {
     "Your session has ended on this device. You may still be signed in at your organisation's sign-in page.",
   'signedOut.signOutThere': 'Sign out there too.',
   'signedOut.closeTab': 'You can close this tab, or sign in again below.',
+  // The question before a hand-off opened from outside the app
+  'handoffConfirm.title': 'Continue to {partner}?',
+  'handoffConfirm.message':
+    'A link opened this page to sign you in to {partner}. Continue only if you expected to go there.',
+  'handoffConfirm.continue': 'Continue',
+  'handoffConfirm.cancel': 'Cancel',
+  'handoffConfirm.envelope': 'Envelope',
+  'handoffConfirm.envelopeId': 'Envelope id',
+  'handoffConfirm.account': 'Account',
+  'handoffConfirm.landing': 'Landing page',
+  'handoffConfirm.lob': 'Line of business',
+  'handoffConfirm.functionality': 'Functionality',
   // Pending steps (the progress view's heading, and the tab title without its "…")
   'progress.checkingSession': 'Checking your session…',
   'progress.signingIn': 'Signing you in…',

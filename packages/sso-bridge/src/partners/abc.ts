@@ -161,6 +161,11 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
       description: lob.description,
       input: { lobId: lob.id, functionality: lob.functionality },
     })),
+  // parseInput admits only a configured line of business, so lobOf finds it.
+  describe: ({ lobId, functionality }, config) => [
+    { term: 'handoffConfirm.lob', description: lobOf(lobId, config.lobs).label },
+    { term: 'handoffConfirm.functionality', description: functionality },
+  ],
   formActionOrigins: portalOrigins,
   async request(input, req) {
     // The config schema holds each portal URL to the destination rules; only their origins pass.

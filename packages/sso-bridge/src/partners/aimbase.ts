@@ -155,6 +155,12 @@ function errorMessageOf(response: HttpResponse): string | undefined {
   return body.success ? body.data.Message : undefined
 }
 
+/** The configured account `uid` names (GUIDs compare without case), if the config lists it. */
+function accountOf(uid: string, accounts: AimbaseConfig['accounts']) {
+  const wanted = uid.toLowerCase()
+  return accounts.find((account) => account.uid.toLowerCase() === wanted)
+}
+
 /** Aimbase sign-on to one dealer account, landing on a relative path, with a 15-second token. */
 export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
   label: 'Aimbase',
@@ -172,10 +178,17 @@ export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
       description: account.description,
       input: { accountUid: account.uid, landing: account.landing },
     })),
+  describe({ accountUid, landing }, config) {
+    const account = accountOf(accountUid, config.accounts)
+    return [
+      { term: 'handoffConfirm.account', description: account?.label ?? accountUid },
+      { term: 'handoffConfirm.landing', description: landing },
+    ]
+  },
   async request(input, req) {
     const { origin, format, accounts } = req.config
     // A configured account may choose its own format; any other account uses the default.
-    const account = accounts.find((a) => a.uid.toLowerCase() === input.accountUid.toLowerCase())
+    const account = accountOf(input.accountUid, accounts)
     const wire = account?.format ?? format
     const response = await sendRequest({
       fetch: req.fetch,

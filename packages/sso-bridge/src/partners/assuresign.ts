@@ -79,6 +79,14 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
       description: envelope.description,
       input: { envelopeId: envelope.id },
     })),
+  describe({ envelopeId }, config) {
+    const id = envelopeId.toLowerCase()
+    const listed = config.envelopes.find((envelope) => envelope.id.toLowerCase() === id)
+    const idLine = { term: 'handoffConfirm.envelopeId', description: envelopeId }
+    return listed === undefined
+      ? [idLine]
+      : [{ term: 'handoffConfirm.envelope', description: listed.label }, idLine]
+  },
   async request(input, req) {
     const response = await sendRequest({
       fetch: req.fetch,

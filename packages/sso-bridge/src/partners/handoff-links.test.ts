@@ -164,3 +164,48 @@ test.each([
   expect(error.code).toBe('invalid_handoff_input')
   expect(error.message).toContain('"functionality"')
 })
+
+// describe(): what the question before a hand-off names, from the link and the config's labels.
+const ENVELOPE = '6a1f4e2c-8b3d-4c5e-9f70-1a2b3c4d5e6f'
+const described = testConfig({
+  partners: {
+    assuresign: { envelopes: [{ id: ENVELOPE, label: 'Purchase agreement' }] },
+    aimbase: { accounts: [{ uid: ACCOUNT, label: 'North dealer', landing: '/' }] },
+    abc: config.partners.abc,
+  },
+})
+
+test('an envelope the config lists is named by its label and its id', () => {
+  const input = { envelopeId: ENVELOPE.toUpperCase() }
+  expect(assureSign.describe(input, described.partners.assuresign)).toEqual([
+    { term: 'Envelope', description: 'Purchase agreement' },
+    { term: 'Envelope id', description: ENVELOPE.toUpperCase() },
+  ])
+})
+
+test('an envelope the config does not list is named by its id alone', () => {
+  const other = '11111111-2222-4333-8444-555555555555'
+  expect(assureSign.describe({ envelopeId: other }, described.partners.assuresign)).toEqual([
+    { term: 'Envelope id', description: other },
+  ])
+})
+
+test('an Aimbase account is named by its label when the config lists it, else by its id', () => {
+  const partner = described.partners.aimbase
+  expect(aimbaseAdapter.describe({ accountUid: ACCOUNT, landing: '/Dashboard' }, partner)).toEqual([
+    { term: 'Account', description: 'North dealer' },
+    { term: 'Landing page', description: '/Dashboard' },
+  ])
+  const other = '11111111-2222-4333-8444-555555555555'
+  expect(aimbaseAdapter.describe({ accountUid: other, landing: '/' }, partner)).toEqual([
+    { term: 'Account', description: other },
+    { term: 'Landing page', description: '/' },
+  ])
+})
+
+test('a line of business is named by its label, with the functionality', () => {
+  expect(abc.describe({ lobId: 'ABSLI', functionality: 'CLM' }, described.partners.abc)).toEqual([
+    { term: 'Line of business', description: 'Life insurance' },
+    { term: 'Functionality', description: 'CLM' },
+  ])
+})

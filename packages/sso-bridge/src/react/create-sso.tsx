@@ -12,6 +12,7 @@ import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { ConfigErrorView } from './config-error-view.tsx'
 import { knownLocales, type LanguageSettings, type SsoI18nOptions } from './i18n.tsx'
 import { ErrorView } from './error-view.tsx'
+import { HandoffConfirmView } from './handoff-confirm-view.tsx'
 import { NotFoundView } from './not-found-view.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { requireSession } from './require-session.tsx'
@@ -189,6 +190,7 @@ export function createSso(options: CreateSsoOptions): Sso {
     ConfigError: options.views?.ConfigError ?? ConfigErrorView,
     SignIn: options.views?.SignIn ?? SignInForm,
     NotFound: options.views?.NotFound ?? NotFoundView,
+    HandoffConfirm: options.views?.HandoffConfirm ?? HandoffConfirmView,
   }
   const known = knownLocales(options.i18n)
   const prepared = prepare(start, paths, views, known, options.shellShowsSupport ?? false)

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { StrictMode } from 'react'
@@ -9,7 +9,10 @@ import { mswServer } from '../test/msw-server.ts'
 import { startedWith } from '../test/render-route.tsx'
 import { testConfig } from '../test/runtime-config.ts'
 import { createSso } from './create-sso.tsx'
+import { handoffState } from './handoff-state.ts'
+import { PartnerLink } from './partner-link.tsx'
 import { SsoProvider } from './sso-provider.tsx'
+import type { SsoViews } from './views.ts'
 
 const ORIGIN = window.location.origin
 const SESSION = `${ORIGIN}/api/session`
@@ -21,22 +24,46 @@ const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 const server = mswServer()
 
 const config = testConfig({
-  partners: { aimbase: { accounts: [{ uid: ACCOUNT, label: 'Dealer', landing: '/Dashboard' }] } },
+  partners: {
+    assuresign: { envelopes: [{ id: ENVELOPE, label: 'Purchase agreement' }] },
+    aimbase: { accounts: [{ uid: ACCOUNT, label: 'Dealer', landing: '/Dashboard' }] },
+  },
 })
 
+interface RenderOptions {
+  readonly strict?: boolean
+  /**
+   * How the page was reached: `in-app` as a PartnerLink click does (its router state), `outside`
+   * as a link on another site, a bookmark or a typed address (no state). Default `in-app`.
+   */
+  readonly entry?: 'in-app' | 'outside'
+  readonly views?: SsoViews
+  /** Where the hand-off must go through a sign-in first. */
+  readonly signedOut?: boolean
+}
+
 /** Renders a hand-off page beside a home page, signed in as alice; counts sign-outs. */
-function renderHandoff(path: string, { strict = false } = {}) {
+function renderHandoff(
+  path: string,
+  { strict = false, entry = 'in-app', views, signedOut = false }: RenderOptions = {},
+) {
   const signOuts: string[] = []
   server.use(
-    http.get(SESSION, () => HttpResponse.json(ALICE_SESSION)),
+    http.get(SESSION, () =>
+      signedOut
+        ? HttpResponse.json({ error: 'signed_out', message: 'Sign-in required.' }, { status: 401 })
+        : HttpResponse.json(ALICE_SESSION),
+    ),
     http.post(SIGN_OUT, ({ request }) => {
       signOuts.push(request.url)
       return new HttpResponse(null, { status: 204 })
     }),
   )
-  const sso = createSso({ start: startedWith(config) })
+  const sso = createSso({ start: startedWith(config), ...(views !== undefined && { views }) })
+  const { pathname, search } = new URL(path, ORIGIN)
+  const state = entry === 'in-app' ? handoffState : null
   const router = createMemoryRouter([...sso.routes, { path: '/', element: <h1>Home page</h1> }], {
-    initialEntries: [path],
+    initialEntries: [{ pathname, search, state }],
   })
   const app = (
     <SsoProvider sso={sso}>
@@ -72,7 +99,7 @@ test('going to the same hand-off again (a new history entry) is a new hand-off',
   )
   const { router } = renderHandoff(aimbaseLink)
   expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
-  await router.navigate(aimbaseLink)
+  await router.navigate(aimbaseLink, { state: handoffState })
   await screen.findByRole('heading', { name: 'Opening Aimbase…' })
   expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
   expect(calls).toBe(2)
@@ -166,4 +193,113 @@ test('the progress view is a level-1 heading in a live region, and the tab says 
   const heading = await screen.findByRole('heading', { level: 1, name: 'Opening Aimbase…' })
   expect(heading.closest('[role="status"]')).not.toBeNull()
   expect(document.title).toBe('Opening Aimbase')
+})
+
+/** Counts the AssureSign hand-off calls; each is refused, so the page stays to be looked at. */
+function countAssureSignCalls() {
+  const calls: string[] = []
+  server.use(
+    http.post(ASSURESIGN, ({ request }) => {
+      calls.push(request.url)
+      return HttpResponse.json({ error: 'partner_unavailable', message: 'x' }, { status: 502 })
+    }),
+  )
+  return calls
+}
+
+const assureSignLink = `/handoff/assuresign/${ENVELOPE}`
+
+test('a hand-off opened from outside the app asks first, naming where it leads, and calls nothing', async () => {
+  const calls = countAssureSignCalls()
+  renderHandoff(assureSignLink, { entry: 'outside' })
+  const heading = await screen.findByRole('heading', { level: 1, name: 'Continue to AssureSign?' })
+  await waitFor(() => expect(heading).toHaveFocus())
+  expect(document.title).toBe('Continue to AssureSign?')
+  expect(screen.queryByRole('alert')).toBeNull()
+  const terms = [...document.querySelectorAll('dl dt')].map((dt) => dt.textContent)
+  const descriptions = [...document.querySelectorAll('dl dd')].map((dd) => dd.textContent)
+  expect(terms).toEqual(['Envelope', 'Envelope id'])
+  expect(descriptions).toEqual(['Purchase agreement', ENVELOPE])
+  expect(screen.getByRole('button', { name: 'Continue' })).toBeVisible()
+  expect(screen.getByRole('button', { name: 'Cancel' })).toBeVisible()
+  expect(calls).toEqual([])
+})
+
+test('Continue runs the hand-off once, and "Try again" after a failure does not ask again', async () => {
+  const calls = countAssureSignCalls()
+  renderHandoff(assureSignLink, { entry: 'outside' })
+  await userEvent.click(await screen.findByRole('button', { name: 'Continue' }))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  expect(calls).toHaveLength(1)
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+  await waitFor(() => expect(calls).toHaveLength(2))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  expect(screen.queryByRole('heading', { name: 'Continue to AssureSign?' })).toBeNull()
+})
+
+test('Cancel goes home in place of the question, and nothing is called', async () => {
+  const calls = countAssureSignCalls()
+  const { router } = renderHandoff(assureSignLink, { entry: 'outside' })
+  await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+  expect(await screen.findByRole('heading', { name: 'Home page' })).toBeVisible()
+  expect(router.state.location.pathname).toBe('/')
+  expect(router.state.historyAction).toBe('REPLACE')
+  expect(calls).toEqual([])
+})
+
+test('a hand-off opened from outside names an Aimbase account and a line of business', async () => {
+  renderHandoff(aimbaseLink, { entry: 'outside' })
+  await screen.findByRole('heading', { name: 'Continue to Aimbase?' })
+  expect(screen.getByText('Dealer')).toBeVisible()
+  expect(screen.getByText('/Dashboard')).toBeVisible()
+})
+
+test('a click on a PartnerLink inside the app runs the hand-off without asking', async () => {
+  const calls = countAssureSignCalls()
+  server.use(http.get(SESSION, () => HttpResponse.json(ALICE_SESSION)))
+  const sso = createSso({ start: startedWith(config) })
+  const home = <PartnerLink href={assureSignLink}>Sign the agreement</PartnerLink>
+  const router = createMemoryRouter([...sso.routes, { path: '/', element: home }])
+  render(
+    <SsoProvider sso={sso}>
+      <RouterProvider router={router} />
+    </SsoProvider>,
+  )
+  await userEvent.click(await screen.findByRole('link', { name: 'Sign the agreement' }))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_unavailable')
+  expect(calls).toHaveLength(1)
+  expect(screen.queryByRole('heading', { name: 'Continue to AssureSign?' })).toBeNull()
+})
+
+test('a bad link opened from outside is refused without asking', async () => {
+  renderHandoff('/handoff/assuresign/not-a-guid', { entry: 'outside' })
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('invalid_handoff_input')
+  expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull()
+})
+
+test('a hand-off opened from outside while signed out goes to sign-in before any question', async () => {
+  const { router } = renderHandoff(assureSignLink, { entry: 'outside', signedOut: true })
+  await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'))
+  expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe(assureSignLink)
+  expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull()
+})
+
+test("a host's own question view gets the partner, the destination and both ways", async () => {
+  const calls = countAssureSignCalls()
+  const views: SsoViews = {
+    HandoffConfirm: ({ partnerLabel, destination, onContinue, onCancel }) => (
+      <div>
+        <h2>{`Go to ${partnerLabel}: ${destination.map((d) => d.description).join(', ')}`}</h2>
+        <button onClick={onCancel}>No</button>
+        <button onClick={onContinue}>Yes</button>
+      </div>
+    ),
+  }
+  renderHandoff(assureSignLink, { entry: 'outside', views })
+  await screen.findByRole('heading', {
+    name: `Go to AssureSign: Purchase agreement, ${ENVELOPE}`,
+  })
+  expect(document.title).toBe('Continue to AssureSign?')
+  await userEvent.click(screen.getByRole('button', { name: 'Yes' }))
+  await waitFor(() => expect(calls).toHaveLength(1))
 })

@@ -7,20 +7,26 @@ import { leaveFor, runHandoff, whenVisible } from '../core/handoff-run.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { PARTNERS, type PartnerName } from '../partners/registry.ts'
 import { partnerConfig } from '../partners/runtime-config.ts'
+import { isMessageId } from '../i18n/catalog.ts'
 import { Failure } from './failure.tsx'
+import { useSsoText } from './i18n.tsx'
+import { handoffState, isInAppHandoff } from './handoff-state.ts'
 import { Pending } from './pending.tsx'
 import { markSignedOut } from './session-query.ts'
 import { signInPath } from './sign-in-path.ts'
+import { useBranding, usePageTitle } from './branding.tsx'
 import { useSso } from './sso-context.ts'
 import { useSession } from './use-session.ts'
+import type { HandoffConfirmViewProps } from './views.ts'
 
 interface HandoffRouteProps {
   readonly partner: PartnerName
 }
 
 /**
- * A hand-off page: validate the link, one call through the BFF, leave at once. A partner the
- * runtime config leaves out has no hand-off: its addresses show the not-found view.
+ * A hand-off page: validate the link, check the session, ask unless the person started it inside
+ * the app, one call through the BFF, leave at once. A partner the runtime config leaves out has no
+ * hand-off: its addresses show the not-found view.
  */
 export function HandoffRoute({ partner }: HandoffRouteProps) {
   const { services, views, paths } = useSso()
@@ -36,6 +42,7 @@ export function HandoffRoute({ partner }: HandoffRouteProps) {
 
 function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly config: unknown }) {
   const { services, paths } = useSso()
+  const navigate = useNavigate()
   const adapter: AnyPartnerAdapter = PARTNERS[partner]
   const session = useSession()
   const client = useQueryClient()
@@ -61,6 +68,11 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
   }, [adapter, paramsKey, query, config])
 
   const signedIn = session.status === 'signed-in'
+  // A page another site, a bookmark or the address after sign-in opened carries no state: it asks
+  // first, so a link cannot sign the person in to a partner's page of someone else's choosing.
+  // Continue writes the same mark into this entry, so a reload runs it again without asking.
+  const confirmed = isInAppHandoff(location.state)
+  const onContinue = () => void navigate(here, { replace: true, state: handoffState })
   // One hand-off per visit of this history entry, as a query: StrictMode's second effect and a
   // re-render join the run in flight, "Try again" runs it anew. The query ends when the page has
   // left (or could not), so the hand-off token never sits in the cache.
@@ -79,7 +91,7 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
       await leaveFor(target, window, paths.home)
       return 'left' as const
     },
-    enabled: parsed.ok && signedIn,
+    enabled: parsed.ok && signedIn && confirmed,
     retry: false,
     gcTime: 0,
     staleTime: Infinity,
@@ -102,6 +114,16 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
   if (session.status === 'signed-out') {
     return <Navigate to={signInPath(paths.signIn, here, paths.home)} replace />
   }
+  if (!confirmed) {
+    return (
+      <Confirm
+        partnerLabel={adapter.label}
+        destination={adapter.describe(parsed.input, config)}
+        onContinue={onContinue}
+        onCancel={() => void navigate(paths.home, { replace: true })}
+      />
+    )
+  }
   if (handoff.isError && !handoff.isFetching && !sessionEnded) {
     // The way forward is the code's: a retry only where it can succeed (an Aimbase 401 does: the
     // BFF logs in to Aimbase again), else home. A refused hand-off never signs the person out.
@@ -116,4 +138,17 @@ function ConfiguredHandoff({ partner, config }: HandoffRouteProps & { readonly c
     )
   }
   return <Pending message="progress.openingPartner" values={{ partner: adapter.label }} />
+}
+
+/** The host's question view (or ours), with the question as the tab title. */
+function Confirm(props: HandoffConfirmViewProps) {
+  const { views } = useSso()
+  const { t } = useSsoText()
+  usePageTitle(t('handoffConfirm.title', { partner: props.partnerLabel }), useBranding())
+  // An adapter names each line by a message id (ours), or in words of its own (a host's partner).
+  const destination = props.destination.map(({ term, description }) => ({
+    term: isMessageId(term) ? t(term) : term,
+    description,
+  }))
+  return <views.HandoffConfirm {...props} destination={destination} />
 }

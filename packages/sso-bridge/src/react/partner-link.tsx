@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
 import { PARTNER_NAMES, PARTNERS, type PartnerName } from '../partners/registry.ts'
 import { partnerConfig } from '../partners/runtime-config.ts'
+import { handoffState } from './handoff-state.ts'
 import { useSso } from './sso-context.ts'
 import { useSession } from './use-session.ts'
 
@@ -84,10 +85,14 @@ export interface PartnerLinkProps {
   readonly className?: string
 }
 
-/** A link to a hand-off page (a router link, so the app stays loaded until the hand-off). */
+/**
+ * A link to a hand-off page (a router link, so the app stays loaded until the hand-off). It marks
+ * its navigation with {@link handoffState}, so the hand-off runs without asking: the person
+ * chose it here.
+ */
 export function PartnerLink({ href, children, className }: PartnerLinkProps) {
   return (
-    <Link to={href} className={className}>
+    <Link to={href} state={handoffState} className={className}>
       {children}
     </Link>
   )

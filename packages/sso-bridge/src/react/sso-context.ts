@@ -6,6 +6,7 @@ import type { SsoPaths } from './sso-paths.ts'
 import type {
   ConfigErrorViewProps,
   ErrorViewProps,
+  HandoffConfirmViewProps,
   NotFoundViewProps,
   ProgressViewProps,
   SignInViewProps,
@@ -20,6 +21,7 @@ export interface SsoViewSet {
   readonly ConfigError: ComponentType<ConfigErrorViewProps>
   readonly SignIn: ComponentType<SignInViewProps>
   readonly NotFound: ComponentType<NotFoundViewProps>
+  readonly HandoffConfirm: ComponentType<HandoffConfirmViewProps>
 }
 
 export interface SsoContextValue {

@@ -12,6 +12,7 @@ import { PartnerLink, usePartnerDestinations } from './partner-link.tsx'
 import { requireSession } from './require-session.tsx'
 import { SESSION_QUERY_KEY } from './session-query.ts'
 import { createSso } from './create-sso.tsx'
+import { handoffState } from './handoff-state.ts'
 import { SsoProvider } from './sso-provider.tsx'
 import type { ErrorViewProps } from './views.ts'
 
@@ -192,7 +193,8 @@ test('every destination links to a hand-off route under the host path that accep
   expect(hrefs).toHaveLength(3)
   for (const href of hrefs) {
     expect(href.startsWith('/go/')).toBe(true)
-    await router.navigate(href)
+    // As a PartnerLink follows it: marked as started inside the app, so nothing asks first.
+    await router.navigate(href, { state: handoffState })
     expect(await screen.findByText(/^Opening /)).toBeVisible()
   }
   await vi.waitFor(() => {

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react'
 import type { Branding, SupportContact } from '../core/branding.ts'
 import type { ConfigIssue } from '../core/config.ts'
 import type { DescribedError } from '../core/error-messages.ts'
+import type { HandoffDetail } from '../core/handoff.ts'
 
 /** The way forward an error view offers: a button that does what its label says. */
 export interface ErrorAction {
@@ -74,6 +75,20 @@ export interface NotFoundViewProps {
   readonly action: ErrorAction
 }
 
+export interface HandoffConfirmViewProps {
+  /** The partner's name for people ("AssureSign"): the question is "Continue to AssureSign?". */
+  readonly partnerLabel: string
+  /**
+   * Where the hand-off leads, one term and description each ("Envelope": "Demo envelope"), from
+   * the link and the runtime config's labels. Plain text: never render it as HTML.
+   */
+  readonly destination: readonly HandoffDetail[]
+  /** Runs the hand-off. */
+  readonly onContinue: () => void
+  /** Goes home, replacing the hand-off page in history. */
+  readonly onCancel: () => void
+}
+
 export interface SsoViews {
   readonly Error?: ComponentType<ErrorViewProps>
   readonly Progress?: ComponentType<ProgressViewProps>
@@ -81,4 +96,6 @@ export interface SsoViews {
   readonly SignIn?: ComponentType<SignInViewProps>
   /** An address of sso-bridge's routes this deployment does not serve (a partner left out). */
   readonly NotFound?: ComponentType<NotFoundViewProps>
+  /** The question before a hand-off that did not start with a click inside the app. */
+  readonly HandoffConfirm?: ComponentType<HandoffConfirmViewProps>
 }
