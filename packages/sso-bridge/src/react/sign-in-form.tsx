@@ -3,11 +3,18 @@ import { workEmail } from '../core/email-address.ts'
 import type { SignInViewProps } from './views.ts'
 
 /**
- * The default sign-in view: one work email field (focused on load) and "Sign in with SSO". Right
- * after a sign-out it first confirms it, with focus on that heading.
+ * The default sign-in view: one work email field (focused on load, filled in with the email this
+ * tab kept) and "Sign in with SSO". Right after a sign-out it first confirms it, with focus on
+ * that heading.
  */
-export function SignInForm({ notice, onSubmit, pending, signedOut = false }: SignInViewProps) {
-  const [email, setEmail] = useState('')
+export function SignInForm({
+  notice,
+  email: kept,
+  onSubmit,
+  pending,
+  signedOut = false,
+}: SignInViewProps) {
+  const [email, setEmail] = useState(kept ?? '')
   const [invalid, setInvalid] = useState(false)
   const inputId = useId()
   const hintId = useId()

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Navigate, useSearchParams } from 'react-router-dom'
+import { tabEmail } from '../callback/browser.ts'
 import type { SignedOutReason } from '../core/auth-backend.ts'
 import { ERROR_MESSAGES } from '../core/error-messages.ts'
 import { safeReturnTo } from '../core/return-to.ts'
@@ -53,7 +54,15 @@ function SignedOut({ reason, pending, onSubmit }: SignedOutProps) {
   const signedOut = reason === 'user_signed_out'
   usePageTitle(signedOut ? 'Signed out' : 'Sign in', useBranding())
   const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+  // Read once per visit of the form: the email this tab kept when it last started a sign-in.
+  const [email] = useState(() => tabEmail.read())
   return (
-    <views.SignIn notice={notice} pending={pending} onSubmit={onSubmit} signedOut={signedOut} />
+    <views.SignIn
+      notice={notice}
+      email={email}
+      pending={pending}
+      onSubmit={onSubmit}
+      signedOut={signedOut}
+    />
   )
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { tabEmail } from '../callback/browser.ts'
 import { markSignedOut } from './session-query.ts'
 import { useSso } from './sso-context.ts'
 
@@ -12,7 +13,7 @@ export interface SignOut {
 
 /**
  * Signs out at the BFF (which ends the session at once and tells Indee), then forgets this
- * tab's half-finished sign-ins and tells every tab. A BFF that cannot be reached leaves the
+ * tab's half-finished sign-ins and the email it kept, and tells every tab. A BFF that cannot be reached leaves the
  * person signed in, with the error to retry, rather than pretending.
  */
 export function useSignOut(): SignOut {
@@ -27,6 +28,7 @@ export function useSignOut(): SignOut {
       } catch {
         // Storage refusing must not keep anyone signed in; records left behind expire.
       }
+      tabEmail.forget()
       markSignedOut(client, 'user_signed_out')
     },
   })
