@@ -43,7 +43,7 @@ test('a refused hand-off offers "Back to home", which works, and names the suppo
   await app.goto()
   await signInAs(BOB)
   await app.goto(lobPath)
-  await app.expectError('handoff_forbidden')
+  await app.expectError('handoff_not_permitted')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'You do not have access to Aditya Birla Capital',
   )

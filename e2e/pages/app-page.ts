@@ -9,8 +9,11 @@ export interface StorageSnapshot {
 
 /** Three base64url parts: a JWT, wherever page script might find one. */
 const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
-/** What the app keeps in sessionStorage: sign-in transactions and their tombstones, nothing else. */
-const OWN_KEYS = /^sso-bridge:(txn|done):/
+/**
+ * What the app keeps in sessionStorage: sign-in transactions and their tombstones, and the email
+ * the tab last signed in with; nothing else.
+ */
+const OWN_KEYS = /^sso-bridge:((txn|done):|email$)/
 
 /** The sso-bridge SPA as a person sees it: the kit's sign-in form on `/`, and the rest. */
 export class AppPage extends SignInForm {
