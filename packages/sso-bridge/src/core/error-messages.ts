@@ -78,7 +78,7 @@ function partnerMessages({ name, Name }: PartnerName): Record<PartnerCode, Error
     },
     handoff_account_not_owned: {
       title: `This ${name} account is not linked to you`,
-      message: `The link opens a ${name} account that is not linked to your account. Go back to home and choose an account there, and contact support if you need this one.`,
+      message: `The link opens an account at ${name} that is not linked to yours. Go back to home and choose an account there, and contact support if you need this one.`,
     },
     handoff_not_configured: {
       title: `${Name} is not set up here`,
