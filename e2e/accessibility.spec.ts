@@ -58,8 +58,8 @@ const handoffErrors: readonly HandoffError[] = [
     asksFirst: false,
   },
   {
-    view: 'a refused hand-off (support contact)',
-    code: 'handoff_forbidden',
+    view: 'a hand-off the BFF refuses (support contact)',
+    code: 'handoff_not_permitted',
     as: BOB,
     path: lobPath,
     asksFirst: true,
@@ -154,7 +154,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expectAccessible(page, testInfo, 'error: state_missing')
       })
 
-      test('the identity provider stopped the sign-in (provider_error)', async ({
+      test('a sign-in cancelled at the identity provider (sign_in_cancelled)', async ({
         page,
         app,
         idp,
@@ -162,8 +162,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await app.goto()
         await app.startSignIn(ALICE)
         await idp.cancel()
-        await app.expectError('provider_error')
-        await expectAccessible(page, testInfo, 'error: provider_error (detail, support)')
+        await app.expectError('sign_in_cancelled')
+        // The details for support open, so their text is checked too.
+        await page.getByText('Details for support').click()
+        await expectAccessible(page, testInfo, 'notice: sign_in_cancelled (details open)')
       })
 
       for (const { view, code, as, fault, path, asksFirst } of handoffErrors) {

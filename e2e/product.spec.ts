@@ -71,7 +71,7 @@ test('a refused hand-off offers "Back to home", which works, and points to the s
   await app.goto()
   await signInAs(BOB)
   await app.openHandoff(lobPath)
-  await app.expectError('handoff_forbidden')
+  await app.expectError('handoff_not_permitted')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'You do not have access to Aditya Birla Capital',
   )

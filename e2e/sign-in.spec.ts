@@ -117,24 +117,66 @@ test('a protocol-relative returnTo is dropped', async ({ page, app: home, signIn
   await expectSignedInAt(page, home, sandbox, `${app}/`)
 })
 
-test('cancel at the identity provider shows provider_error and stores no token', async ({
+test('cancel at the identity provider is a calm notice, one click from the form with the email', async ({
   page,
   app: home,
   idp,
   sandbox,
+  errorView,
 }) => {
   await home.goto()
   await home.startSignIn(ALICE)
   await idp.cancel()
   // The Indee contract carries the provider's error to the backend once, so it can close the transaction.
-  await expectCallbackFailed(page, home, sandbox, 'provider_error', 1)
-  await expect(page.getByText('The user cancelled the sign-in.')).toBeVisible()
-  await expect(page.getByText('Message from your identity provider:')).toBeVisible()
+  await expectCallbackFailed(page, home, sandbox, 'sign_in_cancelled', 1)
+  // Calm: a status, not an alert; its heading not marked as a failure; no support to contact.
+  const notice = page.getByRole('status').filter({ has: page.getByTestId('error-code') })
+  await expect(notice.getByRole('heading', { level: 1 })).toHaveText('Sign-in cancelled')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.locator('section.error')).toHaveCount(0)
+  await expect(notice).not.toContainText('contact support')
+  // The provider's words are for support, under the collapsed details.
+  await expect(page.getByText('The user cancelled the sign-in.')).toBeHidden()
+  await page.getByText('Details for support').click()
+  await expect(
+    page.getByText('Message from your identity provider: The user cancelled the sign-in.'),
+  ).toBeVisible()
   await home.expectNothingStored()
-  // The way forward is a new sign-in, and it works: the sign-in form, ready to go.
-  await page.getByRole('button', { name: 'Start a new sign-in' }).click()
+  // One click to the sign-in form, the email already there, and signing in works.
+  await expect(errorView.primaryAction).toHaveText('Sign in')
+  await errorView.primaryAction.click()
+  await expect(home.emailInput).toHaveValue(ALICE)
   await expect(home.signInButton).toBeEnabled()
   await expect(home.emailInput).toBeFocused()
+})
+
+test('a sign-in the backend refuses leads back to the form with the email kept', async ({
+  page,
+  app: home,
+  idp,
+  sandbox,
+  errorView,
+}) => {
+  await sandbox.fault({
+    party: 'indee',
+    path: '/sso/login',
+    status: 401,
+    body: '{"status_code":"A2002","status_message":"Access Denied"}',
+  })
+  await home.goto()
+  await home.startSignIn(ALICE)
+  await idp.signIn(ALICE, passwordOf(ALICE))
+  await expectCallbackFailed(page, home, sandbox, 'login_failed', 1)
+  await expect(errorView.title).toHaveText('We could not sign you in')
+  // The backend's words stay under the details for support, with the BFF's request id.
+  await expect(page.getByText('Access Denied')).toBeHidden()
+  await page.getByText('Details for support').click()
+  await expect(page.getByText('Message from the sign-in service: Access Denied')).toBeVisible()
+  await expect(page.getByTestId('error-request-id')).toHaveText(/^[\da-f-]{36}$/)
+  await errorView.primaryAction.click()
+  await expect(home.emailInput).toHaveValue(ALICE)
+  expect(page.url()).not.toContain(encodeURIComponent(ALICE))
+  expect(page.url()).not.toContain(ALICE)
 })
 
 test('a provider error description with markup is shown as plain text, markup stripped', async ({
@@ -146,13 +188,14 @@ test('a provider error description with markup is shown as plain text, markup st
   const state = await stateOfNewSignIn(page, () => home.startSignIn(ALICE))
   const markup = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>'
   await page.goto(
-    callbackUrl({ error: 'access_denied', error_description: markup, state, iss: issuer }),
+    callbackUrl({ error: 'login_required', error_description: markup, state, iss: issuer }),
   )
   await expectCallbackFailed(page, home, sandbox, 'provider_error', 1)
+  await page.getByText('Details for support').click()
   await expect(page.getByText('Message from your identity provider: bold')).toBeVisible()
   expect(await page.locator('main img, main b').count()).toBe(0)
   expect(await page.title()).toBe(
-    'Your identity provider stopped the sign-in – Northwind Partner Hub',
+    'Your identity provider did not sign you in – Northwind Partner Hub',
   )
   await home.expectNothingStored()
 })
@@ -222,6 +265,15 @@ const loginFaults = [
     name: 'a 401 A2002 from the backend shows login_failed',
     fault: { status: 401, body: '{"status_code":"A2002","status_message":"Access Denied"}' },
     code: 'login_failed',
+  },
+  {
+    // A2004: the backend no longer knows the sign-in; nothing is wrong with the account.
+    name: 'a 401 A2004 from the backend shows sign_in_expired',
+    fault: {
+      status: 401,
+      body: '{"status_code":"A2004","status_message":"Sign-in transaction expired"}',
+    },
+    code: 'sign_in_expired',
   },
   {
     // A2001 refuses the BFF's own API key: the person learns the service is down, not why.

@@ -64,13 +64,15 @@ export function overBudget(sizes: BundleSizes, budget: Budget = BUDGET): string[
  * once, in 0.3.0, for branding (config schema, titles, support contact) and the per-code way
  * forward of every error view (core 12,872 B, react 16,506 B when raised). react's raised again in
  * 0.4.0 for createSso (one set of paths, checked at start-up), the loader guard and the session's
- * ordering against sign-ins (18,746 B when raised), and once more in 0.4.0 for signing out at the
- * identity provider (the end-session URL, its single-use state, the signed-out words; 20,071 B).
+ * ordering against sign-ins (18,746 B when raised); again in 0.4.0 for signing out at the identity
+ * provider (the end-session URL, its single-use state, the signed-out words), the error views'
+ * details for support, their calm notices, the kept sign-in email and the words of the BFF's own
+ * hand-off refusals (20,126 B when raised).
  */
 export const LIB_BUDGET: Readonly<Record<string, number>> = {
   core: 14_500,
   callback: 8_000,
-  react: 20_500,
+  react: 21_000,
 }
 
 export interface LibEntrySize {

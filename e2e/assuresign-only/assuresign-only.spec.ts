@@ -3,7 +3,7 @@
 // no route for them. AssureSign works as in every deployment.
 import { expect, test } from '../fixtures.ts'
 import { HOME_LINKS } from '../pages/partner-page.ts'
-import { ALICE, DEMO_ENVELOPE, HANDOFF_PATHS } from '../sandbox-data.ts'
+import { AIMBASE_ACCOUNTS, ALICE, DEMO_ENVELOPE, HANDOFF_PATHS } from '../sandbox-data.ts'
 import { originOf } from '../../sandbox/playwright.ts'
 
 test.beforeEach(async ({ app, signInAs }) => {
@@ -60,4 +60,30 @@ test('the BFF answers 404 not_found on the routes of the partners it leaves out'
     data: {},
   })
   expect(assureSign.status()).toBe(200)
+})
+
+test("a partner the app lists but the BFF does not serve is the app's handoff_not_configured", async ({
+  page,
+  sandbox,
+  errorView,
+}) => {
+  // A runtime config that names Aimbase although this BFF has no Aimbase settings (the app's
+  // file changed, the BFF's variables did not). Only the config file is changed; the BFF answers.
+  const account = AIMBASE_ACCOUNTS.aliceDealer
+  await page.route('**/sso.config.json', async (route) => {
+    const response = await route.fetch()
+    const config = (await response.json()) as { partners: Record<string, unknown> }
+    config.partners['aimbase'] = {
+      origin: originOf('aimbase'),
+      format: 'json',
+      accounts: [{ uid: account.uid, label: 'Dealer', landing: account.landing }],
+    }
+    await route.fulfill({ response, json: config })
+  })
+  await page.goto(HANDOFF_PATHS.aimbase())
+  await errorView.expectCode('handoff_not_configured')
+  await expect(errorView.title).toHaveText('Aimbase is not set up here')
+  await expect(errorView.view).not.toContainText('Message from')
+  await expect(errorView.primaryAction).toHaveText('Back to home')
+  expect(await sandbox.count('aimbase', '/api/Security/SignOnAccount')).toBe(0)
 })

@@ -10,10 +10,10 @@ export interface StorageSnapshot {
 /** Three base64url parts: a JWT, wherever page script might find one. */
 const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
 /**
- * What the app keeps in sessionStorage: sign-in transactions and their tombstones, and the state
- * of a sign-out at the identity provider, nothing else.
+ * What the app keeps in sessionStorage: sign-in transactions and their tombstones, the state of a
+ * sign-out at the identity provider, and the email the tab last signed in with; nothing else.
  */
-const OWN_KEYS = /^sso-bridge:(txn|done|signout):/
+const OWN_KEYS = /^sso-bridge:((txn|done|signout):|email$)/
 
 /** The sso-bridge SPA as a person sees it: the kit's sign-in form on `/`, and the rest. */
 export class AppPage extends SignInForm {

@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /**
- * sso-bridge's error view (its `ErrorView`), as a person sees it: the `role="alert"`
- * section with its level-1 heading, the code for support, and the way forward.
+ * sso-bridge's error view (its `ErrorView`), as a person sees it: the `role="alert"` section of a
+ * failure (or the `role="status"` one of a notice, e.g. a cancelled sign-in) with its level-1
+ * heading, the code for support, and the way forward.
  */
 export class ErrorViewPage {
   /** The error view itself. */
@@ -15,7 +16,10 @@ export class ErrorViewPage {
   readonly primaryAction: Locator
 
   constructor(readonly page: Page) {
-    this.view = page.getByRole('alert').filter({ has: page.getByTestId('error-code') })
+    this.view = page
+      .getByRole('alert')
+      .or(page.getByRole('status'))
+      .filter({ has: page.getByTestId('error-code') })
     this.title = this.view.getByRole('heading', { level: 1 })
     this.code = page.getByTestId('error-code')
     this.primaryAction = page.getByTestId('error-primary-action')

@@ -23,7 +23,7 @@ test('bob is refused the contract, with a reason and a way back', async ({
   const page = await signedInAs(SANDBOX_USERS.bob)
   await expect(page.getByText('No partner tools are set up for you.')).toBeVisible()
   await page.getByRole('link', { name: 'Sign the customer contract' }).click()
-  await errorView.expectCode('handoff_forbidden')
+  await errorView.expectCode('handoff_not_permitted')
   await expect(errorView.primaryAction).toBeVisible()
   expect(await sandbox.count('assuresign', '/authentication/sso')).toBe(0)
 })

@@ -10,11 +10,11 @@ test('alice signs in', async ({ signedInAs }) => {
   await expect(page.getByText(SANDBOX_USERS.alice.email)).toBeVisible()
 })
 
-test('a cancelled sign-in shows the error view', async ({ signInForm, idp, errorView }) => {
+test('a cancelled sign-in shows the calm cancel view', async ({ signInForm, idp, errorView }) => {
   await signInForm.goto()
   await signInForm.startSignIn(SANDBOX_USERS.alice.email)
   await idp.cancel()
-  await errorView.expectCode('provider_error')
+  await errorView.expectCode('sign_in_cancelled')
   await expect(errorView.primaryAction).toBeVisible()
 })
 

@@ -3,6 +3,7 @@
 // docs/backend-contract.md lists them.
 import type { FastifyReply } from 'fastify'
 import {
+  BFF_ERROR_HEADER,
   BFF_ERROR_STATUS,
   SESSION_STORE_UNAVAILABLE_STATUS,
   type BffErrorBody,
@@ -17,8 +18,11 @@ export const BFF_ERROR_MESSAGES: Readonly<Record<BffErrorCode, string>> = {
   invalid_request: 'The request is not valid.',
   signed_out: 'Sign-in required.',
   session_expired: 'The session has ended.',
+  sign_in_expired: 'The sign-in service no longer knows this sign-in; start a new one.',
   forbidden: 'This request is not allowed from here.',
   sign_in_not_bound: 'This sign-in was not started in this browser.',
+  handoff_not_permitted: 'The signed-in person may not use this partner.',
+  handoff_account_not_owned: 'The account does not belong to the signed-in person.',
   not_found: 'Not found.',
   payload_too_large: 'The request body is too large.',
   rate_limited: 'Too many sign-in requests; try again in a minute.',
@@ -44,7 +48,10 @@ export const SESSION_STORE_UNAVAILABLE = {
   status: SESSION_STORE_UNAVAILABLE_STATUS,
 } as const
 
-/** Sends the BFF's error `code`, with its status from the table unless `status` is given. */
+/**
+ * Sends the BFF's error `code`, with its status from the table unless `status` is given, and the
+ * contract's header that marks the answer as the BFF's own (never a vendor's).
+ */
 export function sendError(
   reply: FastifyReply,
   code: BffErrorCode,
@@ -52,7 +59,7 @@ export function sendError(
   status: number = BFF_ERROR_STATUS[code],
 ): FastifyReply {
   noteCode(reply.request, code)
-  return reply.code(status).send(errorBody(code, detail))
+  return reply.code(status).header(BFF_ERROR_HEADER, code).send(errorBody(code, detail))
 }
 
 /** A failure thrown inside a route, answered by the error handler as `code`. */

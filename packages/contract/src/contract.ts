@@ -38,16 +38,22 @@ export const LIMITS = {
 // Errors
 
 /**
- * Every error code the BFF answers, with its HTTP status: `{"error": code, "message", "detail"?}`.
- * The browser maps each to a view (a `Record` over these, so a new or renamed code does not
- * compile there until it is mapped).
+ * Every error code the BFF answers, with its HTTP status: `{"error": code, "message", "detail"?}`,
+ * always with the {@link BFF_ERROR_HEADER} header. The browser maps each to a view (a `Record` over
+ * these, so a new or renamed code does not compile there until it is mapped).
  */
 export const BFF_ERROR_STATUS = {
   invalid_request: 400,
   signed_out: 401,
   session_expired: 401,
+  /** Indee no longer knows the sign-in (expired, already used): a new sign-in will do. */
+  sign_in_expired: 401,
   forbidden: 403,
   sign_in_not_bound: 403,
+  /** The session lacks the partner's permission (or, for ABC, a CII number). */
+  handoff_not_permitted: 403,
+  /** The Aimbase account asked for is not one the session's person owns. */
+  handoff_account_not_owned: 403,
   not_found: 404,
   payload_too_large: 413,
   rate_limited: 429,
@@ -67,6 +73,13 @@ export type BffErrorCode = keyof typeof BFF_ERROR_STATUS
  * instance's dependency, not the sign-in service (502).
  */
 export const SESSION_STORE_UNAVAILABLE_STATUS = 503
+
+/**
+ * The header the BFF sets on every error it answers itself (its value is the body's code), and on
+ * nothing else. A vendor's answer is relayed as status, Content-Type and body only, so no vendor
+ * can send it: an answer with it is the BFF's own words, one without it the vendor's.
+ */
+export const BFF_ERROR_HEADER = 'sso-bridge-error'
 
 /** The body of every error the BFF answers itself. */
 export interface BffErrorBody {
@@ -159,8 +172,10 @@ export interface SessionView {
 /**
  * The JSON body the browser sends on each partner's hand-off route (POST). A 2xx answer is the
  * vendor's own, relayed as status, Content-Type and body; a vendor's error is a
- * `PartnerRefusedBody`. The BFF refuses a person in the vendor's own error shape (403), and
- * its failures are a `BffErrorBody`. A session's permission to use a partner is the partner's name.
+ * `PartnerRefusedBody`. The BFF's own refusals (`handoff_not_permitted`,
+ * `handoff_account_not_owned`, `invalid_request`, a session that is over, a partner it does not
+ * serve: `not_found`) and its failures are a `BffErrorBody`, with {@link BFF_ERROR_HEADER}. A
+ * session's permission to use a partner is the partner's name.
  */
 export interface PartnerRequests {
   /** No field: the BFF asks for the signed-in person's token. */

@@ -14,6 +14,7 @@ export {
   type DescribedError,
   type ErrorGuide,
   type ErrorMessage,
+  type ErrorSeverity,
   type ErrorSource,
   type NextStep,
   type PartnerContext,

@@ -49,6 +49,7 @@ export type {
   DescribedError,
   ErrorGuide,
   ErrorMessage,
+  ErrorSeverity,
   ErrorSource,
   NextStep,
 } from './core/error-messages.ts'

@@ -27,12 +27,13 @@ beforeAll(async () => {
 afterAll(() => bench.close())
 beforeEach(() => bench.reset())
 
-test('bob may not use ABC: 403 before any ABC call', async () => {
+test("bob may not use ABC: the BFF's own handoff_not_permitted before any ABC call", async () => {
   const answer = await bench
     .as(BOB)
     .post(GENERATE, { LOBId: 'ABSLI', Functionality: 'POL' }, { 'x-api-version': '1.0.0' })
   expect(answer.status).toBe(403)
-  expect(await answer.json()).toEqual({ message: 'The signed-in user may not use ABC.' })
+  expect(answer.headers.get('sso-bridge-error')).toBe('handoff_not_permitted')
+  expect(await answer.json()).toMatchObject({ error: 'handoff_not_permitted' })
   expect(bench.sandbox.control.log('abc')).toEqual([])
 })
 
@@ -178,7 +179,7 @@ test('a session without a CII number may not use ABC: 403 before any ABC call', 
       { 'x-api-version': '1.0.0' },
     )
     expect(answer.status).toBe(403)
-    expect(await answer.json()).toEqual({ message: 'The signed-in user may not use ABC.' })
+    expect(await answer.json()).toMatchObject({ error: 'handoff_not_permitted' })
     expect(bench.sandbox.control.log('abc')).toEqual([])
   } finally {
     await fresh.close()

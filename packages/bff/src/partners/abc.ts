@@ -4,7 +4,7 @@
 // browser's x-api-version goes through as sent, so ABC's own 400 still reaches the app.
 import { z } from 'zod'
 import type { PartnerRequest } from '../../../contract/src/contract.ts'
-import { BffError } from '../errors.ts'
+import { BffError, sendError } from '../errors.ts'
 import { baseUrlSetting, secretSetting } from '../settings.ts'
 import { definePartner } from './partner.ts'
 import { callVendor, relay, type VendorAnswers } from './partner-relay.ts'
@@ -32,8 +32,9 @@ export const abc = definePartner({
         'generate-sso-token body is not valid',
       )
     }
+    // The BFF's own refusal, in its own shape: ABC was not asked.
     if (!session.permissions.includes('abc') || session.ciiNo === undefined) {
-      return reply.code(403).send({ message: 'The signed-in user may not use ABC.' })
+      return sendError(reply, 'handoff_not_permitted')
     }
     const apiVersion = request.headers['x-api-version']
     const answer = await callVendor(ctx, 'ABC', {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import { USERS, type SandboxUser } from '../../../../sandbox/users.ts'
 import { startPartnerBench, type RecordedPartnerBench } from '../testing/partner-bench.ts'
-import { NO_PERMISSION_MESSAGE, NOT_OWNER_MESSAGE, vendorBodyOf } from './aimbase.ts'
+import { vendorBodyOf } from './aimbase.ts'
 
 const ACCOUNT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
 
@@ -77,25 +77,23 @@ test('alice signs on to her Aimbase account in JSON and in XML', async () => {
 test("an Aimbase account that is not alice's is refused before Aimbase is called", async () => {
   const answer = await bench.as(ALICE).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT })
   expect(answer.status).toBe(403)
-  expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
-  expect(await answer.json()).toEqual({
-    Message: 'The account does not belong to the signed-in user.',
-  })
+  expect(answer.headers.get('sso-bridge-error')).toBe('handoff_account_not_owned')
+  expect(await answer.json()).toMatchObject({ error: 'handoff_account_not_owned' })
   expect(bench.calls('aimbase', '/Security/SignOnAccount')).toBe(0)
 })
 
-test("a refusal of an XML sign-on is in XML, in the shape of Aimbase's own errors", async () => {
+test("a refusal of an XML sign-on is the BFF's own JSON, never in Aimbase's shape", async () => {
   const answer = await bench.as(ALICE).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT, Format: 'xml' })
   expect(answer.status).toBe(403)
-  expect(answer.headers.get('content-type')).toBe('application/xml; charset=utf-8')
-  expect(await answer.text()).toBe(`<Error><Message>${NOT_OWNER_MESSAGE}</Message></Error>`)
+  expect(answer.headers.get('content-type')).toMatch(/^application\/json/)
+  expect(answer.headers.get('sso-bridge-error')).toBe('handoff_account_not_owned')
   expect(bench.calls('aimbase', '/Security/SignOnAccount')).toBe(0)
 })
 
 test('bob may not use Aimbase, even for an account of his own', async () => {
   const answer = await bench.as(BOB).post(SIGN_ON, { AccountUid: BOBS_ACCOUNT })
   expect(answer.status).toBe(403)
-  expect(await answer.json()).toEqual({ Message: NO_PERMISSION_MESSAGE })
+  expect(await answer.json()).toMatchObject({ error: 'handoff_not_permitted' })
   expect(bench.sandbox.control.log('aimbase')).toEqual([])
 })
 

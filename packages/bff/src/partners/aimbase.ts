@@ -5,7 +5,7 @@
 import { decodeJwt } from 'jose'
 import { z } from 'zod'
 import type { PartnerRequest } from '../../../contract/src/contract.ts'
-import { BffError } from '../errors.ts'
+import { BffError, sendError } from '../errors.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
 import { baseUrlSetting, secretSetting } from '../settings.ts'
 import { definePartner } from './partner.ts'
@@ -13,9 +13,6 @@ import { callWithLogin, relay, type VendorAnswers } from './partner-relay.ts'
 
 /** Aimbase Authentication: the API token "is valid for twenty minutes". */
 export const AIMBASE_API_TOKEN_LIFETIME_MS = 20 * 60_000
-
-export const NOT_OWNER_MESSAGE = 'The account does not belong to the signed-in user.'
-export const NO_PERMISSION_MESSAGE = 'The signed-in user may not use Aimbase.'
 
 const bodySchema: z.ZodType<SignOn, PartnerRequest<'aimbase'>> = z.strictObject({
   AccountUid: z.guid(),
@@ -55,16 +52,6 @@ export function vendorBodyOf({ AccountUid, LandingPageUrl, Format }: SignOn) {
   }
 }
 
-/** Aimbase's own error shape, so the app reads the message the same way as Aimbase's. */
-function refusal(format: SignOn['Format'], message: string) {
-  return format === 'json'
-    ? { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ Message: message }) }
-    : {
-        contentType: 'application/xml; charset=utf-8',
-        body: `<Error><Message>${escapeXml(message)}</Message></Error>`,
-      }
-}
-
 /**
  * Aimbase answers in the format asked for (`Accept`), its errors too: JSON, or XML as ASP.NET Web
  * API writes it for `Accept: application/xml`.
@@ -102,13 +89,10 @@ export const aimbase = definePartner({
       )
     }
     const signOn = parsed.data
-    const refuse = (message: string) => {
-      const { contentType, body } = refusal(signOn.Format, message)
-      return reply.code(403).header('content-type', contentType).send(body)
-    }
-    if (!session.permissions.includes('aimbase')) return refuse(NO_PERMISSION_MESSAGE)
+    // The BFF's own refusals, in its own shape whatever the format: Aimbase was not asked.
+    if (!session.permissions.includes('aimbase')) return sendError(reply, 'handoff_not_permitted')
     if (!ownedAccounts(session.token).includes(signOn.AccountUid.toLowerCase())) {
-      return refuse(NOT_OWNER_MESSAGE)
+      return sendError(reply, 'handoff_account_not_owned')
     }
     const vendorBody = vendorBodyOf(signOn)
     const answer = await callWithLogin(ctx, {

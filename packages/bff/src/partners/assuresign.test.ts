@@ -34,11 +34,31 @@ test("alice's AssureSign hand-off needs only her cookie: the BFF logs in and ask
   expect(bench.calls('assuresign', '/authentication/sso')).toBe(1)
 })
 
-test('bob may not use AssureSign: FORBIDDEN before any AssureSign call', async () => {
+test("bob may not use AssureSign: the BFF's own handoff_not_permitted before any AssureSign call", async () => {
   const answer = await bench.as(BOB).post(ASSURESIGN_SSO, {})
   expect(answer.status).toBe(403)
-  expect(await answer.json()).toMatchObject({ errorCode: 'FORBIDDEN' })
+  expect(answer.headers.get('sso-bridge-error')).toBe('handoff_not_permitted')
+  expect(await answer.json()).toMatchObject({ error: 'handoff_not_permitted' })
   expect(bench.sandbox.control.log('assuresign')).toEqual([])
+})
+
+test('a vendor error relayed by the BFF is marked partner_refused, never with a code of its own', async () => {
+  bench.sandbox.control.addFault({
+    party: 'assuresign',
+    path: '/authentication/sso',
+    status: 400,
+    body: '{"errorCode":"BAD_REQUEST","summary":"No.","details":[]}',
+    times: 1,
+  })
+  const answer = await bench.as(ALICE).post(ASSURESIGN_SSO, {})
+  expect(answer.status).toBe(502)
+  expect(answer.headers.get('sso-bridge-error')).toBe('partner_refused')
+})
+
+test("alice's successful hand-off carries no error header", async () => {
+  const answer = await bench.as(ALICE).post(ASSURESIGN_SSO, {})
+  expect(answer.status).toBe(200)
+  expect(answer.headers.get('sso-bridge-error')).toBeNull()
 })
 
 test('AssureSign answering FORBIDDEN to the BFF token once is renewed the same way', async () => {

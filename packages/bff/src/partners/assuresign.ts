@@ -4,7 +4,7 @@
 // the 30 s ssoToken with it.
 import { z } from 'zod'
 import type { PartnerRequest } from '../../../contract/src/contract.ts'
-import { BffError } from '../errors.ts'
+import { BffError, sendError } from '../errors.ts'
 import { jsonOf, type UpstreamAnswer } from '../upstream/upstream-call.ts'
 import { loginWithJson } from '../upstream/vendor-logins.ts'
 import { baseUrlSetting, secretSetting } from '../settings.ts'
@@ -18,13 +18,6 @@ export const ASSURESIGN_SESSION_MINUTES = 30
 
 /** AssureSign's API answers JSON, its errors too. */
 const ANSWERS: VendorAnswers = { partner: 'assuresign', mediaTypes: ['application/json'] }
-
-/** The BFF's refusal, in AssureSign's error shape so the app reads its FORBIDDEN code. */
-const NO_PERMISSION = {
-  errorCode: 'FORBIDDEN',
-  summary: 'The signed-in user may not use AssureSign.',
-  details: [],
-} as const
 
 /** The contract's body: nothing, the person is the session's. */
 const bodySchema: z.ZodType<PartnerRequest<'assuresign'>> = z.strictObject({})
@@ -52,7 +45,10 @@ export const assureSign = definePartner({
         'authentication/sso body is not valid',
       )
     }
-    if (!session.permissions.includes('assuresign')) return reply.code(403).send(NO_PERMISSION)
+    // The BFF's own refusal, in its own shape: AssureSign was not asked.
+    if (!session.permissions.includes('assuresign')) {
+      return sendError(reply, 'handoff_not_permitted')
+    }
     const contextUsername = session.email.toLowerCase()
     const answer = await callWithLogin(ctx, {
       vendor: 'AssureSign',

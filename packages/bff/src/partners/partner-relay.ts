@@ -4,6 +4,7 @@
 // and dropped here.
 import type { FastifyReply } from 'fastify'
 import {
+  BFF_ERROR_HEADER,
   BFF_ERROR_STATUS,
   LIMITS,
   type PartnerName,
@@ -75,7 +76,10 @@ export function relay(
     },
   }
   noteCode(reply.request, 'partner_refused')
-  return reply.code(BFF_ERROR_STATUS.partner_refused).send(refused)
+  return reply
+    .code(BFF_ERROR_STATUS.partner_refused)
+    .header(BFF_ERROR_HEADER, 'partner_refused')
+    .send(refused)
 }
 
 /** Calls the vendor; a timeout or an unreachable vendor becomes the BFF's own 504 or 502. */

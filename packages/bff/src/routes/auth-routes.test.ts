@@ -350,6 +350,43 @@ test("a provider's refusal is passed to Indee as an error report, and no session
   ])
 })
 
+for (const [indeeCode, message, code] of [
+  ['A2004', 'Sign-in transaction expired', 'sign_in_expired'],
+  ['A2002', 'Access Denied', 'login_failed'],
+] as const) {
+  test(`Indee refusing a sign-in with ${indeeCode} is the BFF's own ${code}, its words the detail`, async () => {
+    const indee = await startRecordingUpstream({
+      '/sso/initiate': {
+        body: JSON.stringify({
+          status_code: 'A0000',
+          status_message: 'success',
+          state: 'state-of-a-refused-sign-in',
+          nonce: 'nonce-of-a-refused-sign-in',
+          redirect: 'https://idp.example/authorize',
+        }),
+      },
+      '/sso/login': {
+        status: 401,
+        body: JSON.stringify({ status_code: indeeCode, status_message: message }),
+      },
+    })
+    extra.push(indee)
+    const own = await startTestBff(sandbox, { SSO_BFF_INDEE_URL: indee.url })
+    extra.push(own)
+    const browser = new AppBrowser(own)
+    expect((await browser.post('/api/sso/initiate', { email: ALICE.email })).status).toBe(200)
+    const answer = await browser.post('/api/sso/login', {
+      state: 'state-of-a-refused-sign-in',
+      nonce: 'nonce-of-a-refused-sign-in',
+      email: ALICE.email,
+      code: 'a-code',
+    })
+    expect(answer.status).toBe(401)
+    expect(answer.headers.get('sso-bridge-error')).toBe(code)
+    expect(await answer.json()).toMatchObject({ error: code, detail: message })
+  })
+}
+
 /** The entries of a Server-Timing header, read by this test alone: name, dur and desc. */
 function timingEntries(header: string | null) {
   return (header ?? '').split(', ').map((entry) => {

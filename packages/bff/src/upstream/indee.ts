@@ -14,6 +14,9 @@ import {
 
 const API_PREFIX = '/v1/admin/auth/'
 
+/** Indee's refusal of a sign-in transaction it does not know (any more): expired or used. */
+const SIGN_IN_TRANSACTION_GONE = 'A2004'
+
 const statusSchema = z.looseObject({
   status_code: z.string().regex(/^A\d{4}$/),
   status_message: z.string().max(2000),
@@ -140,7 +143,10 @@ export function createIndeeClient(options: IndeeOptions) {
         loginSchema,
       )
       if (outcome.kind === 'refused') {
-        throw new BffError('login_failed', `indee sso/login: ${outcome.code}`, outcome.message)
+        // A2004: the sign-in transaction is unknown, expired or used. Nothing is wrong with the
+        // person's account; a new sign-in will do.
+        const code = outcome.code === SIGN_IN_TRANSACTION_GONE ? 'sign_in_expired' : 'login_failed'
+        throw new BffError(code, `indee sso/login: ${outcome.code}`, outcome.message)
       }
       return {
         token: outcome.value.token,

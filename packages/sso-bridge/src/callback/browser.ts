@@ -1,6 +1,7 @@
 // The browser's side of the core, shared by the callback entry and the React part: this origin's
 // fetch and this tab's sign-in transactions.
 import type { FetchLike } from '../core/http.ts'
+import { forgetEmail, rememberedEmail, rememberEmail } from '../core/remembered-email.ts'
 import { safeSessionStorage } from '../core/storage.ts'
 import { createTransactionStore, type TransactionStore } from '../core/transaction-store.ts'
 
@@ -20,4 +21,29 @@ export function browserTransactions(ttlSeconds: number): TransactionStore {
   })
   store.purgeStale()
   return store
+}
+
+/** This tab's sessionStorage, or undefined when the tab cannot keep any. */
+function tabStorage(): Storage | undefined {
+  try {
+    return safeSessionStorage()
+  } catch {
+    return undefined
+  }
+}
+
+/** The email this tab last started a sign-in with (core/remembered-email.ts), in this tab. */
+export const tabEmail = {
+  remember(email: string): void {
+    const storage = tabStorage()
+    if (storage !== undefined) rememberEmail(storage, email)
+  },
+  read(): string | undefined {
+    const storage = tabStorage()
+    return storage === undefined ? undefined : rememberedEmail(storage)
+  },
+  forget(): void {
+    const storage = tabStorage()
+    if (storage !== undefined) forgetEmail(storage)
+  },
 }

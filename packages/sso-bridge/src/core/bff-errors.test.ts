@@ -90,3 +90,22 @@ test('only a 401 can end the session, and only with signed_out or session_expire
   expect(sessionEndedReason(answer(401, { error: 'login_failed' }))).toBeUndefined()
   expect(sessionEndedReason(answer(401, { error: 'session_expired' }))).toBe('session_expired')
 })
+
+test("a failed answer carries the BFF's request id and the time it came, for support", () => {
+  const failure = bffFailure('sso/login', {
+    status: 401,
+    contentType: 'application/json',
+    text: '{"error":"sign_in_expired","message":"x","detail":"Sign-in transaction expired"}',
+    requestId: 'req-5',
+    at: 1_700_000_000_000,
+  })
+  expect(failure).toMatchObject({
+    code: 'sign_in_expired',
+    detail: 'Sign-in transaction expired',
+    requestId: 'req-5',
+    at: 1_700_000_000_000,
+  })
+  expect(
+    bffFailure('session', { status: 502, contentType: 'text/html', text: '<h1>Bad gateway</h1>' }),
+  ).toMatchObject({ code: 'backend_unavailable', requestId: undefined, at: undefined })
+})

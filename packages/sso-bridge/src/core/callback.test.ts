@@ -100,9 +100,16 @@ test('the login request is sent before handleCallback returns (no await in betwe
 
 test('a provider error is reported before handleCallback returns', async () => {
   const { backend, deps, state } = setup()
-  const flight = handleCallback(`${CALLBACK}?state=${state}&error=access_denied&iss=${ISS}`, deps)
+  const flight = handleCallback(`${CALLBACK}?state=${state}&error=login_required&iss=${ISS}`, deps)
   expect(backend.reportProviderError).toHaveBeenCalledTimes(1)
   expect(await codeOfRejection(flight)).toBe('provider_error')
+})
+
+test('a cancel at the provider (access_denied) is reported too, and is sign_in_cancelled', async () => {
+  const { backend, deps, state } = setup()
+  const flight = handleCallback(`${CALLBACK}?state=${state}&error=access_denied&iss=${ISS}`, deps)
+  expect(backend.reportProviderError).toHaveBeenCalledTimes(1)
+  expect(await codeOfRejection(flight)).toBe('sign_in_cancelled')
 })
 
 test('the transaction is consumed before the backend call', async () => {
@@ -204,7 +211,7 @@ test('the issuer is checked before a provider error is reported', async () => {
 test('a provider error is reported once, stores nothing and shows the description as detail', async () => {
   const { backend, deps, state } = setup()
   const description = 'End-User aborted <script>interaction</script>'
-  const href = `${CALLBACK}?state=${state}&error=access_denied&error_description=${encodeURIComponent(description)}&iss=${ISS}`
+  const href = `${CALLBACK}?state=${state}&error=interaction_required&error_description=${encodeURIComponent(description)}&iss=${ISS}`
   const failure = await failureOf(handleCallback(href, deps))
   expect(failure instanceof SsoError && [failure.code, failure.detail]).toEqual([
     'provider_error',
@@ -216,7 +223,7 @@ test('a provider error is reported once, stores nothing and shows the descriptio
       state,
       nonce: 'n1',
       email: 'alice@example.com',
-      error: 'access_denied',
+      error: 'interaction_required',
       errorDescription: description,
     }),
   )
@@ -244,7 +251,7 @@ test('a provider error alongside a code never exchanges the code', async () => {
     await codeOfRejection(
       handleCallback(`${CALLBACK}?state=${state}&code=c1&error=access_denied&iss=${ISS}`, deps),
     ),
-  ).toBe('provider_error')
+  ).toBe('sign_in_cancelled')
   expect(backend.login).not.toHaveBeenCalled()
 })
 

@@ -24,8 +24,10 @@ export interface CallbackDeps {
  * Completes a sign-in from the callback page's original URL (the caller has already removed it from
  * the address bar). Resolves with the new session (the BFF sets its cookie); rejects with SsoError
  * `invalid_callback`, `state_missing`, `state_mismatch`, `state_expired`, `state_used`,
- * `issuer_mismatch`, `provider_error` (detail: the provider's description, as text),
- * `login_failed`, `sign_in_not_bound`, `rate_limited`, `invalid_response`, `backend_unavailable`,
+ * `issuer_mismatch`, `sign_in_cancelled` (the provider's `access_denied`) or `provider_error`
+ * (detail: the provider's description, as text),
+ * `login_failed`, `sign_in_expired`, `sign_in_not_bound`, `rate_limited`, `invalid_response`,
+ * `backend_unavailable`,
  * `timeout` or `storage_unavailable`. Failures after the state was found carry the transaction's
  * `returnTo`.
  *
@@ -39,7 +41,9 @@ export async function handleCallback(href: string, deps: CallbackDeps): Promise<
     if (callback.kind === 'error') {
       // The backend closes its transaction; whatever it answers, nothing is stored.
       await deps.backend.reportProviderError(callback)
-      throw new SsoError('provider_error', `identity provider answered "${callback.error}"`, {
+      // RFC 6749 §4.1.2.1: access_denied is the provider's answer when the person cancels there.
+      const code = callback.error === 'access_denied' ? 'sign_in_cancelled' : 'provider_error'
+      throw new SsoError(code, `identity provider answered "${callback.error}"`, {
         detail: callback.errorDescription === '' ? callback.error : callback.errorDescription,
       })
     }

@@ -66,7 +66,7 @@ test("a partner's failure names the partner, also for a timeout or an outage", (
   const timeout = describeError(new SsoError('timeout', 'x'), partner)
   expect(timeout.title).toBe('Aditya Birla Capital took too long to answer')
   expect(timeout.next).toBe('retry')
-  expect(describeError(new SsoError('backend_unavailable', 'x'), partner).title).toBe(
+  expect(describeError(new SsoError('handoff_unavailable', 'x'), partner).title).toBe(
     'Aditya Birla Capital is not available',
   )
   const refused = describeError(
@@ -89,9 +89,69 @@ test("a partner's own words win over the generated ones", () => {
   expect(described).toMatchObject({ ...own, next: 'retry' })
 })
 
+test("the BFF's own outage during a hand-off is the sign-in service's, never the partner's", () => {
+  const described = describeError(new SsoError('backend_unavailable', 'x', { detail: 'Down.' }), {
+    label: 'AssureSign',
+  })
+  expect(described).toMatchObject({
+    title: 'The sign-in service is not available',
+    source: 'sign-in-service',
+    detailFrom: 'the sign-in service',
+  })
+})
+
+test.each([
+  ['handoff_not_permitted', 'You do not have access to AssureSign'],
+  ['handoff_account_not_owned', 'This AssureSign account is not linked to you'],
+  ['handoff_not_configured', 'AssureSign is not set up here'],
+  ['invalid_handoff_input', 'This link to AssureSign does not work'],
+] as const)("the BFF's own refusal %s names the partner but speaks for the app", (code, title) => {
+  const described = describeError(new SsoError(code, 'x', { detail: 'The BFF said so.' }), {
+    label: 'AssureSign',
+  })
+  expect(described).toMatchObject({ title, next: 'home', source: 'sign-in-service' })
+  expect(described.detailFrom).toBe('the sign-in service')
+  expect(`${described.title} ${described.message}`).not.toMatch(/Message from/)
+})
+
+test('a cancel, an expired session and a sign-in that ran out are notices; the rest failures', () => {
+  const notices = Object.entries(ERROR_MESSAGES)
+    .filter(([, guide]) => guide.severity === 'notice')
+    .map(([code]) => code)
+  expect(notices.sort()).toEqual(
+    ['session_expired', 'sign_in_cancelled', 'sign_in_expired', 'state_expired'].sort(),
+  )
+  expect(ERROR_MESSAGES.sign_in_cancelled).toMatchObject({
+    title: 'Sign-in cancelled',
+    next: 'sign-in-again',
+    askSupport: false,
+  })
+  expect(ERROR_MESSAGES.sign_in_cancelled.message).not.toMatch(/support/)
+})
+
+test('an expired sign-in does not tell the person to check their email; a refused one does', () => {
+  expect(ERROR_MESSAGES.sign_in_expired.message).not.toMatch(/email/)
+  expect(ERROR_MESSAGES.login_failed.message).toMatch(/work email/)
+})
+
+test('carries the request id and time of the failed call, for support', () => {
+  const described = describeError(
+    new SsoError('login_failed', 'x', { requestId: 'req-1', at: 1_700_000_000_000 }),
+  )
+  expect(described).toMatchObject({ requestId: 'req-1', at: 1_700_000_000_000 })
+  expect(describeError(new Error('boom'))).not.toHaveProperty('requestId')
+})
+
+test('no title or message shows a header name, a field code or an abbreviation of a partner', () => {
+  const words = Object.values(ERROR_MESSAGES).flatMap((guide) => [guide.title, guide.message])
+  for (const text of words) {
+    expect(text).not.toMatch(/x-[a-z-]+|CIINo|LOBId|\bABC\b|Access Denied|HTTP \d/)
+  }
+})
+
 test('without a partner, hand-off words speak of the partner service', () => {
   expect(describeError(new SsoError('handoff_forbidden', 'x')).title).toBe(
-    'You do not have access to the partner service',
+    'The partner service did not let you in',
   )
   expect(describeError(new SsoError('timeout', 'x')).title).toBe(
     'The sign-in service took too long to answer',

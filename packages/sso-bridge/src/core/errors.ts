@@ -12,9 +12,11 @@ export const SSO_ERROR_CODES = [
   'state_used',
   'issuer_mismatch',
   'provider_error',
+  'sign_in_cancelled',
   'invalid_callback',
   // sign-in: backend exchange and session
   'login_failed',
+  'sign_in_expired',
   'sign_in_not_bound',
   'rate_limited',
   'session_expired',
@@ -27,6 +29,11 @@ export const SSO_ERROR_CODES = [
   'untrusted_redirect',
   // partner hand-offs
   'invalid_handoff_input',
+  // the BFF's own refusals of a hand-off (no partner was asked)
+  'handoff_not_permitted',
+  'handoff_account_not_owned',
+  'handoff_not_configured',
+  // a partner's answers
   'handoff_unauthorized',
   'handoff_forbidden',
   'handoff_bad_request',
@@ -45,6 +52,10 @@ export interface SsoErrorOptions {
   readonly cause?: unknown
   /** The app path the failed flow was heading to, so "Try again" can keep it. */
   readonly returnTo?: string
+  /** The BFF's id of the request that failed (its `X-Request-Id`), for support. */
+  readonly requestId?: string
+  /** When the failed answer came (or the call gave up), in ms since the epoch, for support. */
+  readonly at?: number
 }
 
 /** The one error type of sso-bridge: a code from the closed set, plus optional vendor text. */
@@ -53,13 +64,47 @@ export class SsoError extends Error {
   readonly code: SsoErrorCode
   readonly detail: string | undefined
   readonly returnTo: string | undefined
+  readonly requestId: string | undefined
+  readonly at: number | undefined
 
   constructor(code: SsoErrorCode, message: string, options: SsoErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.detail = options.detail
     this.returnTo = options.returnTo
+    this.requestId = options.requestId
+    this.at = options.at
   }
+}
+
+/** The options `error` was made with, to make the same failure again with one more of them. */
+export function optionsOf(error: SsoError): SsoErrorOptions {
+  return {
+    ...(error.detail !== undefined && { detail: error.detail }),
+    ...(error.cause !== undefined && { cause: error.cause }),
+    ...(error.returnTo !== undefined && { returnTo: error.returnTo }),
+    ...(error.requestId !== undefined && { requestId: error.requestId }),
+    ...(error.at !== undefined && { at: error.at }),
+  }
+}
+
+/** Where a failed call ended, for support: the BFF's request id (when it answered) and the time. */
+export interface CallReference {
+  readonly requestId?: string | undefined
+  readonly at: number
+}
+
+/**
+ * The same failure, now carrying `reference` (the call it came from). Anything that is not an
+ * SsoError, or already carries a time, is returned unchanged.
+ */
+export function withReference(error: unknown, reference: CallReference): unknown {
+  if (!isSsoError(error) || error.at !== undefined) return error
+  return new SsoError(error.code, error.message, {
+    ...optionsOf(error),
+    ...(reference.requestId !== undefined && { requestId: reference.requestId }),
+    at: reference.at,
+  })
 }
 
 export function isSsoError(value: unknown): value is SsoError {

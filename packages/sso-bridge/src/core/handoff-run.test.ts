@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { allowRedirect } from './allowed-redirect.ts'
 import { isSsoError } from './errors.ts'
+import { isObject } from './plain-checks.ts'
 import { failureOf } from '../test/sso-failure.ts'
 import {
   leaveFor,
@@ -193,6 +194,19 @@ describe('waiting for a visible tab', () => {
 })
 
 describe('reading the BFF through a session-aware fetch', () => {
+  /** An answer of the BFF's own, marked with the contract's header. */
+  const bffAnswering = (status: number, body: unknown) => () =>
+    Promise.resolve(
+      new Response(JSON.stringify(body), {
+        status,
+        headers: {
+          'Content-Type': 'application/json',
+          'sso-bridge-error': isObject(body) && typeof body.error === 'string' ? body.error : '',
+          'X-Request-Id': 'req-1',
+        },
+      }),
+    )
+  /** An answer without the header: a vendor's, relayed, or anyone else's. */
   const answering = (status: number, body: unknown) => () =>
     Promise.resolve(
       new Response(JSON.stringify(body), {
@@ -202,15 +216,49 @@ describe('reading the BFF through a session-aware fetch', () => {
     )
 
   it.each(['signed_out', 'session_expired'])(
-    'turns a BFF 401 %s into session_expired, naming the reason',
+    'turns a BFF 401 %s into session_expired, with its request id and time',
     async (error) => {
-      const fetch = sessionAwareFetch(answering(401, { error, message: 'Sign in again.' }))
+      const fetch = sessionAwareFetch(
+        bffAnswering(401, { error, message: 'Sign in again.' }),
+        () => 5_000,
+      )
       expect(await failureOf(fetch('/api/x', {}))).toMatchObject({
         code: 'session_expired',
-        message: `the BFF answered 401 ${error}`,
+        message: `the BFF refused the hand-off: HTTP 401 (${error})`,
+        requestId: 'req-1',
+        at: 5_000,
       })
     },
   )
+
+  it.each([
+    [403, 'handoff_not_permitted', 'handoff_not_permitted'],
+    [403, 'handoff_account_not_owned', 'handoff_account_not_owned'],
+    [400, 'invalid_request', 'invalid_handoff_input'],
+    [413, 'payload_too_large', 'invalid_handoff_input'],
+    [404, 'not_found', 'handoff_not_configured'],
+    [429, 'rate_limited', 'rate_limited'],
+    [502, 'partner_unavailable', 'handoff_unavailable'],
+    [504, 'upstream_timeout', 'timeout'],
+    [503, 'backend_unavailable', 'backend_unavailable'],
+    [500, 'internal', 'backend_unavailable'],
+    [403, 'forbidden', 'backend_unavailable'],
+    [400, 'a_code_of_a_newer_bff', 'backend_unavailable'],
+  ])(
+    "reads the BFF's own HTTP %i %s as %s, never as the partner's answer",
+    async (status, error, code) => {
+      const fetch = sessionAwareFetch(bffAnswering(status, { error, message: 'x' }))
+      const failure = await failureOf(fetch('/api/x', {}))
+      expect(failure).toMatchObject({ code, requestId: 'req-1' })
+      expect(isSsoError(failure) && failure.detail).toBeUndefined()
+    },
+  )
+
+  it("passes a 403 in a vendor's shape through when it lacks the BFF's header", async () => {
+    const fetch = sessionAwareFetch(answering(403, { error: 'handoff_not_permitted' }))
+    const response = await fetch('/api/x', {})
+    expect(response.status).toBe(403)
+  })
 
   it("passes a vendor's own 401 through, its body still readable", async () => {
     const fetch = sessionAwareFetch(answering(401, { Message: 'Denied.' }))
@@ -219,8 +267,8 @@ describe('reading the BFF through a session-aware fetch', () => {
     expect(await response.json()).toEqual({ Message: 'Denied.' })
   })
 
-  it.each([200, 403, 502])(
-    'passes an HTTP %i through even if its body names a sign-out',
+  it.each([200, 401, 403, 502])(
+    'passes an HTTP %i through even if its body names a sign-out, without the header',
     async (status) => {
       const fetch = sessionAwareFetch(answering(status, { error: 'signed_out' }))
       const response = await fetch('/api/x', {})
@@ -239,7 +287,7 @@ describe('reading the BFF through a session-aware fetch', () => {
   it("hands a vendor's error the BFF wrapped back as the vendor's status, Content-Type and body", async () => {
     const xml = '<Error><Message>Denied.</Message></Error>'
     const fetch = sessionAwareFetch(
-      answering(502, refused({ status: 403, contentType: 'application/xml', body: xml })),
+      bffAnswering(502, refused({ status: 403, contentType: 'application/xml', body: xml })),
     )
     const response = await fetch('/api/x', {})
     expect(response.status).toBe(403)
@@ -250,7 +298,7 @@ describe('reading the BFF through a session-aware fetch', () => {
   it("reads a wrapped vendor 401 as the vendor's, even in the BFF's words, never as a sign-out", async () => {
     const body = '{"error":"session_expired","message":"The session has ended."}'
     const fetch = sessionAwareFetch(
-      answering(502, refused({ status: 401, contentType: 'application/json', body })),
+      bffAnswering(502, refused({ status: 401, contentType: 'application/json', body })),
     )
     const response = await fetch('/api/x', {})
     expect(response.status).toBe(401)
@@ -265,7 +313,7 @@ describe('reading the BFF through a session-aware fetch', () => {
     ['a body that is not text', { status: 401, contentType: 'application/json', body: {} }],
     ['no vendor answer', undefined],
   ])('leaves a partner_refused with %s as the BFF sent it', async (_name, vendor) => {
-    const fetch = sessionAwareFetch(answering(502, refused(vendor)))
+    const fetch = sessionAwareFetch(bffAnswering(502, refused(vendor)))
     const response = await fetch('/api/x', {})
     expect(response.status).toBe(502)
     expect(await response.json()).toEqual(refused(vendor))

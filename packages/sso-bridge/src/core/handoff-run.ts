@@ -2,9 +2,9 @@
 // the token-age guard), then the page leaves at once. No React here; the page (location, history,
 // document) is passed in.
 import type { BffErrorCode, PartnerRefusedBody } from '../../../contract/src/contract.ts'
-import { sessionEndedReason } from './bff-client.ts'
-import { SsoError } from './errors.ts'
-import type { FetchLike } from './http.ts'
+import { bffHandoffFailure, ownErrorCode } from './bff-errors.ts'
+import { SsoError, withReference, type CallReference } from './errors.ts'
+import { requestIdOf, type FetchLike } from './http.ts'
 import { parseJsonText } from './json.ts'
 import { isObject } from './plain-checks.ts'
 import { fetchFreshTarget, safeWindowFor } from './handoff-guard.ts'
@@ -36,20 +36,35 @@ export function whenVisible(document: Document): () => Promise<void> {
 }
 
 /**
- * `fetch` that turns the BFF's "no live session" 401 into SsoError `session_expired`, and a
- * vendor's error the BFF wrapped back into the vendor's answer (see {@link vendorAnswerOf}), so
- * every partner adapter reads only its vendor's answers, and a vendor's 401 is never the BFF's.
+ * `fetch` that reads the BFF's own answers on a hand-off route before any partner adapter does
+ * (docs/backend-contract.md, "Partner routes"): one marked with the contract's error header is the
+ * BFF's refusal or failure, thrown in the app's words (a session that is over as
+ * `session_expired`), except its `partner_refused`, which wraps a vendor's error and is unwrapped
+ * back into the vendor's answer (see {@link vendorAnswerOf}). So every adapter reads only its
+ * vendor's answers, the BFF's refusals never pass for a partner's message, and a vendor's 401 is
+ * never the BFF's.
  */
-export function sessionAwareFetch(fetch: FetchLike): FetchLike {
+export function sessionAwareFetch(fetch: FetchLike, now: () => number = Date.now): FetchLike {
   return async (input, init) => {
     const response = await fetch(input, init)
-    if (response.status !== 401 && response.status !== 502) return response
+    const own = ownErrorCode(response.headers)
+    if (own === undefined) return response
     const text = await response.clone().text()
-    // Stryker disable next-line StringLiteral: sessionEndedReason reads the status and JSON text only
-    const reason = sessionEndedReason({ status: response.status, contentType: '', text })
-    if (reason !== undefined)
-      throw new SsoError('session_expired', `the BFF answered 401 ${reason}`)
-    return vendorAnswerOf(text) ?? response
+    const requestId = requestIdOf(response)
+    if (own === ('partner_refused' satisfies BffErrorCode)) {
+      const vendor = vendorAnswerOf(text)
+      if (vendor === undefined) return response
+      // The BFF's request id stays with the vendor's answer, for support.
+      if (requestId !== undefined) vendor.headers.set('x-request-id', requestId)
+      return vendor
+    }
+    throw bffHandoffFailure(own, {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+      ...(requestId !== undefined && { requestId }),
+      at: now(),
+    })
   }
 }
 
@@ -86,8 +101,16 @@ export function runHandoff<Config, Input>(
   config: Config,
   deps: HandoffRunDeps,
 ): Promise<HandoffTarget> {
+  // The BFF's request id of the last answer, so a failure the adapter reads from it carries it.
+  let last: CallReference | undefined
+  const bff = sessionAwareFetch(deps.fetch, deps.now)
   const request = {
-    fetch: sessionAwareFetch(deps.fetch),
+    fetch: async (url: string, init: RequestInit) => {
+      const response = await bff(url, init)
+      const requestId = requestIdOf(response)
+      last = { ...(requestId !== undefined && { requestId }), at: deps.now() }
+      return response
+    },
     apiBase: deps.apiBase,
     timeoutMs: deps.timeoutMs,
     config,
@@ -96,6 +119,8 @@ export function runHandoff<Config, Input>(
     now: deps.now,
     safeWindowMs: safeWindowFor(adapter),
     waitUntilNavigable: deps.waitUntilNavigable,
+  }).catch((error: unknown) => {
+    throw withReference(error, last ?? { at: deps.now() })
   })
 }
 

@@ -74,8 +74,9 @@ test('answers status, content type and text; a missing content type is ""', asyn
       url: URL_,
       timeoutMs: 1000,
       unavailableCode: 'backend_unavailable',
+      now: () => 1_000,
     }),
-  ).resolves.toEqual({ status: 200, contentType: 'text/html', text: '<p>hi</p>' })
+  ).resolves.toEqual({ status: 200, contentType: 'text/html', text: '<p>hi</p>', at: 1_000 })
 
   const bare: FetchLike = () => Promise.resolve(new Response(null, { status: 204 }))
   await expect(
@@ -84,8 +85,35 @@ test('answers status, content type and text; a missing content type is ""', asyn
       url: URL_,
       timeoutMs: 1000,
       unavailableCode: 'backend_unavailable',
+      now: () => 2_000,
     }),
-  ).resolves.toEqual({ status: 204, contentType: '', text: '' })
+  ).resolves.toEqual({ status: 204, contentType: '', text: '', at: 2_000 })
+})
+
+test("keeps the BFF's request id of an answer, and only one that looks like an id", async () => {
+  const answering =
+    (id: string): FetchLike =>
+    () =>
+      Promise.resolve(new Response('{}', { status: 401, headers: { 'X-Request-Id': id } }))
+  const send = (fetch: FetchLike) =>
+    sendRequest({ fetch, url: URL_, timeoutMs: 1000, unavailableCode: 'backend_unavailable' })
+  const id = '0b6f4b8e-6f1e-4d39-9a52-7c1c2f0e9a10'
+  expect((await send(answering(id))).requestId).toBe(id)
+  expect((await send(answering('<script>'))).requestId).toBeUndefined()
+})
+
+test('a call that gets no answer says when it gave up', async () => {
+  const failing: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'))
+  const failure = await failureOf(
+    sendRequest({
+      fetch: failing,
+      url: URL_,
+      timeoutMs: 1000,
+      unavailableCode: 'backend_unavailable',
+      now: () => 3_000,
+    }),
+  )
+  expect(failure).toMatchObject({ code: 'backend_unavailable', at: 3_000 })
 })
 
 test('no answer within the timeout is timeout, naming the URL and the limit', async () => {

@@ -1,4 +1,4 @@
-import { isSsoError, SsoError } from './errors.ts'
+import { isSsoError, optionsOf, SsoError } from './errors.ts'
 
 /**
  * The same failure, now carrying the app path the flow was heading to (so "Try again" keeps it).
@@ -6,9 +6,5 @@ import { isSsoError, SsoError } from './errors.ts'
  */
 export function withReturnTo(error: unknown, returnTo: string): unknown {
   if (!isSsoError(error) || error.returnTo !== undefined) return error
-  return new SsoError(error.code, error.message, {
-    ...(error.detail === undefined ? {} : { detail: error.detail }),
-    ...(error.cause === undefined ? {} : { cause: error.cause }),
-    returnTo,
-  })
+  return new SsoError(error.code, error.message, { ...optionsOf(error), returnTo })
 }

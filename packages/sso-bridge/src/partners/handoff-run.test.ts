@@ -75,7 +75,10 @@ test.each(['signed_out', 'session_expired'])(
   async (error) => {
     server.use(
       http.post(api('/assuresign/authentication/sso'), () =>
-        HttpResponse.json({ error, message: 'Sign-in required.' }, { status: 401 }),
+        HttpResponse.json(
+          { error, message: 'Sign-in required.' },
+          { status: 401, headers: { 'sso-bridge-error': error } },
+        ),
       ),
     )
     await expect(handoff()).rejects.toMatchObject({
@@ -83,6 +86,39 @@ test.each(['signed_out', 'session_expired'])(
     })
   },
 )
+
+test("the BFF's own refusal is its code, never AssureSign's, with the request id and time", async () => {
+  server.use(
+    http.post(api('/assuresign/authentication/sso'), () =>
+      HttpResponse.json(
+        {
+          error: 'handoff_not_permitted',
+          message: 'The signed-in person may not use this partner.',
+        },
+        {
+          status: 403,
+          headers: { 'sso-bridge-error': 'handoff_not_permitted', 'x-request-id': 'req-42' },
+        },
+      ),
+    ),
+  )
+  const failure = await handoff().catch((error: unknown) => error)
+  expect(failure).toMatchObject({
+    code: 'handoff_not_permitted',
+    detail: undefined,
+    requestId: 'req-42',
+    at: 1_700_000_000_000,
+  })
+})
+
+test("a vendor's refusal read by the adapter carries the BFF's request id and time", async () => {
+  vendorRefused(400, { errorCode: 'BAD_REQUEST', summary: 'The envelope is closed.', details: [] })
+  await expect(handoff()).rejects.toMatchObject({
+    code: 'handoff_bad_request',
+    requestId: 'req-7',
+    at: 1_700_000_000_000,
+  })
+})
 
 /** The BFF's answer to a vendor's error: the vendor's own inside a 502 partner_refused. */
 function vendorRefused(status: number, body: unknown) {
@@ -95,7 +131,10 @@ function vendorRefused(status: number, body: unknown) {
           partner: 'assuresign',
           vendor: { status, contentType: 'application/json', body: JSON.stringify(body) },
         },
-        { status: 502 },
+        {
+          status: 502,
+          headers: { 'sso-bridge-error': 'partner_refused', 'x-request-id': 'req-7' },
+        },
       ),
     ),
   )

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, expect, test, vi } from 'vitest'
 import { createBrowserRouter, RouterProvider } from 'react-router-dom'
@@ -17,7 +18,10 @@ afterEach(() => {
 })
 
 /** A page load of the callback as the identity provider sends it, after a sign-in began. */
-async function callbackPageLoad(returnTo: string) {
+async function callbackPageLoad(
+  returnTo: string,
+  answer: Record<string, string> = { code: 'c1', state: 's1', iss: TEST_ISSUER },
+) {
   createTransactionStore({ storage: sessionStorage, now: Date.now, ttlMs: 600_000 }).save({
     flow: 'signin',
     provider: 'bff',
@@ -30,10 +34,18 @@ async function callbackPageLoad(returnTo: string) {
   })
   server.use(
     http.get(at('/sso.config.json'), () => HttpResponse.json(testConfig())),
-    http.post(at('/api/sso/login'), () => HttpResponse.json(ALICE_SESSION)),
-    http.get(at('/api/session'), () => HttpResponse.json(ALICE_SESSION)),
+    http.post(at('/api/sso/login'), () =>
+      answer['error'] === undefined
+        ? HttpResponse.json(ALICE_SESSION)
+        : new HttpResponse(null, { status: 204 }),
+    ),
+    http.get(at('/api/session'), () =>
+      answer['error'] === undefined
+        ? HttpResponse.json(ALICE_SESSION)
+        : HttpResponse.json({ error: 'signed_out', message: 'x' }, { status: 401 }),
+    ),
   )
-  const search = new URLSearchParams({ code: 'c1', state: 's1', iss: TEST_ISSUER })
+  const search = new URLSearchParams(answer)
   window.history.pushState(null, '', `/sso/callback?${search.toString()}`)
   const entries = window.history.length
   // A fresh page load: the entry's one start per page is new.
@@ -59,4 +71,33 @@ test('a successful sign-in leaves no callback in the address bar or in history',
   // The callback's entry became the destination: no entry was added, so none holds the callback.
   expect(window.history.length).toBe(entries)
   expect(window.location.href).not.toMatch(/code=|state=|iss=/)
+})
+
+test('a cancel at the identity provider is a calm notice, one click from the form with the email', async () => {
+  sessionStorage.setItem('sso-bridge:email', 'alice@example.com')
+  const { start } = await callbackPageLoad('/', {
+    error: 'access_denied',
+    error_description: 'The user cancelled the sign-in.',
+    state: 's1',
+    iss: TEST_ISSUER,
+  })
+  // The same module graph as the fresh page load's, so its SsoError is the views' SsoError.
+  const fresh = {
+    ...(await import('./create-sso.tsx')),
+    ...(await import('./sso-provider.tsx')),
+  }
+  const sso = fresh.createSso({ start })
+  render(
+    <fresh.SsoProvider sso={sso}>
+      <RouterProvider router={createBrowserRouter(sso.routes)} />
+    </fresh.SsoProvider>,
+  )
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('sign_in_cancelled')
+  const view = screen.getByRole('status', { name: 'Sign-in cancelled' })
+  expect(view).not.toHaveClass('error')
+  expect(screen.queryByRole('alert')).toBeNull()
+  expect(view).not.toHaveTextContent(/contact support|Contact:/i)
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+  expect(await screen.findByLabelText('Work email')).toHaveValue('alice@example.com')
+  sessionStorage.removeItem('sso-bridge:email')
 })

@@ -1,3 +1,4 @@
+import type { DescribedError } from '../core/error-messages.ts'
 import type { ErrorAction } from './views.ts'
 
 /** The way forward of an error view: its primary button, and a second way out beside it. */
@@ -36,5 +37,48 @@ export function ErrorReference({ code }: { readonly code: string }) {
     <p className="reference">
       Reference: <code data-testid="error-code">{code}</code>
     </p>
+  )
+}
+
+/** A moment in the reader's own locale, with its time zone: support compares it with their logs. */
+function formatTime(at: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(at)
+}
+
+type SupportFacts = Pick<DescribedError, 'code' | 'detail' | 'detailFrom' | 'requestId' | 'at'>
+
+/**
+ * The reference (the code), and under it, collapsed, what support needs to find the failure: when
+ * it happened, the BFF's request id, and any text of the provider, a partner or the sign-in
+ * service, as plain text. People read the message above; these are not for them.
+ */
+export function SupportDetails({ error }: { readonly error: SupportFacts }) {
+  const { code, detail, detailFrom, requestId, at } = error
+  const hasFacts = detail !== undefined || requestId !== undefined || at !== undefined
+  return (
+    <>
+      <ErrorReference code={code} />
+      {hasFacts && (
+        <details className="support-details">
+          <summary>Details for support</summary>
+          {at !== undefined && (
+            <p>
+              Time: <time dateTime={new Date(at).toISOString()}>{formatTime(at)}</time>
+            </p>
+          )}
+          {requestId !== undefined && (
+            <p>
+              Request: <code data-testid="error-request-id">{requestId}</code>
+            </p>
+          )}
+          {detail !== undefined && (
+            <p className="detail">
+              <span className="detail-label">Message from {detailFrom ?? 'the service'}: </span>
+              {detail}
+            </p>
+          )}
+        </details>
+      )}
+    </>
   )
 }

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react'
 import { SupportLink } from './branding.tsx'
-import { ErrorActions, ErrorReference } from './error-parts.tsx'
+import { ErrorActions, SupportDetails } from './error-parts.tsx'
 import type { ErrorViewProps } from './views.ts'
 
 /**
  * The default error view (docs/architecture.md §2): heading (focused, so a screen reader starts
- * there), plain message, vendor text as plain text with who sent it, the support contact when the
- * message names it (by name only when the shell shows it below), the way forward, and a small
- * reference code for support.
+ * there), plain message, the support contact when the message names it (by name only when the
+ * shell shows it below), the way forward, and the reference code for support, with the details
+ * support needs (time, request id, any vendor or provider text) collapsed below it. A failure is
+ * an alert whose section has the `error` class; a notice (the person cancelled, a session ran out)
+ * is a calm status without it.
  */
 export function ErrorView({
   error,
@@ -16,23 +18,22 @@ export function ErrorView({
   support,
   supportInShell,
 }: ErrorViewProps) {
-  const { code, title, message, detail, detailFrom } = error
+  const { code, title, message, severity } = error
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     heading.current?.focus()
   }, [code])
+  const failure = severity === 'failure'
   return (
-    <section className="card error" aria-labelledby="error-title" role="alert">
+    <section
+      className={failure ? 'card error' : 'card'}
+      aria-labelledby="error-title"
+      role={failure ? 'alert' : 'status'}
+    >
       <h1 id="error-title" tabIndex={-1} ref={heading}>
         {title}
       </h1>
       <p>{message}</p>
-      {detail !== undefined && (
-        <p className="detail">
-          <span className="detail-label">Message from {detailFrom ?? 'the service'}: </span>
-          {detail}
-        </p>
-      )}
       {support !== undefined &&
         (supportInShell === true ? (
           <p className="support">Contact: {support.label} (see below)</p>
@@ -42,7 +43,7 @@ export function ErrorView({
           </p>
         ))}
       <ErrorActions action={action} secondary={secondaryAction} />
-      <ErrorReference code={code} />
+      <SupportDetails error={error} />
     </section>
   )
 }

@@ -45,6 +45,7 @@ export function Failure({ error, partner, retry, returnTo, reset }: FailureProps
     retry: retry ?? go(paths.home),
     home: go(paths.home),
     'sign-in': go(signInPath(paths.signIn, returnTo, paths.home)),
+    'sign-in-again': go(signInPath(paths.signIn, returnTo, paths.home)),
   }
   const next = described.next === 'retry' && retry === undefined ? 'home' : described.next
   const action: ErrorAction = { label: NEXT_STEP_LABELS[next], run: runs[next] }

@@ -133,25 +133,70 @@ test('a refused hand-off says so and offers only "Back to home", which goes home
   server.use(
     http.post(ASSURESIGN, () => {
       calls += 1
+      // AssureSign's own FORBIDDEN, as the BFF relays a vendor's error.
       return HttpResponse.json(
-        { errorCode: 'FORBIDDEN', summary: 'Not <b>allowed</b>', details: [] },
-        { status: 403 },
+        {
+          error: 'partner_refused',
+          message: 'x',
+          partner: 'assuresign',
+          vendor: {
+            status: 403,
+            contentType: 'application/json',
+            body: JSON.stringify({ errorCode: 'FORBIDDEN', summary: 'Not <b>allowed</b>' }),
+          },
+        },
+        {
+          status: 502,
+          headers: { 'sso-bridge-error': 'partner_refused', 'x-request-id': 'req-9' },
+        },
       )
     }),
   )
   const { router } = renderHandoff(`/handoff/assuresign/${ENVELOPE}`)
   expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_forbidden')
   expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
-    'You do not have access to AssureSign',
+    'AssureSign did not let you in',
   )
+  // AssureSign's words are for support: collapsed under the reference, as text.
+  expect(screen.getByText('Message from AssureSign:')).not.toBeVisible()
+  await userEvent.click(screen.getByText('Details for support'))
   expect(screen.getByText('Message from AssureSign:')).toBeVisible()
   expect(screen.getByText('Not allowed')).toBeVisible()
+  expect(screen.getByTestId('error-request-id')).toHaveTextContent('req-9')
   expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
-  expect(document.title).toBe('You do not have access to AssureSign')
+  expect(document.title).toBe('AssureSign did not let you in')
   await userEvent.click(screen.getByRole('button', { name: 'Back to home' }))
   expect(await screen.findByRole('heading', { name: 'Home page' })).toBeVisible()
   expect(router.state.location.pathname).toBe('/')
   expect(calls).toBe(1)
+})
+
+test("the BFF's own refusal speaks in the app's voice: no partner's message, the request id kept", async () => {
+  server.use(
+    http.post(ASSURESIGN, () =>
+      HttpResponse.json(
+        {
+          error: 'handoff_not_permitted',
+          message: 'The signed-in person may not use this partner.',
+        },
+        {
+          status: 403,
+          headers: { 'sso-bridge-error': 'handoff_not_permitted', 'x-request-id': 'req-10' },
+        },
+      ),
+    ),
+  )
+  renderHandoff(`/handoff/assuresign/${ENVELOPE}`)
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_not_permitted')
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+    'You do not have access to AssureSign',
+  )
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    'Your account does not have access to AssureSign.',
+  )
+  expect(screen.queryByText(/Message from/)).toBeNull()
+  expect(screen.getByTestId('error-request-id')).toHaveTextContent('req-10')
+  expect(screen.getByTestId('error-primary-action')).toHaveTextContent('Back to home')
 })
 
 test('a partner outage names the partner and offers a retry and the way home', async () => {
@@ -178,7 +223,7 @@ test('a bad link is refused before any call, and its way forward is home', async
   renderHandoff('/handoff/assuresign/not-a-guid')
   expect(await screen.findByTestId('error-code')).toHaveTextContent('invalid_handoff_input')
   expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
-    'This link to AssureSign is not valid',
+    'This link to AssureSign does not work',
   )
   expect(screen.getByText(/Go back to home/)).toBeVisible()
   expect(screen.getByTestId('error-primary-action')).toHaveTextContent('Back to home')

@@ -4,12 +4,13 @@ import { useSsoText } from './i18n.tsx'
 import type { SignInViewProps } from './views.ts'
 
 /**
- * The default sign-in view: the product's logo and name, one work email field (focused on load),
- * "Sign in with SSO" and a line on where it leads. Right after a sign-out it first confirms it,
- * with focus on that heading.
+ * The default sign-in view: the product's logo and name, one work email field (focused on load,
+ * filled in with the email this tab kept), "Sign in with SSO" and a line on where it leads. Right
+ * after a sign-out it first confirms it, with focus on that heading.
  */
 export function SignInForm({
   notice,
+  email: kept,
   onSubmit,
   pending,
   signedOut = false,
@@ -18,7 +19,7 @@ export function SignInForm({
   accountPageUrl,
 }: SignInViewProps) {
   const { t } = useSsoText()
-  const [email, setEmail] = useState('')
+  const [email, setEmail] = useState(kept ?? '')
   const [invalid, setInvalid] = useState(false)
   const inputId = useId()
   const hintId = useId()

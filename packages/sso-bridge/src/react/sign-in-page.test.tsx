@@ -110,9 +110,33 @@ test('a backend refusal shows login_failed with the backend message as plain tex
   await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
   await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
   expect(await screen.findByTestId('error-code')).toHaveTextContent('login_failed')
-  expect(screen.getByText('username is not an email')).toBeInTheDocument()
+  // The backend's words are for support: under the collapsed details.
+  expect(screen.getByText('username is not an email')).not.toBeVisible()
   expect(screen.getByText('Message from the sign-in service:')).toBeInTheDocument()
   expect(document.querySelector('main b, section b')).toBeNull()
+})
+
+test('the way forward after a refused sign-in is the form, with the email this tab typed', async () => {
+  server.use(
+    http.post(INITIATE, () =>
+      HttpResponse.json(
+        { error: 'login_failed', message: 'x', detail: 'Access Denied' },
+        { status: 401, headers: { 'x-request-id': 'req-3' } },
+      ),
+    ),
+  )
+  await renderSignedOut()
+  await userEvent.type(screen.getByLabelText('Work email'), 'alice@example.com')
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('login_failed')
+  expect(screen.getByRole('alert')).toHaveClass('error')
+  expect(screen.getByTestId('error-request-id')).toHaveTextContent('req-3')
+  await userEvent.click(screen.getByTestId('error-primary-action'))
+  expect(await screen.findByLabelText('Work email')).toHaveValue('alice@example.com')
+  // Kept in this tab's sessionStorage only, never in the address.
+  expect(sessionStorage.getItem('sso-bridge:email')).toBe('alice@example.com')
+  expect(window.location.href).not.toContain('alice')
+  sessionStorage.removeItem('sso-bridge:email')
 })
 
 test('a started sign-in keeps the callback settings beside its transaction before leaving', async () => {

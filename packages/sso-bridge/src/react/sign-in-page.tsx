@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Navigate, useSearchParams } from 'react-router-dom'
+import { tabEmail } from '../callback/browser.ts'
 import type { SignedOutReason } from '../core/auth-backend.ts'
 import { ERROR_MESSAGES } from '../core/error-messages.ts'
 import { safeReturnTo } from '../core/return-to.ts'
@@ -78,9 +79,12 @@ function SignedOut({
   const { t } = useSsoText()
   usePageTitle(signedOut ? t('signedOut.pageTitle') : t('signIn.title'), branding)
   const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+  // Read once per visit of the form: the email this tab kept when it last started a sign-in.
+  const [email] = useState(() => tabEmail.read())
   return (
     <views.SignIn
       notice={notice}
+      email={email}
       pending={pending}
       onSubmit={onSubmit}
       signedOut={signedOut}

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { tabEmail } from '../callback/browser.ts'
 import { saveCallbackSettings } from '../callback/callback-settings.ts'
 import { startSignIn } from '../core/sign-in.ts'
 import { safeReturnTo } from '../core/return-to.ts'
@@ -50,8 +51,10 @@ export function useSignIn(): SignIn {
   const client = useQueryClient()
   const mutation = useMutation({
     mutationKey: SIGN_IN_KEY,
-    mutationFn: ({ email, returnTo }: { email: string; returnTo: string | undefined }) =>
-      startSignIn({
+    mutationFn: ({ email, returnTo }: { email: string; returnTo: string | undefined }) => {
+      // Kept for this tab, so a cancel or a failure comes back to the form with it filled in.
+      tabEmail.remember(email)
+      return startSignIn({
         backend: services.backend,
         store: services.transactions,
         config: services.config,
@@ -59,7 +62,8 @@ export function useSignIn(): SignIn {
         email,
         // Without a (safe) return path the sign-in ends at home.
         returnTo: safeReturnTo(returnTo, window.location.origin, paths.callback) ?? paths.home,
-      }),
+      })
+    },
     // A sign-in step is never repeated behind the person's back.
     retry: false,
     onSuccess: (redirect) => {

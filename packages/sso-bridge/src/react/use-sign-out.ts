@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { signOutRedirect } from '../core/end-session.ts'
+import { tabEmail } from '../callback/browser.ts'
 import { markSignedOut } from './session-query.ts'
 import { useSso } from './sso-context.ts'
 
@@ -13,11 +14,11 @@ export interface SignOut {
 
 /**
  * Signs out at the BFF (which ends the session at once and tells Indee), then forgets this
- * tab's half-finished sign-ins and tells every tab. With `identityProvider.endSession` in the
- * config the tab then goes to the identity provider's end-session endpoint, which sends it back
- * to the sign-in page (OpenID Connect RP-Initiated Logout 1.0). A BFF that cannot be reached
- * leaves the person signed in, with the error to retry, rather than pretending; the identity
- * provider is then never asked.
+ * tab's half-finished sign-ins and the email it kept, and tells every tab. With
+ * `identityProvider.endSession` in the config the tab then goes to the identity provider's
+ * end-session endpoint, which sends it back to the sign-in page (OpenID Connect RP-Initiated
+ * Logout 1.0). A BFF that cannot be reached leaves the person signed in, with the error to retry,
+ * rather than pretending; the identity provider is then never asked.
  */
 export function useSignOut(): SignOut {
   const { services, paths } = useSso()
@@ -31,6 +32,7 @@ export function useSignOut(): SignOut {
       } catch {
         // Storage refusing must not keep anyone signed in; records left behind expire.
       }
+      tabEmail.forget()
       markSignedOut(client, 'user_signed_out')
       const destination = signOutRedirect({
         identityProvider: services.config.identityProvider,

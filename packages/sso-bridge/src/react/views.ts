@@ -45,6 +45,11 @@ export interface ConfigErrorViewProps {
 export interface SignInViewProps {
   /** Why the person is signed out, when it was not their own choice. */
   readonly notice?: string | undefined
+  /**
+   * The work email this tab last started a sign-in with, to fill the field in (after a cancel or
+   * a failed sign-in); undefined after sign-out or in a new tab.
+   */
+  readonly email?: string | undefined
   /** Starts the sign-in for `email` (already trimmed; checked again by the core). */
   readonly onSubmit: (email: string) => void
   /** True from submit until the browser leaves for the identity provider. */
