@@ -8,14 +8,15 @@ import { minifySync, parseSync } from 'vite'
 
 /**
  * gzip bytes of the entry path (today about 6.1 KB: the callback entry, which must stay within 8 KB
- * before its login request) and of all JavaScript (about 132 KB).
+ * before its login request) and of all JavaScript (about 154 KB since 0.4.0 brought the message
+ * catalogs, English and Hindi, and Lingui to format them).
  */
 export interface Budget {
   readonly entryPathGzip: number
   readonly allJsGzip: number
 }
 
-export const BUDGET: Budget = { entryPathGzip: 8_000, allJsGzip: 150_000 }
+export const BUDGET: Budget = { entryPathGzip: 8_000, allJsGzip: 165_000 }
 
 export interface BundleSizes {
   readonly entryPath: readonly { readonly file: string; readonly gzip: number }[]
@@ -67,12 +68,15 @@ export function overBudget(sizes: BundleSizes, budget: Budget = BUDGET): string[
  * ordering against sign-ins (18,746 B when raised); again in 0.4.0 for signing out at the identity
  * provider (the end-session URL, its single-use state, the signed-out words), the error views'
  * details for support, their calm notices, the kept sign-in email and the words of the BFF's own
- * hand-off refusals (20,126 B when raised).
+ * hand-off refusals (20,126 B when raised). Both raised again in 0.4.0 for the message catalogs
+ * (every view's words in English and Hindi, in the core so describeError speaks either) and
+ * Lingui's formatting (core 20,516 B, react 28,674 B when raised); loading a language's catalog
+ * only when it is shown is the next saving.
  */
 export const LIB_BUDGET: Readonly<Record<string, number>> = {
-  core: 14_500,
+  core: 23_000,
   callback: 8_000,
-  react: 21_000,
+  react: 31_500,
 }
 
 export interface LibEntrySize {

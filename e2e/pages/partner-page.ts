@@ -1,12 +1,15 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { originOf } from '../../sandbox/playwright.ts'
 
-/** The partner links the signed-in home page shows for alice (public/sso.config.json). */
+/**
+ * The partner links the signed-in home page shows for alice (public/sso.config.json): each
+ * destination's label, on a card under its partner's name.
+ */
 export const HOME_LINKS = {
-  assuresign: 'Sign "Demo envelope" in AssureSign',
-  aimbaseJson: "Open Alice's dealer account in Aimbase",
-  aimbaseXml: "Open Alice's service account in Aimbase",
-  lifeInsurance: 'Open Life insurance',
+  assuresign: 'Demo envelope',
+  aimbaseJson: "Alice's dealer account",
+  aimbaseXml: "Alice's service account",
+  lifeInsurance: 'Life insurance',
 } as const
 
 export interface LastLanding {

@@ -106,7 +106,9 @@ test('without branding the app shows no brand, no product line and plain titles'
   renderApp('/', { ...shipped, branding: undefined })
   await screen.findByRole('heading', { name: 'Sign in' })
   expect(screen.getByRole('banner')).toHaveTextContent('')
-  expect(screen.queryByRole('contentinfo')).toBeNull()
+  // The footer holds the language switcher alone: no support contact, no legal links.
+  expect(within(screen.getByRole('contentinfo')).queryAllByRole('link')).toEqual([])
+  expect(screen.getByRole('combobox', { name: 'Language' })).toBeVisible()
   expect(screen.queryByText(/to continue to/)).toBeNull()
   expect(document.querySelector('.card-brand')).toBeNull()
   expect(document.title).toBe('Sign in')
@@ -148,7 +150,7 @@ test('alice is welcomed and sees every destination as a card under its partner, 
     within(lifeInsurance)
       .getAllByRole('listitem')
       .map((card) => card.textContent),
-  ).toEqual(shipped.partners.abc.lobs.map((lob) => `Open ${lob.label}${lob.description}`))
+  ).toEqual(shipped.partners.abc.lobs.map((lob) => `${lob.label}${lob.description}`))
   expect(document.title).toBe('Home – Northwind Partner Hub')
 })
 
@@ -182,13 +184,14 @@ test('a refused hand-off names the support contact and leaves its link to the fo
   server.use(
     http.post(`${window.location.origin}/api/abc/cmnsrv/user/generate-sso-token`, () =>
       HttpResponse.json(
-        { error: 'forbidden', message: 'This session may not use this partner.' },
-        { status: 403 },
+        { error: 'handoff_not_permitted', message: 'This session may not use this partner.' },
+        { status: 403, headers: { 'sso-bridge-error': 'handoff_not_permitted' } },
       ),
     ),
   )
   renderApp('/handoff/lob/ABSLI?functionality=POL')
-  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_forbidden')
+  await userEvent.click(await screen.findByRole('button', { name: 'Continue' }))
+  expect(await screen.findByTestId('error-code')).toHaveTextContent('handoff_not_permitted')
   expect(screen.getByRole('alert')).toHaveTextContent(
     'Contact: Northwind IT Service Desk (see below)',
   )

@@ -7,6 +7,7 @@ import {
   usePartnerDestinationGroups,
   useSession,
   useSignOut,
+  useSsoText,
   type DestinationGroup,
 } from 'sso-bridge/react'
 import { describeError } from 'sso-bridge/core'
@@ -21,14 +22,15 @@ export function HomeRoute() {
   const groups = usePartnerDestinationGroups()
   const signOut = useSignOut()
   const branding = useBranding()
-  usePageTitle('Home', branding)
+  const { t, i18n } = useSsoText()
+  usePageTitle(t('home.pageTitle'), branding)
 
   if (session.status !== 'signed-in') return null
   if (signOut.error !== undefined) {
     return (
       <ErrorView
-        error={describeError(signOut.error)}
-        action={{ label: 'Try again', run: () => void signOut.signOut() }}
+        error={describeError(signOut.error, undefined, i18n)}
+        action={{ label: t('action.retry'), run: () => void signOut.signOut() }}
       />
     )
   }
@@ -36,20 +38,18 @@ export function HomeRoute() {
   // welcome stands alone and the email says who is signed in.
   return (
     <section className="card home" aria-labelledby="home-title">
-      <h1 id="home-title">Welcome</h1>
+      <h1 id="home-title">{t('home.welcome')}</h1>
       <p className="signed-in">
-        Signed in as <strong>{session.session.email}</strong>
+        {t('home.signedInAs')} <strong>{session.session.email}</strong>
       </p>
       <section className="partner-groups" aria-labelledby="partners-title">
-        <h2 id="partners-title">Partner destinations</h2>
+        <h2 id="partners-title">{t('home.destinations')}</h2>
         {groups.length === 0 ? (
           <p className="no-destinations">
-            Your account has no partner destinations yet. To get access, contact{' '}
             {/* The shell's footer links the support contact on every page (app-shell.tsx). */}
             {branding?.support === undefined
-              ? 'your administrator'
-              : `${branding.support.label} (see below)`}
-            .
+              ? t('home.noDestinations')
+              : t('home.noDestinationsContact', { contact: branding.support.label })}
           </p>
         ) : (
           groups.map((group) => <PartnerGroup key={group.partner} group={group} />)
@@ -61,7 +61,7 @@ export function HomeRoute() {
         disabled={signOut.pending}
         onClick={() => void signOut.signOut()}
       >
-        {signOut.pending ? 'Signing out…' : 'Sign out'}
+        {signOut.pending ? t('home.signingOut') : t('home.signOut')}
       </button>
     </section>
   )

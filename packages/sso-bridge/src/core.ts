@@ -19,6 +19,8 @@ export {
   type NextStep,
   type PartnerContext,
 } from './core/error-messages.ts'
+export type { MessageId, MessageValues } from './i18n/catalog.ts'
+export { englishCatalog } from './i18n/en.ts'
 export {
   brandingSchema,
   contrastRatio,

@@ -1,10 +1,27 @@
 import { expect, test } from 'vitest'
+import { createI18n, englishI18n, translate } from '../i18n/catalog.ts'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from './error-messages.ts'
-import { SSO_ERROR_CODES, SsoError } from './errors.ts'
+import { SSO_ERROR_CODES, SsoError, type SsoErrorCode } from './errors.ts'
+
+const english = englishI18n()
+
+/** A code's title and message in English, a partner's name put in as AssureSign. */
+function wordsOf(code: SsoErrorCode): { title: string; message: string } {
+  const { title, message } = ERROR_MESSAGES[code]
+  const values = { partner: 'AssureSign' }
+  return { title: translate(english, title, values), message: translate(english, message, values) }
+}
+
+/** What describeError adds to a code's rule: the words, in English. */
+function described(code: SsoErrorCode) {
+  const { next, askSupport, source, severity } = ERROR_MESSAGES[code]
+  const { title, message } = describeError(new SsoError(code, 'x'))
+  return { code, next, askSupport, source, severity, title, message }
+}
 
 test('every code has a title and a message that ends a sentence, without bare identifiers', () => {
   for (const code of SSO_ERROR_CODES) {
-    const words = ERROR_MESSAGES[code]
+    const words = wordsOf(code)
     expect(words.title.length, code).toBeGreaterThan(0)
     expect(words.message, code).toMatch(/\.$/)
     expect(`${words.title} ${words.message}`, code).not.toMatch(/_/)
@@ -13,21 +30,23 @@ test('every code has a title and a message that ends a sentence, without bare id
 
 test("every message names its way forward in the button's own words", () => {
   for (const code of SSO_ERROR_CODES) {
-    const { message, next } = ERROR_MESSAGES[code]
-    expect(message.toLowerCase(), code).toContain(NEXT_STEP_LABELS[next].toLowerCase())
+    const { message } = wordsOf(code)
+    const label = translate(english, NEXT_STEP_LABELS[ERROR_MESSAGES[code].next])
+    expect(message.toLowerCase(), code).toContain(label.toLowerCase())
   }
 })
 
 test('a message sends people to support exactly when it says so', () => {
   for (const code of SSO_ERROR_CODES) {
-    const { message, askSupport } = ERROR_MESSAGES[code]
-    expect(/contact support/i.test(message), code).toBe(askSupport)
+    const { message } = wordsOf(code)
+    expect(/contact support/i.test(message), code).toBe(ERROR_MESSAGES[code].askSupport)
   }
 })
 
 test('one vocabulary: the identity provider, the sign-in service, never a bare "provider"', () => {
   for (const code of SSO_ERROR_CODES) {
-    const text = `${ERROR_MESSAGES[code].title} ${ERROR_MESSAGES[code].message}`
+    const { title, message } = wordsOf(code)
+    const text = `${title} ${message}`
     expect(text.replaceAll('identity provider', ''), code).not.toMatch(/provider/i)
     expect(text, code).not.toMatch(/check your connection/i)
   }
@@ -45,8 +64,8 @@ test('a refused or impossible hand-off leads home; only what can succeed is retr
 })
 
 test('a used sign-in link says so and tells the person to start again', () => {
-  expect(ERROR_MESSAGES.state_used.title).toBe('This sign-in link was already used')
-  expect(ERROR_MESSAGES.state_used.message).toMatch(/Start a new sign-in\.$/)
+  expect(wordsOf('state_used').title).toBe('This sign-in link was already used')
+  expect(wordsOf('state_used').message).toMatch(/Start a new sign-in\.$/)
 })
 
 test('describes an SsoError by its code, with the provider detail as plain text and its source', () => {
@@ -54,8 +73,7 @@ test('describes an SsoError by its code, with the provider detail as plain text 
     detail: 'User cancelled <b>login</b>',
   })
   expect(describeError(error)).toEqual({
-    code: 'provider_error',
-    ...ERROR_MESSAGES.provider_error,
+    ...described('provider_error'),
     detail: 'User cancelled login',
     detailFrom: 'your identity provider',
   })
@@ -81,12 +99,16 @@ test("a partner's failure names the partner, also for a timeout or an outage", (
 })
 
 test("a partner's own words win over the generated ones", () => {
-  const own = { title: 'Own title', message: 'Own words. Try again.' }
-  const described = describeError(new SsoError('handoff_expired', 'x'), {
+  const own = { title: 'notFound.title', message: 'notFound.message' } as const
+  const words = describeError(new SsoError('handoff_expired', 'x'), {
     label: 'AssureSign',
     messages: { handoff_expired: own },
   })
-  expect(described).toMatchObject({ ...own, next: 'retry' })
+  expect(words).toMatchObject({
+    title: 'Page not found',
+    message: 'There is nothing at this address. Go back to home to continue.',
+    next: 'retry',
+  })
 })
 
 test("the BFF's own outage during a hand-off is the sign-in service's, never the partner's", () => {
@@ -121,17 +143,17 @@ test('a cancel, an expired session and a sign-in that ran out are notices; the r
   expect(notices.sort()).toEqual(
     ['session_expired', 'sign_in_cancelled', 'sign_in_expired', 'state_expired'].sort(),
   )
-  expect(ERROR_MESSAGES.sign_in_cancelled).toMatchObject({
+  expect(described('sign_in_cancelled')).toMatchObject({
     title: 'Sign-in cancelled',
     next: 'sign-in-again',
     askSupport: false,
   })
-  expect(ERROR_MESSAGES.sign_in_cancelled.message).not.toMatch(/support/)
+  expect(wordsOf('sign_in_cancelled').message).not.toMatch(/support/)
 })
 
 test('an expired sign-in does not tell the person to check their email; a refused one does', () => {
-  expect(ERROR_MESSAGES.sign_in_expired.message).not.toMatch(/email/)
-  expect(ERROR_MESSAGES.login_failed.message).toMatch(/work email/)
+  expect(wordsOf('sign_in_expired').message).not.toMatch(/email/)
+  expect(wordsOf('login_failed').message).toMatch(/work email/)
 })
 
 test('carries the request id and time of the failed call, for support', () => {
@@ -143,7 +165,7 @@ test('carries the request id and time of the failed call, for support', () => {
 })
 
 test('no title or message shows a header name, a field code or an abbreviation of a partner', () => {
-  const words = Object.values(ERROR_MESSAGES).flatMap((guide) => [guide.title, guide.message])
+  const words = SSO_ERROR_CODES.flatMap((code) => Object.values(wordsOf(code)))
   for (const text of words) {
     expect(text).not.toMatch(/x-[a-z-]+|CIINo|LOBId|\bABC\b|Access Denied|HTTP \d/)
   }
@@ -168,8 +190,22 @@ test('omits an empty detail, and one that is only markup', () => {
 })
 
 test('describes anything else as backend_unavailable without leaking its message', () => {
-  const described = describeError(new TypeError('secret internals'))
-  expect(described).toEqual({ code: 'backend_unavailable', ...ERROR_MESSAGES.backend_unavailable })
-  expect(JSON.stringify(described)).not.toContain('secret internals')
+  const words = describeError(new TypeError('secret internals'))
+  expect(words).toEqual(described('backend_unavailable'))
+  expect(JSON.stringify(words)).not.toContain('secret internals')
   expect(describeError('a string').code).toBe('backend_unavailable')
+})
+
+test('an error is described in the language asked for, a partner named in it', () => {
+  const hindi = createI18n('hi')
+  const words = describeError(
+    new SsoError('handoff_unavailable', 'x'),
+    { label: 'AssureSign' },
+    hindi,
+  )
+  expect(words.title).toBe('AssureSign उपलब्ध नहीं है')
+  expect(words.message).toContain('AssureSign')
+  expect(describeError(new SsoError('login_failed', 'x'), undefined, hindi).title).toBe(
+    'हम आपको साइन इन नहीं कर सके',
+  )
 })

@@ -245,7 +245,7 @@ test('links to a line of business with its functionality in the query', () => {
 
 test('offers each configured line of business as a link named after it', () => {
   expect(abc.destinations(configWith())).toEqual([
-    { label: 'Open Life insurance', input: { lobId: 'ABSLI', functionality: 'POL' } },
+    { label: 'Life insurance', input: { lobId: 'ABSLI', functionality: 'POL' } },
   ])
 })
 
@@ -267,7 +267,7 @@ test('a line of business offers its configured description with its link', () =>
   }).partners.abc
   expect(abc.destinations(config)).toEqual([
     {
-      label: 'Open Life insurance',
+      label: 'Life insurance',
       description: 'Policies and claims.',
       input: { lobId: 'ABSLI', functionality: 'POL' },
     },

@@ -157,7 +157,7 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
     `lob/${encodeURIComponent(input.lobId)}?${new URLSearchParams({ functionality: input.functionality }).toString()}`,
   destinations: (config) =>
     config.lobs.map((lob) => ({
-      label: `Open ${lob.label}`,
+      label: lob.label,
       description: lob.description,
       input: { lobId: lob.id, functionality: lob.functionality },
     })),

@@ -333,7 +333,7 @@ test('offers each configured account as a link named after it', () => {
   })
   expect(aimbase.destinations(config.partners.aimbase)).toEqual([
     {
-      label: 'Open Lakeside Marine in Aimbase',
+      label: 'Lakeside Marine',
       input: { accountUid: ACCOUNT, landing: '/Dashboard' },
     },
   ])
@@ -350,6 +350,6 @@ test('an account offers its configured description with its link', () => {
     },
   })
   expect(aimbase.destinations(config.partners.aimbase)).toEqual([
-    expect.objectContaining({ label: 'Open Lakeside Marine in Aimbase', description: 'Orders.' }),
+    expect.objectContaining({ label: 'Lakeside Marine', description: 'Orders.' }),
   ])
 })

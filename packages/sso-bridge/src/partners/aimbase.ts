@@ -174,7 +174,7 @@ export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
     `aimbase?${new URLSearchParams({ account: input.accountUid, landing: input.landing }).toString()}`,
   destinations: (config) =>
     config.accounts.map((account) => ({
-      label: `Open ${account.label} in Aimbase`,
+      label: account.label,
       description: account.description,
       input: { accountUid: account.uid, landing: account.landing },
     })),

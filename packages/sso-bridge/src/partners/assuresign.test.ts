@@ -146,7 +146,7 @@ test('offers each configured envelope as a link named after it', () => {
     partners: { assuresign: { envelopes: [{ id: ENVELOPE, label: 'Lease 2026' }] } },
   })
   expect(assureSign.destinations(withEnvelope.partners.assuresign)).toEqual([
-    { label: 'Sign "Lease 2026" in AssureSign', input: { envelopeId: ENVELOPE } },
+    { label: 'Lease 2026', input: { envelopeId: ENVELOPE } },
   ])
 })
 
@@ -160,7 +160,7 @@ test('an envelope offers its configured description with its link', () => {
   })
   expect(assureSign.destinations(config.partners.assuresign)).toEqual([
     {
-      label: 'Sign "Lease 2026" in AssureSign',
+      label: 'Lease 2026',
       description: 'The new office lease.',
       input: { envelopeId: ENVELOPE },
     },

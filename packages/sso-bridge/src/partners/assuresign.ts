@@ -75,7 +75,7 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
   linkTo: (input) => `assuresign/${encodeURIComponent(input.envelopeId)}`,
   destinations: (config) =>
     config.envelopes.map((envelope) => ({
-      label: `Sign "${envelope.label}" in AssureSign`,
+      label: envelope.label,
       description: envelope.description,
       input: { envelopeId: envelope.id },
     })),

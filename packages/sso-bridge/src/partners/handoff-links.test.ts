@@ -178,34 +178,34 @@ const described = testConfig({
 test('an envelope the config lists is named by its label and its id', () => {
   const input = { envelopeId: ENVELOPE.toUpperCase() }
   expect(assureSign.describe(input, described.partners.assuresign)).toEqual([
-    { term: 'Envelope', description: 'Purchase agreement' },
-    { term: 'Envelope id', description: ENVELOPE.toUpperCase() },
+    { term: 'handoffConfirm.envelope', description: 'Purchase agreement' },
+    { term: 'handoffConfirm.envelopeId', description: ENVELOPE.toUpperCase() },
   ])
 })
 
 test('an envelope the config does not list is named by its id alone', () => {
   const other = '11111111-2222-4333-8444-555555555555'
   expect(assureSign.describe({ envelopeId: other }, described.partners.assuresign)).toEqual([
-    { term: 'Envelope id', description: other },
+    { term: 'handoffConfirm.envelopeId', description: other },
   ])
 })
 
 test('an Aimbase account is named by its label when the config lists it, else by its id', () => {
   const partner = described.partners.aimbase
   expect(aimbaseAdapter.describe({ accountUid: ACCOUNT, landing: '/Dashboard' }, partner)).toEqual([
-    { term: 'Account', description: 'North dealer' },
-    { term: 'Landing page', description: '/Dashboard' },
+    { term: 'handoffConfirm.account', description: 'North dealer' },
+    { term: 'handoffConfirm.landing', description: '/Dashboard' },
   ])
   const other = '11111111-2222-4333-8444-555555555555'
   expect(aimbaseAdapter.describe({ accountUid: other, landing: '/' }, partner)).toEqual([
-    { term: 'Account', description: other },
-    { term: 'Landing page', description: '/' },
+    { term: 'handoffConfirm.account', description: other },
+    { term: 'handoffConfirm.landing', description: '/' },
   ])
 })
 
 test('a line of business is named by its label, with the functionality', () => {
   expect(abc.describe({ lobId: 'ABSLI', functionality: 'CLM' }, described.partners.abc)).toEqual([
-    { term: 'Line of business', description: 'Life insurance' },
-    { term: 'Functionality', description: 'CLM' },
+    { term: 'handoffConfirm.lob', description: 'Life insurance' },
+    { term: 'handoffConfirm.functionality', description: 'CLM' },
   ])
 })

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '../core/error-messages.ts'
 import { ErrorActions, ErrorReference } from './error-parts.tsx'
+import { useSsoText } from './i18n.tsx'
 import type { ConfigErrorViewProps } from './views.ts'
 
 /**
@@ -7,11 +8,12 @@ import type { ConfigErrorViewProps } from './views.ts'
  * (docs/architecture.md §3 "Runtime config"), offers to load the page again, and gives the code.
  */
 export function ConfigErrorView({ issues, action }: ConfigErrorViewProps) {
+  const { t } = useSsoText()
   const { title, message } = ERROR_MESSAGES.config_invalid
   return (
     <section className="card error" role="alert" aria-labelledby="config-error-title">
-      <h1 id="config-error-title">{title}</h1>
-      <p>{message}</p>
+      <h1 id="config-error-title">{t(title)}</h1>
+      <p>{t(message)}</p>
       <ul className="issues">
         {issues.map((issue) => (
           <li key={`${issue.path}:${issue.message}`}>

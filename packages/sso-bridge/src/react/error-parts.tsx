@@ -1,4 +1,5 @@
 import type { DescribedError } from '../core/error-messages.ts'
+import { useSsoText } from './i18n.tsx'
 import type { ErrorAction } from './views.ts'
 
 /** The way forward of an error view: its primary button, and a second way out beside it. */
@@ -33,16 +34,17 @@ export function ErrorActions({
 
 /** The code, small, for support and QA. */
 export function ErrorReference({ code }: { readonly code: string }) {
+  const { t } = useSsoText()
   return (
     <p className="reference">
-      Reference: <code data-testid="error-code">{code}</code>
+      {t('error.reference')} <code data-testid="error-code">{code}</code>
     </p>
   )
 }
 
 /** A moment in the reader's own locale, with its time zone: support compares it with their logs. */
-function formatTime(at: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(at)
+function formatTime(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' }).format(at)
 }
 
 type SupportFacts = Pick<DescribedError, 'code' | 'detail' | 'detailFrom' | 'requestId' | 'at'>
@@ -54,26 +56,32 @@ type SupportFacts = Pick<DescribedError, 'code' | 'detail' | 'detailFrom' | 'req
  */
 export function SupportDetails({ error }: { readonly error: SupportFacts }) {
   const { code, detail, detailFrom, requestId, at } = error
+  const { t, locale } = useSsoText()
   const hasFacts = detail !== undefined || requestId !== undefined || at !== undefined
   return (
     <>
       <ErrorReference code={code} />
       {hasFacts && (
         <details className="support-details">
-          <summary>Details for support</summary>
+          <summary>{t('error.detailsForSupport')}</summary>
           {at !== undefined && (
             <p>
-              Time: <time dateTime={new Date(at).toISOString()}>{formatTime(at)}</time>
+              {t('error.time')}{' '}
+              <time dateTime={new Date(at).toISOString()}>{formatTime(at, locale)}</time>
             </p>
           )}
           {requestId !== undefined && (
             <p>
-              Request: <code data-testid="error-request-id">{requestId}</code>
+              {t('error.request')} <code data-testid="error-request-id">{requestId}</code>
             </p>
           )}
           {detail !== undefined && (
             <p className="detail">
-              <span className="detail-label">Message from {detailFrom ?? 'the service'}: </span>
+              <span className="detail-label">
+                {t('error.messageFrom', {
+                  source: detailFrom ?? t('error.from.signInService'),
+                })}{' '}
+              </span>
               {detail}
             </p>
           )}

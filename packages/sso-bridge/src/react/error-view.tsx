@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { SupportLink } from './branding.tsx'
 import { ErrorActions, SupportDetails } from './error-parts.tsx'
+import { useSsoText } from './i18n.tsx'
 import type { ErrorViewProps } from './views.ts'
 
 /**
@@ -19,6 +20,7 @@ export function ErrorView({
   supportInShell,
 }: ErrorViewProps) {
   const { code, title, message, severity } = error
+  const { t } = useSsoText()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     heading.current?.focus()
@@ -36,10 +38,10 @@ export function ErrorView({
       <p>{message}</p>
       {support !== undefined &&
         (supportInShell === true ? (
-          <p className="support">Contact: {support.label} (see below)</p>
+          <p className="support">{t('error.contactBelow', { contact: support.label })}</p>
         ) : (
           <p className="support">
-            Contact: <SupportLink support={support} />
+            {t('error.contact')} <SupportLink support={support} />
           </p>
         ))}
       <ErrorActions action={action} secondary={secondaryAction} />

@@ -6,6 +6,7 @@ import {
   type PartnerContext,
 } from '../core/error-messages.ts'
 import { useBranding, usePageTitle } from './branding.tsx'
+import { useSsoText } from './i18n.tsx'
 import { signInPath } from './sign-in-path.ts'
 import { useSso } from './sso-context.ts'
 import type { ErrorAction } from './views.ts'
@@ -34,7 +35,8 @@ export function Failure({ error, partner, retry, returnTo, reset }: FailureProps
   const { views, paths, supportInShell } = useSso()
   const branding = useBranding()
   const navigate = useNavigate()
-  const described = describeError(error, partner)
+  const { t, i18n } = useSsoText()
+  const described = describeError(error, partner, i18n)
   usePageTitle(described.title, branding)
 
   const go = (path: string) => () => {
@@ -48,10 +50,10 @@ export function Failure({ error, partner, retry, returnTo, reset }: FailureProps
     'sign-in-again': go(signInPath(paths.signIn, returnTo, paths.home)),
   }
   const next = described.next === 'retry' && retry === undefined ? 'home' : described.next
-  const action: ErrorAction = { label: NEXT_STEP_LABELS[next], run: runs[next] }
+  const action: ErrorAction = { label: t(NEXT_STEP_LABELS[next]), run: runs[next] }
   const secondaryAction: ErrorAction | undefined =
     partner !== undefined && next === 'retry'
-      ? { label: NEXT_STEP_LABELS.home, run: runs.home }
+      ? { label: t(NEXT_STEP_LABELS.home), run: runs.home }
       : undefined
   const support = described.askSupport ? branding?.support : undefined
   return (

@@ -31,11 +31,12 @@ interface HandoffRouteProps {
 export function HandoffRoute({ partner }: HandoffRouteProps) {
   const { services, views, paths } = useSso()
   const navigate = useNavigate()
+  const { t } = useSsoText()
   // The registry pairs each adapter with its own config part, which TypeScript cannot follow here.
   const config: unknown = partnerConfig(services.config, partner)
   if (config === undefined) {
     const home = () => void navigate(paths.home, { replace: true })
-    return <views.NotFound action={{ label: NEXT_STEP_LABELS.home, run: home }} />
+    return <views.NotFound action={{ label: t(NEXT_STEP_LABELS.home), run: home }} />
   }
   return <ConfiguredHandoff partner={partner} config={config} />
 }

@@ -1,5 +1,6 @@
 // What a host's own views and pages are given: the branding for its sign-in view, the
 // destinations grouped by partner with their descriptions, and whether its shell shows support.
+import userEvent from '@testing-library/user-event'
 import { render, screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
@@ -111,9 +112,9 @@ test('the grouped destinations name each partner once, with each destination and
     within(assureSign)
       .getAllByRole('listitem')
       .map((item) => item.textContent),
-  ).toEqual(['Sign "Lease" in AssureSignThe office lease.', 'Sign "Loan" in AssureSign'])
+  ).toEqual(['LeaseThe office lease.', 'Loan'])
   const aimbase = screen.getByRole('list', { name: 'Aimbase' })
-  expect(within(aimbase).getByRole('listitem')).toHaveTextContent('Open Dealer in AimbaseOrders.')
+  expect(within(aimbase).getByRole('listitem')).toHaveTextContent('DealerOrders.')
   // ABC has no line of business configured here: no group at all.
   expect(screen.getAllByRole('list')).toHaveLength(2)
 })
@@ -129,6 +130,8 @@ const refused = () =>
 test("an error view hears that the host's shell shows the support contact", async () => {
   refused()
   renderHost(`/handoff/assuresign/${ENVELOPE}`, { shellShowsSupport: true })
+  // Opened by its address, the hand-off asks first.
+  await userEvent.click(await screen.findByRole('button', { name: 'Continue' }))
   expect(await screen.findByText('handoff_forbidden')).toBeVisible()
   expect(screen.getByRole('alert')).toHaveTextContent('Acme Help Desk, in shell: true')
 })
@@ -136,6 +139,7 @@ test("an error view hears that the host's shell shows the support contact", asyn
 test('without shellShowsSupport an error view is told to show the support contact itself', async () => {
   refused()
   renderHost(`/handoff/assuresign/${ENVELOPE}`)
+  await userEvent.click(await screen.findByRole('button', { name: 'Continue' }))
   expect(await screen.findByText('handoff_forbidden')).toBeVisible()
   expect(screen.getByRole('alert')).toHaveTextContent('Acme Help Desk, in shell: false')
 })

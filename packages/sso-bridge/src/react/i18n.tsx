@@ -2,7 +2,7 @@
 // the config's default, the browser's preference and the person's own choice (in that order of
 // override), kept in step with `<html lang dir>`, and the footer's language switcher.
 import type { I18n } from '@lingui/core'
-import { I18nProvider, useLingui } from '@lingui/react'
+import { I18nProvider, LinguiContext } from '@lingui/react'
 import {
   createContext,
   useCallback,
@@ -18,7 +18,9 @@ import {
   BUILT_IN_CATALOGS,
   chooseLocale,
   createI18n,
+  englishI18n,
   languageName,
+  SOURCE_LOCALE,
   textDirection,
   translate,
   type CatalogOverrides,
@@ -126,22 +128,30 @@ export interface SsoText {
   readonly locales: readonly string[]
   /** Shows another of the offered languages, and remembers the choice in this browser. */
   readonly setLocale: (locale: string) => void
+  /** Lingui's I18n in that language, e.g. for `describeError(error, partner, i18n)`. */
+  readonly i18n: I18n
 }
 
-/** sso-bridge's words and language, for views (ours and a host's); only inside SsoProvider. */
+const ENGLISH_ONLY: SsoLanguage = {
+  locale: SOURCE_LOCALE,
+  available: [SOURCE_LOCALE],
+  setLocale: () => undefined,
+}
+
+/**
+ * sso-bridge's words and language, for views (ours and a host's). Inside SsoProvider they follow
+ * the person's language; a view rendered on its own (a test, a story) speaks English.
+ */
 export function useSsoText(): SsoText {
-  const { i18n } = useLingui()
-  const language = useContext(LanguageContext)
-  if (language === undefined)
-    throw new Error('sso-bridge: useSsoText() must be inside <SsoProvider>')
-  const { locale, available, setLocale } = language
+  const i18n = useContext(LinguiContext)?.i18n ?? englishI18n()
+  const { locale, available, setLocale } = useContext(LanguageContext) ?? ENGLISH_ONLY
   const t = useCallback(
     (id: MessageId, values?: MessageValues) => translate(i18n, id, values),
     // The active language is part of what a message says.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n, locale],
   )
-  return { t, locale, locales: available, setLocale }
+  return { t, locale, locales: available, setLocale, i18n }
 }
 
 /**

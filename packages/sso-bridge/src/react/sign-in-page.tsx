@@ -78,7 +78,8 @@ function SignedOut({
   const branding = useBranding()
   const { t } = useSsoText()
   usePageTitle(signedOut ? t('signedOut.pageTitle') : t('signIn.title'), branding)
-  const notice = reason === 'session_expired' ? ERROR_MESSAGES.session_expired.message : undefined
+  const notice =
+    reason === 'session_expired' ? t(ERROR_MESSAGES.session_expired.message) : undefined
   // Read once per visit of the form: the email this tab kept when it last started a sign-in.
   const [email] = useState(() => tabEmail.read())
   return (

@@ -104,7 +104,7 @@ test('without endSession, signing out says the organisation may still have the p
   expect(
     screen.getByText(/You may still be signed in at your organisation's sign-in page\./),
   ).toBeVisible()
-  expect(screen.queryByRole('link', { name: 'sign out there' })).toBeNull()
+  expect(screen.queryByRole('link', { name: 'Sign out there too.' })).toBeNull()
   expect(signOutKeys()).toEqual([])
 })
 
@@ -121,7 +121,7 @@ test('without endSession, the signed-out view links to the organisation’s acco
   renderApp('/home', testConfig({ identityProvider: { accountPageUrl } }))
   await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }))
   await screen.findByRole('heading', { name: 'You are signed out' })
-  expect(screen.getByRole('link', { name: 'sign out there' })).toHaveAttribute(
+  expect(screen.getByRole('link', { name: 'Sign out there too.' })).toHaveAttribute(
     'href',
     accountPageUrl,
   )

@@ -3,7 +3,7 @@ import { useContext, useEffect, type ReactNode } from 'react'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from '../core/error-messages.ts'
 import { PageTitle } from './branding.tsx'
 import { setupOf, type Sso, type SsoShellProps } from './create-sso.tsx'
-import { SsoI18n } from './i18n.tsx'
+import { SsoI18n, useSsoText } from './i18n.tsx'
 import { followSessionChanges } from './session-query.ts'
 import { SsoContext } from './sso-context.ts'
 
@@ -19,7 +19,9 @@ function NoShell({ children }: SsoShellProps) {
 }
 
 /** Loading the page again: the way forward of a config error once the config is fixed. */
-const reload = { label: NEXT_STEP_LABELS.retry, run: () => window.location.reload() }
+const reloadPage = () => {
+  window.location.reload()
+}
 
 /**
  * Gives sso-bridge's routes, hooks and guards their services. Provides `sso.queryClient` unless
@@ -53,16 +55,18 @@ function Started({ sso, children }: SsoProviderProps) {
 function Prepared({ sso, children }: SsoProviderProps) {
   const { prepared, views, shell } = setupOf(sso)
   const Shell = shell ?? NoShell
+  const { t, i18n } = useSsoText()
+  const reload = { label: t(NEXT_STEP_LABELS.retry), run: reloadPage }
   if (prepared.kind === 'config-error') {
     return (
       <Shell branding={undefined}>
-        <PageTitle title={ERROR_MESSAGES.config_invalid.title} />
+        <PageTitle title={t(ERROR_MESSAGES.config_invalid.title)} />
         <views.ConfigError issues={prepared.issues} action={reload} />
       </Shell>
     )
   }
   if (prepared.kind === 'fatal') {
-    const error = describeError(prepared.error)
+    const error = describeError(prepared.error, undefined, i18n)
     return (
       <Shell branding={undefined}>
         <PageTitle title={error.title} />
