@@ -66,7 +66,7 @@ for (const { who, as, partner, path, party, call } of [
   }) => {
     await home.goto()
     await signInAs(as)
-    await home.goto(path)
+    await home.openHandoff(path)
     await expectAppVoice(
       page,
       errorView,
@@ -87,7 +87,7 @@ test("an Aimbase account that is not alice's is refused by the BFF in the app's 
 }) => {
   await home.goto()
   await signInAs(ALICE)
-  await home.goto(HANDOFF_PATHS.aimbase(AIMBASE_ACCOUNTS.bobs, '/'))
+  await home.openHandoff(HANDOFF_PATHS.aimbase(AIMBASE_ACCOUNTS.bobs, '/'))
   await expectAppVoice(
     page,
     errorView,
@@ -112,7 +112,7 @@ test("a hand-off body the BFF refuses is the app's own invalid_handoff_input", a
   await page.route('**/api/assuresign/authentication/sso', (route) =>
     route.continue({ postData: JSON.stringify({ unexpected: true }) }),
   )
-  await home.goto(HANDOFF_PATHS.assuresign())
+  await home.openHandoff(HANDOFF_PATHS.assuresign())
   await expectAppVoice(
     page,
     errorView,

@@ -49,7 +49,7 @@ test('sign-out and an error view with two actions: full width, one under the oth
   await expectNoSidewaysScroll(page)
 
   await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', status: 503 })
-  await app.goto(HANDOFF_PATHS.assuresign())
+  await app.openHandoff(HANDOFF_PATHS.assuresign())
   await app.expectError('handoff_unavailable')
   const buttons = page.locator('.actions').getByRole('button')
   await expect(buttons).toHaveCount(2)
