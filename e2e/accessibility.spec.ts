@@ -210,13 +210,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
 
     test('config error', async ({ page, app }, testInfo) => {
-      // A broken deployment: the app's own static config file is served with a bad field. Every other
-      // request in this journey is real.
-      await page.route('**/sso.config.json', async (route) => {
-        const response = await route.fetch()
-        const config = (await response.json()) as Record<string, unknown>
-        await route.fulfill({ response, json: { ...config, apiBase: 'https://api.example' } })
-      })
+      await app.serveBrokenConfig()
       await app.goto()
       await app.expectError('config_invalid')
       await expectAccessible(page, testInfo, 'config error')

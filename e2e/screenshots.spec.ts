@@ -133,11 +133,7 @@ test('not found', async ({ page, app }, testInfo) => {
 })
 
 test('config error', async ({ page, app }, testInfo) => {
-  await page.route('**/sso.config.json', async (route) => {
-    const response = await route.fetch()
-    const config = (await response.json()) as Record<string, unknown>
-    await route.fulfill({ response, json: { ...config, apiBase: 'https://api.example' } })
-  })
+  await app.serveBrokenConfig()
   await app.goto()
   await app.expectError('config_invalid')
   await captureEverywhere(page, testInfo, 'config error')

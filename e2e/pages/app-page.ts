@@ -52,6 +52,18 @@ export class AppPage extends SignInForm {
     return this.page.getByText(`Signed in as ${email}`)
   }
 
+  /**
+   * A broken deployment: the app's own static config file is served with a bad field (every other
+   * request stays real). Call before `goto`.
+   */
+  async serveBrokenConfig(): Promise<void> {
+    await this.page.route('**/sso.config.json', async (route) => {
+      const response = await route.fetch()
+      const config = (await response.json()) as Record<string, unknown>
+      await route.fulfill({ response, json: { ...config, apiBase: 'https://api.example' } })
+    })
+  }
+
   async expectError(code: string): Promise<void> {
     await expect(this.errorCode).toHaveText(code)
   }
