@@ -1,8 +1,8 @@
 // The Hindi catalog (हिन्दी): the same ids as en.ts, in plain, polite Hindi ("आप"). Partner and
 // product names stay as their owners write them.
-import type { Catalog } from './catalog.ts'
+import type { MessageId } from './en.ts'
 
-export const hi: Catalog = {
+export const hi: Readonly<Record<MessageId, string>> = {
   'language.label': 'भाषा',
   'footer.help': 'मदद चाहिए? संपर्क करें:',
   'footer.privacy': 'गोपनीयता नीति',
