@@ -377,8 +377,9 @@ test.describe('hand-off tokens expire', () => {
       partners,
       sandbox,
     }) => {
-      // Hold the landing request while the emulator's clock moves past the token's lifetime.
-      await sandbox.fault({ party: partner, path: landing, delayMs: 3_000 })
+      // Hold the landing request while the emulator's clock moves past the token's lifetime: long
+      // enough for the poll and the clock call on a busy machine, short enough for the expect.
+      await sandbox.fault({ party: partner, path: landing, delayMs: 6_000 })
       await home.openHandoff(path)
       await expect.poll(() => sandbox.count(partner, landing)).toBe(1)
       await sandbox.advanceClock(seconds)
