@@ -150,6 +150,26 @@ test('cancel at the identity provider is a calm notice, one click from the form 
   await expect(home.emailInput).toBeFocused()
 })
 
+test('"Try again" after the sign-in service failed keeps the email typed', async ({
+  page,
+  app: home,
+  sandbox,
+  errorView,
+}) => {
+  await sandbox.fault({ party: 'indee', path: '/sso/initiate', status: 503, times: 1 })
+  await home.goto()
+  await home.emailInput.fill(ALICE)
+  await home.signInButton.click()
+  await errorView.expectCode('backend_unavailable')
+  await expect(errorView.primaryAction).toHaveText('Try again')
+  await errorView.primaryAction.click()
+  await expect(home.emailInput).toHaveValue(ALICE)
+  expect(page.url()).not.toContain(encodeURIComponent(ALICE))
+  // The sign-in service is back: the kept email goes straight on to the identity provider.
+  await home.signInButton.click()
+  await expect(page).toHaveURL(new RegExp(`^${originOf('idp')}/interaction/`))
+})
+
 test('a sign-in the backend refuses leads back to the form with the email kept', async ({
   page,
   app: home,
