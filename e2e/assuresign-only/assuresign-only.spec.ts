@@ -81,6 +81,8 @@ test("a partner the app lists but the BFF does not serve is the app's handoff_no
     await route.fulfill({ response, json: config })
   })
   await page.goto(HANDOFF_PATHS.aimbase())
+  // Opened by its address, the hand-off asks first.
+  await page.getByRole('button', { name: 'Continue' }).click()
   await errorView.expectCode('handoff_not_configured')
   await expect(errorView.title).toHaveText('Aimbase is not set up here')
   await expect(errorView.view).not.toContainText('Message from')

@@ -50,7 +50,7 @@ test('alice signs in through nginx and opens every partner, served by both insta
   await home.goto()
   await page.getByRole('link', { name: HOME_LINKS.aimbaseJson }).click()
   await partners.expectAimbase(ALICE, AIMBASE_ACCOUNTS.aliceDealer.uid, '/Dashboard')
-  await home.goto(HANDOFF_PATHS.lob(LINES_OF_BUSINESS.lifeInsurance))
+  await home.openHandoff(HANDOFF_PATHS.lob(LINES_OF_BUSINESS.lifeInsurance))
   await partners.expectLineOfBusiness(LINES_OF_BUSINESS.lifeInsurance.label, ALICE_CII)
 
   expect(violations).toEqual([])
