@@ -69,9 +69,9 @@ export function chooseLocale({ available, configDefault, browser, chosen }: Loca
 }
 
 /** One language's messages, compiled for Lingui: the source, then the language, then the host's. */
-export function compileCatalog(
+function compileCatalog(
   locale: string,
-  hostMessages: Readonly<Record<string, CatalogOverrides>> = {},
+  hostMessages: Readonly<Record<string, CatalogOverrides>>,
 ): Messages {
   const merged: Record<string, string> = {
     ...en,
