@@ -113,7 +113,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('progress', async ({ page, app, signInAs, sandbox }, testInfo) => {
       await app.goto()
       await signInAs(ALICE)
-      await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', delayMs: 4000 })
+      // AssureSign is held until the sandbox is reset, so the progress view stays while axe runs.
+      await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', hold: true })
       await app.openHandoff(assureSignPath)
       await expect(
         page.getByRole('heading', { level: 1, name: 'Opening AssureSign…' }),

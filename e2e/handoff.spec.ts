@@ -377,12 +377,13 @@ test.describe('hand-off tokens expire', () => {
       partners,
       sandbox,
     }) => {
-      // Hold the landing request while the emulator's clock moves past the token's lifetime: long
-      // enough for the poll and the clock call on a busy machine, short enough for the expect.
-      await sandbox.fault({ party: partner, path: landing, delayMs: 6_000 })
+      // Hold the landing request while the emulator's clock moves past the token's lifetime, then
+      // let it reach the landing page.
+      await sandbox.fault({ party: partner, path: landing, hold: true })
       await home.openHandoff(path)
       await expect.poll(() => sandbox.count(partner, landing)).toBe(1)
       await sandbox.advanceClock(seconds)
+      expect(await sandbox.release(partner)).toBe(1)
       await partners.expectRejected(/expired/)
     })
   }

@@ -75,8 +75,8 @@ test('the question before a hand-off opened from outside', async ({
 test('a hand-off in progress', async ({ page, app, signInAs, sandbox }, testInfo) => {
   await app.goto()
   await signInAs(ALICE)
-  // Long enough for every picture; the journey ends before AssureSign answers.
-  await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', delayMs: 60_000 })
+  // Held until the sandbox is reset: the journey ends before AssureSign answers.
+  await sandbox.fault({ party: 'assuresign', path: '/authentication/sso', hold: true })
   await app.openHandoff(HANDOFF_PATHS.assuresign())
   await expect(page.getByRole('heading', { name: 'Opening AssureSign…' })).toBeVisible()
   await captureEverywhere(page, testInfo, 'progress')

@@ -90,11 +90,14 @@ for (const [how, twice] of [
     app: home,
     sandbox,
   }) => {
-    // The backend answers late, so the second press lands while the first sign-in is under way.
-    await sandbox.fault({ party: 'indee', path: '/sso/initiate', delayMs: 800 })
+    // The backend holds the first initiate until both presses are in, so the second lands while
+    // the first sign-in is under way.
+    await sandbox.fault({ party: 'indee', path: '/sso/initiate', hold: true })
     await home.goto('/')
     await home.emailInput.fill(ALICE)
     await twice(home)
+    await expect.poll(() => sandbox.count('indee', '/sso/initiate')).toBe(1)
+    expect(await sandbox.release('indee')).toBe(1)
     await expect(page).toHaveURL(new RegExp(`^${originOf('idp')}/interaction/`))
     expect(await sandbox.count('indee', '/sso/initiate')).toBe(1)
   })

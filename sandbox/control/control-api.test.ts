@@ -166,6 +166,7 @@ test("drives the control API through the journeys' client (Playwright, JSON, no 
     const client = new SandboxControlClient(redirected)
     await client.fault({ party: 'abc', status: 502 })
     await client.advanceClock(60)
+    expect(await client.release('abc')).toBe(0)
     await client.settings({ accessTokenTtlSeconds: 30 })
     expect(control.now() - Date.now()).toBeGreaterThan(50_000)
     expect(ttl()).toBe(30)
@@ -175,4 +176,15 @@ test("drives the control API through the journeys' client (Playwright, JSON, no 
   } finally {
     await context.dispose()
   }
+})
+
+test('release answers how many held requests it let go, and names a party it does not know', async () => {
+  const host = { host: `127.0.0.1:${server.port}`, ...JSON_TYPE }
+  expect(await raw('POST', '/release', host, '{}')).toEqual({ status: 200, body: { released: 0 } })
+  const unknown = await raw('POST', '/release', host, JSON.stringify({ party: 'nobody' }))
+  expect(unknown.status).toBe(400)
+  expect(JSON.stringify(unknown.body)).toContain('"path":"party"')
+  const held = await raw('POST', '/faults', host, JSON.stringify({ party: 'abc', hold: 'yes' }))
+  expect(held.status).toBe(400)
+  expect(JSON.stringify(held.body)).toContain('"path":"hold"')
 })

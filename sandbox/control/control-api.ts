@@ -16,8 +16,11 @@ const faultSchema = z.strictObject({
   body: z.string().optional(),
   contentType: z.string().min(1).optional(),
   delayMs: z.number().int().min(0).max(120_000).optional(),
+  hold: z.boolean().optional(),
   times: z.number().int().min(1).max(1000).default(1),
 })
+
+const releaseSchema = z.strictObject({ party: z.enum(PARTIES).optional() })
 
 const clockSchema = z.strictObject({ advanceSeconds: z.number().positive().max(31_536_000) })
 
@@ -78,7 +81,7 @@ export async function handleControl(
     case 'POST /faults': {
       const parsed = faultSchema.safeParse(await readJson(req))
       if (!parsed.success) return (badRequest(res, parsed.error), true)
-      const { path, method, status, body, contentType, delayMs, ...rest } = parsed.data
+      const { path, method, status, body, contentType, delayMs, hold, ...rest } = parsed.data
       control.addFault({
         ...rest,
         ...(path !== undefined && { path }),
@@ -87,8 +90,15 @@ export async function handleControl(
         ...(body !== undefined && { body }),
         ...(contentType !== undefined && { contentType }),
         ...(delayMs !== undefined && { delayMs }),
+        ...(hold !== undefined && { hold }),
       })
       sendJson(res, 201, { ok: true })
+      return true
+    }
+    case 'POST /release': {
+      const parsed = releaseSchema.safeParse(await readJson(req))
+      if (!parsed.success) return (badRequest(res, parsed.error), true)
+      sendJson(res, 200, { released: control.release(parsed.data.party) })
       return true
     }
     case 'GET /log': {

@@ -3,6 +3,7 @@
 // One instance is shared by all parties of a sandbox process; control-api.ts serves it over HTTP on
 // a port of its own, in dev and test mode only.
 import { setTimeout as delay } from 'node:timers/promises'
+import type { ServerResponse } from 'node:http'
 import type { Handler } from '../lib/http.ts'
 
 export const PARTIES = ['idp', 'indee', 'assuresign', 'aimbase', 'abc', 'lob'] as const
@@ -19,6 +20,11 @@ export interface Fault {
   readonly contentType?: string
   /** Wait this long before answering (or passing through). */
   readonly delayMs?: number
+  /**
+   * Hold each matching request until `release` (the control API's `POST /release`), then answer
+   * (or pass through). A reset drops the requests still held: their connections are closed.
+   */
+  readonly hold?: boolean
   /** How many matching requests the fault applies to. */
   readonly times: number
 }
@@ -60,11 +66,18 @@ interface ActiveFault extends Fault {
   remaining: number
 }
 
+/** A request held by a `hold` fault: `release(true)` lets it go on, `release(false)` drops it. */
+interface HeldRequest {
+  readonly party: PartyName
+  readonly release: (goOn: boolean) => void
+}
+
 export class SandboxControl {
   #offsetMs = 0
   #seq = 0
   #faults: ActiveFault[] = []
   #log: LoggedRequest[] = []
+  #held = new Set<HeldRequest>()
   settings: SandboxSettings = { ...DEFAULT_SETTINGS }
 
   /** The sandbox clock: real time plus whatever a journey moved it forward. */
@@ -85,7 +98,29 @@ export class SandboxControl {
     return party === undefined ? [...this.#log] : this.#log.filter((r) => r.party === party)
   }
 
+  /** Lets the held requests (of `party`, or every party) go on; returns how many there were. */
+  release(party?: PartyName): number {
+    return this.#releaseHeld(party, true)
+  }
+
+  /** How many requests (of `party`, or of every party) a `hold` fault is holding now. */
+  heldCount(party?: PartyName): number {
+    return [...this.#held].filter((h) => party === undefined || h.party === party).length
+  }
+
+  #releaseHeld(party: PartyName | undefined, goOn: boolean): number {
+    let released = 0
+    for (const held of this.#held) {
+      if (party !== undefined && held.party !== party) continue
+      this.#held.delete(held)
+      held.release(goOn)
+      released += 1
+    }
+    return released
+  }
+
   reset(): void {
+    this.#releaseHeld(undefined, false)
     this.#offsetMs = 0
     this.#faults = []
     this.#log = []
@@ -131,17 +166,9 @@ export class SandboxControl {
       res.once('finish', () => {
         entry.status = res.statusCode
       })
-      if (fault?.delayMs !== undefined) {
-        const gone = new AbortController()
-        const onClose = () => gone.abort()
-        res.once('close', onClose)
-        try {
-          await delay(fault.delayMs, undefined, { signal: gone.signal })
-        } catch {
-          return // the client gave up while we waited
-        } finally {
-          res.off('close', onClose)
-        }
+      if (fault !== undefined && !(await this.#wait(party, fault, res))) {
+        res.destroy() // the client gave up, or a reset dropped the held request
+        return
       }
       if (fault?.status !== undefined) {
         res.writeHead(fault.status, {
@@ -152,6 +179,33 @@ export class SandboxControl {
         return
       }
       await handler(req, res)
+    }
+  }
+
+  /**
+   * Waits as the fault says (`delayMs`, then `hold`); false when the request must not go on:
+   * the client closed the connection meanwhile, or a reset dropped it.
+   */
+  async #wait(party: PartyName, fault: Fault, res: ServerResponse): Promise<boolean> {
+    const gone = new AbortController()
+    const onClose = () => gone.abort()
+    res.once('close', onClose)
+    try {
+      if (fault.delayMs !== undefined)
+        await delay(fault.delayMs, undefined, { signal: gone.signal })
+      if (fault.hold !== true) return true
+      return await new Promise<boolean>((resolve) => {
+        const held: HeldRequest = { party, release: resolve }
+        this.#held.add(held)
+        gone.signal.addEventListener('abort', () => {
+          this.#held.delete(held)
+          resolve(false)
+        })
+      })
+    } catch {
+      return false
+    } finally {
+      res.off('close', onClose)
     }
   }
 }

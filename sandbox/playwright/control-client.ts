@@ -29,9 +29,20 @@ export class SandboxControlClient {
     await this.#post('/reset', {})
   }
 
-  /** Makes `party` answer something else, or late, for the next `times` (1) matching requests. */
+  /** Makes `party` answer something else, late or when released, for the next `times` (1) matching requests. */
   async fault(fault: FaultRequest): Promise<void> {
     await this.#post('/faults', fault)
+  }
+
+  /**
+   * Lets the requests held by `hold` faults (of `party`, or of every party) go on; resolves to how
+   * many were held. A journey that must act while a request waits holds it, acts, then releases.
+   */
+  async release(party?: PartyName): Promise<number> {
+    const body = (await this.#post('/release', party === undefined ? {} : { party })) as {
+      released: number
+    }
+    return body.released
   }
 
   /** Moves the sandbox clock forward (the parties' lifetimes; the BFF and the IdP keep real time). */

@@ -16,10 +16,11 @@ test('the backend is down', async ({ sandbox, signInForm, errorView }) => {
 test('an AssureSign token redeemed after its 30 s is refused', async ({ sandbox, signedInAs }) => {
   const page = await signedInAs(SANDBOX_USERS.alice)
   // Hold the landing request while the sandbox clock moves past the token's lifetime.
-  await sandbox.fault({ party: 'assuresign', path: '/ui/simpleSetup/', delayMs: 3_000 })
+  await sandbox.fault({ party: 'assuresign', path: '/ui/simpleSetup/', hold: true })
   const landing = page.getByRole('link', { name: 'Sign the customer contract' }).click()
   await expect.poll(() => sandbox.count('assuresign', '/ui/simpleSetup/')).toBe(1)
   await sandbox.advanceClock(31)
+  expect(await sandbox.release('assuresign')).toBe(1)
   await landing
   await expect(page.getByRole('heading', { name: 'Sign-on rejected' })).toBeVisible()
   await expect(page.getByText(/expired/)).toBeVisible()
