@@ -3,6 +3,7 @@ import { statSync } from 'node:fs'
 import { posix, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
+import type { ChunkingContext } from 'rolldown'
 import { defineConfig, type Plugin } from 'vite'
 import { partnersLeftOut, withSandboxPartners } from './sandbox/partners.ts'
 import { ports } from './sandbox/ports.ts'
@@ -16,6 +17,45 @@ import {
 } from './scripts/security-headers.ts'
 
 const RUNTIME_CONFIG = 'sso.config.json'
+
+/**
+ * What the signed-in home does not show, in one chunk loaded on demand (and prefetched when the
+ * browser is idle): the hand-off routes and the views that load on first use.
+ */
+const LATER_MODULES =
+  /packages\/sso-bridge\/src\/(react\/(handoff-route|handoff-confirm-view|handoff-state|error-view|error-parts|config-error-view|not-found-view)\.tsx?|core\/(handoff-run|handoff-guard)\.ts)$/
+
+const ENTRY = fileURLToPath(new URL('./src/app/main.ts', import.meta.url))
+const RENDER = fileURLToPath(new URL('./src/app/render.tsx', import.meta.url))
+
+/** Every module `from` imports, statically and transitively, itself included. */
+function importsOf(from: string, ctx: ChunkingContext): Set<string> {
+  const seen = new Set<string>()
+  const visit = (id: string) => {
+    if (seen.has(id)) return
+    seen.add(id)
+    for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) visit(next)
+  }
+  visit(from)
+  return seen
+}
+
+/**
+ * Three chunks beside the entry, and no crumbs: what the entry imports (the callback, before the
+ * login request, shared with the React part) goes to `callback`; the hand-off routes and the views
+ * loaded on first use go to `later`; everything else the React part imports goes to `render`, so
+ * the signed-in view waits for one request, not for a dozen shared pieces.
+ */
+function chunkNames(): (id: string, ctx: ChunkingContext) => string | null {
+  let sides: { entry: Set<string>; render: Set<string> } | undefined
+  return (id, ctx) => {
+    if (id.endsWith('.css') || id === ENTRY) return null
+    sides ??= { entry: importsOf(ENTRY, ctx), render: importsOf(RENDER, ctx) }
+    if (sides.entry.has(id)) return 'callback'
+    if (LATER_MODULES.test(id)) return 'later'
+    return sides.render.has(id) ? 'render' : null
+  }
+}
 
 /** Only the partners SSO_SANDBOX_PARTNERS names (all by default) in the served config. */
 const sandboxPartnersOnly = (text: string) => (partnersLeftOut() ? withSandboxPartners(text) : text)
@@ -107,7 +147,18 @@ export default defineConfig({
     }),
   ],
   resolve: { alias: publicEntries },
-  build: { sourcemap: false, target: 'es2022' },
+  build: {
+    sourcemap: false,
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: chunkNames() }],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

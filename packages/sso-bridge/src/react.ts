@@ -26,11 +26,13 @@ export {
   type PartnerLinkProps,
 } from './react/partner-link.tsx'
 export { handoffState, type HandoffState } from './react/handoff-state.ts'
-export { ErrorView } from './react/error-view.tsx'
-export { HandoffConfirmView } from './react/handoff-confirm-view.tsx'
+export {
+  ConfigErrorView,
+  ErrorView,
+  HandoffConfirmView,
+  NotFoundView,
+} from './react/lazy-views.tsx'
 export { ProgressView } from './react/progress-view.tsx'
-export { ConfigErrorView } from './react/config-error-view.tsx'
-export { NotFoundView } from './react/not-found-view.tsx'
 export { SignInForm } from './react/sign-in-form.tsx'
 export type {
   ConfigErrorViewProps,

@@ -169,6 +169,9 @@ export const englishCatalog = {
   // Not found, and a page that failed to show
   'notFound.title': 'Page not found',
   'notFound.message': 'There is nothing at this address. Go back to home to continue.',
+  // A part of the page whose code did not arrive
+  'loadFailed.title': 'This page could not be loaded',
+  'loadFailed.message': 'Part of this page did not arrive. Check your connection, then try again.',
   'pageFailed.title': 'This page could not be shown',
   'pageFailed.message':
     'Something went wrong while showing this address. Go back to home to continue.',

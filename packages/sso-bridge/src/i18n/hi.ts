@@ -158,6 +158,8 @@ export const hi: Readonly<Record<MessageId, string>> = {
   'progress.openingPartner': '{partner} खोला जा रहा है…',
   'notFound.title': 'पेज नहीं मिला',
   'notFound.message': 'इस पते पर कुछ नहीं है। आगे बढ़ने के लिए होम पर वापस जाएँ।',
+  'loadFailed.title': 'यह पेज लोड नहीं हो सका',
+  'loadFailed.message': 'इस पेज का एक हिस्सा नहीं पहुँचा। अपना कनेक्शन जाँचें, फिर दोबारा कोशिश करें।',
   'pageFailed.title': 'यह पेज दिखाया नहीं जा सका',
   'pageFailed.message': 'इस पते को दिखाते समय कुछ गड़बड़ हो गई। आगे बढ़ने के लिए होम पर वापस जाएँ।',
 }

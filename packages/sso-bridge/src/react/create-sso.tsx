@@ -9,11 +9,14 @@ import type { ConfigIssue } from '../core/config-rules.ts'
 import { PARTNERS, type PartnerInputs, type PartnerName } from '../partners/registry.ts'
 import { parseRuntimeConfig, type RuntimeConfig } from '../partners/runtime-config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
-import { ConfigErrorView } from './config-error-view.tsx'
 import { knownLocales, type LanguageSettings, type SsoI18nOptions } from './i18n.tsx'
-import { ErrorView } from './error-view.tsx'
-import { HandoffConfirmView } from './handoff-confirm-view.tsx'
-import { NotFoundView } from './not-found-view.tsx'
+import {
+  ConfigErrorView,
+  ErrorView,
+  HandoffConfirmView,
+  NotFoundView,
+  preloadViews,
+} from './lazy-views.tsx'
 import { ProgressView } from './progress-view.tsx'
 import { requireSession } from './require-session.tsx'
 import { createServices } from './services.ts'
@@ -206,7 +209,8 @@ export function createSso(options: CreateSsoOptions): Sso {
     ({ session }) => {
       primeSignedIn(queryClient, session)
     },
-    () => undefined,
+    // A failed callback shows the error view: its code starts loading now.
+    () => void preloadViews().catch(() => undefined),
   )
 
   /** The way to the sign-in page for a signed-out person; undefined lets the route go on. */

@@ -2,6 +2,7 @@ import { QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { useContext, useEffect, type ReactNode } from 'react'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from '../core/error-messages.ts'
 import { PageTitle } from './branding.tsx'
+import { IdlePrefetch } from './prefetch.tsx'
 import { setupOf, type Sso, type SsoShellProps } from './create-sso.tsx'
 import { SsoI18n, useSsoText } from './i18n.tsx'
 import { followSessionChanges } from './session-query.ts'
@@ -77,6 +78,7 @@ function Prepared({ sso, children }: SsoProviderProps) {
   return (
     <SsoContext.Provider value={prepared.value}>
       <SessionSync sso={sso} />
+      <IdlePrefetch callback={prepared.value.callback} />
       <Shell branding={prepared.value.services.config.branding}>{children}</Shell>
     </SsoContext.Provider>
   )

@@ -1,14 +1,23 @@
 import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router-dom'
-import { PARTNER_NAMES, PARTNERS } from '../partners/registry.ts'
+import { PARTNER_NAMES, PARTNERS, type PartnerName } from '../partners/registry.ts'
 import { CallbackRoute } from './callback-route.tsx'
-import { HandoffRoute } from './handoff-route.tsx'
 import { SignInPage } from './sign-in-page.tsx'
 import type { SsoPaths } from './sso-paths.ts'
 
+/** The hand-off route's code: a chunk of its own, which the signed-in home does not wait for. */
+export const loadHandoffRoute = () => import('./handoff-route.tsx')
+
+/** The hand-off route of `partner`, through React Router's own `lazy`. */
+async function handoffElement(partner: PartnerName): Promise<Pick<RouteObject, 'element'>> {
+  const { HandoffRoute } = await loadHandoffRoute()
+  return { element: <HandoffRoute partner={partner} /> }
+}
+
 /**
  * React Router data-router route objects for the callback, the sign-in page and one hand-off
- * route per partner, at `paths` (createSso() gives them as `sso.routes`).
+ * route per partner, at `paths` (createSso() gives them as `sso.routes`). The hand-off routes are
+ * lazy: their code loads when one is first matched, or before, when the browser is idle.
  */
 export function ssoRouteObjects(paths: SsoPaths, signedInElement?: ReactNode): RouteObject[] {
   return [
@@ -16,7 +25,7 @@ export function ssoRouteObjects(paths: SsoPaths, signedInElement?: ReactNode): R
     { path: paths.signIn, element: <SignInPage signedIn={signedInElement} /> },
     ...PARTNER_NAMES.map((partner) => ({
       path: `${paths.handoff}/${PARTNERS[partner].routePath}`,
-      element: <HandoffRoute partner={partner} />,
+      lazy: () => handoffElement(partner),
     })),
   ]
 }
