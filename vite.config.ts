@@ -125,6 +125,29 @@ function previewSecurityHeaders(): Plugin {
   }
 }
 
+/**
+ * @lingui/core imports Lingui's ICU compiler for development only (a branch on NODE_ENV that a
+ * production build drops), yet the import itself keeps the compiler in the main chunk. In our
+ * production build the import goes, so the compiler is the chunk sso-bridge loads when a host
+ * gives messages of its own (i18n/catalog.ts), and the signed-in path does without it.
+ */
+function linguiCompilerOnDemand(): Plugin {
+  const IMPORT = "import { compileMessage } from '@lingui/message-utils/compileMessage';"
+  return {
+    name: 'sso-bridge:lingui-compiler-on-demand',
+    apply: 'build',
+    transform(code, id) {
+      if (!/@lingui\/core\/dist\/index\.mjs$/.test(id)) return null
+      if (!code.includes(IMPORT)) {
+        throw new Error(
+          '@lingui/core no longer imports its compiler as expected: check vite.config.ts',
+        )
+      }
+      return code.replace(IMPORT, 'const compileMessage = undefined;')
+    },
+  }
+}
+
 /** Our app imports the package's public entries by name, as a host app does (src/app uses no internals). */
 const publicEntries = Object.fromEntries(
   ['core', 'callback', 'react'].map((entry) => [
@@ -136,6 +159,7 @@ const publicEntries = Object.fromEntries(
 export default defineConfig({
   plugins: [
     react(),
+    linguiCompilerOnDemand(),
     // index.html's first paint with the brand of public/sso.config.json (docs/configuration.md).
     brandShell(),
     previewSecurityHeaders(),

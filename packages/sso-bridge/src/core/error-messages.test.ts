@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { createI18n, englishI18n, translate } from '../i18n/catalog.ts'
+import { createI18n, englishI18n, loadCatalog, translate } from '../i18n/catalog.ts'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from './error-messages.ts'
 import { SSO_ERROR_CODES, SsoError, type SsoErrorCode } from './errors.ts'
 
@@ -196,7 +196,8 @@ test('describes anything else as backend_unavailable without leaking its message
   expect(describeError('a string').code).toBe('backend_unavailable')
 })
 
-test('an error is described in the language asked for, a partner named in it', () => {
+test('an error is described in the language asked for, a partner named in it', async () => {
+  await loadCatalog('hi')
   const hindi = createI18n('hi')
   const words = describeError(
     new SsoError('handoff_unavailable', 'x'),

@@ -1,14 +1,20 @@
 import { describe, expect, test } from 'vitest'
 import {
-  BUILT_IN_CATALOGS,
+  BUILT_IN_LOCALES,
+  catalogLoaded,
   chooseLocale,
   createI18n,
   languageName,
+  loadCatalog,
   textDirection,
   translate,
   type Catalog,
 } from './catalog.ts'
 import { englishCatalog as en, type MessageId } from './en.ts'
+import { hi } from './hi.ts'
+
+/** The catalogs as written, by language. */
+const BUILT_IN_CATALOGS: Readonly<Record<string, Catalog>> = { en, hi }
 
 /** The {placeholders} of an ICU message (its argument names, plural cases left out). */
 function placeholders(message: string): string[] {
@@ -66,19 +72,38 @@ describe('which language a person sees', () => {
 })
 
 describe('formatting', () => {
-  test('values go into their placeholders in the active language', () => {
+  // Runs first: what is loaded stays loaded for the rest of this file.
+  test("English is there at once; Hindi and a host's own messages load first", async () => {
+    const host = { en: { 'notFound.title': 'Nothing here' } }
+    expect(BUILT_IN_LOCALES).toEqual(['en', 'hi'])
+    expect(catalogLoaded('en')).toBe(true)
+    expect(translate(createI18n('en'), 'notFound.title')).toBe('Page not found')
+    expect(catalogLoaded('hi')).toBe(false)
+    expect(() => createI18n('hi')).toThrow('the hi catalog is not loaded yet')
+    expect(catalogLoaded('en', host)).toBe(false)
+    await loadCatalog('hi')
+    expect(catalogLoaded('hi')).toBe(true)
+    expect(catalogLoaded('en', host)).toBe(false)
+    await loadCatalog('en', host)
+    expect(catalogLoaded('en', host)).toBe(true)
+  })
+
+  test('values go into their placeholders in the active language', async () => {
+    await loadCatalog('hi')
     expect(translate(createI18n('hi'), 'progress.openingPartner', { partner: 'AssureSign' })).toBe(
       'AssureSign खोला जा रहा है…',
     )
   })
 
-  test("a host's override replaces one message and leaves the others", () => {
+  test("a host's override replaces one message and leaves the others", async () => {
+    await loadCatalog('en', { en: { 'notFound.title': 'Nothing here' } })
     const i18n = createI18n('en', { en: { 'notFound.title': 'Nothing here' } })
     expect(translate(i18n, 'notFound.title')).toBe('Nothing here')
     expect(translate(i18n, 'progress.signingIn')).toBe('Signing you in…')
   })
 
-  test("a host's partial catalog of a new language falls back to English message by message", () => {
+  test("a host's partial catalog of a new language falls back to English message by message", async () => {
+    await loadCatalog('fr', { fr: { 'notFound.title': 'Page introuvable' } })
     const i18n = createI18n('fr', { fr: { 'notFound.title': 'Page introuvable' } })
     expect(translate(i18n, 'notFound.title')).toBe('Page introuvable')
     expect(translate(i18n, 'progress.signingIn')).toBe('Signing you in…')

@@ -2,9 +2,8 @@
 // catalogs and single-message overrides, which language a person sees, and one Lingui `I18n`
 // that formats them. React-free, so the core can describe errors in words too.
 import { setupI18n, type I18n, type Messages } from '@lingui/core'
-import { compileMessage } from '@lingui/message-utils/compileMessage'
 import { englishCatalog as en, type MessageId } from './en.ts'
-import { hi } from './hi.ts'
+import compiledEnglish from './compiled/en.json'
 
 export type { MessageId } from './en.ts'
 
@@ -17,8 +16,20 @@ export type CatalogOverrides = Readonly<Partial<Record<MessageId, string>>>
 /** A message's values: names and numbers to put in its placeholders. */
 export type MessageValues = Readonly<Record<string, string | number>>
 
+/** A compiled catalog file as Lingui types it (JSON cannot say its tokens are tuples). */
+const asMessages = (json: object) => json as Messages
+
+/**
+ * The languages sso-bridge ships, compiled (npm run catalogs): English (the source) is always
+ * here; every other language's file loads the first time it is shown.
+ */
+const BUILT_IN: Readonly<Record<string, () => Promise<Messages>>> = {
+  en: () => Promise.resolve(asMessages(compiledEnglish)),
+  hi: () => import('./compiled/hi.json').then((m) => asMessages(m.default)),
+}
+
 /** The languages sso-bridge ships: English (the source) and Hindi. */
-export const BUILT_IN_CATALOGS: Readonly<Record<string, Catalog>> = { en, hi }
+export const BUILT_IN_LOCALES: readonly string[] = Object.keys(BUILT_IN)
 
 /** The language everything falls back to: every message exists in it. */
 export const SOURCE_LOCALE = 'en'
@@ -68,24 +79,70 @@ export function chooseLocale({ available, configDefault, browser, chosen }: Loca
   )
 }
 
-/** One language's messages, compiled for Lingui: the source, then the language, then the host's. */
+const NO_HOST_MESSAGES: Readonly<Record<string, CatalogOverrides>> = {}
+
+/** Built-in catalogs loaded so far, compiled. */
+const builtIn: Record<string, Messages> = Object.assign(Object.create(null) as object, {
+  en: asMessages(compiledEnglish),
+})
+
+/** Lingui's ICU compiler, for a host's own messages only: loaded when a host gives some. */
+type Compile = (message: string) => Messages[string]
+let compile: Compile | undefined
+
+const hostPart = (host: Readonly<Record<string, CatalogOverrides>>, locale: string) =>
+  Object.entries(host[locale] ?? {}).flatMap(([id, message]: [string, string | undefined]) =>
+    message === undefined ? [] : [[id, message] as const],
+  )
+
+/** Whether `locale` can be shown at once: its catalog, and the compiler its host messages need. */
+export function catalogLoaded(
+  locale: string,
+  hostMessages: Readonly<Record<string, CatalogOverrides>> = NO_HOST_MESSAGES,
+): boolean {
+  const builtInReady = !Object.hasOwn(BUILT_IN, locale) || Object.hasOwn(builtIn, locale)
+  return builtInReady && (compile !== undefined || hostPart(hostMessages, locale).length === 0)
+}
+
+/**
+ * Loads what showing `locale` needs: its built-in catalog, and Lingui's compiler when the host
+ * gives messages for it. Resolves at once when all is there; a failed load rejects, and the next
+ * call tries again.
+ */
+export async function loadCatalog(
+  locale: string,
+  hostMessages: Readonly<Record<string, CatalogOverrides>> = NO_HOST_MESSAGES,
+): Promise<void> {
+  const load = BUILT_IN[locale]
+  const [messages] = await Promise.all([
+    load !== undefined && !Object.hasOwn(builtIn, locale) ? load() : undefined,
+    compile === undefined && hostPart(hostMessages, locale).length > 0
+      ? import('@lingui/message-utils/compileMessage').then((m) => {
+          compile = m.compileMessage
+        })
+      : undefined,
+  ])
+  if (messages !== undefined) builtIn[locale] = messages
+}
+
+/** One language's messages, compiled: the source, then the language, then the host's. */
 function compileCatalog(
   locale: string,
   hostMessages: Readonly<Record<string, CatalogOverrides>>,
 ): Messages {
-  const merged: Record<string, string> = {
-    ...en,
-    ...BUILT_IN_CATALOGS[locale],
-    ...hostMessages[locale],
+  if (!catalogLoaded(locale, hostMessages)) {
+    throw new Error(`sso-bridge: the ${locale} catalog is not loaded yet (loadCatalog first)`)
   }
-  return Object.fromEntries(
-    Object.entries(merged).map(([id, message]) => [id, compileMessage(message)]),
-  )
+  const own = hostPart(hostMessages, locale)
+  const host: Messages =
+    compile === undefined ? {} : Object.fromEntries(own.map(([id, m]) => [id, compile?.(m) ?? m]))
+  return { ...builtIn.en, ...builtIn[locale], ...host }
 }
 
-const NO_HOST_MESSAGES: Readonly<Record<string, CatalogOverrides>> = {}
-
-/** A Lingui I18n with `locale` active, compiled from the built-in and the host's catalogs. */
+/**
+ * A Lingui I18n with `locale` active, from the built-in and the host's catalogs; throws when
+ * {@link loadCatalog} has not loaded them yet (English without host messages is always there).
+ */
 export function createI18n(
   locale: string,
   hostMessages: Readonly<Record<string, CatalogOverrides>> = NO_HOST_MESSAGES,
@@ -95,7 +152,7 @@ export function createI18n(
   return i18n
 }
 
-/** Makes `locale` the active language of `i18n`, compiling its catalog the first time. */
+/** Makes `locale` the active language of `i18n` (its catalog loaded: see {@link loadCatalog}). */
 export function activateLocale(
   i18n: I18n,
   locale: string,
@@ -112,7 +169,7 @@ export function activateLocale(
   i18n.activate(locale)
 }
 
-/** Compiled catalogs, per language and per host catalog object (compiled once each). */
+/** Merged catalogs, per language and per host catalog object (merged once each). */
 const compiled: Record<string, WeakMap<object, Messages>> = Object.create(null) as Record<
   string,
   WeakMap<object, Messages>

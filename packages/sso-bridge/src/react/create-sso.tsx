@@ -9,7 +9,8 @@ import type { ConfigIssue } from '../core/config-rules.ts'
 import { PARTNERS, type PartnerInputs, type PartnerName } from '../partners/registry.ts'
 import { parseRuntimeConfig, type RuntimeConfig } from '../partners/runtime-config.ts'
 import type { AnyPartnerAdapter } from '../core/handoff.ts'
-import { knownLocales, type LanguageSettings, type SsoI18nOptions } from './i18n.tsx'
+import { loadCatalog } from '../i18n/catalog.ts'
+import { firstLocale, knownLocales, type LanguageSettings, type SsoI18nOptions } from './i18n.tsx'
 import {
   ConfigErrorView,
   ErrorView,
@@ -203,6 +204,9 @@ export function createSso(options: CreateSsoOptions): Sso {
     configDefault: languages?.defaultLocale,
     messages: options.i18n?.messages,
   }
+  // The first language's words start loading now, beside the rest of the start-up (English needs
+  // nothing loaded unless the host gives English messages of its own).
+  loadCatalog(firstLocale(language), language.messages).catch(() => undefined)
   // Registered before anything can wait on the exchange, so every session read after it sees the
   // signed-in answer rather than asking again (session-query.ts).
   start.callback?.then(

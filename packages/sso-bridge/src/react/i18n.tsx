@@ -1,7 +1,7 @@
 // sso-bridge's words in React (docs/i18n.md): one Lingui I18n per app, the language chosen from
 // the config's default, the browser's preference and the person's own choice (in that order of
 // override), kept in step with `<html lang dir>`, and the footer's language switcher.
-import type { I18n } from '@lingui/core'
+import { setupI18n, type I18n } from '@lingui/core'
 import { I18nProvider, LinguiContext } from '@lingui/react'
 import {
   createContext,
@@ -15,11 +15,12 @@ import {
 } from 'react'
 import {
   activateLocale,
-  BUILT_IN_CATALOGS,
+  BUILT_IN_LOCALES,
+  catalogLoaded,
   chooseLocale,
-  createI18n,
   englishI18n,
   languageName,
+  loadCatalog,
   SOURCE_LOCALE,
   textDirection,
   translate,
@@ -59,7 +60,7 @@ function storeChoice(locale: string): void {
 
 /** Every language with a catalog: ours, then the host's. */
 export function knownLocales(options: SsoI18nOptions | undefined): string[] {
-  return [...new Set([...Object.keys(BUILT_IN_CATALOGS), ...Object.keys(options?.messages ?? {})])]
+  return [...new Set([...BUILT_IN_LOCALES, ...Object.keys(options?.messages ?? {})])]
 }
 
 export interface LanguageSettings {
@@ -77,7 +78,25 @@ interface SsoLanguage {
 
 const LanguageContext = createContext<SsoLanguage | undefined>(undefined)
 
-/** Gives everything inside it sso-bridge's words in the person's language. */
+/**
+ * The language a person sees first: their own choice in this browser, else the browser's
+ * preference, else the config's default (docs/i18n.md "Which language").
+ */
+export function firstLocale({ available, configDefault }: LanguageSettings): string {
+  return chooseLocale({
+    available,
+    configDefault,
+    browser: typeof navigator === 'undefined' ? undefined : navigator.languages,
+    chosen: storedChoice(),
+  })
+}
+
+/**
+ * Gives everything inside it sso-bridge's words in the person's language. English is always
+ * there; another language's catalog loads the first time it is shown (createSso starts that load
+ * early), and nothing inside renders until the first language's words are here. Switching
+ * language keeps the current words until the new ones have arrived.
+ */
 export function SsoI18n({
   settings,
   children,
@@ -85,33 +104,58 @@ export function SsoI18n({
   readonly settings: LanguageSettings
   readonly children: ReactNode
 }) {
-  const { available, configDefault, messages } = settings
-  const [i18n] = useState<I18n>(() =>
-    createI18n(
-      chooseLocale({
-        available,
-        configDefault,
-        browser: typeof navigator === 'undefined' ? undefined : navigator.languages,
-        chosen: storedChoice(),
-      }),
-      messages,
-    ),
-  )
-  const [locale, setActive] = useState(i18n.locale)
+  const { available, messages } = settings
+  const [i18n] = useState<I18n>(() => setupI18n())
+  const [locale, setShown] = useState<string | undefined>(() => {
+    const first = firstLocale(settings)
+    if (!catalogLoaded(first, messages)) return undefined
+    activateLocale(i18n, first, messages)
+    return first
+  })
+  useEffect(() => {
+    if (locale !== undefined) return
+    const first = firstLocale(settings)
+    let live = true
+    loadCatalog(first, messages).then(
+      () => {
+        if (!live) return
+        activateLocale(i18n, first, messages)
+        setShown(first)
+      },
+      () => {
+        // Its words could not be loaded: English, which is always here, rather than nothing.
+        if (!live) return
+        activateLocale(i18n, SOURCE_LOCALE)
+        setShown(SOURCE_LOCALE)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [i18n, locale, messages, settings])
   const setLocale = useCallback(
     (next: string) => {
       if (!available.includes(next)) return
-      activateLocale(i18n, next, messages)
-      storeChoice(next)
-      setActive(next)
+      const show = () => {
+        activateLocale(i18n, next, messages)
+        storeChoice(next)
+        setShown(next)
+      }
+      if (catalogLoaded(next, messages)) show()
+      else loadCatalog(next, messages).then(show, () => undefined)
     },
     [i18n, available, messages],
   )
   useEffect(() => {
+    if (locale === undefined) return
     document.documentElement.lang = locale
     document.documentElement.dir = textDirection(locale)
   }, [locale])
-  const language = useMemo(() => ({ locale, available, setLocale }), [locale, available, setLocale])
+  const language = useMemo(
+    () => (locale === undefined ? undefined : { locale, available, setLocale }),
+    [locale, available, setLocale],
+  )
+  if (language === undefined) return null
   return (
     <I18nProvider i18n={i18n}>
       <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>
