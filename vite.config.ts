@@ -23,7 +23,7 @@ const RUNTIME_CONFIG = 'sso.config.json'
  * browser is idle): the hand-off routes and the views that load on first use.
  */
 const LATER_MODULES =
-  /packages\/sso-bridge\/src\/(react\/(handoff-route|handoff-confirm-view|handoff-state|error-view|error-parts|config-error-view|not-found-view)\.tsx?|core\/(handoff-run|handoff-guard)\.ts)$/
+  /packages\/sso-bridge\/src\/(react\/(handoff-route|handoff-confirm-view|error-view|error-parts|config-error-view|not-found-view)\.tsx?|core\/(handoff-run|handoff-guard)\.ts)$/
 
 const ENTRY = fileURLToPath(new URL('./src/app/main.ts', import.meta.url))
 const RENDER = fileURLToPath(new URL('./src/app/render.tsx', import.meta.url))

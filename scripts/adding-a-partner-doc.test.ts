@@ -7,15 +7,16 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { BFF_PARTNERS } from '../packages/bff/src/partners/registry.ts'
 import { PARTNER_NAMES } from '../packages/contract/src/contract.ts'
+import { PARTNER_LINKS } from '../packages/sso-bridge/src/partners/links.ts'
 import { PARTNERS } from '../packages/sso-bridge/src/partners/registry.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
 
-/** The numbered list under "## The six files": each item's path. */
+/** The numbered list under "## The eight files": each item's path. */
 function listedFiles(): string[] {
   const doc = read('docs/adding-a-partner.md')
-  const start = doc.indexOf('\n## The six files\n')
+  const start = doc.indexOf('\n## The eight files\n')
   expect(start).toBeGreaterThan(-1)
   const section = doc.slice(start + 1).split('\n## ')[0] ?? ''
   return [...section.matchAll(/^\d+\. `([^`]+)`/gm)].map((match) => match[1] ?? '')
@@ -23,12 +24,17 @@ function listedFiles(): string[] {
 
 const REGISTRIES = {
   'packages/sso-bridge/src/partners/registry.ts': Object.keys(PARTNERS),
+  'packages/sso-bridge/src/partners/links.ts': Object.keys(PARTNER_LINKS),
   'packages/bff/src/partners/registry.ts': Object.keys(BFF_PARTNERS),
 } as const
 
-test('a partner is six files in the two packages, two of them tests', () => {
+/** The module of partner `name` a registry imports: `<name>.ts`, or `<name>-links.ts` for links.ts. */
+const partnerModule = (registry: string, name: string) =>
+  registry.endsWith('/links.ts') ? `${name}-links` : name
+
+test('a partner is eight files in the two packages, two of them tests', () => {
   const files = listedFiles()
-  expect(files).toHaveLength(6)
+  expect(files).toHaveLength(8)
   expect(files.filter((file) => file.endsWith('.test.ts'))).toHaveLength(2)
   expect(
     files.every(
@@ -59,7 +65,9 @@ test("each registry imports exactly its partners' modules, as the listed files n
     const modules = [...read(registry).matchAll(/from '\.\/([\w-]+)\.ts'/g)]
       .map((match) => match[1] ?? '')
       .filter((module) => module !== 'partner')
-    expect(new Set(modules), registry).toEqual(new Set(names))
+    expect(new Set(modules), registry).toEqual(
+      new Set(names.map((name) => partnerModule(registry, name))),
+    )
   }
 })
 
@@ -76,7 +84,9 @@ function productionFiles(dir: string): string[] {
 test('no production file of either package names a partner, but its own module', () => {
   const partnerModules = new Set(
     Object.keys(REGISTRIES).flatMap((registry) =>
-      PARTNER_NAMES.map((name) => registry.replace('registry.ts', `${name}.ts`)),
+      PARTNER_NAMES.map((name) =>
+        registry.replace(/(registry|links)\.ts$/, `${partnerModule(registry, name)}.ts`),
+      ),
     ),
   )
   const quoted = new RegExp(`['"\`/](${PARTNER_NAMES.join('|')})['"\`/]`)

@@ -1,42 +1,108 @@
 // Bundle budget (docs/architecture.md §5: TanStack's size-limit habit), checked by `npm run build`:
 // the scripts index.html loads before anything else (the entry and what it preloads) are what the
-// callback page waits for before its login request, so they have a budget of their own.
+// callback page waits for before its login request, and the signed-in path what it waits for
+// before the home shows, so each has a budget of its own.
 import { readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { minifySync, parseSync } from 'vite'
 
 /**
- * gzip bytes of the entry path (today about 6.1 KB: the callback entry, which must stay within 8 KB
- * before its login request) and of all JavaScript (about 154 KB since 0.4.0 brought the message
- * catalogs, English and Hindi, and Lingui to format them).
+ * gzip bytes of three paths:
+ * - the entry path: what index.html loads up front (the callback entry and what it preloads),
+ *   which the callback page waits for before its login request, so it must stay within 8 KB;
+ * - the signed-in path: the entry path, plus the chunk the entry imports on every page (the React
+ *   part) and what that imports statically: what the callback page loads before the signed-in home
+ *   shows. What loads on demand (hand-off routes, error views, other languages, Lingui's compiler)
+ *   is not in it;
+ * - all JavaScript.
  */
 export interface Budget {
   readonly entryPathGzip: number
+  readonly signedInPathGzip: number
   readonly allJsGzip: number
 }
 
-export const BUDGET: Budget = { entryPathGzip: 8_000, allJsGzip: 165_000 }
+/**
+ * The signed-in path's budget is what it weighs today, with a little room; it is not the issue's
+ * 70 KB. React DOM 19 alone weighs 67 KB gzip in a Vite production build; with React Router's data
+ * router it is 97 KB, and 106 KB with TanStack Query, before any code of ours (docs/benchmark.md
+ * "What the signed-in path weighs").
+ */
+export const BUDGET: Budget = {
+  entryPathGzip: 8_000,
+  signedInPathGzip: 146_000,
+  allJsGzip: 165_000,
+}
+
+export interface BundleFile {
+  readonly file: string
+  readonly gzip: number
+}
 
 export interface BundleSizes {
-  readonly entryPath: readonly { readonly file: string; readonly gzip: number }[]
+  readonly entryPath: readonly BundleFile[]
   readonly entryPathGzip: number
+  readonly signedInPath: readonly BundleFile[]
+  readonly signedInPathGzip: number
   readonly allJsGzip: number
 }
 
 const gzipSize = (path: string) => gzipSync(readFileSync(path)).length
+const isRelative = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../')
 
-/** Sizes of the scripts `index.html` loads up front, and of every .js file under assets/. */
+/** The string specifiers `code` imports with `import()` (not those it builds at run time). */
+export function dynamicImportsOf(file: string, code: string): string[] {
+  const { module, errors } = parseSync(file, code)
+  if (errors.length > 0) throw new Error(`${file} does not parse: ${errors[0]?.message ?? ''}`)
+  return module.dynamicImports
+    .map(({ moduleRequest }) => code.slice(moduleRequest.start, moduleRequest.end))
+    .filter((text) => /^(['"`])[^'"`$]+\1$/.test(text))
+    .map((text) => text.slice(1, -1))
+}
+
+/** `files` (site paths) and every script they import statically, transitively, in order. */
+function withStaticImports(dir: string, files: readonly string[]): string[] {
+  const seen: string[] = []
+  const visit = (file: string) => {
+    if (seen.includes(file)) return
+    seen.push(file)
+    const code = readFileSync(join(dir, file), 'utf8')
+    for (const specifier of staticImportsOf(file, code)) {
+      if (isRelative(specifier)) visit(posix.join(posix.dirname(file), specifier))
+    }
+  }
+  for (const file of files) visit(file)
+  return seen
+}
+
+/** The scripts of each path, and every .js file under assets/, with their gzip sizes. */
 export function measureBundle(dir: string, allJs: readonly string[]): BundleSizes {
   const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const entries = [...html.matchAll(/<script[^>]+type="module"[^>]*\ssrc="([^"]+\.js)"/g)].map(
+    (match) => match[1] ?? '',
+  )
   const upFront = [
-    ...html.matchAll(/<script[^>]+type="module"[^>]*\ssrc="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*\shref="([^"]+\.js)"/g),
-  ].map((match) => match[1] ?? '')
-  const entryPath = upFront.map((file) => ({ file, gzip: gzipSize(join(dir, file)) }))
+    ...entries,
+    ...[...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*\shref="([^"]+\.js)"/g)].map(
+      (match) => match[1] ?? '',
+    ),
+  ]
+  const everyPage = entries.flatMap((file) =>
+    dynamicImportsOf(file, readFileSync(join(dir, file), 'utf8'))
+      .filter(isRelative)
+      .map((specifier) => posix.join(posix.dirname(file), specifier)),
+  )
+  const sized = (files: readonly string[]) =>
+    files.map((file) => ({ file, gzip: gzipSize(join(dir, file)) }))
+  const total = (files: readonly BundleFile[]) => files.reduce((sum, f) => sum + f.gzip, 0)
+  const entryPath = sized([...new Set(upFront)])
+  const signedInPath = sized(withStaticImports(dir, [...upFront, ...everyPage]))
   return {
     entryPath,
-    entryPathGzip: entryPath.reduce((sum, f) => sum + f.gzip, 0),
+    entryPathGzip: total(entryPath),
+    signedInPath,
+    signedInPathGzip: total(signedInPath),
     allJsGzip: allJs.reduce((sum, path) => sum + gzipSize(path), 0),
   }
 }
@@ -46,6 +112,11 @@ export function overBudget(sizes: BundleSizes, budget: Budget = BUDGET): string[
   const over: string[] = []
   if (sizes.entryPathGzip > budget.entryPathGzip) {
     over.push(`entry path ${sizes.entryPathGzip} B gzip > budget ${budget.entryPathGzip} B`)
+  }
+  if (sizes.signedInPathGzip > budget.signedInPathGzip) {
+    over.push(
+      `signed-in path ${sizes.signedInPathGzip} B gzip > budget ${budget.signedInPathGzip} B`,
+    )
   }
   if (sizes.allJsGzip > budget.allJsGzip) {
     over.push(`all JavaScript ${sizes.allJsGzip} B gzip > budget ${budget.allJsGzip} B`)
@@ -100,8 +171,6 @@ export function staticImportsOf(file: string, code: string): string[] {
     ...module.staticExports.flatMap((e) => e.entries.map((x) => x.moduleRequest?.value ?? '')),
   ].filter((specifier, index, all) => specifier !== '' && all.indexOf(specifier) === index)
 }
-
-const isRelative = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../')
 
 function minifiedGzip(file: string, code: string): number {
   const result = minifySync(file, code, { module: true, compress: true, mangle: true })

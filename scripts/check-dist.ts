@@ -67,7 +67,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const over = overBudget(sizes)
   console.log(
     `bundle budget: entry path ${sizes.entryPathGzip} / ${BUDGET.entryPathGzip} B gzip, ` +
-      `all JavaScript ${sizes.allJsGzip} / ${BUDGET.allJsGzip} B gzip`,
+      `signed-in path ${sizes.signedInPathGzip} / ${BUDGET.signedInPathGzip} B gzip ` +
+      `(${sizes.signedInPath.length} files), all JavaScript ${sizes.allJsGzip} / ${BUDGET.allJsGzip} B gzip`,
   )
   if (over.length > 0) {
     console.error(`over the bundle budget (scripts/bundle-budget.ts):\n  ${over.join('\n  ')}`)

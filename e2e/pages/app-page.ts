@@ -11,9 +11,10 @@ export interface StorageSnapshot {
 const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
 /**
  * What the app keeps in sessionStorage: sign-in transactions and their tombstones, the state of a
- * sign-out at the identity provider, and the email the tab last signed in with; nothing else.
+ * sign-out at the identity provider, the email the tab last signed in with, and the runtime config
+ * as this tab checked it; nothing else.
  */
-const OWN_KEYS = /^sso-bridge:((txn|done|signout):|email$)/
+const OWN_KEYS = /^sso-bridge:((txn|done|signout):|email$|config-checked$)/
 
 /** The sso-bridge SPA as a person sees it: the kit's sign-in form on `/`, and the rest. */
 export class AppPage extends SignInForm {

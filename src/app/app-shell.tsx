@@ -1,6 +1,7 @@
 import { useEffect, type CSSProperties } from 'react'
-import { DARK_SURFACES, type BrandColors } from 'sso-bridge/core'
+import type { BrandColors } from 'sso-bridge/core'
 import {
+  DARK_SURFACES,
   LanguageSwitcher,
   SupportLink,
   useSsoText,

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import {
+  describeError,
   ErrorView,
   PartnerLink,
   useBranding,
@@ -10,7 +11,6 @@ import {
   useSsoText,
   type DestinationGroup,
 } from 'sso-bridge/react'
-import { describeError } from 'sso-bridge/core'
 
 /**
  * The signed-in home page: a welcome, who is signed in, the partner destinations their

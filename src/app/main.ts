@@ -7,4 +7,4 @@ import { startCallback } from 'sso-bridge/callback'
 
 const start = startCallback()
 const { renderApp } = await import('./render.tsx')
-renderApp(await start)
+await renderApp(await start)

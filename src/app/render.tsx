@@ -8,7 +8,7 @@ import { SsoProvider } from 'sso-bridge/react'
 import { createAppRouter, createAppSso } from './router.tsx'
 import './styles.css'
 
-export function renderApp(start: SsoStart): void {
+export async function renderApp(start: SsoStart): Promise<void> {
   const container = document.getElementById('root')
   if (container === null) throw new Error('index.html has no #root')
   // Sign-in steps are never retried behind the person's back (docs/architecture.md §3 "Every
@@ -17,6 +17,9 @@ export function renderApp(start: SsoStart): void {
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   })
   const sso = createAppSso(start, queryClient)
+  // The config's check and a language's words, when they must load, before the first render: the
+  // branded shell stays on screen meanwhile (on the callback page, both are usually here already).
+  await sso.ready
   const root = createRoot(container)
   flushSync(() =>
     root.render(

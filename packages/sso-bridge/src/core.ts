@@ -24,15 +24,13 @@ export { englishCatalog } from './i18n/en.ts'
 export {
   brandingSchema,
   contrastRatio,
-  DARK_SURFACES,
-  pageTitle,
-  supportHref,
   type BrandColors,
   type BrandLinks,
   type Branding,
   type DarkBrandColors,
   type SupportContact,
 } from './core/branding.ts'
+export { DARK_SURFACES, pageTitle, supportHref } from './core/brand-display.ts'
 export type {
   ConfigIssue,
   ConfigResult,

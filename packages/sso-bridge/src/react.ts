@@ -9,6 +9,8 @@ export {
 export type { SsoPathOptions, SsoPaths } from './react/sso-paths.ts'
 export { SsoProvider, type SsoProviderProps } from './react/sso-provider.tsx'
 export { PageTitle, SupportLink, useBranding, usePageTitle } from './react/branding.tsx'
+export { DARK_SURFACES } from './core/brand-display.ts'
+export { describeError } from './core/error-messages.ts'
 export { RequireSession, requireSession } from './react/require-session.tsx'
 export { LanguageSwitcher, useSsoText, type SsoI18nOptions, type SsoText } from './react/i18n.tsx'
 export type { Catalog, CatalogOverrides, MessageId, MessageValues } from './i18n/catalog.ts'
@@ -48,6 +50,7 @@ export type {
 export type { CallbackSuccess, ConfigFile, SsoStart } from './callback.ts'
 export type { ConfigIssue } from './core/config-rules.ts'
 export type {
+  PartnerContext,
   DescribedError,
   ErrorGuide,
   ErrorMessage,
@@ -66,12 +69,6 @@ export { SSO_ERROR_CODES, type SsoErrorCode } from './core/errors.ts'
 export type { HandoffDetail } from './core/handoff.ts'
 export type { SessionView } from './core/session.ts'
 export type { SignedOutReason } from './core/auth-backend.ts'
-export {
-  PARTNER_NAMES,
-  type AimbaseInput,
-  type AssureSignInput,
-  type LobInput,
-  type PartnerInputs,
-  type PartnerName,
-} from './partners/registry.ts'
+export { PARTNER_NAMES, type PartnerName } from './partners/links.ts'
+export type { AimbaseInput, AssureSignInput, LobInput, PartnerInputs } from './partners/registry.ts'
 export type { PartnerRequests } from '../../contract/src/contract.ts'

@@ -5,6 +5,7 @@ import { codeCallback, errorCallback } from '../test/checked-callback.ts'
 import { ALICE_SESSION } from '../test/fake-backend.ts'
 import { mswServer } from '../test/msw-server.ts'
 import { failureOf } from '../test/sso-failure.ts'
+import { LIMITS } from '../../../contract/src/contract.ts'
 import { createBffClient } from './bff-client.ts'
 
 const API = 'http://app.test/api'
@@ -162,7 +163,31 @@ test('an initiate answer without state, nonce and redirect is invalid_response',
     code: 'invalid_response',
     message: 'sso/initiate answered an unexpected body',
   })
-  expect((failure as Error).cause).toBeDefined()
+})
+
+test.each([
+  ['an empty state', { state: '', nonce: 'n1', redirect: 'https://idp.example/authorize' }],
+  ['a nonce over its limit', { state: 's1', nonce: 'n'.repeat(LIMITS.nonce + 1), redirect: 'r' }],
+  ['a redirect that is not text', { state: 's1', nonce: 'n1', redirect: 42 }],
+  ['an array', ['s1', 'n1', 'r']],
+])('an initiate answer with %s is invalid_response', async (_, body) => {
+  server.use(http.post(`${API}/sso/initiate`, () => HttpResponse.json(body)))
+  await expect(client().initiate('alice@example.com')).rejects.toMatchObject({
+    code: 'invalid_response',
+  })
+})
+
+test('an initiate answer keeps state, nonce and redirect only', async () => {
+  server.use(
+    http.post(`${API}/sso/initiate`, () =>
+      HttpResponse.json({ state: 's1', nonce: 'n1', redirect: 'r', extra: true }),
+    ),
+  )
+  await expect(client().initiate('alice@example.com')).resolves.toStrictEqual({
+    state: 's1',
+    nonce: 'n1',
+    redirect: 'r',
+  })
 })
 
 test('GET /api/session failing with 500 is backend_unavailable, naming the call', async () => {

@@ -1,8 +1,7 @@
 // sso-bridge's own backend-for-frontend, as the app calls it (docs/backend-contract.md): sign-in,
 // the session and sign-out under /api. Its answers and error codes are read here, in bff-login.ts
-// (the callback's calls, kept free of zod) and bff-errors.ts. The BFF keeps every token; what
-// comes back is a SessionView.
-import { z } from 'zod/mini'
+// (the callback's calls) and bff-errors.ts, with plain checks: no zod on the way to the signed-in
+// view. The BFF keeps every token; what comes back is a SessionView.
 import {
   AUTH_ROUTES,
   LIMITS,
@@ -14,17 +13,21 @@ import { bffFailure, sessionEndedReason } from './bff-errors.ts'
 import { bffSender, createBffLogin, sessionAnswer, type BffClientOptions } from './bff-login.ts'
 import { SsoError } from './errors.ts'
 import { parseJsonBody } from './http.ts'
+import { isObject, isText } from './plain-checks.ts'
 
 export { sessionEndedReason } from './bff-errors.ts'
 export type { BffClientOptions } from './bff-login.ts'
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
-
-const initiateSchema: z.ZodMiniType<InitiateAnswer> = z.object({
-  state: text(LIMITS.state),
-  nonce: text(LIMITS.nonce),
-  redirect: text(LIMITS.redirect),
-})
+/** The answer of sso/initiate, or undefined when it is not one (other fields are ignored). */
+function initiateAnswer(body: unknown): InitiateAnswer | undefined {
+  if (!isObject(body)) return undefined
+  const { state, nonce, redirect } = body
+  return isText(state, 1, LIMITS.state) &&
+    isText(nonce, 1, LIMITS.nonce) &&
+    isText(redirect, 1, LIMITS.redirect)
+    ? { state, nonce, redirect }
+    : undefined
+}
 
 export function createBffClient(options: BffClientOptions): AuthBackend {
   const send = bffSender(options)
@@ -36,13 +39,11 @@ export function createBffClient(options: BffClientOptions): AuthBackend {
       const request: InitiateRequest = { email }
       const response = await send(AUTH_ROUTES.initiate, request)
       if (response.status !== 200) throw bffFailure('sso/initiate', response)
-      const parsed = initiateSchema.safeParse(parseJsonBody(response))
-      if (!parsed.success) {
-        throw new SsoError('invalid_response', 'sso/initiate answered an unexpected body', {
-          cause: parsed.error,
-        })
+      const answer = initiateAnswer(parseJsonBody(response))
+      if (answer === undefined) {
+        throw new SsoError('invalid_response', 'sso/initiate answered an unexpected body')
       }
-      return parsed.data
+      return answer
     },
 
     async session(): Promise<SessionState> {

@@ -3,13 +3,11 @@ import {
   brandingSchema,
   colorProblems,
   contrastRatio,
-  DARK_SURFACES,
   darkColorProblems,
   faviconUrlProblems,
   logoUrlProblems,
-  pageTitle,
-  supportHref,
 } from './branding.ts'
+import { DARK_SURFACES, pageTitle, supportHref } from './brand-display.ts'
 import { parseConfigWith } from './config.ts'
 
 const NORTHWIND = {

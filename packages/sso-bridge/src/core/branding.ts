@@ -7,6 +7,7 @@
 import { z } from 'zod/mini'
 import { destinationProblems } from './config-rules.ts'
 import { isEmail } from './email-address.ts'
+import { DARK_SURFACES } from './brand-display.ts'
 
 export interface SupportContact {
   /** Who people reach, e.g. "Northwind IT Service Desk". */
@@ -77,12 +78,6 @@ export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x)
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
 }
-
-/**
- * The dark scheme's page and card colours (the app's styles.css uses the same): a dark brand
- * colour must reach 4.5:1 against both.
- */
-export const DARK_SURFACES = { surface: '#10151f', card: '#1b2230' } as const
 
 export function colorProblems(value: string): string[] {
   if (!HEX_COLOR.test(value)) return ['must be a colour like "#0b5cad"']
@@ -180,13 +175,3 @@ export const brandingSchema: z.ZodMiniType<Branding> = z.strictObject({
     }),
   ),
 })
-
-/** A tab title: the view's own title, then the product's name when the config gives one. */
-export function pageTitle(title: string, branding: Branding | undefined): string {
-  return branding === undefined ? title : `${title} – ${branding.productName}`
-}
-
-/** Where the support contact leads: a mailto: link or the configured URL. */
-export function supportHref(support: SupportContact): string {
-  return support.email === undefined ? (support.url ?? '') : `mailto:${support.email}`
-}

@@ -103,6 +103,20 @@ export interface PartnerAdapter<Config, Input> {
   request(input: Input, req: HandoffRequest<Config>): Promise<HandoffTarget>
 }
 
+/**
+ * What the signed-in home needs of a partner: its name, permission, route and links. An adapter
+ * takes these from a file of their own, free of zod and of the vendor's answers, so the home does
+ * not load the rest (docs/adding-a-partner.md).
+ */
+export type PartnerLinks<Config, Input> = Pick<
+  PartnerAdapter<Config, Input>,
+  'label' | 'permission' | 'routePath' | 'linkTo' | 'destinations'
+>
+
+/** Any partner's links, whatever its config and input. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry's element type
+export type AnyPartnerLinks = PartnerLinks<any, any>
+
 /** Any adapter, whatever its config and input. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry's element type
 export type AnyPartnerAdapter = PartnerAdapter<any, any>

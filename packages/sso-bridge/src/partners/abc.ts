@@ -9,28 +9,13 @@ import { SsoError } from '../core/errors.ts'
 import { parseField, required, singleParam } from '../core/handoff-input.ts'
 import { handoffError, statusFailure, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
+import { abcLinks, type AbcConfig, type LobInput } from './abc-links.ts'
 
-const LABEL = 'Aditya Birla Capital'
-
-export interface LobInput {
-  readonly lobId: string
-  readonly functionality: string
-}
+export type { AbcConfig, LobInput } from './abc-links.ts'
 
 const functionalitySchema = z
   .string()
   .check(z.regex(/^[A-Za-z0-9]{1,5}$/, 'must be 1 to 5 letters or digits'))
-
-export interface AbcConfig {
-  readonly apiVersion: string
-  readonly lobs: readonly {
-    readonly id: string
-    readonly label: string
-    readonly description?: string | undefined
-    readonly portalUrl: string
-    readonly functionality: string
-  }[]
-}
 
 const configSchema: z.ZodMiniType<AbcConfig> = z.strictObject({
   apiVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must look like "1.0.0"')),
@@ -146,21 +131,11 @@ function portalOrigins(config: AbcConfig): string[] {
 
 /** ABC line-of-business hand-off: GenerateSSOToken, then an auto-submitted POST form. */
 export const abc: PartnerAdapter<AbcConfig, LobInput> = {
-  label: LABEL,
-  permission: 'abc',
-  routePath: 'lob/:lobId',
+  ...abcLinks,
   configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   landing: 'form-post',
   parseInput,
-  linkTo: (input) =>
-    `lob/${encodeURIComponent(input.lobId)}?${new URLSearchParams({ functionality: input.functionality }).toString()}`,
-  destinations: (config) =>
-    config.lobs.map((lob) => ({
-      label: lob.label,
-      description: lob.description,
-      input: { lobId: lob.id, functionality: lob.functionality },
-    })),
   // parseInput admits only a configured line of business, so lobOf finds it.
   describe: ({ lobId, functionality }, config) => [
     { term: 'handoffConfirm.lob', description: lobOf(lobId, config.lobs).label },
@@ -188,7 +163,7 @@ export const abc: PartnerAdapter<AbcConfig, LobInput> = {
       timeoutMs: req.timeoutMs,
       unavailableCode: 'handoff_unavailable',
     })
-    const statusError = statusFailure(LABEL, response, httpErrorMessage(response))
+    const statusError = statusFailure(abcLinks.label, response, httpErrorMessage(response))
     if (statusError !== undefined) throw statusError
     return { kind: 'form-post', action, fields: Object.freeze(tokensOf(response)) }
   },

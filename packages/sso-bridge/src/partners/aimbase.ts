@@ -9,28 +9,17 @@ import { SsoError } from '../core/errors.ts'
 import { parseField, relativePathSchema, required, singleParam } from '../core/handoff-input.ts'
 import { statusFailure, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest, type HttpResponse } from '../core/http.ts'
+import {
+  aimbaseLinks,
+  DEFAULT_AIMBASE_LANDING,
+  type AimbaseConfig,
+  type AimbaseInput,
+} from './aimbase-links.ts'
 
-export interface AimbaseInput {
-  readonly accountUid: string
-  readonly landing: string
-}
-
-/** Landing used when `?landing=` is absent: the root of the vendor's site. */
-export const DEFAULT_AIMBASE_LANDING = '/'
+export { DEFAULT_AIMBASE_LANDING } from './aimbase-links.ts'
+export type { AimbaseConfig, AimbaseInput } from './aimbase-links.ts'
 
 const formatSchema = z.enum(['json', 'xml'])
-
-export interface AimbaseConfig {
-  readonly origin: string
-  readonly format: 'json' | 'xml'
-  readonly accounts: readonly {
-    readonly uid: string
-    readonly label: string
-    readonly description?: string | undefined
-    readonly landing: string
-    readonly format?: 'json' | 'xml' | undefined
-  }[]
-}
 
 const configSchema: z.ZodMiniType<AimbaseConfig> = z.strictObject({
   origin: originSchema,
@@ -163,21 +152,11 @@ function accountOf(uid: string, accounts: AimbaseConfig['accounts']) {
 
 /** Aimbase sign-on to one dealer account, landing on a relative path, with a 15-second token. */
 export const aimbase: PartnerAdapter<AimbaseConfig, AimbaseInput> = {
-  label: 'Aimbase',
-  permission: 'aimbase',
-  routePath: 'aimbase',
+  ...aimbaseLinks,
   configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   landing: 'redirect',
   parseInput,
-  linkTo: (input) =>
-    `aimbase?${new URLSearchParams({ account: input.accountUid, landing: input.landing }).toString()}`,
-  destinations: (config) =>
-    config.accounts.map((account) => ({
-      label: account.label,
-      description: account.description,
-      input: { accountUid: account.uid, landing: account.landing },
-    })),
   describe({ accountUid, landing }, config) {
     const account = accountOf(accountUid, config.accounts)
     return [

@@ -8,19 +8,9 @@ import { SsoError } from '../core/errors.ts'
 import { parseField, required } from '../core/handoff-input.ts'
 import { handoffError, statusFailure, type PartnerAdapter } from '../core/handoff.ts'
 import { parseJsonBody, sendRequest } from '../core/http.ts'
+import { assureSignLinks, type AssureSignConfig, type AssureSignInput } from './assuresign-links.ts'
 
-export interface AssureSignInput {
-  readonly envelopeId: string
-}
-
-export interface AssureSignConfig {
-  readonly origin: string
-  readonly envelopes: readonly {
-    readonly id: string
-    readonly label: string
-    readonly description?: string | undefined
-  }[]
-}
+export type { AssureSignConfig, AssureSignInput } from './assuresign-links.ts'
 
 const configSchema: z.ZodMiniType<AssureSignConfig> = z.strictObject({
   /** Origin of the Simple Setup page; the only place this hand-off may navigate to. */
@@ -62,9 +52,7 @@ function errorFromCode(status: number, error: z.infer<typeof vendorErrorSchema>)
 
 /** AssureSign Simple Setup of a prepared envelope, opened with a 30-second ssoToken. */
 export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
-  label: 'AssureSign',
-  permission: 'assuresign',
-  routePath: 'assuresign/:envelopeId',
+  ...assureSignLinks,
   configSchema,
   tokenLifetimeMs: TOKEN_LIFETIME_MS,
   landing: 'redirect',
@@ -72,13 +60,6 @@ export const assureSign: PartnerAdapter<AssureSignConfig, AssureSignInput> = {
     const envelopeId = required('envelopeId', params['envelopeId'])
     return { envelopeId: parseField(guidSchema, 'envelopeId', envelopeId) }
   },
-  linkTo: (input) => `assuresign/${encodeURIComponent(input.envelopeId)}`,
-  destinations: (config) =>
-    config.envelopes.map((envelope) => ({
-      label: envelope.label,
-      description: envelope.description,
-      input: { envelopeId: envelope.id },
-    })),
   describe({ envelopeId }, config) {
     const id = envelopeId.toLowerCase()
     const listed = config.envelopes.find((envelope) => envelope.id.toLowerCase() === id)

@@ -8,6 +8,7 @@ import {
   type PartnerInputs,
   type PartnerName,
 } from './registry.ts'
+import { PARTNER_LINKS } from './links.ts'
 
 test('every partner has its own route, permission and label', () => {
   expect(PARTNER_NAMES).toEqual(['assuresign', 'aimbase', 'abc'])
@@ -72,4 +73,17 @@ test("PartnerInputs names each partner's link input exactly (a mismatch does not
     abc: true,
   }
   expect(Object.values(same)).toEqual([true, true, true])
+})
+
+test.each(PARTNER_NAMES)('the %s adapter carries its links unchanged', (name) => {
+  const adapter: Record<string, unknown> = PARTNERS[name]
+  const links: Record<string, unknown> = PARTNER_LINKS[name]
+  expect(Object.keys(links).sort()).toEqual([
+    'destinations',
+    'label',
+    'linkTo',
+    'permission',
+    'routePath',
+  ])
+  for (const [key, value] of Object.entries(links)) expect(adapter[key], key).toBe(value)
 })

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
-import { pageTitle, supportHref, type Branding, type SupportContact } from '../core/branding.ts'
+import { pageTitle, supportHref } from '../core/brand-display.ts'
+import type { Branding, SupportContact } from '../core/branding.ts'
 import { useSso } from './sso-context.ts'
 
 /** The validated `branding` of the runtime config, if it gives one. */

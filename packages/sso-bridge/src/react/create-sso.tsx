@@ -5,10 +5,12 @@ import { QueryClient } from '@tanstack/react-query'
 import type { ComponentType, ReactNode } from 'react'
 import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom'
 import type { SsoStart } from '../callback.ts'
-import type { ConfigIssue } from '../core/config-rules.ts'
-import { PARTNERS, type PartnerInputs, type PartnerName } from '../partners/registry.ts'
-import { parseRuntimeConfig, type RuntimeConfig } from '../partners/runtime-config.ts'
-import type { AnyPartnerAdapter } from '../core/handoff.ts'
+import type { ConfigIssue, ConfigResult } from '../core/config-rules.ts'
+import { PARTNER_LINKS } from '../partners/links.ts'
+import type { PartnerInputs, PartnerName } from '../partners/registry.ts'
+import type { RuntimeConfig } from '../partners/runtime-config.ts'
+import { checkConfig } from './config-check.ts'
+import type { AnyPartnerLinks } from '../core/handoff.ts'
 import { loadCatalog } from '../i18n/catalog.ts'
 import { firstLocale, knownLocales, type LanguageSettings, type SsoI18nOptions } from './i18n.tsx'
 import {
@@ -79,6 +81,12 @@ export interface Sso {
   /** The client the session query lives in. */
   readonly queryClient: QueryClient
   /**
+   * Resolves once the start-up is done: the runtime config checked and the first language's words
+   * loaded. At once on a page whose config this tab checked before, in English. Awaiting it before
+   * the first render keeps an empty frame off the screen while the check or a catalog loads.
+   */
+  readonly ready: Promise<void>
+  /**
    * React Router route objects for the callback, the sign-in page and one hand-off route per
    * partner. Mount them among the host's routes (usually as children of its layout).
    */
@@ -106,13 +114,21 @@ export type Prepared =
   | { readonly kind: 'config-error'; readonly issues: readonly ConfigIssue[] }
   | { readonly kind: 'fatal'; readonly error: unknown }
 
-/** What SsoProvider needs of an Sso beyond its public face. */
-export interface SsoSetup {
+/** What the start-up found: the checked config and services, and the languages. */
+export interface StartUp {
   readonly prepared: Prepared
-  readonly views: SsoViewSet
-  readonly shell: ComponentType<SsoShellProps> | undefined
   /** The languages offered and the catalogs (the config's, once it is valid). */
   readonly language: LanguageSettings
+}
+
+/** What SsoProvider needs of an Sso beyond its public face. */
+export interface SsoSetup {
+  /** The start-up's result when it is known, else undefined (see `started`). */
+  readonly now: () => StartUp | undefined
+  /** The start-up's result, once the config is checked. */
+  readonly started: Promise<StartUp>
+  readonly views: SsoViewSet
+  readonly shell: ComponentType<SsoShellProps> | undefined
 }
 
 const setups = new WeakMap<Sso, SsoSetup>()
@@ -154,18 +170,17 @@ function languageIssues(config: RuntimeConfig, known: readonly string[]): Config
 
 function prepare(
   start: SsoStart,
+  checked: ConfigResult<RuntimeConfig>,
   paths: SsoPaths,
   views: SsoViewSet,
   known: readonly string[],
   supportInShell: boolean,
 ): Prepared {
-  if (!start.configFile.ok) return { kind: 'config-error', issues: start.configFile.issues }
-  const config = parseRuntimeConfig(start.configFile.value)
-  if (!config.ok) return { kind: 'config-error', issues: config.issues }
-  const issues = languageIssues(config.config, known)
+  if (!checked.ok) return { kind: 'config-error', issues: checked.issues }
+  const issues = languageIssues(checked.config, known)
   if (issues.length > 0) return { kind: 'config-error', issues }
   try {
-    const services = createServices(config.config)
+    const services = createServices(checked.config)
     const session = { backend: services.backend, callback: start.callback }
     return {
       kind: 'ready',
@@ -197,16 +212,36 @@ export function createSso(options: CreateSsoOptions): Sso {
     HandoffConfirm: options.views?.HandoffConfirm ?? HandoffConfirmView,
   }
   const known = knownLocales(options.i18n)
-  const prepared = prepare(start, paths, views, known, options.shellShowsSupport ?? false)
-  const languages = prepared.kind === 'ready' ? prepared.value.services.config.i18n : undefined
-  const language: LanguageSettings = {
-    available: languages?.locales ?? known,
-    configDefault: languages?.defaultLocale,
-    messages: options.i18n?.messages,
+  const finish = (checked: ConfigResult<RuntimeConfig>): StartUp => {
+    const prepared = prepare(
+      start,
+      checked,
+      paths,
+      views,
+      known,
+      options.shellShowsSupport ?? false,
+    )
+    const languages = prepared.kind === 'ready' ? prepared.value.services.config.i18n : undefined
+    const language: LanguageSettings = {
+      available: languages?.locales ?? known,
+      configDefault: languages?.defaultLocale,
+      messages: options.i18n?.messages,
+    }
+    // The first language's words start loading now, beside the rest of the start-up (English
+    // needs nothing loaded unless the host gives English messages of its own).
+    loadCatalog(firstLocale(language), language.messages).catch(() => undefined)
+    return { prepared, language }
   }
-  // The first language's words start loading now, beside the rest of the start-up (English needs
-  // nothing loaded unless the host gives English messages of its own).
-  loadCatalog(firstLocale(language), language.messages).catch(() => undefined)
+  const checked = checkConfig(start.configFile)
+  let now: StartUp | undefined = checked instanceof Promise ? undefined : finish(checked)
+  const started =
+    now === undefined
+      ? Promise.resolve(checked).then(finish, (error: unknown) => ({
+          prepared: { kind: 'fatal', error } as const,
+          language: { available: known, messages: options.i18n?.messages },
+        }))
+      : Promise.resolve(now)
+  void started.then((result) => (now = result))
   // Registered before anything can wait on the exchange, so every session read after it sees the
   // signed-in answer rather than asking again (session-query.ts).
   start.callback?.then(
@@ -220,6 +255,7 @@ export function createSso(options: CreateSsoOptions): Sso {
   /** The way to the sign-in page for a signed-out person; undefined lets the route go on. */
   async function guard({ request }: LoaderFunctionArgs): Promise<Response | undefined> {
     // An invalid config is shown by SsoProvider in place of every route.
+    const { prepared } = await started
     if (prepared.kind !== 'ready') return undefined
     let signedIn: boolean
     try {
@@ -237,10 +273,16 @@ export function createSso(options: CreateSsoOptions): Sso {
   const sso: Sso = {
     paths,
     queryClient,
+    ready: started
+      .then(
+        ({ language }) => loadCatalog(firstLocale(language), language.messages),
+        () => undefined,
+      )
+      .catch(() => undefined),
     routes: ssoRouteObjects(paths, options.signedInElement),
     handoffLink: (partner, input) => {
-      const adapter: AnyPartnerAdapter = PARTNERS[partner]
-      return `${paths.handoff}/${adapter.linkTo(input)}`
+      const links: AnyPartnerLinks = PARTNER_LINKS[partner]
+      return `${paths.handoff}/${links.linkTo(input)}`
     },
     protect: (route) => {
       const own = route.loader
@@ -255,6 +297,6 @@ export function createSso(options: CreateSsoOptions): Sso {
       }
     },
   }
-  setups.set(sso, { prepared, views, shell: options.shell, language })
+  setups.set(sso, { now: () => now, started, views, shell: options.shell })
   return sso
 }

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router-dom'
-import type { AnyPartnerAdapter } from '../core/handoff.ts'
-import { PARTNER_NAMES, PARTNERS, type PartnerName } from '../partners/registry.ts'
-import { partnerConfig } from '../partners/runtime-config.ts'
+import type { AnyPartnerLinks } from '../core/handoff.ts'
+import { PARTNER_LINKS, PARTNER_NAMES, type PartnerName } from '../partners/links.ts'
 import { handoffState } from './handoff-state.ts'
 import { useSso } from './sso-context.ts'
 import { useSession } from './use-session.ts'
@@ -37,15 +36,15 @@ export function usePartnerDestinations(): readonly Destination[] {
   const session = useSession()
   const permissions = session.status === 'signed-in' ? session.session.permissions : []
   return PARTNER_NAMES.flatMap((partner) => {
-    const adapter: AnyPartnerAdapter = PARTNERS[partner]
-    const config = partnerConfig(services.config, partner)
-    if (config === undefined || !permissions.includes(adapter.permission)) return []
-    return adapter.destinations(config).map((destination) => ({
+    const links: AnyPartnerLinks = PARTNER_LINKS[partner]
+    const config = services.config.partners[partner]
+    if (config === undefined || !permissions.includes(links.permission)) return []
+    return links.destinations(config).map((destination) => ({
       partner,
-      partnerLabel: adapter.label,
+      partnerLabel: links.label,
       label: destination.label,
       description: destination.description,
-      href: `${paths.handoff}/${adapter.linkTo(destination.input)}`,
+      href: `${paths.handoff}/${links.linkTo(destination.input)}`,
     }))
   })
 }

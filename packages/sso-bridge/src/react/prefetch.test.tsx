@@ -2,10 +2,16 @@ import { cleanup, render } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { IdlePrefetch } from './prefetch.tsx'
 
-const loaded = vi.hoisted(() => ({ views: 0, handoff: 0 }))
+const loaded = vi.hoisted(() => ({ views: 0, handoff: 0, check: 0 }))
 vi.mock('./lazy-views.tsx', () => ({
   preloadViews: () => {
     loaded.views += 1
+    return Promise.resolve()
+  },
+}))
+vi.mock('./config-check.ts', () => ({
+  loadConfigCheck: () => {
+    loaded.check += 1
     return Promise.resolve()
   },
 }))
@@ -45,6 +51,7 @@ afterEach(() => {
   vi.unstubAllGlobals()
   loaded.views = 0
   loaded.handoff = 0
+  loaded.check = 0
 })
 
 test('nothing is prefetched while the exchange is in flight; once it answers, at the next idle time', async () => {
@@ -58,9 +65,9 @@ test('nothing is prefetched while the exchange is in flight; once it answers, at
   await vi.waitFor(() => {
     expect(idle.pending).toBe(1)
   })
-  expect(loaded).toEqual({ views: 0, handoff: 0 })
+  expect(loaded).toEqual({ views: 0, handoff: 0, check: 0 })
   idle.run()
-  expect(loaded).toEqual({ views: 1, handoff: 1 })
+  expect(loaded).toEqual({ views: 1, handoff: 1, check: 1 })
 })
 
 test('a failed exchange still prefetches, and leaving the page first cancels it', async () => {
@@ -72,7 +79,7 @@ test('a failed exchange still prefetches, and leaving the page first cancels it'
   })
   unmount()
   expect(idle.pending).toBe(0)
-  expect(loaded).toEqual({ views: 0, handoff: 0 })
+  expect(loaded).toEqual({ views: 0, handoff: 0, check: 0 })
 })
 
 test('a page with no exchange prefetches at the first idle time', async () => {
@@ -82,5 +89,5 @@ test('a page with no exchange prefetches at the first idle time', async () => {
     expect(idle.pending).toBe(1)
   })
   idle.run()
-  expect(loaded).toEqual({ views: 1, handoff: 1 })
+  expect(loaded).toEqual({ views: 1, handoff: 1, check: 1 })
 })

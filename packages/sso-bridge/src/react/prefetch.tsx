@@ -3,12 +3,16 @@
 // does not wait for its code. Nothing here runs before the exchange answers: the signed-in view
 // gets the browser to itself first.
 import { useEffect } from 'react'
+import { loadConfigCheck } from './config-check.ts'
 import { preloadViews } from './lazy-views.tsx'
 import { loadHandoffRoute } from './sso-routes.tsx'
 
-/** Loads the code of the hand-off routes and of the default views that load on first use. */
+/**
+ * Loads the code of the hand-off routes, of the default views that load on first use and of the
+ * config's full check.
+ */
 export function prefetchLater(): Promise<unknown> {
-  return Promise.all([preloadViews(), loadHandoffRoute()])
+  return Promise.all([preloadViews(), loadHandoffRoute(), loadConfigCheck()])
 }
 
 /** Runs `task` when the browser is next idle; returns how to cancel it. */

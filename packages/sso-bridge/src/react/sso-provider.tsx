@@ -1,9 +1,9 @@
 import { QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { useContext, useEffect, type ReactNode } from 'react'
+import { useContext, useEffect, useState, type ReactNode } from 'react'
 import { describeError, ERROR_MESSAGES, NEXT_STEP_LABELS } from '../core/error-messages.ts'
 import { PageTitle } from './branding.tsx'
 import { IdlePrefetch } from './prefetch.tsx'
-import { setupOf, type Sso, type SsoShellProps } from './create-sso.tsx'
+import { setupOf, type Sso, type SsoShellProps, type StartUp } from './create-sso.tsx'
 import { SsoI18n, useSsoText } from './i18n.tsx'
 import { followSessionChanges } from './session-query.ts'
 import { SsoContext } from './sso-context.ts'
@@ -46,15 +46,35 @@ export function SsoProvider({ sso, children }: SsoProviderProps) {
 }
 
 function Started({ sso, children }: SsoProviderProps) {
+  const setup = setupOf(sso)
+  // At once when the config was checked in this tab before; else after its check has loaded.
+  const [startUp, setStartUp] = useState(setup.now)
+  useEffect(() => {
+    if (startUp !== undefined) return
+    let live = true
+    void setup.started.then((result) => {
+      if (live) setStartUp(result)
+    })
+    return () => {
+      live = false
+    }
+  }, [setup, startUp])
+  if (startUp === undefined) return null
   return (
-    <SsoI18n settings={setupOf(sso).language}>
-      <Prepared sso={sso}>{children}</Prepared>
+    <SsoI18n settings={startUp.language}>
+      <Prepared sso={sso} prepared={startUp.prepared}>
+        {children}
+      </Prepared>
     </SsoI18n>
   )
 }
 
-function Prepared({ sso, children }: SsoProviderProps) {
-  const { prepared, views, shell } = setupOf(sso)
+function Prepared({
+  sso,
+  prepared,
+  children,
+}: SsoProviderProps & { readonly prepared: StartUp['prepared'] }) {
+  const { views, shell } = setupOf(sso)
   const Shell = shell ?? NoShell
   const { t, i18n } = useSsoText()
   const reload = { label: t(NEXT_STEP_LABELS.retry), run: reloadPage }

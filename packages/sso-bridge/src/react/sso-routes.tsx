@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router-dom'
-import { PARTNER_NAMES, PARTNERS, type PartnerName } from '../partners/registry.ts'
+import { PARTNER_LINKS, PARTNER_NAMES, type PartnerName } from '../partners/links.ts'
 import { CallbackRoute } from './callback-route.tsx'
 import { SignInPage } from './sign-in-page.tsx'
 import type { SsoPaths } from './sso-paths.ts'
@@ -24,7 +24,7 @@ export function ssoRouteObjects(paths: SsoPaths, signedInElement?: ReactNode): R
     { path: paths.callback, element: <CallbackRoute /> },
     { path: paths.signIn, element: <SignInPage signedIn={signedInElement} /> },
     ...PARTNER_NAMES.map((partner) => ({
-      path: `${paths.handoff}/${PARTNERS[partner].routePath}`,
+      path: `${paths.handoff}/${PARTNER_LINKS[partner].routePath}`,
       lazy: () => handoffElement(partner),
     })),
   ]
