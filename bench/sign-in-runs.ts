@@ -3,7 +3,7 @@
 // table, read from the callback document's own clock, and (sso-bridge) the BFF's Server-Timing.
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from '@playwright/test'
-import { installProbe, readProbe, SIGNED_IN_TEXT, type ProbeReading } from './probe.ts'
+import { installProbe, PROBE_MARKERS, readProbe, type ProbeReading } from './probe.ts'
 
 /** One app as the benchmark drives it. */
 export interface Subject {
@@ -81,10 +81,14 @@ export async function signInOnce(browser: Browser, subject: Subject): Promise<Si
     await context.exposeBinding('__benchSignedIn', () => {
       signalled()
     })
-    await context.addInitScript(installProbe, SIGNED_IN_TEXT)
+    await context.addInitScript(installProbe, PROBE_MARKERS)
     const page = await context.newPage()
     await subject.signIn(page)
-    await withTimeout(signedIn, 30_000, `${subject.name}: "${SIGNED_IN_TEXT}" never appeared`)
+    await withTimeout(
+      signedIn,
+      30_000,
+      `${subject.name}: never signed in ("${PROBE_MARKERS.signedIn}" and a working "${PROBE_MARKERS.signOut}")`,
+    )
     const reading = await page.evaluate(readProbe, { source: subject.exchange.source })
     if (typeof reading === 'string') throw new Error(`${subject.name}: ${reading}`)
     return await toRun(reading)
