@@ -1,8 +1,10 @@
 // Sign-in runs for the side-by-side table: every run in a fresh browser context with the probe,
-// the two apps in alternating blocks, warm-up runs discarded. Each run gives the five rows of the
-// table, read from the callback document's own clock, and (sso-bridge) the BFF's Server-Timing.
+// under one network profile, the two apps in alternating blocks, warm-up runs discarded. Each run
+// gives the five rows of the table, read from the callback document's own clock, and
+// (sso-bridge) the BFF's Server-Timing.
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from '@playwright/test'
+import { emulateNetwork, type NetworkProfile } from './network.ts'
 import { installProbe, PROBE_MARKERS, readProbe, type ProbeReading } from './probe.ts'
 
 /** One app as the benchmark drives it. */
@@ -70,8 +72,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   })
 }
 
-/** One sign-in in a fresh context; its rows. */
-export async function signInOnce(browser: Browser, subject: Subject): Promise<SignInRun> {
+/** One sign-in in a fresh context under `network`; its rows. */
+export async function signInOnce(
+  browser: Browser,
+  subject: Subject,
+  network: NetworkProfile,
+): Promise<SignInRun> {
   const context = await browser.newContext()
   try {
     // The probe calls back when it has its time. Waiting with page.waitForFunction instead would
@@ -83,6 +89,7 @@ export async function signInOnce(browser: Browser, subject: Subject): Promise<Si
     })
     await context.addInitScript(installProbe, PROBE_MARKERS)
     const page = await context.newPage()
+    await emulateNetwork(context, page, network)
     await subject.signIn(page)
     await withTimeout(
       signedIn,
@@ -111,16 +118,17 @@ export async function runBlocks(
   browser: Browser,
   subjects: readonly Subject[],
   plan: BlockPlan,
+  network: NetworkProfile,
 ): Promise<Map<string, SignInRun[]>> {
   const runs = new Map<string, SignInRun[]>(subjects.map((s) => [s.name, []]))
   for (const subject of subjects) {
-    for (let i = 0; i < plan.warmUps; i += 1) await signInOnce(browser, subject)
+    for (let i = 0; i < plan.warmUps; i += 1) await signInOnce(browser, subject, network)
   }
   for (let block = 0; block < plan.blocks; block += 1) {
     const order = block % 2 === 0 ? subjects : [...subjects].reverse()
     for (const subject of order) {
       for (let i = 0; i < plan.runsPerBlock; i += 1) {
-        runs.get(subject.name)?.push(await signInOnce(browser, subject))
+        runs.get(subject.name)?.push(await signInOnce(browser, subject, network))
       }
     }
   }
