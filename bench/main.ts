@@ -4,9 +4,9 @@
 // sign-in page. Prints numbers and writes bench-results/bench.json; asserts nothing.
 //   BENCH_NETWORK (default loopback,rtt40) the network profiles, one after the other;
 //   per profile: BENCH_BLOCKS (default 5) alternating blocks of BENCH_RUNS_PER_BLOCK (4) runs per
-//   app, after BENCH_WARMUPS (2) discarded runs per app; BENCH_HANDOFF_RUNS (10) runs per
-//   partner. Once: BENCH_ALONE_RUNS (10) sign-ins over HTTP with no browser; BENCH_FCP_RUNS (10)
-//   page loads, with no emulation.
+//   app, after BENCH_WARMUPS (2) discarded runs per app; then BENCH_TRACE_RUNS (5; 0 for none)
+//   traced runs per app; BENCH_HANDOFF_RUNS (10) runs per partner. Once: BENCH_ALONE_RUNS (10)
+//   sign-ins over HTTP with no browser; BENCH_FCP_RUNS (10) page loads, with no emulation.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
@@ -21,12 +21,22 @@ import { parseNetworkProfiles, type NetworkProfile } from './network.ts'
 import { signInsAlone, type AloneRun } from './server-alone.ts'
 import { preparePeer, startPeer, PEER_ACCOUNT } from './peers/react-oidc-context/serve.mjs'
 import { SIGNED_IN_TEXT } from './probe.ts'
-import { ROWS, runBlocks, type SignInRun, type Subject } from './sign-in-runs.ts'
+import {
+  ROWS,
+  runBlocks,
+  TRACE_ROWS,
+  traceRuns,
+  type SignInRun,
+  type Subject,
+  type TracedRun,
+} from './sign-in-runs.ts'
 import { cell, ratio, summarize } from './stats.ts'
 
-const count = (name: string, fallback: number) => {
+const count = (name: string, fallback: number, least = 1) => {
   const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`)
+  if (!Number.isInteger(value) || value < least) {
+    throw new Error(`${name} must be a whole number ≥ ${least}`)
+  }
   return value
 }
 const plan = {
@@ -37,6 +47,7 @@ const plan = {
 const HANDOFF_RUNS = count('BENCH_HANDOFF_RUNS', 10)
 const ALONE_RUNS = count('BENCH_ALONE_RUNS', 10)
 const FCP_RUNS = count('BENCH_FCP_RUNS', 10)
+const TRACE_RUNS = count('BENCH_TRACE_RUNS', 5, 0)
 const NETWORK = parseNetworkProfiles(process.env.BENCH_NETWORK)
 const app = originOf('appPreview')
 const alice = (() => {
@@ -82,10 +93,11 @@ function rowValues(runs: readonly SignInRun[], key: (typeof ROWS)[number][0]): n
 interface ProfileResult {
   readonly network: NetworkProfile
   readonly runs: Map<string, SignInRun[]>
+  readonly traced: Map<string, TracedRun[]>
   readonly handoffs: HandoffResult[]
 }
 
-/** The rows of one profile, both apps side by side. */
+/** The timed rows, then (when there were traced runs) the rows of the traced runs. */
 function printTable(result: ProfileResult): void {
   const ours = result.runs.get('sso-bridge') ?? []
   const theirs = result.runs.get('react-oidc-context') ?? []
@@ -94,6 +106,8 @@ function printTable(result: ProfileResult): void {
     const y = summarize(b)
     return [label, cell(x, digits), cell(y, digits), ratio(x, y)]
   }
+  const tracedOurs = result.traced.get('sso-bridge') ?? []
+  const tracedTheirs = result.traced.get('react-oidc-context') ?? []
   printColumns([
     ['', 'sso-bridge', 'react-oidc-context', 'ratio'],
     ...ROWS.map(([key, label]) =>
@@ -104,6 +118,16 @@ function printTable(result: ProfileResult): void {
         key === 'jsGzipBytesBeforeExchange' ? 1 : 0,
       ),
     ),
+    ...(TRACE_RUNS === 0
+      ? []
+      : TRACE_ROWS.map(([key, label]) =>
+          line(
+            label,
+            tracedOurs.map((run) => run[key]),
+            tracedTheirs.map((run) => run[key]),
+            0,
+          ),
+        )),
   ])
 }
 
@@ -200,6 +224,7 @@ async function main(): Promise<void> {
       for (const network of NETWORK) {
         console.log(`bench: network ${network.name} (${describe(network)})`)
         const runs = await runBlocks(browser, subjects, plan, network)
+        const traced = await traceRuns(browser, subjects, TRACE_RUNS, network)
         const handoffs = await measureHandoffs(
           browser,
           `${app}/`,
@@ -211,7 +236,7 @@ async function main(): Promise<void> {
           HANDOFF_RUNS,
           network,
         )
-        results.push({ network, runs, handoffs })
+        results.push({ network, runs, traced, handoffs })
       }
       const alone = await signInsAlone(app, alice, ALONE_RUNS, 1000)
       const firstPaint = await measureFirstPaint(browser, `${app}/`, FCP_RUNS)
@@ -219,7 +244,7 @@ async function main(): Promise<void> {
       for (const result of results) {
         const { network } = result
         console.log(
-          `\nSign-in, network ${network.name} (${describe(network)}), from the callback document's fetchStart (n=${n} per app, ${plan.blocks} alternating blocks of ${plan.runsPerBlock}, ${plan.warmUps} warm-ups each discarded); median (min–max)\n`,
+          `\nSign-in, network ${network.name} (${describe(network)}), from the callback document's fetchStart (n=${n} per app, ${plan.blocks} alternating blocks of ${plan.runsPerBlock}, ${plan.warmUps} warm-ups each discarded; traced rows: n=${TRACE_RUNS} per app, separate traced runs); median (min–max)\n`,
         )
         printTable(result)
         console.log(
@@ -245,13 +270,14 @@ async function main(): Promise<void> {
           {
             conditions: r.network.conditions ?? null,
             runs: Object.fromEntries(r.runs),
+            traced: Object.fromEntries(r.traced),
             handoffs: r.handoffs,
           },
         ]),
       )
       writeFileSync(
         'bench-results/bench.json',
-        `${JSON.stringify({ plan, profiles, alone, firstPaint }, null, 2)}\n`,
+        `${JSON.stringify({ plan: { ...plan, traceRuns: TRACE_RUNS }, profiles, alone, firstPaint }, null, 2)}\n`,
       )
     } finally {
       await browser.close()

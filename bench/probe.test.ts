@@ -63,12 +63,15 @@ test('the words and a Sign out button from static HTML are not signed in', async
   expect(page.signedInAt()).toBeUndefined()
 })
 
-test('a Sign out button with React’s click handler is signed in', async () => {
+test('a Sign out button with React’s click handler is signed in, and the probe marks that time', async () => {
   const page = pageWithProbe()
   const onClick = () => undefined
   page.document.body.append(page.signedInView(), page.reactButton('Sign out', { onClick }))
   await page.signedIn
-  expect(page.signedInAt()).toBeTypeOf('number')
+  const at = page.signedInAt()
+  expect(at).toBeTypeOf('number')
+  const marks = page.window.performance.getEntriesByName(PROBE_MARKERS.mark)
+  expect(marks.map((entry) => entry.startTime)).toContain(at)
 })
 
 test('React props without a click handler, or a handler on another button, are not signed in', async () => {

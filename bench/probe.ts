@@ -4,17 +4,20 @@
 // reads that document's clock: its navigation entry, the exchange request's resource entry and the
 // scripts that started before it.
 
-/** What both apps show once signed in. */
+/** What both apps show once signed in, and the probe's mark in the page's timeline. */
 export interface ProbeMarkers {
   /** Text of the signed-in view. */
   readonly signedIn: string
   /** The accessible name of the button that signs out. */
   readonly signOut: string
+  /** The name of the `performance.mark` set at the probe's moment (a trace finds it). */
+  readonly mark: string
 }
 
 export const PROBE_MARKERS: ProbeMarkers = {
   signedIn: 'Signed in as',
   signOut: 'Sign out',
+  mark: 'bench-signed-in',
 }
 
 /** The marker both apps show once signed in. */
@@ -34,7 +37,7 @@ declare global {
  * the DOM, and an enabled button named `signOut` carries React's props (an own property whose
  * name starts with `__reactProps$`) with an `onClick` function. A static shell showing the same
  * words does not count. Then it waits for the next animation frame and the first task after it
- * (a MessageChannel message), records that moment. Serialized into the
+ * (a MessageChannel message), records that moment and sets a mark there. Serialized into the
  * page: it may use nothing from its module.
  */
 export function installProbe(markers: ProbeMarkers): void {
@@ -64,7 +67,9 @@ export function installProbe(markers: ProbeMarkers): void {
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
       channel.port1.onmessage = () => {
-        window.__benchSignedInAt = performance.now()
+        const at = performance.now()
+        window.__benchSignedInAt = at
+        performance.mark(markers.mark, { startTime: at })
         void window.__benchSignedIn?.()
       }
       channel.port2.postMessage(null)
