@@ -3,6 +3,7 @@
 // from the signed-in page and timed there), plus the one navigation to the landing (the landing
 // document's own load time, from the navigation's start). What is above the floor is ours.
 import type { Browser, Page, Request } from '@playwright/test'
+import { emulateNetwork, type NetworkProfile } from './network.ts'
 import { summarize, type Summary } from './stats.ts'
 
 export interface HandoffPartner {
@@ -78,7 +79,8 @@ async function replayAlone(page: Page, request: Request): Promise<number> {
 
 /**
  * Signs in once (`signIn` leaves the page on the signed-in home page), then for each partner
- * `runs` times: click its link and wait for the landing; replay the partner call alone.
+ * `runs` times: click its link and wait for the landing; replay the partner call alone. The one
+ * page of the run is under `network` throughout, the replayed call and the landing too.
  */
 export async function measureHandoffs(
   browser: Browser,
@@ -86,6 +88,7 @@ export async function measureHandoffs(
   signIn: (page: Page) => Promise<void>,
   partners: readonly HandoffPartner[],
   runs: number,
+  network: NetworkProfile,
 ): Promise<HandoffResult[]> {
   const context = await browser.newContext()
   try {
@@ -101,6 +104,7 @@ export async function measureHandoffs(
       )
     })
     const page = await context.newPage()
+    await emulateNetwork(context, page, network)
     await signIn(page)
     const results: HandoffResult[] = []
     for (const partner of partners) {

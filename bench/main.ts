@@ -1,10 +1,12 @@
 // `npm run bench`: sso-bridge side by side with react-oidc-context (bench/peers/), measured with
 // one in-page probe in the same run, plus the BFF's side of the exchange and the hand-offs
-// against their floors, and the first contentful paint of the sign-in page. Prints numbers and
-// writes bench-results/bench.json; asserts nothing.
-//   BENCH_BLOCKS (default 5) alternating blocks of BENCH_RUNS_PER_BLOCK (4) runs per app, after
-//   BENCH_WARMUPS (2) discarded runs per app; BENCH_HANDOFF_RUNS (10) runs per partner;
-//   BENCH_ALONE_RUNS (10) sign-ins over HTTP with no browser; BENCH_FCP_RUNS (10) page loads.
+// against their floors, under each network profile, and the first contentful paint of the
+// sign-in page. Prints numbers and writes bench-results/bench.json; asserts nothing.
+//   BENCH_NETWORK (default loopback,rtt40) the network profiles, one after the other;
+//   per profile: BENCH_BLOCKS (default 5) alternating blocks of BENCH_RUNS_PER_BLOCK (4) runs per
+//   app, after BENCH_WARMUPS (2) discarded runs per app; then BENCH_TRACE_RUNS (5; 0 for none)
+//   traced runs per app; BENCH_HANDOFF_RUNS (10) runs per partner. Once: BENCH_ALONE_RUNS (10)
+//   sign-ins over HTTP with no browser; BENCH_FCP_RUNS (10) page loads, with no emulation.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
@@ -15,15 +17,26 @@ import { originOf } from '../sandbox/ports.ts'
 import { USERS } from '../sandbox/users.ts'
 import { FIRST_PAINT_BUDGET_MS, measureFirstPaint } from './first-paint.ts'
 import { measureHandoffs, type HandoffResult } from './handoff-runs.ts'
+import { parseNetworkProfiles, type NetworkProfile } from './network.ts'
 import { signInsAlone, type AloneRun } from './server-alone.ts'
 import { preparePeer, startPeer, PEER_ACCOUNT } from './peers/react-oidc-context/serve.mjs'
 import { SIGNED_IN_TEXT } from './probe.ts'
-import { ROWS, runBlocks, type SignInRun, type Subject } from './sign-in-runs.ts'
+import {
+  ROWS,
+  runBlocks,
+  TRACE_ROWS,
+  traceRuns,
+  type SignInRun,
+  type Subject,
+  type TracedRun,
+} from './sign-in-runs.ts'
 import { cell, ratio, summarize } from './stats.ts'
 
-const count = (name: string, fallback: number) => {
+const count = (name: string, fallback: number, least = 1) => {
   const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`)
+  if (!Number.isInteger(value) || value < least) {
+    throw new Error(`${name} must be a whole number ≥ ${least}`)
+  }
   return value
 }
 const plan = {
@@ -34,6 +47,8 @@ const plan = {
 const HANDOFF_RUNS = count('BENCH_HANDOFF_RUNS', 10)
 const ALONE_RUNS = count('BENCH_ALONE_RUNS', 10)
 const FCP_RUNS = count('BENCH_FCP_RUNS', 10)
+const TRACE_RUNS = count('BENCH_TRACE_RUNS', 5, 0)
+const NETWORK = parseNetworkProfiles(process.env.BENCH_NETWORK)
 const app = originOf('appPreview')
 const alice = (() => {
   const user = USERS.find((u) => u.email === 'alice@example.com')
@@ -74,16 +89,54 @@ function rowValues(runs: readonly SignInRun[], key: (typeof ROWS)[number][0]): n
   return runs.map((run) => (key === 'jsGzipBytesBeforeExchange' ? run[key] / 1024 : run[key]))
 }
 
-function printTable(ours: readonly SignInRun[], theirs: readonly SignInRun[]): void {
+/** What one network profile gave. */
+interface ProfileResult {
+  readonly network: NetworkProfile
+  readonly runs: Map<string, SignInRun[]>
+  readonly traced: Map<string, TracedRun[]>
+  readonly handoffs: HandoffResult[]
+}
+
+/** The timed rows, then (when there were traced runs) the rows of the traced runs. */
+function printTable(result: ProfileResult): void {
+  const ours = result.runs.get('sso-bridge') ?? []
+  const theirs = result.runs.get('react-oidc-context') ?? []
+  const line = (label: string, a: readonly number[], b: readonly number[], digits: number) => {
+    const x = summarize(a)
+    const y = summarize(b)
+    return [label, cell(x, digits), cell(y, digits), ratio(x, y)]
+  }
+  const tracedOurs = result.traced.get('sso-bridge') ?? []
+  const tracedTheirs = result.traced.get('react-oidc-context') ?? []
   printColumns([
     ['', 'sso-bridge', 'react-oidc-context', 'ratio'],
-    ...ROWS.map(([key, label]) => {
-      const digits = key === 'jsGzipBytesBeforeExchange' ? 1 : 0
-      const a = summarize(rowValues(ours, key))
-      const b = summarize(rowValues(theirs, key))
-      return [label, cell(a, digits), cell(b, digits), ratio(a, b)]
-    }),
+    ...ROWS.map(([key, label]) =>
+      line(
+        label,
+        rowValues(ours, key),
+        rowValues(theirs, key),
+        key === 'jsGzipBytesBeforeExchange' ? 1 : 0,
+      ),
+    ),
+    ...(TRACE_RUNS === 0
+      ? []
+      : TRACE_ROWS.map(([key, label]) =>
+          line(
+            label,
+            tracedOurs.map((run) => run[key]),
+            tracedTheirs.map((run) => run[key]),
+            0,
+          ),
+        )),
   ])
+}
+
+/** How a profile shapes the browser's requests, in a few words. */
+function describe(network: NetworkProfile): string {
+  const c = network.conditions
+  if (c === undefined) return 'no emulation'
+  const mbit = (bytes: number) => (bytes * 8) / 1e6
+  return `each browser request lasts ≥ ${c.latency} ms, ${mbit(c.downloadThroughput)} Mbit/s down, ${mbit(c.uploadThroughput)} Mbit/s up; servers on loopback`
 }
 
 /** The BFF's Server-Timing entries, in the browser runs and in the sign-ins alone, side by side. */
@@ -167,45 +220,64 @@ async function main(): Promise<void> {
     ]
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     try {
-      const runs = await runBlocks(browser, subjects, plan)
-      const handoffs = await measureHandoffs(
-        browser,
-        `${app}/`,
-        async (page) => {
-          await signInSsoBridge(page)
-          await page.getByText(`${SIGNED_IN_TEXT} ${alice.email}`).waitFor()
-        },
-        PARTNERS,
-        HANDOFF_RUNS,
-      )
+      const results: ProfileResult[] = []
+      for (const network of NETWORK) {
+        console.log(`bench: network ${network.name} (${describe(network)})`)
+        const runs = await runBlocks(browser, subjects, plan, network)
+        const traced = await traceRuns(browser, subjects, TRACE_RUNS, network)
+        const handoffs = await measureHandoffs(
+          browser,
+          `${app}/`,
+          async (page) => {
+            await signInSsoBridge(page)
+            await page.getByText(`${SIGNED_IN_TEXT} ${alice.email}`).waitFor()
+          },
+          PARTNERS,
+          HANDOFF_RUNS,
+          network,
+        )
+        results.push({ network, runs, traced, handoffs })
+      }
       const alone = await signInsAlone(app, alice, ALONE_RUNS, 1000)
       const firstPaint = await measureFirstPaint(browser, `${app}/`, FCP_RUNS)
-      const ours = runs.get('sso-bridge') ?? []
-      const theirs = runs.get('react-oidc-context') ?? []
       const n = plan.blocks * plan.runsPerBlock
+      for (const result of results) {
+        const { network } = result
+        console.log(
+          `\nSign-in, network ${network.name} (${describe(network)}), from the callback document's fetchStart (n=${n} per app, ${plan.blocks} alternating blocks of ${plan.runsPerBlock}, ${plan.warmUps} warm-ups each discarded; traced rows: n=${TRACE_RUNS} per app, separate traced runs); median (min–max)\n`,
+        )
+        printTable(result)
+        console.log(
+          `\nBFF side of the exchange (Server-Timing of POST /api/sso/login), network ${network.name}, ms: in the browser runs, and in ${ALONE_RUNS} sign-ins over HTTP with no browser, 1 s apart; median (min–max)\n`,
+        )
+        printServerTiming(result.runs.get('sso-bridge') ?? [], alone)
+        console.log(
+          `\nHand-offs, network ${network.name}, ms (n=${HANDOFF_RUNS}); floor = the partner call alone through the BFF + the navigation to the landing\n`,
+        )
+        printHandoffs(result.handoffs)
+      }
       console.log(
-        `\nSign-in, from the callback document's fetchStart (n=${n} per app, ${plan.blocks} alternating blocks of ${plan.runsPerBlock}, ${plan.warmUps} warm-ups each discarded); median (min–max)\n`,
-      )
-      printTable(ours, theirs)
-      console.log(
-        `\nBFF side of the exchange (Server-Timing of POST /api/sso/login), ms: in the browser runs, and in ${ALONE_RUNS} sign-ins over HTTP with no browser, 1 s apart; median (min–max)\n`,
-      )
-      printServerTiming(ours, alone)
-      console.log(
-        `\nHand-offs, ms (n=${HANDOFF_RUNS}); floor = the partner call alone through the BFF + the navigation to the landing\n`,
-      )
-      printHandoffs(handoffs)
-      console.log(
-        `\nFirst contentful paint of the sign-in page, production build, ms (n=${FCP_RUNS}, a fresh context each); median (min–max)\n`,
+        `\nFirst contentful paint of the sign-in page, production build, no network emulation, ms (n=${FCP_RUNS}, a fresh context each); median (min–max)\n`,
       )
       printColumns([
         ['', 'sso-bridge', 'budget (unloaded machine)'],
         ['first contentful paint', cell(firstPaint.summary), `${FIRST_PAINT_BUDGET_MS}`],
       ])
       mkdirSync('bench-results', { recursive: true })
+      const profiles = Object.fromEntries(
+        results.map((r) => [
+          r.network.name,
+          {
+            conditions: r.network.conditions ?? null,
+            runs: Object.fromEntries(r.runs),
+            traced: Object.fromEntries(r.traced),
+            handoffs: r.handoffs,
+          },
+        ]),
+      )
       writeFileSync(
         'bench-results/bench.json',
-        `${JSON.stringify({ plan, runs: Object.fromEntries(runs), alone, handoffs, firstPaint }, null, 2)}\n`,
+        `${JSON.stringify({ plan: { ...plan, traceRuns: TRACE_RUNS }, profiles, alone, firstPaint }, null, 2)}\n`,
       )
     } finally {
       await browser.close()

@@ -1,9 +1,13 @@
 // Sign-in runs for the side-by-side table: every run in a fresh browser context with the probe,
-// the two apps in alternating blocks, warm-up runs discarded. Each run gives the five rows of the
-// table, read from the callback document's own clock, and (sso-bridge) the BFF's Server-Timing.
+// under one network profile, the two apps in alternating blocks, warm-up runs discarded. Each run
+// gives the five rows of the table, read from the callback document's own clock, and
+// (sso-bridge) the BFF's Server-Timing. Traced runs, apart from the timed ones, add the callback
+// document's main thread between the exchange's end and "signed in".
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from '@playwright/test'
-import { installProbe, readProbe, SIGNED_IN_TEXT, type ProbeReading } from './probe.ts'
+import { emulateNetwork, type NetworkProfile } from './network.ts'
+import { installProbe, PROBE_MARKERS, readProbe, type ProbeReading } from './probe.ts'
+import { mainThreadLoad, signInWindow, TRACE_CATEGORIES, traceEvents } from './trace.ts'
 
 /** One app as the benchmark drives it. */
 export interface Subject {
@@ -70,8 +74,29 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   })
 }
 
-/** One sign-in in a fresh context; its rows. */
-export async function signInOnce(browser: Browser, subject: Subject): Promise<SignInRun> {
+/** A traced run: the callback document's main thread between the exchange's end and the probe. */
+export interface TracedRun {
+  /** The probe's "exchange end → signed in" in this run, from the page's clock. */
+  readonly exchangeEndToSignedIn: number
+  /** The same interval as the trace has it (ResourceFinish to the probe's mark). */
+  readonly tracedInterval: number
+  readonly longestTask: number
+  readonly busy: number
+}
+
+export const TRACE_ROWS = [
+  ['exchangeEndToSignedIn', 'exchange end → signed in, traced runs (ms)'],
+  ['longestTask', 'longest main-thread task, exchange end → signed in (ms)'],
+  ['busy', 'main-thread busy, exchange end → signed in (ms)'],
+] as const satisfies readonly (readonly [keyof TracedRun, string])[]
+
+/** One sign-in in a fresh context under `network`; the probe's reading, and the trace if asked. */
+async function signInPage(
+  browser: Browser,
+  subject: Subject,
+  network: NetworkProfile,
+  trace: boolean,
+): Promise<{ reading: ProbeReading; trace: Buffer | undefined }> {
   const context = await browser.newContext()
   try {
     // The probe calls back when it has its time. Waiting with page.waitForFunction instead would
@@ -81,15 +106,55 @@ export async function signInOnce(browser: Browser, subject: Subject): Promise<Si
     await context.exposeBinding('__benchSignedIn', () => {
       signalled()
     })
-    await context.addInitScript(installProbe, SIGNED_IN_TEXT)
+    await context.addInitScript(installProbe, PROBE_MARKERS)
     const page = await context.newPage()
-    await subject.signIn(page)
-    await withTimeout(signedIn, 30_000, `${subject.name}: "${SIGNED_IN_TEXT}" never appeared`)
+    await emulateNetwork(context, page, network)
+    let recorded: Buffer | undefined
+    if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+    try {
+      await subject.signIn(page)
+      await withTimeout(
+        signedIn,
+        30_000,
+        `${subject.name}: never signed in ("${PROBE_MARKERS.signedIn}" and a working "${PROBE_MARKERS.signOut}")`,
+      )
+    } finally {
+      // Stopped on failure too: the browser records one trace at a time.
+      if (trace) recorded = await browser.stopTracing()
+    }
     const reading = await page.evaluate(readProbe, { source: subject.exchange.source })
     if (typeof reading === 'string') throw new Error(`${subject.name}: ${reading}`)
-    return await toRun(reading)
+    return { reading, trace: recorded }
   } finally {
     await context.close()
+  }
+}
+
+/** One sign-in in a fresh context under `network`; its rows. */
+export async function signInOnce(
+  browser: Browser,
+  subject: Subject,
+  network: NetworkProfile,
+): Promise<SignInRun> {
+  const { reading } = await signInPage(browser, subject, network, false)
+  return toRun(reading)
+}
+
+/** One traced sign-in under `network`: the main thread of the callback document. */
+export async function tracedSignIn(
+  browser: Browser,
+  subject: Subject,
+  network: NetworkProfile,
+): Promise<TracedRun> {
+  const { reading, trace } = await signInPage(browser, subject, network, true)
+  if (trace === undefined) throw new Error(`${subject.name}: no trace`)
+  const events = traceEvents(JSON.parse(trace.toString('utf8')))
+  const span = signInWindow(events, PROBE_MARKERS.mark, subject.exchange)
+  if (typeof span === 'string') throw new Error(`${subject.name}: ${span}`)
+  return {
+    exchangeEndToSignedIn: reading.signedInAt - reading.exchangeEnd,
+    tracedInterval: (span.to - span.from) / 1000,
+    ...mainThreadLoad(events, span, span.from, span.to),
   }
 }
 
@@ -107,18 +172,39 @@ export async function runBlocks(
   browser: Browser,
   subjects: readonly Subject[],
   plan: BlockPlan,
+  network: NetworkProfile,
 ): Promise<Map<string, SignInRun[]>> {
   const runs = new Map<string, SignInRun[]>(subjects.map((s) => [s.name, []]))
   for (const subject of subjects) {
-    for (let i = 0; i < plan.warmUps; i += 1) await signInOnce(browser, subject)
+    for (let i = 0; i < plan.warmUps; i += 1) await signInOnce(browser, subject, network)
   }
   for (let block = 0; block < plan.blocks; block += 1) {
     const order = block % 2 === 0 ? subjects : [...subjects].reverse()
     for (const subject of order) {
       for (let i = 0; i < plan.runsPerBlock; i += 1) {
-        runs.get(subject.name)?.push(await signInOnce(browser, subject))
+        runs.get(subject.name)?.push(await signInOnce(browser, subject, network))
       }
     }
   }
   return runs
+}
+
+/**
+ * `runs` traced sign-ins per subject under `network`, the subjects taking turns and the order
+ * flipping every round. Kept apart from the timed blocks: tracing costs the browser time.
+ */
+export async function traceRuns(
+  browser: Browser,
+  subjects: readonly Subject[],
+  runs: number,
+  network: NetworkProfile,
+): Promise<Map<string, TracedRun[]>> {
+  const traced = new Map<string, TracedRun[]>(subjects.map((s) => [s.name, []]))
+  for (let round = 0; round < runs; round += 1) {
+    const order = round % 2 === 0 ? subjects : [...subjects].reverse()
+    for (const subject of order) {
+      traced.get(subject.name)?.push(await tracedSignIn(browser, subject, network))
+    }
+  }
+  return traced
 }

@@ -21,7 +21,16 @@ function App() {
 
   if (auth.isLoading) return <p>Loading…</p>
   if (auth.error) return <p role="alert">Sign-in failed: {auth.error.message}</p>
-  if (auth.isAuthenticated) return <p>Signed in as {auth.user?.profile.email}</p>
+  if (auth.isAuthenticated) {
+    return (
+      <>
+        <p>Signed in as {auth.user?.profile.email}</p>
+        <button type="button" onClick={() => void auth.removeUser()}>
+          Sign out
+        </button>
+      </>
+    )
+  }
   return (
     <button type="button" onClick={() => void auth.signinRedirect()}>
       Sign in
