@@ -117,7 +117,7 @@ function clock() {
   return { now: () => at, advance: (ms: number) => (at += ms) }
 }
 
-test('the timer records each phase, then total from its start, then relayed entries', async () => {
+test("the timer records each phase, then total from its start, then the upstream header's well-formed entries", async () => {
   const time = clock()
   const timer = new PhaseTimer(time.now)
   time.advance(1)
@@ -134,7 +134,7 @@ test('the timer records each phase, then total from its start, then relayed entr
     'Indee sso/login',
   )
   expect(value).toBe(42)
-  timer.relay([{ name: 'indee-sign', dur: 1 }])
+  timer.relay('sign;dur=1, not an entry', 'indee-')
   time.advance(0.5)
   expect(timer.entries()).toEqual([
     { name: 'bind', dur: 0.25 },

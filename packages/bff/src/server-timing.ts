@@ -99,7 +99,7 @@ export class PhaseTimer {
   readonly #now: () => number
   readonly #start: number
   readonly #phases: TimingEntry[] = []
-  readonly #relayed: TimingEntry[] = []
+  readonly #relayed: { readonly header: string | undefined; readonly prefix: string }[] = []
 
   constructor(now: () => number = () => performance.now()) {
     this.#now = now
@@ -126,9 +126,12 @@ export class PhaseTimer {
     }
   }
 
-  /** Adds an upstream's own entries (already parsed and renamed: relayedEntries). */
-  relay(entries: readonly TimingEntry[]): void {
-    this.#relayed.push(...entries)
+  /**
+   * Adds an upstream's own Server-Timing `header`, its entries renamed with `prefix`. It is read
+   * (relayedEntries) only when the entries are asked for, so never when no header is sent.
+   */
+  relay(header: string | undefined, prefix: string): void {
+    this.#relayed.push({ header, prefix })
   }
 
   /** Whether any phase has run. */
@@ -146,7 +149,9 @@ export class PhaseTimer {
 
   /** The phases, `total` from the start until now, then the relayed entries. */
   entries(): TimingEntry[] {
-    return [...this.#phases, { name: 'total', dur: this.#now() - this.#start }, ...this.#relayed]
+    const total = { name: 'total', dur: this.#now() - this.#start }
+    const relayed = this.#relayed.flatMap(({ header, prefix }) => relayedEntries(header, prefix))
+    return [...this.#phases, total, ...relayed]
   }
 
   #record(name: string, started: number, desc: string | undefined): void {

@@ -12,7 +12,7 @@ import {
   type ProviderErrorReport,
 } from '../../../contract/src/contract.ts'
 import { BffError, sendError } from '../errors.ts'
-import { PhaseTimer, relayedEntries, serverTimingHeader } from '../server-timing.ts'
+import { PhaseTimer, serverTimingHeader } from '../server-timing.ts'
 import { cookieOptions } from '../session/cookies.ts'
 import type { SessionObserver } from '../session/sessions.ts'
 import { SIGN_IN_COOKIE_SECONDS } from '../session/sign-in-binding.ts'
@@ -64,8 +64,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
   const rateLimit = {
     rateLimit: { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' },
   }
-  const clearSession = (reply: FastifyReply) =>
-    reply.clearCookie(cookies.session, cookieOptions(secureCookies))
+  // The cookies' attributes, made once (@fastify/cookie copies them): without a lifetime, and
+  // the sign-in binding's.
+  const attributes = cookieOptions(secureCookies)
+  const signInAttributes = cookieOptions(secureCookies, SIGN_IN_COOKIE_SECONDS)
+  const clearSession = (reply: FastifyReply) => reply.clearCookie(cookies.session, attributes)
 
   app.post(
     path('initiate'),
@@ -88,7 +91,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       }
       const started = await ctx.indee.initiate(body.email, origin)
       const binding = ctx.signIns.add(request.cookies[cookies.signIn], started.state)
-      reply.setCookie(cookies.signIn, binding, cookieOptions(secureCookies, SIGN_IN_COOKIE_SECONDS))
+      reply.setCookie(cookies.signIn, binding, signInAttributes)
       return started
     },
   )
@@ -126,8 +129,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     const { bound, rest } = timer.time('bind', () =>
       ctx.signIns.take(request.cookies[cookies.signIn], body.state),
     )
-    if (rest === '') reply.clearCookie(cookies.signIn, cookieOptions(secureCookies))
-    else reply.setCookie(cookies.signIn, rest, cookieOptions(secureCookies, SIGN_IN_COOKIE_SECONDS))
+    if (rest === '') reply.clearCookie(cookies.signIn, attributes)
+    else reply.setCookie(cookies.signIn, rest, signInAttributes)
     if (!bound) return sendError(reply, 'sign_in_not_bound')
 
     if ('error' in body) {
@@ -154,7 +157,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       () => ctx.indee.login({ ...body, error: false, errorDescription: {} }),
       INDEE_DESC,
     )
-    timer.relay(relayedEntries(tokens.serverTiming, 'indee-'))
+    timer.relay(tokens.serverTiming, 'indee-')
     const verified = await timer.timeAsync('verify', () =>
       inSpan(ctx.tracer, 'verify session token', () => ctx.verify(tokens.token)),
     )
@@ -176,7 +179,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         })
       }),
     )
-    reply.setCookie(cookies.session, id, cookieOptions(secureCookies))
+    reply.setCookie(cookies.session, id, attributes)
     noteEmail(request, record.email)
     request.log.debug({ timings: timer.durations() }, 'sign-in exchange')
     return ctx.sessions.viewOf(record)
