@@ -190,7 +190,8 @@ async function main(): Promise<void> {
   }
   // Every server in a process of its own, as npm start runs them: none shares an event loop
   // with this script's Playwright client (the peer's identity provider neither).
-  const sandbox = spawn('npx', ['tsx', 'sandbox/main.ts', '--mode', 'test'], {
+  // The sandbox without a BFF of its own: the bench starts the built one, with Server-Timing.
+  const sandbox = spawn('npx', ['tsx', 'sandbox/main.ts', '--mode', 'test', '--no-bff'], {
     stdio: 'ignore',
     detached: true,
   })
