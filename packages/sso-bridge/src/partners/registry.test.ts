@@ -76,8 +76,8 @@ test("PartnerInputs names each partner's link input exactly (a mismatch does not
 })
 
 test.each(PARTNER_NAMES)('the %s adapter carries its links unchanged', (name) => {
-  const adapter: Record<string, unknown> = PARTNERS[name]
-  const links: Record<string, unknown> = PARTNER_LINKS[name]
+  const adapter = PARTNERS[name] as object as Record<string, unknown>
+  const links = PARTNER_LINKS[name] as object as Record<string, unknown>
   expect(Object.keys(links).sort()).toEqual([
     'destinations',
     'label',
