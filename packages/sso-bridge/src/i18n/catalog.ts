@@ -2,7 +2,7 @@
 // catalogs and single-message overrides, which language a person sees, and one Lingui `I18n`
 // that formats them. React-free, so the core can describe errors in words too.
 import { setupI18n, type I18n, type Messages } from '@lingui/core'
-import { englishCatalog as en, type MessageId } from './en.ts'
+import type { MessageId } from './en.ts'
 import compiledEnglish from './compiled/en.json'
 
 export type { MessageId } from './en.ts'
@@ -175,9 +175,9 @@ const compiled: Record<string, WeakMap<object, Messages>> = Object.create(null) 
   WeakMap<object, Messages>
 >
 
-/** Whether `value` is the id of one of our messages. */
+/** Whether `value` is the id of one of our messages (the compiled English has every one). */
 export function isMessageId(value: string): value is MessageId {
-  return Object.hasOwn(en, value)
+  return Object.hasOwn(compiledEnglish, value)
 }
 
 /** The message `id` in the active language of `i18n`, with `values` put in. */
