@@ -96,6 +96,8 @@ export default tseslint.config(
       'bench/peers/*/node_modules',
       'bench/peers/*/dist',
       'bench/peers/*/src',
+      // What the benchmarks write: results, profiles, and the minimal apps of npm run bench:floor
+      'bench-results',
     ],
   },
   js.configs.recommended,
