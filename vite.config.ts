@@ -4,6 +4,7 @@ import { posix, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { ChunkingContext } from 'rolldown'
+import { importsOf } from './scripts/chunk-groups.ts'
 import { defineConfig, type Plugin } from 'vite'
 import { partnersLeftOut, withSandboxPartners } from './sandbox/partners.ts'
 import { ports } from './sandbox/ports.ts'
@@ -27,18 +28,6 @@ const LATER_MODULES =
 
 const ENTRY = fileURLToPath(new URL('./src/app/main.ts', import.meta.url))
 const RENDER = fileURLToPath(new URL('./src/app/render.tsx', import.meta.url))
-
-/** Every module `from` imports, statically and transitively, itself included. */
-function importsOf(from: string, ctx: ChunkingContext): Set<string> {
-  const seen = new Set<string>()
-  const visit = (id: string) => {
-    if (seen.has(id)) return
-    seen.add(id)
-    for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) visit(next)
-  }
-  visit(from)
-  return seen
-}
 
 /**
  * Three chunks beside the entry, and no crumbs: what the entry imports (the callback, before the
