@@ -3,7 +3,7 @@
 // that formats them. React-free, so the core can describe errors in words too.
 import { setupI18n, type I18n, type Messages } from '@lingui/core'
 import type { MessageId } from './en.ts'
-import compiledEnglish from './compiled/en.json'
+import compiledEnglish from './compiled/en.json' with { type: 'json' }
 
 export type { MessageId } from './en.ts'
 
@@ -25,7 +25,8 @@ const asMessages = (json: object) => json as Messages
  */
 const BUILT_IN: Readonly<Record<string, () => Promise<Messages>>> = {
   en: () => Promise.resolve(asMessages(compiledEnglish)),
-  hi: () => import('./compiled/hi.json').then((m) => asMessages(m.default)),
+  hi: () =>
+    import('./compiled/hi.json', { with: { type: 'json' } }).then((m) => asMessages(m.default)),
 }
 
 /** The languages sso-bridge ships: English (the source) and Hindi. */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router-dom'
 import { PARTNER_LINKS, PARTNER_NAMES, type PartnerName } from '../partners/links.ts'
 import { CallbackRoute } from './callback-route.tsx'
+import { Pending } from './pending.tsx'
 import { SignInPage } from './sign-in-page.tsx'
 import type { SsoPaths } from './sso-paths.ts'
 
@@ -26,6 +27,9 @@ export function ssoRouteObjects(paths: SsoPaths, signedInElement?: ReactNode): R
     ...PARTNER_NAMES.map((partner) => ({
       path: `${paths.handoff}/${PARTNER_LINKS[partner].routePath}`,
       lazy: () => handoffElement(partner),
+      // A hand-off opened by its address: the route's code loads before its first render, and
+      // the session is checked next.
+      hydrateFallbackElement: <Pending message="progress.checkingSession" />,
     })),
   ]
 }
