@@ -12,7 +12,7 @@ const JWT = /[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/
 /**
  * What the app keeps in sessionStorage: sign-in transactions and their tombstones, the state of a
  * sign-out at the identity provider, the email the tab last signed in with, and the runtime config
- * as this tab checked it; nothing else.
+ * the sign-in page checked, until the next page takes it; nothing else.
  */
 const OWN_KEYS = /^sso-bridge:((txn|done|signout):|email$|config-checked$)/
 

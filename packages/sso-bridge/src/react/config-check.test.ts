@@ -1,8 +1,12 @@
 import { afterEach, expect, test } from 'vitest'
 import { testConfig } from '../test/runtime-config.ts'
-import { checkConfig } from './config-check.ts'
+import { checkConfig, keepCheckedConfig } from './config-check.ts'
 
 const KEY = 'sso-bridge:config-checked'
+const file = (value: unknown) => ({
+  ok: true as const,
+  value: JSON.parse(JSON.stringify(value)) as unknown,
+})
 
 afterEach(() => {
   sessionStorage.clear()
@@ -13,41 +17,51 @@ test('a config file that could not be loaded is its issues, at once', () => {
   expect(checkConfig({ ok: false, issues })).toEqual({ ok: false, issues })
 })
 
-test('the first check loads the full check; the same text in this tab is then checked at once', async () => {
-  const value: unknown = JSON.parse(JSON.stringify(testConfig()))
-  const first = checkConfig({ ok: true, value })
-  expect(first).toBeInstanceOf(Promise)
-  const checked = await first
-  expect(checked.ok).toBe(true)
-  const again = checkConfig({ ok: true, value: JSON.parse(JSON.stringify(value)) as unknown })
-  expect(again).not.toBeInstanceOf(Promise)
-  expect(again).toEqual(JSON.parse(JSON.stringify(checked)))
+test('a page checks with the full check and keeps nothing by itself', async () => {
+  const result = checkConfig(file(testConfig()))
+  expect(result).toBeInstanceOf(Promise)
+  expect((await result).ok).toBe(true)
+  expect(sessionStorage.length).toBe(0)
 })
 
-test('other text is checked again, and an invalid config leaves nothing kept', async () => {
-  const value: unknown = JSON.parse(JSON.stringify(testConfig()))
-  await checkConfig({ ok: true, value })
+test('the check kept when a sign-in starts serves the next page of the same text at once, once', async () => {
+  const checked = await checkConfig(file(testConfig()))
+  keepCheckedConfig()
   expect(sessionStorage.getItem(KEY)).not.toBeNull()
-  const bad = { ...(value as object), requestTimeoutMs: 0 }
-  const result = checkConfig({ ok: true, value: bad })
+  const next = checkConfig(file(testConfig()))
+  expect(next).not.toBeInstanceOf(Promise)
+  expect(next).toEqual(JSON.parse(JSON.stringify(checked)))
+  // Taken: nothing stays behind, and a third page checks again.
+  expect(sessionStorage.getItem(KEY)).toBeNull()
+  expect(checkConfig(file(testConfig()))).toBeInstanceOf(Promise)
+})
+
+test('a kept check of other text is dropped, and the new text is checked', async () => {
+  await checkConfig(file(testConfig()))
+  keepCheckedConfig()
+  const changed = { ...testConfig(), requestTimeoutMs: 0 }
+  const result = checkConfig(file(changed))
   expect(result).toBeInstanceOf(Promise)
   const checked = await result
   expect(checked.ok).toBe(false)
-  if (!checked.ok) expect(checked.issues.map((issue) => issue.path)).toContain('requestTimeoutMs')
+  if (!checked.ok) expect(checked.issues.map(({ path }) => path)).toContain('requestTimeoutMs')
+  expect(sessionStorage.getItem(KEY)).toBeNull()
+  // An invalid config is not kept for the next page.
+  keepCheckedConfig()
   expect(sessionStorage.getItem(KEY)).toBeNull()
 })
 
-test('a kept entry that is not the checked form of this text is not trusted', async () => {
-  const value: unknown = JSON.parse(JSON.stringify(testConfig()))
-  const text = JSON.stringify(value)
+test('a kept entry that is not the checked form of this text is not trusted, and is removed', async () => {
+  const text = JSON.stringify(file(testConfig()).value)
   for (const kept of [
     'not json',
     JSON.stringify({ text }),
     JSON.stringify({ text: `${text} `, config: {} }),
   ]) {
     sessionStorage.setItem(KEY, kept)
-    const result = checkConfig({ ok: true, value })
+    const result = checkConfig(file(testConfig()))
     expect(result).toBeInstanceOf(Promise)
+    expect(sessionStorage.getItem(KEY)).toBeNull()
     expect((await result).ok).toBe(true)
   }
 })

@@ -1,8 +1,10 @@
 // The runtime config's full check (zod, every field: partners/runtime-config.ts) is a chunk of its
-// own. A tab checks a config file once: the checked result is kept in this tab's sessionStorage
-// beside the exact text it was checked from, and a page of the same tab that loads the same text
-// (the callback page after the sign-in page, a reload) uses it without loading the check. Any
-// other text, a missing or unreadable entry, or a browser that keeps nothing: the check runs.
+// own. The page that starts a sign-in keeps the config it checked in this tab's sessionStorage,
+// beside the exact text it checked, and the next page of the tab takes it back out (the callback
+// page, as callback-settings.ts does with the exchange's settings): when that page loads the same
+// text, it uses the kept config without loading the check. Any other text, a missing or unreadable
+// entry, or a browser that keeps nothing: the check runs. Nothing stays behind once that page has
+// loaded.
 import type { ConfigFile } from '../callback/config-file.ts'
 import type { ConfigResult } from '../core/config-rules.ts'
 import { isObject } from '../core/plain-checks.ts'
@@ -21,10 +23,15 @@ function storage(): Storage | undefined {
   }
 }
 
-/** The config this tab checked from exactly `text`, if it did. */
-function checkedBefore(text: string): RuntimeConfig | undefined {
+/** What this page checked, to keep when a sign-in starts. */
+let lastChecked: { readonly text: string; readonly config: RuntimeConfig } | undefined
+
+/** The kept config, removed from storage whatever it holds; undefined unless it is for `text`. */
+function takeKept(text: string): RuntimeConfig | undefined {
   try {
-    const kept: unknown = JSON.parse(storage()?.getItem(KEY) ?? 'null')
+    const raw = storage()?.getItem(KEY) ?? null
+    storage()?.removeItem(KEY)
+    const kept: unknown = JSON.parse(raw ?? 'null')
     if (!isObject(kept) || kept['text'] !== text || !isObject(kept['config'])) return undefined
     return kept['config'] as unknown as RuntimeConfig
   } catch {
@@ -32,29 +39,36 @@ function checkedBefore(text: string): RuntimeConfig | undefined {
   }
 }
 
-function remember(text: string, result: ConfigResult<RuntimeConfig>): void {
+/**
+ * Keeps the config this page checked for the next page of the tab (the callback page): called
+ * when a sign-in starts. Nothing is kept when the page has no valid config.
+ */
+export function keepCheckedConfig(): void {
+  if (lastChecked === undefined) return
   try {
-    if (result.ok) storage()?.setItem(KEY, JSON.stringify({ text, config: result.config }))
-    else storage()?.removeItem(KEY)
+    storage()?.setItem(KEY, JSON.stringify(lastChecked))
   } catch {
-    // Nothing kept: the next page checks again.
+    // Nothing kept: the callback page checks again.
   }
 }
 
 /**
- * The runtime config, checked: at once when this tab checked the same text before (or the file
- * could not be loaded), else once the check's code has loaded.
+ * The runtime config, checked: at once when the page before kept the check of the same text (or
+ * the file could not be loaded), else once the check's code has loaded.
  */
 export function checkConfig(
   file: ConfigFile,
 ): ConfigResult<RuntimeConfig> | Promise<ConfigResult<RuntimeConfig>> {
   if (!file.ok) return { ok: false, issues: file.issues }
   const text = JSON.stringify(file.value)
-  const config = checkedBefore(text)
-  if (config !== undefined) return { ok: true, config }
+  const config = takeKept(text)
+  if (config !== undefined) {
+    lastChecked = { text, config }
+    return { ok: true, config }
+  }
   return loadConfigCheck().then(({ parseRuntimeConfig }) => {
     const result = parseRuntimeConfig(file.value)
-    remember(text, result)
+    lastChecked = result.ok ? { text, config: result.config } : undefined
     return result
   })
 }

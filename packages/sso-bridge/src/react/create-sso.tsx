@@ -82,8 +82,8 @@ export interface Sso {
   readonly queryClient: QueryClient
   /**
    * Resolves once the start-up is done: the runtime config checked and the first language's words
-   * loaded. At once on a page whose config this tab checked before, in English. Awaiting it before
-   * the first render keeps an empty frame off the screen while the check or a catalog loads.
+   * loaded. At once on the callback page (the sign-in page kept its check), in English. Awaiting it
+   * before the first render keeps an empty frame off the screen while the check or a catalog loads.
    */
   readonly ready: Promise<void>
   /**

@@ -47,7 +47,7 @@ export function SsoProvider({ sso, children }: SsoProviderProps) {
 
 function Started({ sso, children }: SsoProviderProps) {
   const setup = setupOf(sso)
-  // At once when the config was checked in this tab before; else after its check has loaded.
+  // At once when the page before kept its check of this config; else once the check has loaded.
   const [startUp, setStartUp] = useState(setup.now)
   useEffect(() => {
     if (startUp !== undefined) return

@@ -4,6 +4,7 @@ import { tabEmail } from '../callback/browser.ts'
 import { saveCallbackSettings } from '../callback/callback-settings.ts'
 import { startSignIn } from '../core/sign-in.ts'
 import { safeReturnTo } from '../core/return-to.ts'
+import { keepCheckedConfig } from './config-check.ts'
 import { useSso } from './sso-context.ts'
 
 export interface SignIn {
@@ -69,6 +70,8 @@ export function useSignIn(): SignIn {
     onSuccess: (redirect) => {
       // The callback page then sends its login request without waiting for the config file.
       saveCallbackSettings(services.config)
+      // The callback page shows the home with this page's check of the config, without zod.
+      keepCheckedConfig()
       window.location.assign(redirect)
     },
   })
