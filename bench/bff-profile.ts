@@ -25,15 +25,8 @@ import {
   type CpuProfile,
   type WindowedProfile,
 } from './bff-profile-parse.ts'
-import { cell, summarize } from './stats.ts'
+import { cell, count, summarize } from './stats.ts'
 
-const count = (name: string, fallback: number, least = 1) => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < least) {
-    throw new Error(`${name} must be a whole number ≥ ${least}`)
-  }
-  return value
-}
 const RUNS = count('BENCH_BFF_RUNS', 200)
 const WARMUPS = count('BENCH_BFF_WARMUPS', 20, 0)
 const INTERVAL_US = count('BENCH_BFF_INTERVAL_US', 100)

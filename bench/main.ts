@@ -30,15 +30,8 @@ import {
   type Subject,
   type TracedRun,
 } from './sign-in-runs.ts'
-import { cell, ratio, summarize } from './stats.ts'
+import { cell, count, ratio, summarize } from './stats.ts'
 
-const count = (name: string, fallback: number, least = 1) => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < least) {
-    throw new Error(`${name} must be a whole number ≥ ${least}`)
-  }
-  return value
-}
 const plan = {
   warmUps: count('BENCH_WARMUPS', 2),
   blocks: count('BENCH_BLOCKS', 5),

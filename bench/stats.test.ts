@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest'
-import { cell, ratio, summarize } from './stats.ts'
+import { expect, test, vi } from 'vitest'
+import { cell, count, ratio, summarize } from './stats.ts'
 
 test('the median of an odd count is the middle value, whatever the order', () => {
   expect(summarize([30, 10, 20])).toEqual({ median: 20, min: 10, max: 30, n: 3 })
@@ -22,4 +22,16 @@ test('the ratio is ours over theirs, of the medians', () => {
 
 test('a cell gives the median and the range with the decimals asked for', () => {
   expect(cell(summarize([1.25, 2.5, 3.75]), 1)).toBe('2.5 (1.3–3.8)')
+})
+
+test('a whole-number setting is read from the environment, its fallback when unset', () => {
+  vi.stubEnv('BENCH_TEST_COUNT', '7')
+  expect(count('BENCH_TEST_COUNT', 3)).toBe(7)
+  vi.stubEnv('BENCH_TEST_COUNT', '0')
+  expect(count('BENCH_TEST_COUNT', 3, 0)).toBe(0)
+  expect(() => count('BENCH_TEST_COUNT', 3)).toThrow('BENCH_TEST_COUNT must be a whole number ≥ 1')
+  vi.stubEnv('BENCH_TEST_COUNT', '2.5')
+  expect(() => count('BENCH_TEST_COUNT', 3)).toThrow('must be a whole number')
+  vi.unstubAllEnvs()
+  expect(count('BENCH_TEST_COUNT', 3)).toBe(3)
 })

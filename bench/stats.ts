@@ -31,3 +31,12 @@ export function cell(summary: Summary, digits = 0): string {
   const f = (value: number) => value.toFixed(digits)
   return `${f(summary.median)} (${f(summary.min)}–${f(summary.max)})`
 }
+
+/** A whole-number setting from the environment (`fallback` when unset); throws below `least`. */
+export function count(name: string, fallback: number, least = 1): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < least) {
+    throw new Error(`${name} must be a whole number ≥ ${least}`)
+  }
+  return value
+}
