@@ -25,6 +25,7 @@ import {
   type CpuProfile,
   type WindowedProfile,
 } from './bff-profile-parse.ts'
+import { waitForUrl } from './wait-for-url.ts'
 import { cell, count, summarize } from './stats.ts'
 
 const RUNS = count('BENCH_BFF_RUNS', 200)
@@ -75,18 +76,6 @@ function buildBffWhenStale(): void {
   console.log('bench:bff: building the BFF (tsc -p packages/bff/tsconfig.json)')
   const build = spawnSync('npx', ['tsc', '-p', 'packages/bff/tsconfig.json'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
-}
-
-async function waitForUrl(url: string): Promise<void> {
-  for (let i = 0; i < 150; i += 1) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not come up`)
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -204,9 +193,9 @@ async function main(): Promise<void> {
   )
   let logins: Login[]
   try {
-    await waitForUrl(`${originOf('idp')}/.well-known/openid-configuration`)
-    await waitForUrl(`${originOf('indee')}/.well-known/jwks.json`)
-    await waitForUrl(`${bffOrigin}/healthz`)
+    await waitForUrl(`${originOf('idp')}/.well-known/openid-configuration`, 30)
+    await waitForUrl(`${originOf('indee')}/.well-known/jwks.json`, 30)
+    await waitForUrl(`${bffOrigin}/healthz`, 30)
     await signIns(bffOrigin, WARMUPS)
     logins = await signIns(bffOrigin, RUNS)
   } finally {

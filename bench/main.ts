@@ -30,6 +30,7 @@ import {
   type Subject,
   type TracedRun,
 } from './sign-in-runs.ts'
+import { waitForUrl } from './wait-for-url.ts'
 import { cell, count, ratio, summarize } from './stats.ts'
 
 const plan = {
@@ -48,18 +49,6 @@ const alice = (() => {
   if (user === undefined) throw new Error('no sandbox user alice')
   return user
 })()
-
-async function waitForUrl(url: string): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not come up`)
-}
 
 /** sso-bridge: the sign-in form, then the sandbox identity provider's page. */
 async function signInSsoBridge(page: Page): Promise<void> {
